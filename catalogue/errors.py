@@ -1,0 +1,100 @@
+"""Problems found in content, collected across the whole run and reported once."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Severity(enum.IntEnum):
+    WARNING = 1
+    ERROR = 2
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, pointing at where an editor can fix it."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """Return the problem as ``file:line:column: field: message``."""
+        where = f"{self.path}:{self.line}:{self.column}"
+        label = "" if self.severity is Severity.ERROR else "warning: "
+        subject = f"{self.field}: " if self.field else ""
+        return f"{where}: {label}{subject}{self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects problems from every stage; nothing is raised until the report."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def error(self, path: str, line: int, column: int, field: str, message: str) -> None:
+        self.add(Problem(path, line, column, field, message, Severity.ERROR))
+
+    def warning(self, path: str, line: int, column: int, field: str, message: str) -> None:
+        self.add(Problem(path, line, column, field, message, Severity.WARNING))
+
+    def extend(self, problems: "Problems") -> None:
+        self.items.extend(problems.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.severity is Severity.WARNING)
+
+    def promote_warnings(self) -> None:
+        """Turn every warning into an error (``--strict``)."""
+        self.items = [
+            Problem(p.path, p.line, p.column, p.field, p.message, Severity.ERROR)
+            for p in self.items
+        ]
+
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.items)
+
+    def sorted(self) -> list[Problem]:
+        """Return all problems by file, line and column; duplicates dropped."""
+        return sorted(set(self.items), key=lambda p: (p.path, p.line, p.column, -p.severity, p.field, p.message))
+
+    def summary(self) -> str:
+        """Return the closing line: how many errors and warnings in how many files."""
+        errors = {p for p in self.items if p.severity is Severity.ERROR}
+        warnings = {p for p in self.items if p.severity is Severity.WARNING}
+        parts = []
+        if errors:
+            files = len({p.path for p in errors})
+            parts.append(f"{_count(len(errors), 'error')} in {_count(files, 'file')}")
+        if warnings:
+            parts.append(_count(len(warnings), "warning"))
+        return ", ".join(parts) if parts else "no problems"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """Return a path as an editor would type it: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class CatalogueError(Exception):
+    """A failure the user can act on (bad arguments, unwritable output); printed without traceback."""

@@ -1,0 +1,222 @@
+"""The linked catalogue: validated records plus the lookups every output needs.
+
+Built once after validation. Confidential locations are redacted here, so no
+page, index, export or PDF downstream can reach a secret street or coordinate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+import unicodedata
+
+from .model.records import (
+    LEVELS,
+    Language,
+    LifeSituation,
+    Locality,
+    Location,
+    Page,
+    Provider,
+    Service,
+    ServiceType,
+    Site,
+    Term,
+)
+
+
+@dataclass
+class Vocabularies:
+    service_types: dict[str, ServiceType] = field(default_factory=dict)
+    target_groups: dict[str, Term] = field(default_factory=dict)
+    forms: dict[str, Term] = field(default_factory=dict)
+    capacity_units: dict[str, Term] = field(default_factory=dict)
+    languages: dict[str, Language] = field(default_factory=dict)
+
+    @staticmethod
+    def attribute(file_id: str) -> str:
+        return file_id.replace("-", "_")
+
+
+@dataclass
+class Catalogue:
+    site: Site
+    providers: dict[str, Provider]
+    services: dict[str, Service]
+    localities: dict[str, Locality]
+    life_situations: dict[str, LifeSituation]
+    pages: dict[str, Page]
+    vocab: Vocabularies
+    sources: dict[str, str] = field(default_factory=dict)  # "services/x" → content-relative file path
+
+    # --- localities -------------------------------------------------------------
+
+    @cached_property
+    def children(self) -> dict[str, list[str]]:
+        """Return locality id → ids of its direct sub-localities, sorted by name."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for loc in sorted(self.localities.values(), key=lambda l: (collate(l.name), l.id)):
+            if loc.parent in self.localities:
+                out[loc.parent].append(loc.id)
+        return dict(out)
+
+    def ancestors(self, locality_id: str) -> list[str]:
+        """Return the chain of parents, nearest first; stops on a cycle."""
+        chain: list[str] = []
+        current = self.localities.get(locality_id)
+        while current is not None and current.parent and current.parent not in chain and current.parent != locality_id:
+            chain.append(current.parent)
+            current = self.localities.get(current.parent)
+        return chain
+
+    def descendants(self, locality_id: str) -> list[str]:
+        """Return every sub-locality, depth first."""
+        out: list[str] = []
+        stack = list(reversed(self.children.get(locality_id, [])))
+        while stack:
+            current = stack.pop()
+            if current in out:
+                continue
+            out.append(current)
+            stack.extend(reversed(self.children.get(current, [])))
+        return out
+
+    @cached_property
+    def roots(self) -> list[str]:
+        return [
+            l.id
+            for l in sorted(self.localities.values(), key=lambda l: (LEVELS.index(l.level), collate(l.name)))
+            if not l.parent or l.parent not in self.localities
+        ]
+
+    # --- services ---------------------------------------------------------------
+
+    @cached_property
+    def services_by_provider(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for service in self.sorted_services:
+            out[service.provider].append(service.id)
+        return dict(out)
+
+    @cached_property
+    def sorted_services(self) -> list[Service]:
+        return sorted(self.services.values(), key=lambda s: (collate(s.name), s.id))
+
+    @cached_property
+    def services_located_in(self) -> dict[str, list[str]]:
+        """Return locality id → services with a location there or in a sub-locality."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for service in self.services.values():
+            for location in service.locations:
+                for loc_id in (location.locality, *self.ancestors(location.locality)):
+                    out[loc_id].add(service.id)
+        return {k: self._by_name(v) for k, v in out.items()}
+
+    @cached_property
+    def services_serving(self) -> dict[str, list[str]]:
+        """Return locality id → services whose area covers it (an area covers its sub-localities)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for service in self.services.values():
+            for area_id in self.service_area(service):
+                for loc_id in (area_id, *self.descendants(area_id)):
+                    out[loc_id].add(service.id)
+        return {k: self._by_name(v) for k, v in out.items()}
+
+    def service_area(self, service: Service) -> list[str]:
+        """Return the localities a service covers: its area, or where it is located when no area is given."""
+        if service.area:
+            return list(service.area)
+        return sorted({l.locality for l in service.locations})
+
+    @cached_property
+    def services_by_type(self) -> dict[str, list[str]]:
+        return self._group(lambda s: [s.type])
+
+    @cached_property
+    def services_by_target_group(self) -> dict[str, list[str]]:
+        return self._group(lambda s: s.target_groups)
+
+    @cached_property
+    def services_by_life_situation(self) -> dict[str, list[str]]:
+        """Return life situation id → services: explicit lists, gathering rules and the services' own links."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for service in self.services.values():
+            for situation in service.life_situations:
+                out[situation].add(service.id)
+        for situation in self.life_situations.values():
+            out[situation.id].update(s for s in situation.services if s in self.services)
+            rule = situation.gathers
+            if rule and (rule.types or rule.target_groups):
+                for service in self.services.values():
+                    type_ok = not rule.types or service.type in rule.types
+                    group_ok = not rule.target_groups or bool(set(rule.target_groups) & set(service.target_groups))
+                    if type_ok and group_ok:
+                        out[situation.id].add(service.id)
+        return {k: self._by_name(v) for k, v in out.items()}
+
+    def contacts_for(self, service: Service):
+        """Return the service's contacts, or its provider's when it has none."""
+        if not service.contacts.is_empty():
+            return service.contacts
+        provider = self.providers.get(service.provider)
+        return provider.contacts if provider else service.contacts
+
+    @cached_property
+    def data_date(self) -> dt.date | None:
+        """Return the newest verification date: 'data as of' without reading the clock."""
+        dates = [r.verified for r in (*self.services.values(), *self.providers.values()) if r.verified]
+        return max(dates) if dates else None
+
+    # --- helpers ----------------------------------------------------------------
+
+    def _group(self, keys) -> dict[str, list[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for service in self.services.values():
+            for key in keys(service):
+                out[key].add(service.id)
+        return {k: self._by_name(v) for k, v in out.items()}
+
+    def _by_name(self, ids: set[str]) -> list[str]:
+        return sorted(ids, key=lambda i: (collate(self.services[i].name), i))
+
+
+def redact(location: Location) -> Location:
+    """Return a location safe to publish: a confidential one keeps only its municipality."""
+    if not location.confidential:
+        return location
+    address = location.address.model_copy(update={"street": None, "number": None, "postcode": None}) if location.address else None
+    return location.model_copy(update={"address": address, "coordinates": None, "notes": None})
+
+
+def redact_service(service: Service) -> Service:
+    if not any(l.confidential for l in service.locations):
+        return service
+    return service.model_copy(update={"locations": [redact(l) for l in service.locations]})
+
+
+# Czech alphabetical order: č ř š ž and ch are letters of their own; other accents sort
+# as their base letter and only break ties.
+_CARON_LETTERS = {"c": "h", "r": "r", "s": "s", "z": "z"}  # base → letter it follows
+
+
+def collate(text: str) -> tuple[str, str]:
+    """Return a sort key that orders Czech names as a Czech reader expects."""
+    lowered = text.lower()
+    out: list[str] = []
+    i = 0
+    while i < len(lowered):
+        ch = lowered[i]
+        if ch == "c" and lowered[i + 1 : i + 2] == "h":
+            out.append("h\uffff")  # ch sorts after h
+            i += 2
+            continue
+        parts = unicodedata.normalize("NFD", ch)
+        base = parts[0]
+        if "\u030c" in parts[1:] and base in "crsz":
+            out.append(base + "\uffff")  # č after c, ř after r, …
+        else:
+            out.append(base)
+        i += 1
+    return "".join(out), lowered

@@ -1,0 +1,293 @@
+"""The records editors write, one per YAML file; validation only, no IO.
+
+Field descriptions are Czech: they are what editors read in VS Code and the guide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .fields import (
+    Bool,
+    Date,
+    Email,
+    Float,
+    Ico,
+    Int,
+    Markdown,
+    Phone,
+    RegistryId,
+    Slug,
+    Text,
+    Url,
+    field,
+    one_or_many,
+)
+from .hours import WEEKDAYS, DayHours
+
+
+class Record(BaseModel):
+    """Strict: unknown fields are errors, nothing is silently converted."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Identified(Record):
+    # The id is the file name; the loader sets it, editors never write it.
+    id: SkipJsonSchema[str] = field("Identifikátor = název souboru bez přípony")
+
+
+# --- shared parts --------------------------------------------------------------
+
+
+class Address(Record):
+    street: Optional[Text] = field("Ulice (nebo název obce, kde se ulice nepoužívají)", default=None)
+    number: Optional[Text] = field('Číslo popisné/orientační, např. "1200/5"', default=None)
+    city: Text = field("Obec nebo město")
+    postcode: Optional[Text] = field('PSČ, např. "289 22"', default=None, pattern=r"^\d{3} ?\d{2}$")
+
+    def one_line(self) -> str:
+        """Return ``Masarykova 1200/5, 289 22 Lysá nad Labem``."""
+        street = " ".join(p for p in (self.street, self.number) if p)
+        town = " ".join(p for p in (self.postcode, self.city) if p)
+        return ", ".join(p for p in (street, town) if p)
+
+
+Phones = Annotated[list[Phone], BeforeValidator(one_or_many)]
+Emails = Annotated[list[Email], BeforeValidator(one_or_many)]
+
+
+class Contacts(Record):
+    phone: Phones = field("Telefon nebo seznam telefonů, např. +420 325 551 234", default=[])
+    email: Emails = field("E-mail nebo seznam e-mailů", default=[])
+    web: Optional[Url] = field("Webová stránka (https://…)", default=None)
+    note: Optional[Text] = field("Poznámka ke kontaktu, např. kdy volat", default=None)
+
+    def is_empty(self) -> bool:
+        return not (self.phone or self.email or self.web)
+
+
+class Coordinates(Record):
+    lat: Float = field("Zeměpisná šířka, např. 50.2016", ge=-90, le=90)
+    lon: Float = field("Zeměpisná délka, např. 14.8329", ge=-180, le=180)
+
+
+# --- site ----------------------------------------------------------------------
+
+
+class Organisation(Record):
+    name: Text = field("Název organizace, která katalog vydává")
+    web: Optional[Url] = field("Web organizace", default=None)
+
+
+class Repository(Record):
+    url: Url = field("Adresa repozitáře, např. https://github.com/mesto/katalog")
+    branch: Text = field("Větev s obsahem", default="main")
+    content_path: Text = field("Složka s obsahem v repozitáři", default="content")
+
+
+class Checks(Record):
+    verified_max_age_months: Int = field("Po kolika měsících je záznam považován za neověřený", default=12, ge=1)
+
+
+class PrintOptions(Record):
+    format: Literal["A5", "A4"] = field("Formát tištěného katalogu", default="A5")
+    chapters: Literal["group", "target_group"] = field(
+        "Kapitoly tištěného katalogu: podle skupiny služeb, nebo podle cílové skupiny", default="group"
+    )
+    leaflet_format: Literal["DL", "A5"] = field("Formát letáků k životním situacím", default="DL")
+
+
+class Site(Record):
+    title: Text = field("Název katalogu")
+    language: Literal["cs", "en", "pl"] = field("Jazyk webu", default="cs")
+    country: Literal["CZ", "PL"] = field("Země (pro kontrolu souřadnic)", default="CZ")
+    base_url: Url = field("Adresa, kde web poběží, např. https://katalog.mesto.cz/")
+    organisation: Organisation = field("Kdo katalog vydává")
+    contact: Contacts = field("Kontakt na redakci katalogu (sem chodí hlášení chyb)")
+    repository: Optional[Repository] = field("Repozitář s obsahem (odkazy „upravit záznam“)", default=None)
+    description: Optional[Text] = field("Krátký popis katalogu", default=None)
+    demo: Bool = field("Jde o ukázková data (web to zřetelně označí)", default=False)
+    checks: Checks = field("Nastavení kontrol", default=Checks())
+    print: PrintOptions = field("Nastavení tisku", default=PrintOptions())
+
+
+# --- providers -----------------------------------------------------------------
+
+
+class Provider(Identified):
+    name: Text = field("Název poskytovatele")
+    ico: Optional[Ico] = field('IČO, 8 číslic v uvozovkách, např. "00845451"', default=None)
+    legal_form: Optional[Text] = field("Právní forma, např. spolek, obecně prospěšná společnost", default=None)
+    address: Optional[Address] = field("Adresa sídla", default=None)
+    contacts: Contacts = field("Kontakty", default=Contacts())
+    description: Optional[Markdown] = field("Popis poskytovatele (Markdown)", default=None)
+    verified: Optional[Date] = field("Kdy redakce údaje naposledy ověřila (RRRR-MM-DD)", default=None)
+
+
+# --- services ------------------------------------------------------------------
+
+
+class AgeRange(Record):
+    min: Optional[Int] = field("Nejnižší věk klientů", default=None, ge=0, le=130)
+    max: Optional[Int] = field("Nejvyšší věk klientů", default=None, ge=0, le=130)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "AgeRange":
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise PydanticCustomError("age", "min is greater than max; swap them", None)
+        return self
+
+
+class Capacity(Record):
+    count: Int = field("Počet (registrovaná kapacita, ne volná místa)", ge=0)
+    unit: Slug = field("Jednotka kapacity ze slovníku capacity-units, např. beds, clients")
+
+
+class Fees(Record):
+    paid: Bool = field("true = služba je placená, false = zdarma")
+    text: Optional[Text] = field("Ceník nebo vysvětlení úhrad", default=None)
+
+
+class Hours(Record):
+    mon: Optional[DayHours] = field("Pondělí", default=None)
+    tue: Optional[DayHours] = field("Úterý", default=None)
+    wed: Optional[DayHours] = field("Středa", default=None)
+    thu: Optional[DayHours] = field("Čtvrtek", default=None)
+    fri: Optional[DayHours] = field("Pátek", default=None)
+    sat: Optional[DayHours] = field("Sobota", default=None)
+    sun: Optional[DayHours] = field("Neděle", default=None)
+    note: Optional[Text] = field("Poznámka, např. „jindy po domluvě“", default=None)
+
+    def days(self) -> list[tuple[str, list[tuple[int, int]]]]:
+        """Return (weekday, intervals) for all seven days, closed days with an empty list."""
+        return [(day, getattr(self, day) or []) for day in WEEKDAYS]
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, day) is None for day in WEEKDAYS)
+
+
+class Location(Record):
+    name: Optional[Text] = field("Název místa, např. Kontaktní centrum", default=None)
+    address: Optional[Address] = field("Adresa", default=None)
+    locality: Slug = field("Lokalita (id ze složky localities)")
+    coordinates: Optional[Coordinates] = field("Souřadnice pro odkaz na mapu", default=None)
+    confidential: Bool = field(
+        "Utajená adresa (azylové domy): ulice ani souřadnice se nikde nezveřejní, jen obec", default=False
+    )
+    wheelchair: Optional[Bool] = field("Bezbariérový přístup", default=None)
+    hours: Optional[Hours] = field("Otevírací doba po dnech", default=None)
+    notes: Optional[Text] = field("Poznámky k místu (jak se dostat, patro…)", default=None)
+
+
+Form = Literal["residential", "outpatient", "field"]
+
+
+class Service(Identified):
+    name: Text = field("Název služby")
+    provider: Slug = field("Poskytovatel (id ze složky providers)")
+    kind: Literal["registered", "related"] = field(
+        "registered = registrovaná sociální služba podle zákona 108/2006 Sb., related = související aktivita"
+    )
+    type: Slug = field("Druh služby ze slovníku service-types")
+    registry_id: Optional[RegistryId] = field(
+        'Identifikátor v registru poskytovatelů sociálních služeb, 7 číslic v uvozovkách', default=None
+    )
+    summary: Optional[Text] = field("Jedna věta pro přehledy: komu a s čím služba pomáhá", default=None)
+    forms: list[Form] = field("Formy poskytování: residential (pobytová), outpatient (ambulantní), field (terénní)", default=[])
+    target_groups: list[Slug] = field("Cílové skupiny ze slovníku target-groups", default=[])
+    age: Optional[AgeRange] = field("Věkové rozmezí klientů", default=None)
+    area: list[Slug] = field("Kde služba působí (id lokalit)", default=[])
+    capacity: Optional[Capacity] = field("Kapacita", default=None)
+    fees: Optional[Fees] = field("Úhrady", default=None)
+    languages: list[Slug] = field("Jazyky, ve kterých se lze domluvit (slovník languages)", default=[])
+    contacts: Contacts = field("Kontakty; chybí-li, použijí se kontakty poskytovatele", default=Contacts())
+    locations: list[Location] = field("Místa, kde se služba poskytuje", default=[])
+    life_situations: list[Slug] = field("Životní situace, se kterými služba pomáhá", default=[])
+    verified: Optional[Date] = field("Kdy redakce záznam naposledy ověřila (RRRR-MM-DD)", default=None)
+    description: Optional[Markdown] = field("Popis služby (Markdown)", default=None)
+
+
+# --- localities ----------------------------------------------------------------
+
+LEVELS = ("region", "district", "municipality", "part", "neighbourhood")
+Level = Literal["region", "district", "municipality", "part", "neighbourhood"]
+
+
+class Locality(Identified):
+    name: Text = field("Název lokality")
+    level: Level = field("Úroveň: region (kraj), district (okres/ORP), municipality (obec), part (část obce), neighbourhood (čtvrť)")
+    parent: Optional[Slug] = field("Nadřazená lokalita (id)", default=None)
+    code: Optional[Text] = field("Úřední kód (např. kód obce ČSÚ)", default=None)
+    centroid: Optional[Coordinates] = field("Střed lokality", default=None)
+
+
+# --- life situations -----------------------------------------------------------
+
+
+class Gathers(Record):
+    types: list[Slug] = field("Druhy služeb, které situace sdružuje", default=[])
+    target_groups: list[Slug] = field("…a cílové skupiny (služba musí mít alespoň jednu)", default=[])
+
+
+class LifeSituation(Identified):
+    title: Text = field("Název životní situace, např. Přicházím o bydlení")
+    summary: Optional[Text] = field("Jedna věta pro přehled", default=None)
+    text: Markdown = field("Rady pro občany (Markdown)")
+    gathers: Optional[Gathers] = field("Které služby situace sdružuje podle druhu a cílové skupiny", default=None)
+    services: list[Slug] = field("Výslovný seznam služeb (id)", default=[])
+    order: Int = field("Pořadí v přehledu", default=100)
+
+
+# --- free pages ----------------------------------------------------------------
+
+
+class PageMeta(Identified):
+    title: Text = field("Nadpis stránky")
+    nav: Bool = field("Zobrazit v navigaci", default=False)
+    order: Int = field("Pořadí v navigaci", default=100)
+    description: Optional[Text] = field("Krátký popis pro vyhledávače", default=None)
+
+
+class Page(PageMeta):
+    body: SkipJsonSchema[str] = field("Text stránky (Markdown)")
+
+
+# --- vocabularies --------------------------------------------------------------
+
+
+class Term(Record):
+    name: Text = field("Název")
+    description: Optional[Text] = field("Vysvětlení srozumitelnou češtinou", default=None)
+
+
+class ServiceType(Term):
+    paragraph: Optional[Text] = field('Paragraf zákona 108/2006 Sb., např. "57"; u souvisejících aktivit chybí', default=None, pattern=r"^\d+[a-z]?$")
+    group: Literal["counselling", "care", "prevention", "related"] = field(
+        "Skupina: counselling (poradenství), care (péče), prevention (prevence), related (související aktivity)"
+    )
+
+
+class Language(Term):
+    native: Optional[Text] = field("Název jazyka v tom jazyce, např. українська", default=None)
+
+
+VOCABULARIES: dict[str, type[Term]] = {
+    "service-types": ServiceType,
+    "target-groups": Term,
+    "forms": Term,
+    "capacity-units": Term,
+    "languages": Language,
+}
+
+RECORD_KINDS: dict[str, type[Identified]] = {
+    "providers": Provider,
+    "services": Service,
+    "localities": Locality,
+    "life-situations": LifeSituation,
+}

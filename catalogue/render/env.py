@@ -1,0 +1,32 @@
+"""The Jinja environment: autoescape, StrictUndefined, gettext, theme overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from .i18n import date_filter, number_filter, translations
+from .markdown import render_markdown
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def make_environment(language: str, theme: Path | None = None) -> jinja2.Environment:
+    """Return the environment; templates in ``theme`` override the built-in ones by name."""
+    search = [str(theme)] if theme and theme.is_dir() else []
+    search.append(str(BUILTIN_TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations(language), newstyle=True)
+    env.filters["markdown"] = lambda text: jinja2.filters.Markup(render_markdown(text))
+    env.filters["date"] = date_filter(language)
+    env.filters["number"] = number_filter(language)
+    return env

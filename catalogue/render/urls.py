@@ -1,0 +1,34 @@
+"""Readable Czech URLs whose last segment is the record's id; stable across builds."""
+
+from __future__ import annotations
+
+SECTIONS = {
+    "services": "sluzby",
+    "providers": "poskytovatele",
+    "localities": "lokality",
+    "life-situations": "zivotni-situace",
+    "target-groups": "cilove-skupiny",
+    "service-types": "druhy-sluzeb",
+    "pages": "stranky",
+}
+
+
+def url_for(kind: str, ident: str | None = None) -> str:
+    """Return the site-relative URL of a record, or of a section's index without an id."""
+    section = SECTIONS[kind]
+    return f"/{section}/{ident}/" if ident else f"/{section}/"
+
+
+def output_path(url: str) -> str:
+    """Return the file that serves ``url``: folders get ``index.html``."""
+    path = url.lstrip("/")
+    return path + "index.html" if (not path or path.endswith("/")) else path
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Return a link from one page to another that works from any folder and from file://."""
+    from_parts = from_url.strip("/").split("/") if from_url.strip("/") else []
+    depth = len(from_parts) if from_url.endswith("/") else max(len(from_parts) - 1, 0)
+    prefix = "../" * depth
+    target = to_url.lstrip("/")
+    return (prefix + target) or "./"

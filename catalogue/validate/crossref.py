@@ -1,0 +1,258 @@
+"""Checks across records: references, uniqueness, the locality tree, editorial warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+
+from ..errors import Problems
+from ..index import Catalogue
+from ..load.content import Document
+from ..model.records import LEVELS, Service
+from .records import dotted, position
+
+BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
+    "CZ": (48.5, 51.1, 12.0, 18.9),
+    "PL": (49.0, 54.9, 14.1, 24.2),
+}
+REQUIRED_FORMS = ("residential", "outpatient", "field")
+_FOLDER = {
+    "provider": "providers",
+    "service": "services",
+    "locality": "localities",
+    "life situation": "life-situations",
+    "service type": "vocabularies",
+    "target group": "vocabularies",
+    "language": "vocabularies",
+    "capacity unit": "vocabularies",
+}
+
+
+# Which fields name which records: checked on the parsed files themselves, so a file
+# with a field error still gets its references checked in the same run.
+REFERENCES: dict[str, list[tuple[str, str]]] = {
+    "services": [
+        ("provider", "provider"),
+        ("type", "service type"),
+        ("target_groups[]", "target group"),
+        ("languages[]", "language"),
+        ("area[]", "locality"),
+        ("life_situations[]", "life situation"),
+        ("capacity.unit", "capacity unit"),
+        ("locations[].locality", "locality"),
+    ],
+    "localities": [("parent", "locality")],
+    "life-situations": [
+        ("gathers.types[]", "service type"),
+        ("gathers.target_groups[]", "target group"),
+        ("services[]", "service"),
+    ],
+    "providers": [],
+}
+
+
+def walk(data: object, path: str, loc: tuple = ()) -> Iterable[tuple[tuple, object]]:
+    """Yield (loc, value) for a path like ``locations[].locality`` in a parsed file."""
+    if not path:
+        yield loc, data
+        return
+    head, _, rest = path.partition(".")
+    many = head.endswith("[]")
+    name = head.removesuffix("[]")
+    if not isinstance(data, dict) or name not in data:
+        return
+    value = data[name]
+    if many:
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, rest, (*loc, name, i))
+    else:
+        yield from walk(value, rest, (*loc, name))
+
+
+class Checker:
+    """Run every cross-record check; problems point into the documents they came from."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        documents: dict[str, Document],
+        problems: Problems,
+        today: dt.date,
+        broken: set[str] = frozenset(),
+    ) -> None:
+        self.cat = catalogue
+        self.broken = broken  # "services/x" of files that failed validation: references to them are not errors
+        self.docs = documents  # "services/x" → document
+        self.problems = problems
+        self.today = today
+
+    def run(self) -> None:
+        self.check_vocabularies()
+        self.check_references()
+        self.check_registry_ids()
+        self.check_localities()
+        for provider in self.cat.providers.values():
+            self.check_provider(provider)
+        for service in self.cat.services.values():
+            self.check_service(service)
+        for situation in self.cat.life_situations.values():
+            key = f"life-situations/{situation.id}"
+            if not self.cat.services_by_life_situation.get(situation.id):
+                self.warn(key, (), "no service helps with this life situation; add services or a gathering rule")
+
+    # --- helpers ----------------------------------------------------------------
+
+    def error(self, key: str, loc: tuple, message: str) -> None:
+        doc = self.docs[key]
+        line, col = position(doc.data, loc)
+        self.problems.error(doc.path, line, col, dotted(loc), message)
+
+    def warn(self, key: str, loc: tuple, message: str) -> None:
+        doc = self.docs[key]
+        line, col = position(doc.data, loc)
+        self.problems.warning(doc.path, line, col, dotted(loc), message)
+
+    def ref(self, key: str, loc: tuple, value: str, known: dict, what: str) -> bool:
+        """Check one reference; report it with a did-you-mean when unknown."""
+        if value in known or f"{_FOLDER[what]}/{value}" in self.broken:
+            return value in known
+        folder = _FOLDER[what]
+        candidates = [*known, *(b.split("/", 1)[1] for b in self.broken if b.startswith(folder + "/"))]
+        close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
+        hint = f' (did you mean "{close[0]}"?)' if close else f"; see the {what} list in the editors' guide"
+        self.error(key, loc, f'no {what} "{value}"{hint}')
+        return False
+
+    def known(self, what: str) -> dict:
+        vocab = self.cat.vocab
+        return {
+            "provider": self.cat.providers,
+            "service": self.cat.services,
+            "locality": self.cat.localities,
+            "life situation": self.cat.life_situations,
+            "service type": vocab.service_types,
+            "target group": vocab.target_groups,
+            "language": vocab.languages,
+            "capacity unit": vocab.capacity_units,
+        }[what]
+
+    def check_references(self) -> None:
+        """Check every id a file names, whether or not the rest of the file is valid."""
+        for key, doc in sorted(self.docs.items()):
+            for path, what in REFERENCES.get(doc.kind, []):
+                seen: set[str] = set()
+                for loc, value in walk(doc.data, path):
+                    if not isinstance(value, str):
+                        continue  # the field check reports the wrong type
+                    if path.endswith("[]") and value in seen:
+                        self.error(key, loc, f'"{value}" is listed twice; remove one')
+                    seen.add(value)
+                    self.ref(key, loc, value, self.known(what), what)
+
+    def check_registry_ids(self) -> None:
+        first: dict[str, str] = {}
+        for key, doc in sorted(self.docs.items()):
+            value = doc.data.get("registry_id") if doc.kind == "services" else None
+            if not isinstance(value, str):
+                continue
+            if value in first:
+                self.error(key, ("registry_id",), f'"{value}" is already used by service "{first[value].split("/")[1]}"; each registered service has its own')
+            else:
+                first[value] = key
+
+    def coordinates(self, key: str, loc: tuple, coords) -> None:
+        lat_min, lat_max, lon_min, lon_max = BOUNDING_BOXES[self.cat.site.country]
+        if not (lat_min <= coords.lat <= lat_max and lon_min <= coords.lon <= lon_max):
+            swapped = lat_min <= coords.lon <= lat_max and lon_min <= coords.lat <= lon_max
+            hint = "; lat and lon look swapped" if swapped else ""
+            self.error(key, loc, f"{coords.lat}, {coords.lon} lies outside {self.cat.site.country}{hint}")
+
+    def verified(self, key: str, verified: dt.date | None) -> None:
+        months = self.cat.site.checks.verified_max_age_months
+        if verified is None:
+            self.warn(key, (), "never verified; add verified: YYYY-MM-DD after checking the record with the provider")
+            return
+        if verified > self.today:
+            self.error(key, ("verified",), f"{verified.isoformat()} is in the future")
+            return
+        age = (self.today.year - verified.year) * 12 + self.today.month - verified.month - (self.today.day < verified.day)
+        if age >= months:
+            self.warn(key, ("verified",), f"last verified {verified.isoformat()}, over {months} months ago; check the record and update the date")
+
+    # --- per kind ---------------------------------------------------------------
+
+    def check_vocabularies(self) -> None:
+        forms = self.cat.vocab.forms
+        for form in REQUIRED_FORMS:
+            if forms and form not in forms:
+                self.problems.error("vocabularies/forms.yaml", 1, 1, form, f'the form "{form}" must be defined')
+        for name in ("service_types", "target_groups", "forms", "capacity_units", "languages"):
+            if not getattr(self.cat.vocab, name):
+                file = name.replace("_", "-")
+                self.problems.error(f"vocabularies/{file}.yaml", 1, 1, "", f"the {file} vocabulary is missing or empty")
+
+    def check_localities(self) -> None:
+        for locality in self.cat.localities.values():
+            key = f"localities/{locality.id}"
+            if locality.centroid:
+                self.coordinates(key, ("centroid",), locality.centroid)
+            if not locality.parent or locality.parent not in self.cat.localities:
+                continue
+            parent = self.cat.localities[locality.parent]
+            if self._in_cycle(locality.id):
+                self.error(key, ("parent",), f'"{locality.parent}" leads back to "{locality.id}": the localities form a cycle')
+            elif LEVELS.index(parent.level) >= LEVELS.index(locality.level):
+                self.error(
+                    key,
+                    ("parent",),
+                    f'a {locality.level} cannot lie in "{parent.id}", which is a {parent.level}; choose a larger parent',
+                )
+
+    def _in_cycle(self, start: str) -> bool:
+        seen = {start}
+        current = self.cat.localities[start].parent
+        while current and current in self.cat.localities:
+            if current in seen:
+                return current == start
+            seen.add(current)
+            current = self.cat.localities[current].parent
+        return False
+
+    def check_provider(self, provider) -> None:
+        key = f"providers/{provider.id}"
+        if provider.contacts.is_empty() and not provider.address:
+            self.warn(key, (), "no phone, e-mail, web or address; how will people reach the provider?")
+        if not (provider.description or "").strip():
+            self.warn(key, (), "no description; add a few sentences on who the provider is")
+
+    def check_service(self, service: Service) -> None:
+        key = f"services/{service.id}"
+        cat = self.cat
+        if service.type in cat.vocab.service_types:
+            stype = cat.vocab.service_types[service.type]
+            if service.kind == "registered" and not stype.paragraph:
+                self.error(key, ("type",), f'"{service.type}" is not a service type of Act 108/2006; a registered service needs one with its §, or use kind: related')
+            if service.kind == "related" and stype.paragraph:
+                self.error(key, ("kind",), f'"{service.type}" is a registered type (§ {stype.paragraph}); use kind: registered, or a related type')
+        if service.registry_id and service.kind != "registered":
+            self.error(key, ("registry_id",), "only registered services have a registry id; remove it or use kind: registered")
+        elif not service.registry_id and service.kind == "registered":
+            self.warn(key, ("kind",), "a registered service without registry_id; add its 7-digit id from the registry")
+        area = {a for a in service.area if a in cat.localities}
+        for i, location in enumerate(service.locations):
+            if location.coordinates:
+                self.coordinates(key, ("locations", i, "coordinates"), location.coordinates)
+            if location.locality not in cat.localities:
+                continue
+            if area and not ({location.locality, *cat.ancestors(location.locality)} & area):
+                self.warn(key, ("locations", i, "locality"), f'"{location.locality}" lies outside the area the service covers; add it to area, or check the locality')
+        self.verified(key, service.verified)
+        provider_broken = f"providers/{service.provider}" in self.broken
+        if not provider_broken and cat.contacts_for(service).is_empty():
+            self.warn(key, ("contacts",), "no phone, e-mail or web, here or at the provider; how will people reach the service?")
+        if not (service.description or "").strip():
+            self.warn(key, (), "no description; say in a few sentences what the service does")
+        if "residential" in service.forms and not service.locations:
+            self.warn(key, ("forms",), "a residential service without a location; add where it is (it may be confidential)")

@@ -1,0 +1,194 @@
+"""Validate each parsed file against its model; turn pydantic errors into positioned problems."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problems
+from ..load.content import Document
+from ..load.yamlstrict import Mapping, Position, Sequence
+from ..model.fields import SLUG_RE
+from ..model.records import RECORD_KINDS, VOCABULARIES, Page, Site, Term
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_document(model: type[M], doc: Document, problems: Problems, extra: dict[str, Any] | None = None) -> M | None:
+    """Return the validated record, or None with every problem of the file reported."""
+    data = doc.data
+    if "id" in data and "id" in model.model_fields:
+        line, col = data.key_pos["id"]
+        problems.error(doc.path, line, col, "id", "the id is the file name; delete this line (rename the file instead)")
+        return None
+    payload: dict[str, Any] = dict(data)
+    if "id" in model.model_fields:
+        payload["id"] = doc.id
+    if extra:
+        payload.update(extra)
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        for error in exc.errors():
+            report_error(model, doc, error, problems)
+        return None
+
+
+def report_error(model: type[BaseModel], doc: Document, error: dict, problems: Problems) -> None:
+    """Report one pydantic error at the position of the value it is about."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "missing":
+        line, col = position(doc.data, loc[:-1])
+        problems.error(doc.path, line, col, dotted(loc), f'required field "{loc[-1]}" is missing; add it')
+        return
+    if kind == "extra_forbidden":
+        line, col = position(doc.data, loc, key=True)
+        suggestion = _suggest_field(model, loc)
+        problems.error(doc.path, line, col, dotted(loc), f'unknown field "{loc[-1]}"{suggestion}')
+        return
+    line, col = position(doc.data, loc)
+    problems.error(doc.path, line, col, dotted(loc), _message(error))
+
+
+def _message(error: dict) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    shown = f'"{value}"' if isinstance(value, str) else _describe(value)
+    ctx = error.get("ctx") or {}
+    if kind == "literal_error":
+        return f"{shown} is not allowed; use one of {ctx.get('expected', '')}"
+    if kind in ("string_type",):
+        return f"expected text, found {_describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected fields (key: value), found {_describe(value)}"
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list ([a, b] or lines starting with -), found {_describe(value)}"
+    if kind in ("int_type", "float_type", "bool_type", "date_type"):
+        return f"{shown} has the wrong type: {error['msg'].lower()}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{shown} is out of range: {error['msg'].lower()}"
+    if kind == "string_pattern_mismatch":
+        return f"{shown} does not have the expected form ({ctx.get('pattern', '')})"
+    if kind == "value_error":
+        return error["msg"].removeprefix("Value error, ")
+    return error["msg"]
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "fields (key: value)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+def _suggest_field(model: type[BaseModel], loc: tuple) -> str:
+    names = _field_names(model, loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    if close:
+        return f' (did you mean "{close[0]}"?)'
+    if names:
+        return f"; allowed here: {', '.join(names)}"
+    return ""
+
+
+def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Return the field names allowed at ``loc`` by walking the model's annotations."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(str(part))
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(n for n in current.model_fields if n not in ("id", "body"))
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def dotted(loc: tuple) -> str:
+    """Return ``locations[0].hours.mon`` for ``('locations', 0, 'hours', 'mon')``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def position(tree: Any, loc: tuple, key: bool = False) -> Position:
+    """Return the line and column of the value at ``loc``, or of the nearest enclosing one."""
+    node = tree
+    best: Position = getattr(tree, "start", (1, 1))
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, Mapping) and isinstance(part, str) and part in node:
+            best = node.key_pos[part] if (last and key) else node.value_pos[part]
+            node = node[part]
+        elif isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node):
+            best = node.item_pos[part]
+            node = node[part]
+        else:
+            break
+    return best
+
+
+# --- per-kind entry points ----------------------------------------------------
+
+
+def validate_site(doc: Document, problems: Problems) -> Site | None:
+    return validate_document(Site, doc, problems)
+
+
+def validate_record(doc: Document, problems: Problems):
+    return validate_document(RECORD_KINDS[doc.kind], doc, problems)
+
+
+def validate_page(doc: Document, problems: Problems) -> Page | None:
+    return validate_document(Page, doc, problems, extra={"body": doc.body})
+
+
+def validate_vocabulary(doc: Document, problems: Problems) -> dict[str, Term]:
+    """A vocabulary file maps ids to terms: ``azylove-domy: {name: …, paragraph: "57"}``."""
+    model = VOCABULARIES.get(doc.id)
+    if model is None:
+        problems.warning(doc.path, 1, 1, "", f"unknown vocabulary; expected one of {', '.join(sorted(VOCABULARIES))}")
+        return {}
+    terms: dict[str, Term] = {}
+    for term_id, value in doc.data.items():
+        line, col = doc.data.key_pos[term_id]
+        if not SLUG_RE.match(term_id):
+            problems.error(doc.path, line, col, term_id, "not a valid id; use lowercase a-z, digits and hyphens")
+            continue
+        sub = Document(doc.kind, term_id, doc.path, value if isinstance(value, Mapping) else Mapping(doc.data.value_pos[term_id]))
+        if not isinstance(value, Mapping):
+            problems.error(doc.path, *doc.data.value_pos[term_id], term_id, "expected the term's fields (name: …)")
+            continue
+        sub_problems = Problems()
+        term = validate_document(model, sub, sub_problems)
+        for p in sub_problems.items:
+            problems.error(p.path, p.line, p.column, f"{term_id}.{p.field}" if p.field else term_id, p.message)
+        if term is not None:
+            terms[term_id] = term
+    return terms

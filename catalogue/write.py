@@ -1,0 +1,75 @@
+"""The output tree: one owner per path, written atomically, byte-identical on rebuild."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import CatalogueError
+
+
+class OutputTree:
+    """Collect every output file in memory first; refuse two owners for one path."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.owners: dict[str, str] = {}
+
+    def add(self, path: str, data: bytes | str, owner: str) -> None:
+        """Add ``path`` (relative, with forward slashes) written by ``owner``."""
+        path = path.lstrip("/")
+        if not path or path.endswith("/"):
+            path += "index.html"
+        if ".." in Path(path).parts:
+            raise CatalogueError(f"refusing to write outside the site: {path}")
+        if path in self.owners:
+            raise CatalogueError(
+                f'two things want to write "{path}": {self.owners[path]} and {owner}; rename one of them'
+            )
+        self.owners[path] = owner
+        self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
+
+    def __contains__(self, path: str) -> bool:
+        return path.lstrip("/") in self.files
+
+    def write_atomically(self, target: Path) -> None:
+        """Write everything into a fresh folder beside ``target`` and swap it in at the end.
+
+        A failed or interrupted build leaves the previous site untouched: until the
+        final rename, only the temporary folder is touched.
+        """
+        target = target.resolve()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        try:
+            for rel in sorted(self.files):
+                dest = staging / rel
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_bytes(self.files[rel])
+                os.chmod(dest, 0o644)
+            os.chmod(staging, 0o755)
+            swap_in(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames; the old tree is removed last."""
+    old = None
+    if target.exists():
+        if not target.is_dir():
+            raise CatalogueError(f"{target} exists and is not a folder; choose another --out")
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rmdir(old)
+        os.rename(target, old)
+    try:
+        os.rename(staging, target)
+    except BaseException:
+        if old is not None:
+            os.rename(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
