@@ -49,7 +49,8 @@ def main(argv: Sequence[str] | None = None, reporter: Reporter | None = None) ->
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    reporter = reporter or Reporter(github=getattr(args, "github", False))
+    reporter = reporter or Reporter()
+    reporter.github = getattr(args, "github", False)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
     if not args.content.is_dir():
         reporter.error(f"no content folder at {args.content}; pass --content DIR")

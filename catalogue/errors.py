@@ -28,7 +28,7 @@ class Problem:
         where = f"{self.path}:{self.line}:{self.column}"
         label = "" if self.severity is Severity.ERROR else "warning: "
         subject = f"{self.field}: " if self.field else ""
-        return f"{where}: {label}{subject}{self.message}"
+        return printable(f"{where}: {label}{subject}{self.message}")
 
 
 @dataclass
@@ -84,16 +84,23 @@ class Problems:
         return ", ".join(parts) if parts else "no problems"
 
 
+def printable(text: str) -> str:
+    """Return one line with control characters shown as escapes (no terminal tricks, no line breaks)."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def display_path(path: Path, root: Path | None = None) -> str:
+def display_path(path: Path) -> str:
     """Return a path as an editor would type it: relative to the working directory when possible."""
+    if not path.is_absolute():
+        return path.as_posix()
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return str(path)
+        return path.as_posix()
 
 
 class CatalogueError(Exception):

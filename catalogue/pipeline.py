@@ -64,6 +64,7 @@ def load(content: Path, on_date: dt.date | None = None, strict: bool = False) ->
     documents = {f"{d.kind}/{d.id}": d for d in raw.documents}
     with timings.step("validate"):
         catalogue, broken = _validate(raw.documents, problems)
+        broken |= raw.failed
     if catalogue is not None:
         with timings.step("check"):
             Checker(catalogue, documents, problems, on_date or today(), broken).run()

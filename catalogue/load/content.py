@@ -30,6 +30,7 @@ class Document:
 class RawContent:
     documents: list[Document]
     sources: dict[str, bytes]  # path → bytes, for caching by content hash
+    failed: set[str]  # "services/x" of files that could not be parsed
 
 
 def load_folder(content: Path, problems: Problems) -> RawContent:
@@ -48,7 +49,14 @@ def load_folder(content: Path, problems: Problems) -> RawContent:
     for path in _files(content / "pages", ".md", problems):
         if _valid_id(path, problems):
             _load_page(path, documents, sources, problems)
-    return RawContent(documents, sources)
+    parsed = {f"{d.kind}/{d.id}" for d in documents}
+    failed = {
+        f"{folder}/{Path(path).stem}"
+        for path in sources
+        for folder in (Path(path).parent.name,)
+        if f"{folder}/{Path(path).stem}" not in parsed
+    }
+    return RawContent(documents, sources, failed)
 
 
 def _files(folder: Path, suffix: str, problems: Problems) -> list[Path]:

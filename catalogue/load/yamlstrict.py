@@ -24,7 +24,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 try:  # the C parser is many times faster; PyYAML wheels ship it
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -47,6 +47,10 @@ NULL_TAG = "tag:yaml.org,2002:null"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAX_NODES = 100_000  # far above any real record; an alias bomb exceeds it at once
+
+
+# YAML allows tab, line feed and carriage return, and no other C0/C1 control character.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 class Plain(str):
@@ -93,13 +97,17 @@ class YamlError(Exception):
         return f"{self.line}:{self.column}: {self.message}"
 
 
+_NULLS = frozenset(("~", "null", "Null", "NULL", ""))
+_DEFAULT_TAGS = {ScalarNode: STR_TAG, SequenceNode: SEQ_TAG, MappingNode: MAP_TAG}
+
+
 class _Resolver(BaseResolver):
     """Resolve plain scalars to text, except the YAML 1.2 spellings of null."""
 
-    yaml_implicit_resolvers: dict = {}
-
-
-_Resolver.add_implicit_resolver(NULL_TAG, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool] | None) -> str:
+        if kind is ScalarNode and implicit and implicit[0] and value in _NULLS:
+            return NULL_TAG
+        return _DEFAULT_TAGS[kind]
 
 
 class _Loader(_Parser, _Resolver):
@@ -125,25 +133,27 @@ def decode(data: bytes) -> str:
         raise YamlError(
             line, column, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
         ) from None
-    if "\x00" in text:
-        offset = text.index("\x00")
+    bad = _CONTROL_RE.search(text)
+    if bad:
+        offset = bad.start()
         line = text.count("\n", 0, offset) + 1
-        raise YamlError(line, offset - (text.rfind("\n", 0, offset) + 1) + 1, "the file contains a NUL byte; is it a text file?")
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        if bad.group() == "\x00":
+            raise YamlError(line, column, "the file contains a NUL byte; is it a text file?")
+        raise YamlError(line, column, f"an invisible control character (U+{ord(bad.group()):04X}); delete it")
     return text
 
 
 def parse(data: bytes | str) -> Mapping | Sequence | str | None:
     """Parse one YAML document strictly; raise :class:`YamlError` on anything we refuse."""
-    text = decode(data) if isinstance(data, bytes) else data
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = decode(data) if isinstance(data, bytes) else decode(data.encode("utf-8", "surrogatepass"))
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _friendly(exc) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark are rare
-        raise YamlError(1, 1, str(exc)) from None
+        raise _friendly(exc, text) from None
+    except yaml.YAMLError as exc:  # reader errors carry no mark; keep the first line only
+        raise YamlError(1, 1, f"YAML error: {str(exc).splitlines()[0]}") from None
     finally:
         loader.dispose()
     if node is None:
@@ -152,7 +162,11 @@ def parse(data: bytes | str) -> Mapping | Sequence | str | None:
 
 
 class _Builder:
-    """Turn composed nodes into Mapping / Sequence / str / Plain / None."""
+    """Turn composed nodes into Mapping / Sequence / str / Plain / None.
+
+    This loop runs for every scalar of the national catalogue (about a million),
+    so it is written flat: no helper calls on the common path.
+    """
 
     def __init__(self) -> None:
         self.count = 0
@@ -161,69 +175,86 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlError(*_pos(node), "the document expands to too many values (aliases nested too deep?)")
-        if isinstance(node, ScalarNode):
+        cls = type(node)
+        if cls is ScalarNode:
             return self._scalar(node)
-        if isinstance(node, SequenceNode):
-            self._check_tag(node, SEQ_TAG)
-            seq = Sequence(_pos(node))
-            for item in node.value:
-                seq.item_pos.append(_pos(item))
-                seq.append(self.build(item))
-            return seq
-        if isinstance(node, MappingNode):
+        if cls is MappingNode:
             return self._mapping(node)
-        raise YamlError(*_pos(node), f"unexpected YAML node {type(node).__name__}")  # pragma: no cover
+        if cls is SequenceNode:
+            if node.tag != SEQ_TAG:
+                _bad_tag(node)
+            mark = node.start_mark
+            seq = Sequence((mark.line + 1, mark.column + 1))
+            positions = seq.item_pos
+            for item in node.value:
+                mark = item.start_mark
+                positions.append((mark.line + 1, mark.column + 1))
+                seq.append(self._scalar(item) if type(item) is ScalarNode else self.build(item))
+            return seq
+        raise YamlError(*_pos(node), f"unexpected YAML node {cls.__name__}")  # pragma: no cover
 
     def _scalar(self, node: ScalarNode):
-        if node.tag == NULL_TAG and node.style is None:
+        tag = node.tag
+        if tag == STR_TAG:
+            return node.value if node.style else Plain(node.value)
+        if tag == NULL_TAG and not node.style:  # the C parser says "" for plain, the Python one None
             return None
-        self._check_tag(node, STR_TAG)
-        return Plain(node.value) if node.style is None else node.value
+        _bad_tag(node)
 
     def _mapping(self, node: MappingNode) -> Mapping:
-        self._check_tag(node, MAP_TAG)
-        mapping = Mapping(_pos(node))
+        if node.tag != MAP_TAG:
+            _bad_tag(node)
+        mark = node.start_mark
+        mapping = Mapping((mark.line + 1, mark.column + 1))
+        key_pos = mapping.key_pos
+        value_pos = mapping.value_pos
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 raise YamlError(*_pos(key_node), "a key must be a simple word, not a list or mapping")
             key = self._scalar(key_node)
             if key is None:
                 raise YamlError(*_pos(key_node), "a key is missing before the colon")
             key = str(key)
-            if key == "<<":
-                raise YamlError(*_pos(key_node), "merge keys (<<) are not supported; write the fields out")
             if key in mapping:
-                first = mapping.key_pos[key]
+                first = key_pos[key]
                 raise YamlError(
                     *_pos(key_node),
                     f'duplicate key "{key}" (first at line {first[0]}); remove one of them',
                 )
-            mapping.key_pos[key] = _pos(key_node)
-            mapping.value_pos[key] = _pos(value_node)
-            mapping[key] = self.build(value_node)
+            if key == "<<":
+                raise YamlError(*_pos(key_node), "merge keys (<<) are not supported; write the fields out")
+            mark = key_node.start_mark
+            key_pos[key] = (mark.line + 1, mark.column + 1)
+            mark = value_node.start_mark
+            value_pos[key] = (mark.line + 1, mark.column + 1)
+            if type(value_node) is ScalarNode:
+                self.count += 1
+                mapping[key] = self._scalar(value_node)
+            else:
+                mapping[key] = self.build(value_node)
         return mapping
 
-    @staticmethod
-    def _check_tag(node: yaml.Node, expected: str) -> None:
-        if node.tag != expected:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise YamlError(*_pos(node), f'the YAML tag "{tag}" is not supported; remove it')
+
+def _bad_tag(node: yaml.Node):
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    raise YamlError(*_pos(node), f'the YAML tag "{tag}" is not supported; remove it')
 
 
-def _friendly(exc: yaml.MarkedYAMLError) -> YamlError:
+def _friendly(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     """Turn PyYAML's parser wording into a message an editor can act on."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or ""
-    if "'\\t'" in problem or "\t" in problem:
+    at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
+    if at == "\t" or "'\\t'" in problem:
         return YamlError(line, column, "a tab character; indent YAML with spaces only")
     if "expected a single document" in problem or "but found another document" in problem:
         return YamlError(line, column, "a second document (---); one file holds one record")
     if "found unacceptable character" in problem or "special characters are not allowed" in problem:
         return YamlError(line, column, "a control character that YAML does not allow; delete it")
     if "found undefined alias" in problem or "found undefined anchor" in problem:
-        return YamlError(line, column, f"{problem}; define the &anchor before using *alias")
-    if "mapping values are not allowed here" in problem:
+        return YamlError(line, column, "an alias (*name) that no &name defines above; define the anchor or write the value out")
+    if "mapping values are not allowed" in problem:
         return YamlError(
             line,
             column,
@@ -234,6 +265,8 @@ def _friendly(exc: yaml.MarkedYAMLError) -> YamlError:
     if "did not find expected key" in problem or "did not find expected '-' indicator" in problem:
         return YamlError(line, column, "the indentation does not line up with the lines above")
     if "found character that cannot start any token" in problem:
-        return YamlError(line, column, f"{problem}; put the value in quotes")
+        return YamlError(line, column, f"the character {at!r} cannot start a value here; put the value in quotes")
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return YamlError(line, column, "a [list] or {mapping} written on one line is not closed; check the brackets and commas")
     text = problem or str(exc)
     return YamlError(line, column, f"YAML syntax error: {text}")

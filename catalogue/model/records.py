@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -58,8 +58,14 @@ class Address(Record):
         return ", ".join(p for p in (street, town) if p)
 
 
-Phones = Annotated[list[Phone], BeforeValidator(one_or_many)]
-Emails = Annotated[list[Email], BeforeValidator(one_or_many)]
+def _one_or_many_schema(item: dict) -> WithJsonSchema:
+    return WithJsonSchema({"anyOf": [item, {"type": "array", "items": item}]})
+
+
+Phones = Annotated[
+    list[Phone], BeforeValidator(one_or_many), _one_or_many_schema({"type": "string", "pattern": r"^\+?[0-9 ]+$"})
+]
+Emails = Annotated[list[Email], BeforeValidator(one_or_many), _one_or_many_schema({"type": "string", "format": "email"})]
 
 
 class Contacts(Record):

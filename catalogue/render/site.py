@@ -21,10 +21,18 @@ STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 
 @dataclass(frozen=True)
 class PagePlan:
+    """One page: where it goes, how it is rendered, and which records it shows.
+
+    ``depends`` lists record keys ("services/x", "providers/y", "vocabularies/…",
+    "site") whose change must re-render the page; "*" means every change does
+    (home page, A–Z index). The live preview re-renders only affected pages.
+    """
+
     url: str
     template: str
     context: dict[str, Any]
     owner: str
+    depends: frozenset[str] = frozenset({"*"})
 
 
 def plan_pages(cat: Catalogue) -> list[PagePlan]:
@@ -45,8 +53,18 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
     return plans
 
 
-def render_site(cat: Catalogue, out: OutputTree, theme: Path | None = None, generated: dt.date | None = None) -> None:
-    """Render every planned page and copy static files into ``out``."""
+def render_site(
+    cat: Catalogue,
+    out: OutputTree,
+    theme: Path | None = None,
+    generated: dt.date | None = None,
+    print_files: dict[str, str] | None = None,
+) -> None:
+    """Render every planned page and copy static files into ``out``.
+
+    ``print_files`` maps "catalogue" and life-situation ids to the URLs of their
+    PDFs (``/tisk/…``) when the build prints; pages link them only then.
+    """
     env = make_environment(cat.site.language, theme / "templates" if theme else None)
     common = {
         "cat": cat,
@@ -56,6 +74,7 @@ def render_site(cat: Catalogue, out: OutputTree, theme: Path | None = None, gene
         "phone_digits": phone_digits,
         "url_for": url_for,
         "generated": generated,
+        "print_files": print_files or {},
     }
     for plan in plan_pages(cat):
         html = render_page(env, plan, common)

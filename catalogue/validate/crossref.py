@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from ..errors import Problems
 from ..index import Catalogue
 from ..load.content import Document
+from ..model.fields import SLUG_RE
 from ..model.records import LEVELS, Service
 from .records import dotted, position
 
@@ -99,7 +100,8 @@ class Checker:
             self.check_service(service)
         for situation in self.cat.life_situations.values():
             key = f"life-situations/{situation.id}"
-            if not self.cat.services_by_life_situation.get(situation.id):
+            broken_services = any(b.startswith("services/") for b in self.broken)
+            if not broken_services and not self.cat.services_by_life_situation.get(situation.id):
                 self.warn(key, (), "no service helps with this life situation; add services or a gathering rule")
 
     # --- helpers ----------------------------------------------------------------
@@ -144,8 +146,8 @@ class Checker:
             for path, what in REFERENCES.get(doc.kind, []):
                 seen: set[str] = set()
                 for loc, value in walk(doc.data, path):
-                    if not isinstance(value, str):
-                        continue  # the field check reports the wrong type
+                    if not isinstance(value, str) or not SLUG_RE.match(value):
+                        continue  # the field check reports the wrong type or a malformed id
                     if path.endswith("[]") and value in seen:
                         self.error(key, loc, f'"{value}" is listed twice; remove one')
                     seen.add(value)

@@ -42,7 +42,7 @@ def report_error(model: type[BaseModel], doc: Document, error: dict, problems: P
     kind = error["type"]
     if kind == "missing":
         line, col = position(doc.data, loc[:-1])
-        problems.error(doc.path, line, col, dotted(loc), f'required field "{loc[-1]}" is missing; add it')
+        problems.error(doc.path, line, col, dotted(loc[:-1]), f'required field "{loc[-1]}" is missing; add it')
         return
     if kind == "extra_forbidden":
         line, col = position(doc.data, loc, key=True)

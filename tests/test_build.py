@@ -1,0 +1,134 @@
+"""``build``: atomic, deterministic, safe output."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from sites import PROVIDER, SERVICE
+
+import catalogue.write as write_module
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def all_text(folder: Path) -> str:
+    return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def test_build_writes_a_page_per_record(site, tmp_path):
+    out = tmp_path / "public"
+    result = run_cli("build", "--content", site, "--out", out)
+    assert result.code == 0, result.out
+    for page in [
+        "index.html",
+        "404.html",
+        "sluzby/azylovy-dum-lysa/index.html",
+        "sluzby/pecovatelska-sluzba-lysa/index.html",
+        "poskytovatele/charita-lysa/index.html",
+        "lokality/lysa/index.html",
+        "zivotni-situace/ztrata-bydleni/index.html",
+        "stranky/o-katalogu/index.html",
+    ]:
+        assert (out / page).is_file(), page
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    run_cli("build", "--content", site, "--out", tmp_path / "a")
+    run_cli("build", "--content", site, "--out", tmp_path / "b")
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_rebuild_in_place_changes_no_byte(site, tmp_path):
+    out = tmp_path / "public"
+    run_cli("build", "--content", site, "--out", out)
+    first = tree_digest(out)
+    run_cli("build", "--content", site, "--out", out)
+    assert tree_digest(out) == first
+
+
+def test_failed_build_leaves_the_previous_site_untouched(make_site, tmp_path):
+    content = make_site({})
+    out = tmp_path / "public"
+    assert run_cli("build", "--content", content, "--out", out).code == 0
+    before = tree_digest(out)
+    make_site({"services/azylovy-dum-lysa.yaml": SERVICE.replace("kind: registered", "kind: maybe")})
+    result = run_cli("build", "--content", content, "--out", out)
+    assert result.code == 1
+    assert result.lines[-1] == f"nothing written; {out} is unchanged"
+    assert tree_digest(out) == before
+
+
+def test_interrupted_write_leaves_the_previous_site_and_no_debris(site, tmp_path, monkeypatch):
+    out = tmp_path / "public"
+    run_cli("build", "--content", site, "--out", out)
+    before = tree_digest(out)
+
+    def crash(staging, target):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write_module, "swap_in", crash)
+    assert run_cli("build", "--content", site, "--out", out).code == 130
+    assert tree_digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "public"]
+
+
+def test_confidential_location_never_reaches_output(site, tmp_path):
+    out = tmp_path / "public"
+    run_cli("build", "--content", site, "--out", out)
+    text = all_text(out)
+    assert "Tajná" not in text and "1200/5" not in text
+    assert "50.2011" not in text and "14.8312" not in text
+    page = (out / "sluzby/azylovy-dum-lysa/index.html").read_text()
+    assert "Lysá nad Labem" in page  # the municipality is still shown
+
+
+def test_markdown_is_sanitised(make_site, tmp_path):
+    evil = PROVIDER.replace(
+        "description: Charita pomáhá lidem v nouzi.",
+        'description: |\n  <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror="alert(3)"> <b onclick="alert(4)">B</b>',
+    )
+    content = make_site({"providers/charita-lysa.yaml": evil})
+    out = tmp_path / "public"
+    assert run_cli("build", "--content", content, "--out", out).code == 0
+    page = (out / "poskytovatele/charita-lysa/index.html").read_text()
+    for bad in ("<script>alert", "javascript:", "onerror", "onclick", "alert(1)"):
+        assert bad not in page
+    assert "<b>B</b>" in page
+
+
+def test_two_owners_of_one_path_are_refused():
+    tree = write_module.OutputTree()
+    tree.add("sluzby/x/index.html", "a", "service x")
+    with pytest.raises(Exception, match='two things want to write "sluzby/x/index.html": service x and page x'):
+        tree.add("sluzby/x/", "b", "page x")
+
+
+def test_output_outside_the_site_is_refused():
+    tree = write_module.OutputTree()
+    with pytest.raises(Exception, match="outside the site"):
+        tree.add("../etc/passwd", "x", "evil")
+
+
+def test_source_date_epoch_is_the_only_clock(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    run_cli("build", "--content", site, "--out", tmp_path / "a")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    run_cli("build", "--content", site, "--out", tmp_path / "b")
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_output_files_are_world_readable(site, tmp_path):
+    out = tmp_path / "public"
+    run_cli("build", "--content", site, "--out", out)
+    assert all(os.stat(p).st_mode & 0o444 == 0o444 for p in out.rglob("*"))

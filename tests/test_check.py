@@ -1,0 +1,209 @@
+"""``check``: one fixture per failure mode, asserting the exact message and position."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_cli
+from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, SITE
+
+
+def check(content, *extra) -> list[str]:
+    result = run_cli("check", "--content", content, *extra)
+    return result.lines
+
+
+def errors_for(make_site, overrides) -> list[str]:
+    content = make_site(overrides)
+    lines = check(content)
+    root = str(content) + "/"
+    return [line.replace(root, "") for line in lines]
+
+
+def test_valid_catalogue_passes(site):
+    result = run_cli("check", "--content", site, "--strict")
+    assert (result.code, result.out) == (0, "no problems\n")
+
+
+def test_the_issue_example_reports_every_problem_at_once(make_site):
+    service = SERVICE.replace("provider: charita-lysa", "provider: charita-lysaa").replace(
+        "mon: 8:00-12:00, 13:00-16:00", 'mon: "8:00-25:00"'
+    )
+    content = make_site(
+        {
+            "services/azylovy-dum-lysa.yaml": service,
+            "providers/spolecne.yaml": PROVIDER.replace('"00845451"', '"12345678"'),
+        }
+    )
+    result = run_cli("check", "--content", content)
+    out = result.out.replace(str(content) + "/", "")
+    assert result.code == 1
+    assert out.splitlines() == [
+        'providers/spolecne.yaml:2:6: ico: "12345678" fails the IČO checksum; check the digits',
+        'services/azylovy-dum-lysa.yaml:2:11: provider: no provider "charita-lysaa" (did you mean "charita-lysa"?)',
+        'services/azylovy-dum-lysa.yaml:21:12: locations[0].hours.mon: "8:00-25:00" is not a time interval; '
+        "use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas",
+        "3 errors in 2 files",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        ("count: 12", 'count: "12"', 'services/s.yaml:10:19: capacity.count: "12" is not a whole number; write digits without quotes, e.g. 12'),
+        ("count: 12", "count: twelve", "services/s.yaml:10:19: capacity.count: twelve is not a whole number; write digits without quotes, e.g. 12"),
+        ("name: Azylový dům pro matky s dětmi", "name: 123", None),  # digits are valid text: no error
+        ("name: Azylový dům pro matky s dětmi", "name: [a, b]", 'services/s.yaml:1:7: name: expected text, found a list'),
+        ("forms: [residential]", "forms: residential", 'services/s.yaml:6:8: forms: expected a list ([a, b] or lines starting with -), found "residential"'),
+        ("forms: [residential]", "forms: [stationary]", """services/s.yaml:6:9: forms[0]: "stationary" is not allowed; use one of 'residential', 'outpatient' or 'field'"""),
+        ("forms: [residential]", "forms: [residential]\nfroms: [field]", 'services/s.yaml:7:1: froms: unknown field "froms" (did you mean "forms"?)'),
+        ("kind: registered\n", "", 'services/s.yaml:1:1: required field "kind" is missing; add it'),
+        ("wheelchair: false", "wheelchair: maybe", 'services/s.yaml:19:17: locations[0].wheelchair: "maybe" is not yes or no; write true or false without quotes'),
+        ("wheelchair: false", "wheelchair: no", None),
+        ("verified: 2026-09-01", "verified: 2026-02-30", 'services/s.yaml:24:11: verified: "2026-02-30" is not a date; write YYYY-MM-DD, e.g. 2026-09-01'),
+        ("verified: 2026-09-01", "verified: 2027-01-01", "services/s.yaml:24:11: verified: 2027-01-01 is in the future"),
+        ('registry_id: "4139471"', "registry_id: 413947", 'services/s.yaml:5:14: registry_id: "413947" is not a registry id; it has 7 digits, e.g. "4139471"'),
+        ("email: azyl@example.org", "email: azyl(at)example.org", 'services/s.yaml:13:46: contacts.email[0]: "azyl(at)example.org" is not an e-mail address; write e.g. poradna@example.org'),
+        ('phone: "+420 325 551 234"', 'phone: "325 55"', 'services/s.yaml:13:19: contacts.phone[0]: "325 55" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line like 116 123'),
+        ("email: azyl@example.org}", "email: azyl@example.org, web: javascript:alert(1)}", 'services/s.yaml:13:69: contacts.web: "javascript:alert(1)" is not a web address; write it in full with http:// or https://, e.g. https://www.example.org'),
+        ("lat: 50.2011, lon: 14.8312", "lat: 14.8312, lon: 50.2011", "services/s.yaml:17:18: locations[0].coordinates: 14.8312, 50.2011 lies outside CZ; lat and lon look swapped"),
+        ("lat: 50.2011", "lat: 50,2011", None),  # 50,2011 in a flow mapping: YAML syntax, reported by the parser
+        ("age: {min: 18}", "age: {min: 65, max: 18}", "services/s.yaml:8:6: age: min is greater than max; swap them"),
+        ("tue: 8:00-12:00", "tue: 12:00-8:00", 'services/s.yaml:22:12: locations[0].hours.tue: "12:00-8:00" is not a time interval (it ends before it starts); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00, 11:00-13:00", 'services/s.yaml:22:12: locations[0].hours.tue: "8:00-12:00, 11:00-13:00" is not a time interval (two intervals overlap); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
+        ("tue: 8:00-12:00", "tue: 8.00–12.00", None),  # Czech typography is accepted
+        ("tue: 8:00-12:00", "tue: 510", 'services/s.yaml:22:12: locations[0].hours.tue: "510" is not a time interval; use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
+        ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [rodiny-s-detmi, rodiny-s-detmi]", 'services/s.yaml:7:33: target_groups[1]: "rodiny-s-detmi" is listed twice; remove one'),
+        ("languages: [cs, uk]", "languages: [cs, ua]", 'services/s.yaml:12:17: languages[1]: no language "ua"; see the language list in the editors\' guide'),
+        ("type: azylove-domy", "type: svepomocne-skupiny", 'services/s.yaml:4:7: type: "svepomocne-skupiny" is not a service type of Act 108/2006; a registered service needs one with its §, or use kind: related'),
+        ("kind: registered", "kind: related", 'services/s.yaml:3:7: kind: "azylove-domy" is a registered type (§ 57); use kind: registered, or a related type'),
+        ("locality: lysa", "locality: lisa", 'services/s.yaml:16:15: locations[0].locality: no locality "lisa" (did you mean "lysa"?)'),
+        ("life_situations: [ztrata-bydleni]", "life_situations: [ztrata-bydlení]", 'services/s.yaml:23:19: life_situations[0]: "ztrata-bydlení" is not an id; use lowercase letters a-z, digits and hyphens, e.g. charita-lysa'),
+    ],
+)
+def test_service_field_errors(make_site, replace, by, expected):
+    assert replace in SERVICE
+    lines = errors_for(make_site, {"services/azylovy-dum-lysa.yaml": None, "services/s.yaml": SERVICE.replace(replace, by, 1)})
+    errors = [l for l in lines if "warning:" not in l and not l[0].isdigit() and l != "no problems"]
+    if expected is None:
+        assert not [l for l in errors if "services/s.yaml" in l and "lat" not in by] or "50,2011" in by
+    else:
+        assert expected in errors, lines
+
+
+def test_duplicate_registry_id_names_the_other_service(make_site):
+    lines = errors_for(make_site, {"services/pecovatelska-sluzba-lysa.yaml": SERVICE_2.replace('"1234567"', '"4139471"')})
+    assert 'services/pecovatelska-sluzba-lysa.yaml:5:14: registry_id: "4139471" is already used by service "azylovy-dum-lysa"; each registered service has its own' in lines
+
+
+def test_locality_cycle(make_site):
+    lines = errors_for(make_site, {"localities/kraj.yaml": "name: Kraj\nlevel: region\nparent: lysa\n"})
+    assert 'localities/kraj.yaml:3:9: parent: "lysa" leads back to "kraj": the localities form a cycle' in lines
+
+
+def test_locality_level_must_decrease(make_site):
+    lines = errors_for(make_site, {"localities/litol.yaml": "name: Litol\nlevel: region\nparent: lysa\n"})
+    assert 'localities/litol.yaml:3:9: parent: a region cannot lie in "lysa", which is a municipality; choose a larger parent' in lines
+
+
+def test_location_outside_area_is_a_warning(make_site):
+    lines = errors_for(make_site, {"services/azylovy-dum-lysa.yaml": SERVICE.replace("area: [lysa, milovice]", "area: [milovice]")})
+    assert 'services/azylovy-dum-lysa.yaml:16:15: warning: locations[0].locality: "lysa" lies outside the area the service covers; add it to area, or check the locality' in lines
+
+
+def test_unverified_and_old_records_warn_and_strict_fails(make_site):
+    content = make_site({"services/pecovatelska-sluzba-lysa.yaml": SERVICE_2.replace("verified: 2026-10-01", "verified: 2025-10-01")})
+    result = run_cli("check", "--content", content)
+    assert result.code == 0
+    assert any("warning: verified: last verified 2025-10-01, over 12 months ago" in l for l in result.lines)
+    strict = run_cli("check", "--content", content, "--strict")
+    assert strict.code == 1
+    assert strict.lines[-1] == "1 error in 1 file"
+
+
+def test_verification_age_is_configurable(make_site):
+    content = make_site(
+        {
+            "site.yaml": SITE + "checks: {verified_max_age_months: 24}\n",
+            "services/pecovatelska-sluzba-lysa.yaml": SERVICE_2.replace("verified: 2026-10-01", "verified: 2025-10-01"),
+        }
+    )
+    assert run_cli("check", "--content", content, "--strict").code == 0
+
+
+def test_no_contact_and_no_description_warn(make_site):
+    provider = "name: Spolek Bez Kontaktu\n"
+    service = SERVICE_2.replace("provider: charita-lysa", "provider: spolek").replace("description: Pomoc seniorům v domácnosti.\n", "")
+    lines = errors_for(make_site, {"providers/spolek.yaml": provider, "services/pecovatelska-sluzba-lysa.yaml": service})
+    assert "services/pecovatelska-sluzba-lysa.yaml:1:1: warning: no description; say in a few sentences what the service does" in lines
+    assert "services/pecovatelska-sluzba-lysa.yaml:1:1: warning: contacts: no phone, e-mail or web, here or at the provider; how will people reach the service?" in lines
+
+
+def test_file_level_problems(make_site):
+    lines = errors_for(
+        make_site,
+        {
+            "services/Bad Name.yaml": "name: x\n",
+            "services/list.yaml": "- a\n- b\n",
+            "services/empty.yaml": "",
+            "services/binary.yaml": b"\x89PNG\r\n\x1a\n\x00\x00",
+            "services/old.yml": "name: x\n",
+            "services/with-id.yaml": SERVICE.replace('registry_id: "4139471"', 'registry_id: "7654321"') + "id: other\n",
+        },
+    )
+    assert 'services/Bad Name.yaml:1:1: the file name "Bad Name" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa.yaml' in lines
+    assert "services/list.yaml:1:1: the file holds a list; a record is a mapping of fields (name: …)" in lines
+    assert "services/empty.yaml:1:1: the file is empty; it must hold one record" in lines
+    assert "services/binary.yaml:1:1: the file is not valid UTF-8 (byte 0x89); save it as UTF-8" in lines
+    assert "services/old.yml:1:1: files in services/ end in .yaml; rename it" in lines
+    assert "services/with-id.yaml:27:1: id: the id is the file name; delete this line (rename the file instead)" in lines
+
+
+def test_missing_site_yaml(make_site):
+    lines = errors_for(make_site, {"site.yaml": None})
+    assert lines[0] == "site.yaml:1:1: site.yaml is missing; copy it from the demo catalogue and edit it"
+
+
+def test_life_situation_references(make_site):
+    lines = errors_for(make_site, {"life-situations/ztrata-bydleni.yaml": LIFE_SITUATION.replace("[azylove-domy]", "[azylove-dom]") + "services: [nic]\n"})
+    assert 'life-situations/ztrata-bydleni.yaml:4:19: gathers.types[0]: no service type "azylove-dom" (did you mean "azylove-domy"?)' in lines
+    assert "life-situations/ztrata-bydleni.yaml:5:12: services[0]: no service \"nic\"; see the service list in the editors' guide" in lines
+
+
+def test_errors_are_sorted_by_file_and_line_with_a_summary(make_site):
+    content = make_site(
+        {
+            "services/b.yaml": "name: B\nfoo: 1\n",
+            "services/a.yaml": "name: A\nbar: 2\n",
+            "localities/x.yaml": "name: X\nlevel: city\n",
+        }
+    )
+    result = run_cli("check", "--content", content)
+    paths = [l.split(":")[0] for l in result.lines[:-1]]
+    assert paths == sorted(paths)
+    assert result.lines[-1].startswith(f"{len(result.lines) - 1} errors in 3 files")
+
+
+def test_github_annotations(make_site):
+    content = make_site({"services/s.yaml": "name: X\n"})
+    result = run_cli("check", "--content", content, "--github")
+    assert any(l.startswith(f"::error file={content}/services/s.yaml,line=1,col=1::") for l in result.lines)
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run_cli("check", "--content", tmp_path / "nope").code == 2
+    assert run_cli("frobnicate").code == 2
+    assert run_cli().code == 2
+
+
+def test_internal_bug_prints_a_short_message(site, monkeypatch):
+    import catalogue.pipeline as pipeline
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(pipeline, "load_folder", boom)
+    result = run_cli("check", "--content", site)
+    assert result.code == 3
+    assert result.err == "error: internal error (RuntimeError: kaboom); run again with --debug for the traceback and report it\n"
+    assert "Traceback" not in result.out + result.err
