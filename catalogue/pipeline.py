@@ -10,14 +10,17 @@ import datetime as dt
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problems
+from .cache import Entry, RecordCache, default_cache_folder
+from .errors import Problem, Problems, Severity
 from .index import Catalogue, Vocabularies, redact_service
 from .load.content import Document, load_folder
+from .load.yamlstrict import YamlError
+from .model.references import facts
 from .validate import records as v
 from .validate.crossref import Checker
 
@@ -55,26 +58,66 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def load(content: Path, on_date: dt.date | None = None, strict: bool = False) -> Loaded:
-    """Load, validate and cross-check the content folder; report every problem."""
+def load(
+    content: Path,
+    on_date: dt.date | None = None,
+    strict: bool = False,
+    cache: RecordCache | None = None,
+) -> Loaded:
+    """Load, validate and cross-check the content folder; report every problem.
+
+    ``cache`` defaults to the on-disk cache beside the content; pass
+    ``RecordCache(None)`` for none.
+    """
     timings = Timings()
     problems = Problems()
+    cache = cache if cache is not None else RecordCache(default_cache_folder(content))
     with timings.step("load"):
         raw = load_folder(content, problems)
-    documents = {f"{d.kind}/{d.id}": d for d in raw.documents}
+    documents = {d.key: d for d in raw.documents}
     with timings.step("validate"):
-        catalogue, broken = _validate(raw.documents, problems)
+        catalogue, broken, facts = _validate(raw.documents, problems, cache)
         broken |= raw.failed
     if catalogue is not None:
         with timings.step("check"):
-            Checker(catalogue, documents, problems, on_date or today(), broken).run()
+            Checker(catalogue, documents, problems, on_date or today(), broken, facts).run()
+    cache.save()
+    log.debug("cache: %d hits, %d misses", cache.hits, cache.misses)
     if strict:
         problems.promote_warnings()
     return Loaded(catalogue, problems, documents, timings)
 
 
-def _validate(documents: list[Document], problems: Problems) -> tuple[Catalogue | None, set[str]]:
+def validate_cached(doc: Document, cache: RecordCache) -> Entry:
+    """Validate one record file, or take what the cache knows of the same bytes."""
+    key = RecordCache.key(doc.kind, doc.id, doc.source)
+    entry = cache.get(key)
+    if entry is not None:
+        return entry
+    local = Problems()
+    record = None
+    found: list = []
+    try:
+        data = doc.data
+    except YamlError as exc:
+        local.error(doc.path, exc.line, exc.column, "", exc.message)
+    else:
+        record = v.validate_record(doc, local)
+        found = facts(doc.kind, data)
+    entry = Entry(
+        record,
+        tuple((p.line, p.column, p.field, p.message, int(p.severity)) for p in local.items),
+        tuple(found),
+    )
+    cache.put(key, entry)
+    return entry
+
+
+def _validate(
+    documents: list[Document], problems: Problems, cache: RecordCache
+) -> tuple[Catalogue | None, set[str], dict[str, list]]:
     site = None
+    all_facts: dict[str, list] = {}
     vocab = Vocabularies()
     records: dict[str, dict] = {"providers": {}, "services": {}, "localities": {}, "life-situations": {}, "pages": {}}
     broken: set[str] = set()
@@ -88,15 +131,21 @@ def _validate(documents: list[Document], problems: Problems) -> tuple[Catalogue 
             if hasattr(vocab, Vocabularies.attribute(doc.id)):
                 setattr(vocab, Vocabularies.attribute(doc.id), terms)
             continue
-        validate: Callable = v.validate_page if doc.kind == "pages" else v.validate_record
-        record = validate(doc, problems)
+        if doc.kind == "pages":
+            record = v.validate_page(doc, problems)
+        else:
+            entry = validate_cached(doc, cache)
+            record = entry.record
+            all_facts[doc.key] = list(entry.facts)
+            for line, column, field_path, message, severity in entry.problems:
+                problems.add(Problem(doc.path, line, column, field_path, message, Severity(severity)))
         if record is None:
             broken.add(f"{doc.kind}/{doc.id}")
         else:
             records[doc.kind][doc.id] = record
             sources[f"{doc.kind}/{doc.id}"] = doc.path
     if site is None:
-        return None, broken
+        return None, broken, all_facts
     catalogue = Catalogue(
         site=site,
         providers=records["providers"],
@@ -107,7 +156,7 @@ def _validate(documents: list[Document], problems: Problems) -> tuple[Catalogue 
         vocab=vocab,
         sources=sources,
     )
-    return catalogue, broken
+    return catalogue, broken, all_facts
 
 
 def publishable(catalogue: Catalogue) -> Catalogue:

@@ -14,49 +14,74 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
-    """One parsed file: which kind of record, its id, where it came from, its data."""
+    """One content file: which kind of record, its id, where it came from, its data.
+
+    Record files are parsed lazily: with a warm cache, a valid file is never
+    parsed, and a position is looked up (by parsing) only to report a problem.
+    """
 
     kind: str  # "site", "providers", "services", …, "vocabularies", "pages"
     id: str
     path: str  # as shown to the editor
-    data: Mapping
+    parsed: Mapping | None = None
+    source: bytes = b""
     body: str = ""  # Markdown body of a page
     body_line: int = 1
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}/{self.id}"
+
+    @property
+    def data(self) -> Mapping:
+        """Return the parsed tree; raise :class:`YamlError` when the file is not a valid record."""
+        if self.parsed is None:
+            self.parsed = parse_record(self.source)
+        return self.parsed
+
+
+def parse_record(source: bytes) -> Mapping:
+    """Parse a record file; anything but a mapping of fields is a :class:`YamlError`."""
+    tree = parse(source)
+    if not isinstance(tree, Mapping):
+        what = "a list" if isinstance(tree, list) else "a single value"
+        raise YamlError(1, 1, f"the file holds {what}; a record is a mapping of fields (name: …)")
+    return tree
 
 
 @dataclass
 class RawContent:
     documents: list[Document]
-    sources: dict[str, bytes]  # path → bytes, for caching by content hash
-    failed: set[str]  # "services/x" of files that could not be parsed
+    failed: set[str]  # "services/x" of files that could not be read or parsed
 
 
 def load_folder(content: Path, problems: Problems) -> RawContent:
     """Parse every content file below ``content``; problems go to ``problems``."""
     documents: list[Document] = []
-    sources: dict[str, bytes] = {}
+    failed: set[str] = set()
     site = content / "site.yaml"
     if site.is_file():
-        _load_yaml(site, "site", "site", documents, sources, problems)
+        _load_yaml(site, "site", "site", documents, failed, problems)
     else:
         problems.error(display_path(site), 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
-    for folder in (*RECORD_FOLDERS, "vocabularies"):
+    for folder in RECORD_FOLDERS:
+        shown = display_path(content / folder)
         for path in _files(content / folder, ".yaml", problems):
             if _valid_id(path, problems):
-                _load_yaml(path, folder, path.stem, documents, sources, problems)
+                source = _read(path, problems)
+                if source is None:
+                    failed.add(f"{folder}/{path.stem}")
+                else:
+                    documents.append(Document(folder, path.stem, f"{shown}/{path.name}", source=source))
+    for path in _files(content / "vocabularies", ".yaml", problems):
+        if _valid_id(path, problems):
+            _load_yaml(path, "vocabularies", path.stem, documents, failed, problems)
     for path in _files(content / "pages", ".md", problems):
         if _valid_id(path, problems):
-            _load_page(path, documents, sources, problems)
-    parsed = {f"{d.kind}/{d.id}" for d in documents}
-    failed = {
-        f"{folder}/{Path(path).stem}"
-        for path in sources
-        for folder in (Path(path).parent.name,)
-        if f"{folder}/{Path(path).stem}" not in parsed
-    }
-    return RawContent(documents, sources, failed)
+            _load_page(path, documents, failed, problems)
+    return RawContent(documents, failed)
 
 
 def _files(folder: Path, suffix: str, problems: Problems) -> list[Path]:
@@ -88,38 +113,33 @@ def _valid_id(path: Path, problems: Problems) -> bool:
     return False
 
 
-def _read(path: Path, sources: dict[str, bytes], problems: Problems) -> bytes | None:
-    shown = display_path(path)
+def _read(path: Path, problems: Problems) -> bytes | None:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        problems.error(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")
+        problems.error(display_path(path), 1, 1, "", f"cannot read the file: {exc.strerror}")
         return None
-    sources[shown] = data
-    return data
 
 
-def _load_yaml(path: Path, kind: str, ident: str, documents: list[Document], sources: dict[str, bytes], problems: Problems) -> None:
-    data = _read(path, sources, problems)
-    if data is None:
-        return
+def _load_yaml(path: Path, kind: str, ident: str, documents: list[Document], failed: set[str], problems: Problems) -> None:
+    """Read and parse a small file at once (site, vocabularies): they are always needed."""
+    source = _read(path, problems)
     shown = display_path(path)
     try:
-        tree = parse(data)
+        if source is None:
+            raise YamlError(1, 1, "")
+        documents.append(Document(kind, ident, shown, parse_record(source), source))
     except YamlError as exc:
-        problems.error(shown, exc.line, exc.column, "", exc.message)
-        return
-    if not isinstance(tree, Mapping):
-        what = "a list" if isinstance(tree, list) else "a single value"
-        problems.error(shown, 1, 1, "", f"the file holds {what}; a record is a mapping of fields (name: …)")
-        return
-    documents.append(Document(kind, ident, shown, tree))
+        if exc.message:
+            problems.error(shown, exc.line, exc.column, "", exc.message)
+        failed.add(f"{kind}/{ident}")
 
 
-def _load_page(path: Path, documents: list[Document], sources: dict[str, bytes], problems: Problems) -> None:
+def _load_page(path: Path, documents: list[Document], failed: set[str], problems: Problems) -> None:
     """A page is Markdown with YAML front matter between two ``---`` lines."""
-    raw = _read(path, sources, problems)
+    raw = _read(path, problems)
     if raw is None:
+        failed.add(f"pages/{path.stem}")
         return
     shown = display_path(path)
     try:
@@ -143,7 +163,7 @@ def _load_page(path: Path, documents: list[Document], sources: dict[str, bytes],
         return
     _shift(tree, 1)
     body_line = text.count("\n", 0, match.end()) + 1
-    documents.append(Document("pages", path.stem, shown, tree, text[match.end():], body_line))
+    documents.append(Document("pages", path.stem, shown, tree, raw, text[match.end():], body_line))
 
 
 def _shift(node: object, lines: int) -> None:

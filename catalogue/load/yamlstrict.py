@@ -20,25 +20,21 @@ import re
 from dataclasses import dataclass
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver
 
 try:  # the C parser is many times faster; PyYAML wheels ship it
     from yaml._yaml import CParser as _Parser
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
-            Composer.__init__(self)
 
     HAVE_LIBYAML = False
 
@@ -98,26 +94,9 @@ class YamlError(Exception):
 
 
 _NULLS = frozenset(("~", "null", "Null", "NULL", ""))
-_DEFAULT_TAGS = {ScalarNode: STR_TAG, SequenceNode: SEQ_TAG, MappingNode: MAP_TAG}
-
-
-class _Resolver(BaseResolver):
-    """Resolve plain scalars to text, except the YAML 1.2 spellings of null."""
-
-    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool] | None) -> str:
-        if kind is ScalarNode and implicit and implicit[0] and value in _NULLS:
-            return NULL_TAG
-        return _DEFAULT_TAGS[kind]
-
-
-class _Loader(_Parser, _Resolver):
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        _Resolver.__init__(self)
-
-
-def _pos(node: yaml.Node) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _has_content(text: str) -> bool:
+    """Return whether anything but comments and blank lines is there (``~`` alone is content)."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def decode(data: bytes) -> str:
@@ -147,97 +126,144 @@ def decode(data: bytes) -> str:
 def parse(data: bytes | str) -> Mapping | Sequence | str | None:
     """Parse one YAML document strictly; raise :class:`YamlError` on anything we refuse."""
     text = decode(data) if isinstance(data, bytes) else decode(data.encode("utf-8", "surrogatepass"))
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        result = _Builder(_Parser(text)).document()
     except yaml.MarkedYAMLError as exc:
         raise _friendly(exc, text) from None
     except yaml.YAMLError as exc:  # reader errors carry no mark; keep the first line only
         raise YamlError(1, 1, f"YAML error: {str(exc).splitlines()[0]}") from None
-    finally:
-        loader.dispose()
-    if node is None:
+    if result is None and not _has_content(text):
         raise YamlError(1, 1, "the file is empty; it must hold one record")
-    return _Builder().build(node)
+    return result
+
+
+_OK_TAGS = {None, "!", STR_TAG, MAP_TAG, SEQ_TAG}
 
 
 class _Builder:
-    """Turn composed nodes into Mapping / Sequence / str / Plain / None.
+    """Build Mapping / Sequence / str / Plain / None straight from parser events.
 
-    This loop runs for every scalar of the national catalogue (about a million),
-    so it is written flat: no helper calls on the common path.
+    This runs for every scalar of the national catalogue (about a million), so it
+    skips PyYAML's node graph and resolver and is written flat. Aliases share the
+    anchored value, but count its full size, so an alias bomb fails fast.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, parser) -> None:
+        self.next = parser.get_event
         self.count = 0
+        self.anchors: dict[str, tuple[object, int]] = {}
 
-    def build(self, node: yaml.Node):
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise YamlError(*_pos(node), "the document expands to too many values (aliases nested too deep?)")
-        cls = type(node)
-        if cls is ScalarNode:
-            return self._scalar(node)
-        if cls is MappingNode:
-            return self._mapping(node)
-        if cls is SequenceNode:
-            if node.tag != SEQ_TAG:
-                _bad_tag(node)
-            mark = node.start_mark
-            seq = Sequence((mark.line + 1, mark.column + 1))
-            positions = seq.item_pos
-            for item in node.value:
-                mark = item.start_mark
-                positions.append((mark.line + 1, mark.column + 1))
-                seq.append(self._scalar(item) if type(item) is ScalarNode else self.build(item))
-            return seq
-        raise YamlError(*_pos(node), f"unexpected YAML node {cls.__name__}")  # pragma: no cover
-
-    def _scalar(self, node: ScalarNode):
-        tag = node.tag
-        if tag == STR_TAG:
-            return node.value if node.style else Plain(node.value)
-        if tag == NULL_TAG and not node.style:  # the C parser says "" for plain, the Python one None
+    def document(self):
+        event = self.next()  # StreamStart
+        event = self.next()
+        if isinstance(event, yaml.StreamEndEvent):
             return None
-        _bad_tag(node)
+        value = self.value(self.next())
+        self.next()  # DocumentEnd
+        event = self.next()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise YamlError(*_mark(event), "a second document (---); one file holds one record")
+        return value
 
-    def _mapping(self, node: MappingNode) -> Mapping:
-        if node.tag != MAP_TAG:
-            _bad_tag(node)
-        mark = node.start_mark
+    def value(self, event):
+        cls = type(event)
+        start = self.count
+        if cls is yaml.ScalarEvent:
+            self.count += 1
+            result = _scalar(event)
+        elif cls is yaml.MappingStartEvent:
+            result = self.mapping(event)
+        elif cls is yaml.SequenceStartEvent:
+            result = self.sequence(event)
+        elif cls is yaml.AliasEvent:
+            if event.anchor not in self.anchors:
+                raise YamlError(*_mark(event), "an alias (*name) that no &name defines above; define the anchor or write the value out")
+            result, size = self.anchors[event.anchor]
+            self.count += size
+        else:  # pragma: no cover - the parser guarantees the grammar
+            raise YamlError(*_mark(event), f"unexpected YAML {cls.__name__}")
+        if self.count > MAX_NODES:
+            raise YamlError(*_mark(event), "the document expands to too many values (aliases nested too deep?)")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and cls is not yaml.AliasEvent:
+            self.anchors[anchor] = (result, self.count - start)
+        return result
+
+    def sequence(self, event) -> Sequence:
+        if event.tag not in _OK_TAGS:
+            _bad_tag(event)
+        mark = event.start_mark
+        seq = Sequence((mark.line + 1, mark.column + 1))
+        positions = seq.item_pos
+        self.count += 1
+        nxt = self.next
+        event = nxt()
+        while type(event) is not yaml.SequenceEndEvent:
+            mark = event.start_mark
+            positions.append((mark.line + 1, mark.column + 1))
+            if type(event) is yaml.ScalarEvent and event.anchor is None:
+                self.count += 1
+                seq.append(_scalar(event))
+            else:
+                seq.append(self.value(event))
+            event = nxt()
+        return seq
+
+    def mapping(self, event) -> Mapping:
+        if event.tag not in _OK_TAGS:
+            _bad_tag(event)
+        mark = event.start_mark
         mapping = Mapping((mark.line + 1, mark.column + 1))
         key_pos = mapping.key_pos
         value_pos = mapping.value_pos
-        for key_node, value_node in node.value:
-            if type(key_node) is not ScalarNode:
-                raise YamlError(*_pos(key_node), "a key must be a simple word, not a list or mapping")
-            key = self._scalar(key_node)
+        self.count += 1
+        nxt = self.next
+        event = nxt()
+        while type(event) is not yaml.MappingEndEvent:
+            if type(event) is not yaml.ScalarEvent:
+                raise YamlError(*_mark(event), "a key must be a simple word, not a list or mapping")
+            key = _scalar(event)
+            mark = event.start_mark
+            where = (mark.line + 1, mark.column + 1)
             if key is None:
-                raise YamlError(*_pos(key_node), "a key is missing before the colon")
-            key = str(key)
+                raise YamlError(*where, "a key is missing before the colon")
             if key in mapping:
-                first = key_pos[key]
-                raise YamlError(
-                    *_pos(key_node),
-                    f'duplicate key "{key}" (first at line {first[0]}); remove one of them',
-                )
+                raise YamlError(*where, f'duplicate key "{key}" (first at line {key_pos[key][0]}); remove one of them')
             if key == "<<":
-                raise YamlError(*_pos(key_node), "merge keys (<<) are not supported; write the fields out")
-            mark = key_node.start_mark
-            key_pos[key] = (mark.line + 1, mark.column + 1)
-            mark = value_node.start_mark
+                raise YamlError(*where, "merge keys (<<) are not supported; write the fields out")
+            key_pos[key] = where
+            event = nxt()
+            mark = event.start_mark
             value_pos[key] = (mark.line + 1, mark.column + 1)
-            if type(value_node) is ScalarNode:
+            if type(event) is yaml.ScalarEvent and event.anchor is None:
                 self.count += 1
-                mapping[key] = self._scalar(value_node)
+                mapping[str(key)] = _scalar(event)
             else:
-                mapping[key] = self.build(value_node)
+                mapping[str(key)] = self.value(event)
+            event = nxt()
         return mapping
 
 
-def _bad_tag(node: yaml.Node):
-    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-    raise YamlError(*_pos(node), f'the YAML tag "{tag}" is not supported; remove it')
+def _scalar(event):
+    tag = event.tag
+    if tag is None:
+        if event.style:  # quoted or block: always text
+            return event.value
+        value = event.value
+        return None if value in _NULLS else Plain(value)
+    if tag == "!" or tag == STR_TAG:
+        return event.value
+    _bad_tag(event)
+
+
+def _mark(event) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _bad_tag(event):
+    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+    raise YamlError(*_mark(event), f'the YAML tag "{tag}" is not supported; remove it')
 
 
 def _friendly(exc: yaml.MarkedYAMLError, text: str) -> YamlError:

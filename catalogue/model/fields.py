@@ -71,11 +71,6 @@ def _as_date(value: Any) -> Any:
     return value
 
 
-def _as_text(value: Any) -> Any:
-    # A plain scalar is its own text: ``00845451`` and ``+420…`` stay as written.
-    return str(value) if isinstance(value, str) else value
-
-
 Int = Annotated[int, BeforeValidator(_as_int)]
 Float = Annotated[float, BeforeValidator(_as_float)]
 Bool = Annotated[bool, BeforeValidator(_as_bool)]
@@ -89,8 +84,10 @@ def _nonblank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_as_text), AfterValidator(_nonblank)]
-Markdown = Annotated[str, BeforeValidator(_as_text)]
+# A plain scalar is a str subclass, which strict str accepts and stores as its own text:
+# ``00845451`` and ``+420…`` stay exactly as written.
+Text = Annotated[str, AfterValidator(_nonblank)]
+Markdown = str
 
 
 def _slug(value: str) -> str:
@@ -103,7 +100,7 @@ def _slug(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, BeforeValidator(_as_text), AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
+Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
 
 # --- identifiers with checksums -------------------------------------------------
 
@@ -125,7 +122,7 @@ def _ico(value: str) -> str:
     return compact
 
 
-Ico = Annotated[str, BeforeValidator(_as_text), AfterValidator(_ico), WithJsonSchema({"type": "string", "pattern": r"^\d{8}$"})]
+Ico = Annotated[str, AfterValidator(_ico), WithJsonSchema({"type": "string", "pattern": r"^\d{8}$"})]
 
 _REGISTRY_RE = re.compile(r"^\d{7}$")
 
@@ -136,9 +133,7 @@ def _registry_id(value: str) -> str:
     return value
 
 
-RegistryId = Annotated[
-    str, BeforeValidator(_as_text), AfterValidator(_registry_id), WithJsonSchema({"type": "string", "pattern": r"^\d{7}$"})
-]
+RegistryId = Annotated[str, AfterValidator(_registry_id), WithJsonSchema({"type": "string", "pattern": r"^\d{7}$"})]
 
 # --- contacts ------------------------------------------------------------------
 
@@ -171,7 +166,7 @@ def _phone(value: str) -> str:
     return value
 
 
-Phone = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9 ]+$"})]
+Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9 ]+$"})]
 
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
@@ -183,7 +178,7 @@ def _email(value: str) -> str:
     return value
 
 
-Email = Annotated[str, BeforeValidator(_as_text), AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 
 _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$", re.IGNORECASE)
 
@@ -199,7 +194,7 @@ def _url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, BeforeValidator(_as_text), AfterValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Url = Annotated[str, AfterValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 
 
 def one_or_many(value: Any) -> Any:

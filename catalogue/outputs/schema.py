@@ -12,7 +12,7 @@ from typing import Any
 
 from ..index import Catalogue
 from ..model.records import RECORD_KINDS, VOCABULARIES, PageMeta, Site
-from ..validate.crossref import REFERENCES
+from ..model.references import REFERENCES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

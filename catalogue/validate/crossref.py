@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
 
 from ..errors import Problems
 from ..index import Catalogue
 from ..load.content import Document
 from ..model.fields import SLUG_RE
+from ..model.references import FOLDER, Reference
 from ..model.records import LEVELS, Service
 from .records import dotted, position
 
@@ -18,58 +18,6 @@ BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
     "PL": (49.0, 54.9, 14.1, 24.2),
 }
 REQUIRED_FORMS = ("residential", "outpatient", "field")
-_FOLDER = {
-    "provider": "providers",
-    "service": "services",
-    "locality": "localities",
-    "life situation": "life-situations",
-    "service type": "vocabularies",
-    "target group": "vocabularies",
-    "language": "vocabularies",
-    "capacity unit": "vocabularies",
-}
-
-
-# Which fields name which records: checked on the parsed files themselves, so a file
-# with a field error still gets its references checked in the same run.
-REFERENCES: dict[str, list[tuple[str, str]]] = {
-    "services": [
-        ("provider", "provider"),
-        ("type", "service type"),
-        ("target_groups[]", "target group"),
-        ("languages[]", "language"),
-        ("area[]", "locality"),
-        ("life_situations[]", "life situation"),
-        ("capacity.unit", "capacity unit"),
-        ("locations[].locality", "locality"),
-    ],
-    "localities": [("parent", "locality")],
-    "life-situations": [
-        ("gathers.types[]", "service type"),
-        ("gathers.target_groups[]", "target group"),
-        ("services[]", "service"),
-    ],
-    "providers": [],
-}
-
-
-def walk(data: object, path: str, loc: tuple = ()) -> Iterable[tuple[tuple, object]]:
-    """Yield (loc, value) for a path like ``locations[].locality`` in a parsed file."""
-    if not path:
-        yield loc, data
-        return
-    head, _, rest = path.partition(".")
-    many = head.endswith("[]")
-    name = head.removesuffix("[]")
-    if not isinstance(data, dict) or name not in data:
-        return
-    value = data[name]
-    if many:
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                yield from walk(item, rest, (*loc, name, i))
-    else:
-        yield from walk(value, rest, (*loc, name))
 
 
 class Checker:
@@ -82,8 +30,10 @@ class Checker:
         problems: Problems,
         today: dt.date,
         broken: set[str] = frozenset(),
+        facts: dict[str, list[Reference]] | None = None,
     ) -> None:
         self.cat = catalogue
+        self.facts = facts or {}  # "services/x" → the ids the file names, extracted once per content hash
         self.broken = broken  # "services/x" of files that failed validation: references to them are not errors
         self.docs = documents  # "services/x" → document
         self.problems = problems
@@ -118,9 +68,9 @@ class Checker:
 
     def ref(self, key: str, loc: tuple, value: str, known: dict, what: str) -> bool:
         """Check one reference; report it with a did-you-mean when unknown."""
-        if value in known or f"{_FOLDER[what]}/{value}" in self.broken:
+        if value in known or f"{FOLDER[what]}/{value}" in self.broken:
             return value in known
-        folder = _FOLDER[what]
+        folder = FOLDER[what]
         candidates = [*known, *(b.split("/", 1)[1] for b in self.broken if b.startswith(folder + "/"))]
         close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
         hint = f' (did you mean "{close[0]}"?)' if close else f"; see the {what} list in the editors' guide"
@@ -142,21 +92,20 @@ class Checker:
 
     def check_references(self) -> None:
         """Check every id a file names, whether or not the rest of the file is valid."""
-        for key, doc in sorted(self.docs.items()):
-            for path, what in REFERENCES.get(doc.kind, []):
-                seen: set[str] = set()
-                for loc, value in walk(doc.data, path):
-                    if not isinstance(value, str) or not SLUG_RE.match(value):
-                        continue  # the field check reports the wrong type or a malformed id
-                    if path.endswith("[]") and value in seen:
-                        self.error(key, loc, f'"{value}" is listed twice; remove one')
-                    seen.add(value)
-                    self.ref(key, loc, value, self.known(what), what)
+        for key in sorted(self.facts):
+            seen: set[tuple[str, str]] = set()
+            for path, what, loc, value in self.facts[key]:
+                if what not in FOLDER or not isinstance(value, str) or not SLUG_RE.match(value):
+                    continue  # the field check reports the wrong type or a malformed id
+                if path.endswith("[]") and (path, value) in seen:
+                    self.error(key, loc, f'"{value}" is listed twice; remove one')
+                seen.add((path, value))
+                self.ref(key, loc, value, self.known(what), what)
 
     def check_registry_ids(self) -> None:
         first: dict[str, str] = {}
-        for key, doc in sorted(self.docs.items()):
-            value = doc.data.get("registry_id") if doc.kind == "services" else None
+        for key in sorted(self.facts):
+            value = next((v for path, _, _, v in self.facts[key] if path == "registry_id"), None)
             if not isinstance(value, str):
                 continue
             if value in first:

@@ -1,0 +1,76 @@
+"""Which fields name which records; schema knowledge shared by checks and editor schemas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# kind of file → (path of the field, what it names). ``[]`` marks a list.
+REFERENCES: dict[str, list[tuple[str, str]]] = {
+    "services": [
+        ("provider", "provider"),
+        ("type", "service type"),
+        ("target_groups[]", "target group"),
+        ("languages[]", "language"),
+        ("area[]", "locality"),
+        ("life_situations[]", "life situation"),
+        ("capacity.unit", "capacity unit"),
+        ("locations[].locality", "locality"),
+    ],
+    "localities": [("parent", "locality")],
+    "life-situations": [
+        ("gathers.types[]", "service type"),
+        ("gathers.target_groups[]", "target group"),
+        ("services[]", "service"),
+    ],
+    "providers": [],
+}
+
+# What each kind of reference names, as a folder of content (vocabularies for terms).
+FOLDER = {
+    "provider": "providers",
+    "service": "services",
+    "locality": "localities",
+    "life situation": "life-situations",
+    "service type": "vocabularies",
+    "target group": "vocabularies",
+    "language": "vocabularies",
+    "capacity unit": "vocabularies",
+}
+
+Reference = tuple[str, str, tuple, object]  # (field path, what, loc, value)
+
+
+def walk(data: object, path: str, loc: tuple = ()) -> Iterable[tuple[tuple, object]]:
+    """Yield (loc, value) for a path like ``locations[].locality`` in a parsed file."""
+    if not path:
+        yield loc, data
+        return
+    head, _, rest = path.partition(".")
+    many = head.endswith("[]")
+    name = head.removesuffix("[]")
+    if not isinstance(data, dict) or name not in data:
+        return
+    value = data[name]
+    if many:
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, rest, (*loc, name, i))
+    else:
+        yield from walk(value, rest, (*loc, name))
+
+
+def references(kind: str, data: object) -> list[Reference]:
+    """Return every id a parsed file names, with where it stands."""
+    return [
+        (path, what, loc, str(value) if isinstance(value, str) else value)
+        for path, what in REFERENCES.get(kind, [])
+        for loc, value in walk(data, path)
+    ]
+
+
+def facts(kind: str, data: object) -> list[Reference]:
+    """Return what the cross-record checks need of a file: its references and unique ids."""
+    found = references(kind, data)
+    if kind == "services" and isinstance(data, dict) and isinstance(data.get("registry_id"), str):
+        found.append(("registry_id", "registry id", ("registry_id",), str(data["registry_id"])))
+    return found

@@ -1,0 +1,59 @@
+"""The record cache: a second check of unchanged content parses nothing, and says the same."""
+
+from __future__ import annotations
+
+import catalogue.load.content as content_module
+from catalogue.cache import RecordCache, default_cache_folder
+from catalogue.pipeline import load
+from sites import SERVICE
+
+
+def count_parses(monkeypatch) -> list[int]:
+    calls = [0]
+    real = content_module.parse_record
+
+    def counting(source):
+        calls[0] += 1
+        return real(source)
+
+    monkeypatch.setattr(content_module, "parse_record", counting)
+    return calls
+
+
+def test_second_check_of_unchanged_content_parses_no_record(site, monkeypatch):
+    first = load(site)
+    calls = count_parses(monkeypatch)
+    second = load(site)
+    assert calls[0] == 1 + 5  # only site.yaml and the five vocabularies, which are always read
+    assert second.catalogue.services == first.catalogue.services
+    assert second.problems.sorted() == first.problems.sorted()
+
+
+def test_a_changed_file_is_validated_again(make_site, monkeypatch):
+    content = make_site({})
+    load(content)
+    make_site({"services/azylovy-dum-lysa.yaml": SERVICE.replace("kind: registered", "kind: sometimes")})
+    calls = count_parses(monkeypatch)
+    result = load(content)
+    assert calls[0] == 1 + 5 + 1
+    assert any('"sometimes" is not allowed' in p.message for p in result.problems.errors)
+
+
+def test_cached_problems_are_reported_again_with_positions(make_site):
+    content = make_site({"services/azylovy-dum-lysa.yaml": SERVICE.replace("count: 12", 'count: "12"')})
+    first = [p.format() for p in load(content).problems.sorted()]
+    second = [p.format() for p in load(content).problems.sorted()]
+    assert first == second and any(":10:19: capacity.count" in line for line in second)
+
+
+def test_cache_lives_beside_the_content_and_survives_corruption(site):
+    load(site)
+    path = default_cache_folder(site) / "records.pickle"
+    assert path.is_file()
+    path.write_bytes(b"not a pickle")
+    assert not load(site).problems.has_errors()
+
+
+def test_memory_only_cache_writes_nothing(site):
+    load(site, cache=RecordCache(None))
+    assert not default_cache_folder(site).exists()
