@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Print check and build time and peak memory at demo and national scale.
+
+    python benchmarks/bench_build.py [--runs 3] [--skip-national]
+
+Each measurement is a fresh process (as an editor or CI runs it); times are
+medians of --runs. "cold" has no record cache, "warm" reuses it.
+Targets (issue 2, 2-core machine): national check < 3 s, build < 10 s, peak < 1 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from synthetic import generate  # noqa: E402
+
+
+def measure(args: list[str]) -> tuple[float, float]:
+    """Run ``build.py ARGS`` in a fresh process; return (seconds, peak MB of that process)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build.py {' '.join(args)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def bench(label: str, content: Path, runs: int, work: Path) -> None:
+    cache = content.resolve().parent / ".cache"
+    rows = []
+    for command in ("check", "build"):
+        for mode in ("cold", "warm"):
+            times, peaks = [], []
+            for _ in range(runs):
+                if mode == "cold":
+                    shutil.rmtree(cache, ignore_errors=True)
+                else:
+                    measure(["check", "--content", str(content)])  # make sure the cache is warm
+                args = [command, "--content", str(content)]
+                if command == "build":
+                    args += ["--out", str(work / "public")]
+                seconds, peak = measure(args)
+                times.append(seconds)
+                peaks.append(peak)
+            rows.append((command, mode, statistics.median(times), max(peaks)))
+    for command, mode, seconds, peak in rows:
+        print(f"{label:<9} {command:<6} {mode:<5} median {seconds:6.2f} s   peak {peak:7.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-national", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        demo = work / "demo" / "content"
+        shutil.copytree(ROOT / "content", demo)
+        bench("demo", demo, args.runs, work / "demo")
+        if not args.skip_national:
+            national = work / "national" / "content"
+            t = time.perf_counter()
+            generate(national, services=6700, locations=19000, municipalities=6300)
+            print(f"(generated the national catalogue in {time.perf_counter() - t:.1f} s: 6,700 services, 19,000 locations, 6,300 municipalities)")
+            bench("national", national, args.runs, work / "national")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""The field reference of the editors' guide, generated from the models so the two cannot drift.
+
+    python -m catalogue.outputs.guide docs/editors-guide.md   # rewrite the generated part
+"""
+
+from __future__ import annotations
+
+import sys
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..model.records import RECORD_KINDS, VOCABULARIES, PageMeta, Site
+
+BEGIN = "<!-- BEGIN generated field reference: python -m catalogue.outputs.guide docs/editors-guide.md -->"
+END = "<!-- END generated field reference -->"
+HIDDEN = {"id", "body"}
+
+
+def _nested(annotation: typing.Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):
+        found.extend(_nested(arg))
+    return found
+
+
+def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
+    rows = []
+    for name, info in model.model_fields.items():
+        if name in HIDDEN:
+            continue
+        required = "yes" if info.is_required() else ""
+        rows.append(f"| `{prefix}{name}` | {required} | {info.description or ''} |")
+        for sub in _nested(info.annotation):
+            many = typing.get_origin(info.annotation) is list or "list[" in str(info.annotation)
+            rows.extend(_rows(sub, f"{prefix}{name}{'[]' if many else ''}."))
+    return rows
+
+
+def _table(title: str, model: type[BaseModel]) -> str:
+    head = [f"### {title}", "", "| field | required | meaning (as VS Code shows it) |", "|---|---|---|"]
+    return "\n".join(head + _rows(model)) + "\n"
+
+
+def field_reference() -> str:
+    """Return the Markdown tables of every field of every kind of file."""
+    parts = [_table("`site.yaml`", Site)]
+    for kind, model in RECORD_KINDS.items():
+        parts.append(_table(f"`{kind}/ID.yaml`", model))
+    parts.append(_table("`pages/ID.md` (front matter)", PageMeta))
+    for name, model in VOCABULARIES.items():
+        parts.append(_table(f"`vocabularies/{name}.yaml` (each entry: `id: {{…}}`)", model))
+    return "\n".join(parts)
+
+
+def rewrite(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    path.write_text(text[:start] + "\n\n" + field_reference() + "\n" + text[end:], encoding="utf-8")
+
+
+if __name__ == "__main__":
+    rewrite(Path(sys.argv[1]))

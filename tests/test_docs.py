@@ -1,0 +1,56 @@
+"""The docs stay in step with the code (Datasette's trick)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from catalogue.outputs.guide import BEGIN, END, field_reference
+
+
+def test_field_reference_in_the_guide_is_current():
+    text = (ROOT / "docs/editors-guide.md").read_text(encoding="utf-8")
+    generated = text[text.index(BEGIN) + len(BEGIN) : text.index(END)].strip()
+    assert generated == field_reference().strip(), "run: python -m catalogue.outputs.guide docs/editors-guide.md"
+
+
+def test_readme_quick_start_has_exactly_two_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    assert commands == ["python3 dev.py site", "python3 dev.py test"]
+    ci = (ROOT / ".ci/run").read_text()
+    assert "python3 dev.py test" in ci
+
+
+def test_every_check_message_family_is_explained_in_the_guide():
+    guide = (ROOT / "docs/editors-guide.md").read_text(encoding="utf-8")
+    stems = [
+        "is not valid UTF-8", "NUL byte", "the file is empty", "the file holds a list", "a tab character",
+        "duplicate key", "a colon inside a value", "is not closed", "cannot start a value here", "is not supported; remove it",
+        "merge keys", "a second document", "is not a valid id", "end in .yaml", "the id is the file name",
+        "site.yaml is missing", "front matter", "is missing; add it", "unknown field", "is not allowed; use one of",
+        "is not a whole number", "is not a number", "is not yes or no", "is not a date", "is in the future", "is not an id",
+        "fails the IČO checksum", "is not a registry id", "is not a phone number", "is not an e-mail address",
+        "is not a web address", "is not a time interval", "min is greater than max", "lies outside CZ", "did you mean",
+        "is listed twice", "is already used by service", "is not a service type of Act 108/2006", "is a registered type",
+        "only registered services have a registry id", "form a cycle", "choose a larger parent", "vocabulary is missing",
+        "never verified", "over 12 months ago", "no phone, e-mail or web", "no description", "lies outside the area",
+        "a registered service without registry_id", "a residential service without a location", "no service helps",
+        "it is ignored",
+    ]
+    missing = [s for s in stems if s not in guide]
+    assert not missing
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "catalogue").rglob("*.py"))
+    formatted = {  # built with f-strings: look for the literal part
+        "the file holds a list": "the file holds {what}",
+        "end in .yaml": "end in {suffix}",
+        "lies outside CZ": "lies outside {",
+        "over 12 months ago": "over {months} months ago",
+        "is missing; add it": "is missing; add it",
+        "is not closed": "is not closed",
+    }
+    stale = [s for s in stems if formatted.get(s, s) not in sources]
+    assert not stale, "the guide explains messages the code no longer produces"
