@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 import unicodedata
 
 from .model.records import (
@@ -178,8 +178,14 @@ class Catalogue:
                 out[key].add(service.id)
         return {k: self._by_name(v) for k, v in out.items()}
 
+    @cached_property
+    def _service_order(self) -> dict[str, int]:
+        """Return service id → position in Czech alphabetical order (sorting once, not per list)."""
+        return {s.id: i for i, s in enumerate(self.sorted_services)}
+
     def _by_name(self, ids: set[str]) -> list[str]:
-        return sorted(ids, key=lambda i: (collate(self.services[i].name), i))
+        order = self._service_order
+        return sorted(ids, key=order.__getitem__)
 
 
 def redact(location: Location) -> Location:
@@ -201,6 +207,7 @@ def redact_service(service: Service) -> Service:
 _CARON_LETTERS = {"c": "h", "r": "r", "s": "s", "z": "z"}  # base → letter it follows
 
 
+@lru_cache(maxsize=65536)
 def collate(text: str) -> tuple[str, str]:
     """Return a sort key that orders Czech names as a Czech reader expects."""
     lowered = text.lower()
