@@ -94,7 +94,6 @@ def test_schema_flags_what_check_flags(site, tmp_path):
     assert "'nikdo' is not one of" in messages and "'froms' was unexpected" in messages
 
 
-@pytest.mark.skipif(not (ROOT / "content/site.yaml").is_file(), reason="no demo content yet")
 def test_demo_content_validates_against_the_schemas(tmp_path):
     assert run_cli("schema", "--content", ROOT / "content", "--out", tmp_path / "s").code == 0
     assert validate_folder(ROOT / "content", tmp_path / "s") == []
