@@ -28,6 +28,7 @@ APT_PACKAGES = {  # command or file that proves it is there → Debian package
     "/usr/bin/pdftoppm": "poppler-utils",
     "/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0": "libpango-1.0-0",
     "/usr/bin/node": "nodejs",
+    "/usr/bin/java": "default-jre-headless",  # the Nu HTML checker (npm vnu-jar) runs on Java
 }
 
 
@@ -78,9 +79,22 @@ def cmd_serve() -> int:
     return 0
 
 
+def ensure_node_packages() -> None:
+    """Install the Node tools the tests use (package.json) when npm is there; skip quietly otherwise."""
+    if not (ROOT / "package.json").is_file() or not shutil.which("npm"):
+        return
+    stamp = ROOT / "node_modules" / ".installed"
+    digest = hashlib.sha256((ROOT / "package.json").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    run("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
+    stamp.write_text(digest)
+
+
 def cmd_test() -> int:
     ensure_system_packages()
     ensure_venv("test")
+    ensure_node_packages()
     result = subprocess.run([str(PY), "-m", "pytest", *sys.argv[2:]], cwd=ROOT)
     return result.returncode
 

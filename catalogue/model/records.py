@@ -134,6 +134,10 @@ class Provider(Identified):
     contacts: Contacts = field("Kontakty", default=Contacts())
     description: Optional[Markdown] = field("Popis poskytovatele (Markdown)", default=None)
     verified: Optional[Date] = field("Kdy redakce údaje naposledy ověřila (RRRR-MM-DD)", default=None)
+    former_ids: list[Slug] = field(
+        "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
+        default=[],
+    )
 
 
 # --- services ------------------------------------------------------------------
@@ -217,6 +221,10 @@ class Service(Identified):
     life_situations: list[Slug] = field("Životní situace, se kterými služba pomáhá", default=[])
     verified: Optional[Date] = field("Kdy redakce záznam naposledy ověřila (RRRR-MM-DD)", default=None)
     description: Optional[Markdown] = field("Popis služby (Markdown)", default=None)
+    former_ids: list[Slug] = field(
+        "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
+        default=[],
+    )
 
 
 # --- localities ----------------------------------------------------------------
@@ -248,6 +256,10 @@ class LifeSituation(Identified):
     gathers: Optional[Gathers] = field("Které služby situace sdružuje podle druhu a cílové skupiny", default=None)
     services: list[Slug] = field("Výslovný seznam služeb (id)", default=[])
     order: Int = field("Pořadí v přehledu", default=100)
+    former_ids: list[Slug] = field(
+        "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
+        default=[],
+    )
 
 
 # --- free pages ----------------------------------------------------------------

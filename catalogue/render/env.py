@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -13,8 +14,18 @@ BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def make_environment(language: str, theme: Path | None = None) -> jinja2.Environment:
-    """Return the environment; templates in ``theme`` override the built-in ones by name."""
-    search = [str(theme)] if theme and theme.is_dir() else []
+    """Return the environment; templates in ``theme`` override the built-in ones by name.
+
+    One environment per language and theme, kept: its compiled templates are reused by
+    every build in the process (the live preview builds many times); Jinja notices an
+    edited template by its modification time and compiles it again.
+    """
+    return _environment(language, str(theme) if theme and theme.is_dir() else None)
+
+
+@lru_cache(maxsize=8)
+def _environment(language: str, theme: str | None) -> jinja2.Environment:
+    search = [theme] if theme else []
     search.append(str(BUILTIN_TEMPLATES))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search),
@@ -30,3 +41,8 @@ def make_environment(language: str, theme: Path | None = None) -> jinja2.Environ
     env.filters["date"] = date_filter(language)
     env.filters["number"] = number_filter(language)
     return env
+
+
+def forget_environments() -> None:
+    """Drop the kept environments, e.g. when a theme template appears that overrides a built-in one."""
+    _environment.cache_clear()

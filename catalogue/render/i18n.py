@@ -39,6 +39,7 @@ def date_filter(language: str):
     """Return a Jinja filter that writes a date the way the locale does (1. září 2026)."""
     locale = Locale.parse(language)
 
+    @lru_cache(maxsize=4096)  # a few hundred distinct dates, thousands of pages
     def _format(value: dt.date | None, style: str = "long") -> str:
         if value is None:
             return ""
@@ -48,8 +49,10 @@ def date_filter(language: str):
 
 
 def number_filter(language: str):
+    """Return a Jinja filter that writes a number the way the locale does (1 234,5)."""
     locale = Locale.parse(language)
 
+    @lru_cache(maxsize=4096)
     def _format(value: float | int) -> str:
         return format_decimal(value, locale=locale)
 

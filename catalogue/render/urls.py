@@ -10,6 +10,7 @@ SECTIONS = {
     "target-groups": "cilove-skupiny",
     "service-types": "druhy-sluzeb",
     "pages": "stranky",
+    "search": "hledat",
 }
 
 
@@ -32,3 +33,8 @@ def relative(from_url: str, to_url: str) -> str:
     prefix = "../" * depth
     target = to_url.lstrip("/")
     return (prefix + target) or "./"
+
+
+def absolute(base_url: str, url: str) -> str:
+    """Return the full address of a site URL (canonical links, sitemap, Open Graph)."""
+    return base_url.rstrip("/") + "/" + url.lstrip("/")

@@ -44,6 +44,7 @@ class Checker:
         self.check_references()
         self.check_registry_ids()
         self.check_localities()
+        self.check_former_ids()
         for provider in self.cat.providers.values():
             self.check_provider(provider)
         for service in self.cat.services.values():
@@ -170,6 +171,21 @@ class Checker:
             seen.add(current)
             current = self.cat.localities[current].parent
         return False
+
+    def check_former_ids(self) -> None:
+        """A former id becomes a redirect page at the old URL: it must not hide a live record or another redirect."""
+        folders = {"services": self.cat.services, "providers": self.cat.providers, "life-situations": self.cat.life_situations}
+        for folder, records in folders.items():
+            claimed: dict[str, str] = {}
+            for rid in sorted(records):
+                for i, former in enumerate(records[rid].former_ids):
+                    key, loc = f"{folder}/{rid}", ("former_ids", i)
+                    if former in records or f"{folder}/{former}" in self.broken:
+                        self.error(key, loc, f'"{former}" is the id of an existing record in {folder}/; a former id must be free, remove it')
+                    elif former in claimed:
+                        self.error(key, loc, f'"{former}" is already a former id of "{claimed[former]}"; an old address can lead to one record only')
+                    else:
+                        claimed[former] = rid
 
     def check_provider(self, provider) -> None:
         key = f"providers/{provider.id}"
