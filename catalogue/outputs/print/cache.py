@@ -1,0 +1,98 @@
+"""Rendered PDFs cached by the hash of their HTML, so an unchanged leaflet is never laid out twice.
+
+One file per document in ``.cache/print/`` beside the content. The key covers
+the HTML (which holds the text, the CSS and the QR addresses), the options, the
+renderer's code and versions, and the font files; entries not used by a run are
+removed at its end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from .fonts import fonts_fingerprint
+from .pdf import Job, Rendered
+
+log = logging.getLogger("catalogue")
+PACKAGE = Path(__file__).resolve().parent
+SUFFIX = ".pdfcache"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> bytes:
+    """Return a hash of what turns HTML into PDF bytes: this package's code and the libraries' versions."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in ("weasyprint", "pydyf", "pypdf", "segno"):
+        digest.update(f"{name}={version(name)}\n".encode())
+    digest.update(fonts_fingerprint().encode())
+    return digest.digest()
+
+
+def job_key(job: Job) -> str:
+    digest = hashlib.sha256(code_fingerprint())
+    digest.update(f"{job.kind}\0{job.format}\0{job.impose}\0".encode())
+    for part in job.parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+class PdfCache:
+    """Rendered jobs on disk; ``None`` folder = no cache (every job renders)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> Rendered | None:
+        self.used.add(key)
+        if self.folder is None:
+            return None
+        path = self.folder / f"{key}{SUFFIX}"
+        try:
+            with path.open("rb") as fh:
+                rendered = pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # a corrupt or foreign entry is only a slower run
+            log.debug("ignoring the cached PDF %s: %s", path, exc)
+            return None
+        return rendered if isinstance(rendered, Rendered) else None
+
+    def put(self, key: str, rendered: Rendered) -> None:
+        self.used.add(key)
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".pdf-", dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(rendered, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.folder / f"{key}{SUFFIX}")
+        except OSError as exc:  # a read-only checkout still prints, only slower next time
+            log.debug("cannot write the print cache %s: %s", self.folder, exc)
+
+    def prune(self) -> None:
+        """Remove entries this run did not use (an edited leaflet's old PDF)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob(f"*{SUFFIX}"):
+            if path.name[: -len(SUFFIX)] not in self.used:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+
+
+def default_print_cache(content: Path) -> Path:
+    """Return ``.cache/print`` beside the content folder."""
+    return content.resolve().parent / ".cache" / "print"
