@@ -1,4 +1,4 @@
-"""The command line: ``catalogue check|build|schema``; exit 0 ok, 1 content errors, 2 usage."""
+"""The command line: ``catalogue check|build|schema|serve|new``; exit 0 ok, 1 content errors, 2 usage."""
 
 from __future__ import annotations
 
@@ -34,9 +34,31 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="check, then build the site")
     common(build)
     build.add_argument("--out", type=Path, default=Path("public"), help="output folder (default: public)")
+    build.add_argument("--print", dest="print_pdfs", action="store_true",
+                       help="also print the catalogue and the leaflets (PDF) into OUT/tisk/ and link them")
     schema = sub.add_parser("schema", help="write JSON Schemas for editors (VS Code)")
     common(schema)
     schema.add_argument("--out", type=Path, default=Path("schemas"), help="output folder (default: schemas)")
+    serve = sub.add_parser("serve", help="live preview: rebuild on every save and refresh the browser")
+    common(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--poll", action="store_true", help="notice changes by polling (for network drives where notifications do not arrive)")
+    new = sub.add_parser("new", help="create a new record file, ready to fill in")
+    common(new)
+    new.add_argument("kind", choices=["service", "provider", "locality", "life-situation"], help="what to create")
+    new.add_argument("--id", help="the id = file name (default: made from the name)")
+    new.add_argument("--name", help="name (of a service, provider or locality)")
+    new.add_argument("--title", help="title (of a life situation)")
+    new.add_argument("--provider", help="service: the provider's id")
+    new.add_argument("--type", help="service: the service type's id (vocabularies/service-types.yaml)")
+    new.add_argument("--kind", dest="record_kind", choices=["registered", "related"], help="service: registered or related (default: from the type)")
+    new.add_argument("--level", choices=["region", "district", "municipality", "part", "neighbourhood"], help="locality: its level")
+    new.add_argument("--parent", help="locality: the id of the larger locality it lies in")
+    printing = sub.add_parser("print", help="print the catalogue (booklet) and a leaflet per life situation (PDF) into OUT/tisk/")
+    common(printing)
+    printing.add_argument("--out", type=Path, default=Path("public"), help="output folder; the PDFs go into OUT/tisk/ (default: public)")
+    printing.add_argument("--jobs", type=int, default=None, help="PDFs rendered at once (default: one per CPU core)")
     return parser
 
 
@@ -86,7 +108,7 @@ def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
 def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
     from .pipeline import build_site
 
-    result = build_site(args.content, args.out, strict=args.strict)
+    result = build_site(args.content, args.out, strict=args.strict, print_pdfs=getattr(args, "print_pdfs", False))
     reporter.problems(result.problems)
     if result.problems.has_errors():
         reporter.info(f"nothing written; {args.out} is unchanged")
@@ -105,7 +127,40 @@ def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "schema": cmd_schema}
+def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
+    from .serve import serve
+
+    serve(args.content, port=args.port, host=args.host, reporter=reporter, strict=args.strict, watch="poll" if args.poll else "native")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, reporter: Reporter) -> int:
+    from .scaffold import scaffold_command
+
+    return scaffold_command(args, reporter)
+
+
+def cmd_print(args: argparse.Namespace, reporter: Reporter) -> int:
+    """Print into OUT/tisk/; exit 1 when the content is invalid or a leaflet does not fit its format."""
+    from .pipeline import print_site
+
+    run = print_site(args.content, args.out, strict=args.strict, workers=args.jobs)
+    reporter.problems(run.problems)
+    if run.printed is None:
+        reporter.info(f"nothing printed; {args.out / 'tisk'} is unchanged")
+        return EXIT_CONTENT
+    printed = run.printed
+    reporter.info(
+        f"printed {len(printed.files)} PDFs, {printed.total_pages} pages, into {args.out / 'tisk'} "
+        f"({printed.rendered} rendered, {printed.cached} unchanged)"
+    )
+    if printed.overflowing:
+        reporter.info(f"leaflets that do not fit their format: {', '.join(printed.overflowing)}; see above")
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "schema": cmd_schema, "serve": cmd_serve, "new": cmd_new, "print": cmd_print}
 
 
 def run() -> None:

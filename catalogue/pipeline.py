@@ -10,19 +10,25 @@ import datetime as dt
 import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import Entry, RecordCache, default_cache_folder
 from .errors import Problem, Problems, Severity
 from .index import Catalogue, Vocabularies, redact_service
-from .load.content import Document, load_folder
+from .load.content import Document, RawContent, load_folder
 from .load.yamlstrict import YamlError
 from .model.references import facts
 from .validate import records as v
 from .validate.crossref import Checker
+
+if TYPE_CHECKING:
+    from .outputs.print import PrintResult
+    from .render.site import PagePlan
+    from .write import OutputTree
 
 log = logging.getLogger("catalogue")
 
@@ -63,17 +69,19 @@ def load(
     on_date: dt.date | None = None,
     strict: bool = False,
     cache: RecordCache | None = None,
+    read: Callable[[Path, Problems], RawContent] | None = None,
 ) -> Loaded:
     """Load, validate and cross-check the content folder; report every problem.
 
     ``cache`` defaults to the on-disk cache beside the content; pass
-    ``RecordCache(None)`` for none.
+    ``RecordCache(None)`` for none. ``read`` finds and reads the files; the live
+    preview passes one that re-reads only the files that changed.
     """
     timings = Timings()
     problems = Problems()
     cache = cache if cache is not None else RecordCache(default_cache_folder(content))
     with timings.step("load"):
-        raw = load_folder(content, problems)
+        raw = (read or load_folder)(content, problems)
     documents = {d.key: d for d in raw.documents}
     with timings.step("validate"):
         catalogue, broken, facts = _validate(raw.documents, problems, cache)
@@ -181,9 +189,15 @@ class BuildResult:
     timings: Timings | None = None
 
 
-def build_site(content: Path, out: Path, strict: bool = False, theme: Path | None = None) -> BuildResult:
-    """Check the content and, only when it is valid, render and swap in the whole site."""
-    from .render.site import render_site
+def build_site(
+    content: Path, out: Path, strict: bool = False, theme: Path | None = None, print_pdfs: bool = False
+) -> BuildResult:
+    """Check the content and, only when it is valid, render and swap in the whole site.
+
+    ``print_pdfs`` adds the printed catalogue and leaflets under ``tisk/`` (and
+    the pages link them); a leaflet that overflows its format is a warning, an
+    error with ``strict`` (then nothing is written).
+    """
     from .write import OutputTree
 
     loaded = load(content, strict=strict)
@@ -193,12 +207,58 @@ def build_site(content: Path, out: Path, strict: bool = False, theme: Path | Non
     catalogue = publishable(loaded.catalogue)
     tree = OutputTree()
     theme = theme or (content / "theme")
+    print_files = print_urls(catalogue) if print_pdfs else None
     with timings.step("render"):
-        render_site(catalogue, tree, theme if theme.is_dir() else None, generated=build_date())
+        render_pages(catalogue, tree, theme if theme.is_dir() else None, print_files=print_files)
+    context = OutputContext(catalogue, tree, today(), theme if theme.is_dir() else None)
+    for name, output in output_steps():
+        with timings.step(name):
+            output(context)
+    if print_pdfs:
+        with timings.step("print"):
+            printed = print_outputs(context, content, strict)
+        loaded.problems.extend(printed.problems)
+        if loaded.problems.has_errors():
+            return BuildResult(loaded.problems, timings=timings)
     with timings.step("write"):
         tree.write_atomically(out)
     pages = sum(1 for p in tree.files if p.endswith(".html"))
     return BuildResult(loaded.problems, pages, timings)
+
+
+def render_pages(
+    catalogue: Catalogue,
+    tree: OutputTree,
+    theme: Path | None,
+    only: Callable[[PagePlan], bool] | None = None,
+    plans: list[PagePlan] | None = None,
+    print_files: dict[str, str] | None = None,
+) -> None:
+    """Render the pages (``only`` the chosen ones) and static files; ``build`` and ``serve`` share this step."""
+    from .render.site import render_site
+
+    render_site(catalogue, tree, theme, generated=build_date(), only=only, plans=plans, print_files=print_files)
+
+
+@dataclass(frozen=True)
+class OutputContext:
+    """What an extra output reads (the finished, publishable catalogue) and where it writes."""
+
+    catalogue: Catalogue
+    tree: OutputTree
+    today: dt.date
+    theme: Path | None = None
+
+
+def output_steps() -> list[tuple[str, Callable[[OutputContext], None]]]:
+    """Return the outputs made after the pages, in order; ``build`` and ``serve`` run this same list.
+
+    Each reads the finished catalogue and adds its own files; page rendering never builds them.
+    """
+    from .outputs.cms import write_admin
+    from .outputs.editors_report import write_editors_report
+
+    return [("admin", write_admin), ("editors", write_editors_report)]
 
 
 def build_date() -> dt.date | None:
@@ -207,3 +267,60 @@ def build_date() -> dt.date | None:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return None
+
+
+# --- print ---------------------------------------------------------------------------------
+
+
+def print_urls(catalogue: Catalogue) -> dict[str, str]:
+    """Return the site URLs of the PDFs ("catalogue" and life-situation ids), known before printing."""
+    from .outputs.print import print_paths
+
+    return print_paths(catalogue)
+
+
+def print_outputs(context: OutputContext, content: Path, strict: bool = False, workers: int | None = None) -> PrintResult:
+    """Print the catalogue and leaflets into ``context.tree`` (under ``tisk/``); return the print result."""
+    from .outputs.print import print_catalogue
+    from .outputs.print.cache import default_print_cache
+
+    result = print_catalogue(
+        context.catalogue, default_print_cache(content), workers=workers, strict=strict, theme=context.theme, content=content
+    )
+    for path, data in sorted(result.files.items()):
+        context.tree.add(path, data, f"print {path}")
+    return result
+
+
+@dataclass
+class PrintRun:
+    """The result of ``print``: the problems, and what was printed (None when the content is invalid)."""
+
+    problems: Problems
+    printed: PrintResult | None = None
+    timings: Timings | None = None
+
+
+def print_site(content: Path, out: Path, strict: bool = False, workers: int | None = None) -> PrintRun:
+    """Check the content and print it into ``out/tisk/`` (swapped in atomically); the rest of ``out`` is untouched."""
+    from .outputs.print import FOLDER
+    from .write import OutputTree
+
+    loaded = load(content, strict=strict)
+    if loaded.problems.has_errors() or loaded.catalogue is None:
+        return PrintRun(loaded.problems, timings=loaded.timings)
+    timings = loaded.timings
+    theme = content / "theme"
+    tree = OutputTree()
+    context = OutputContext(publishable(loaded.catalogue), tree, today(), theme if theme.is_dir() else None)
+    with timings.step("print"):
+        printed = print_outputs(context, content, strict, workers)
+    loaded.problems.extend(printed.problems)
+    if loaded.problems.has_errors():
+        return PrintRun(loaded.problems, timings=timings)
+    folder = OutputTree()
+    for path, data in tree.files.items():
+        folder.add(path.removeprefix(f"{FOLDER}/"), data, tree.owners[path])
+    with timings.step("write"):
+        folder.write_atomically(out / FOLDER)
+    return PrintRun(loaded.problems, printed, timings)

@@ -1,0 +1,379 @@
+"""A web form for editors who never touch YAML: Decap CMS at ``/admin/``, configured from the models.
+
+The configuration is generated at build time, so it cannot drift from the models:
+one folder collection per kind of record (the file name is the id), relation
+widgets for ids of other records, select widgets for vocabulary ids with the
+current terms as options, and the editorial workflow, which turns every saved
+edit into a pull request that ``check --strict`` reviews like any other.
+
+Why Decap and not Sveltia: Sveltia does not offer the editorial workflow, and a
+pull request per edit is the point here. The script comes from a CDN, pinned to
+one version with Subresource Integrity, as Decap documents it; nothing of it is
+vendored into the repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import types
+import typing
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
+
+import yaml
+from markupsafe import escape
+from pydantic import BaseModel, TypeAdapter
+
+from ..index import Catalogue
+from ..model.hours import DAY_PATTERN, parse_day
+from ..model.records import RECORD_KINDS, PageMeta, Site
+from ..model.references import FOLDER, REFERENCES
+
+if TYPE_CHECKING:
+    from ..pipeline import OutputContext
+
+log = logging.getLogger("catalogue")
+
+DECAP_VERSION = "3.16.3"
+DECAP_URL = f"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js"
+# sha384 of dist/decap-cms.js in the npm package decap-cms@3.16.3; update both together.
+DECAP_INTEGRITY = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p"
+
+# kind → (label, singular label, field that names a new file, section of the public URL)
+COLLECTIONS: dict[str, tuple[str, str, str]] = {
+    "services": ("Služby", "Služba", "name"),
+    "providers": ("Poskytovatelé", "Poskytovatel", "name"),
+    "localities": ("Lokality", "Lokalita", "name"),
+    "life-situations": ("Životní situace", "Životní situace", "title"),
+}
+# Short labels where the first words of the description do not make one.
+LABELS = {
+    "kind": "Druh záznamu",
+    "forms": "Formy poskytování",
+    "level": "Úroveň",
+    "paid": "Placená služba",
+    "mon": "Pondělí", "tue": "Úterý", "wed": "Středa", "thu": "Čtvrtek", "fri": "Pátek", "sat": "Sobota", "sun": "Neděle",
+    "lat": "Zeměpisná šířka",
+    "lon": "Zeměpisná délka",
+    "ico": "IČO",
+    "registry_id": "Identifikátor v registru",
+    "verified_max_age_months": "Stáří ověření (měsíce)",
+}
+OPTION_LABELS = {
+    "registered": "registrovaná sociální služba", "related": "související aktivita",
+    "region": "kraj", "district": "okres / ORP", "municipality": "obec", "part": "část obce", "neighbourhood": "čtvrť",
+    "counselling": "poradenství", "care": "péče", "prevention": "prevence",
+    "group": "podle skupiny služeb", "target_group": "podle cílové skupiny",
+}
+RELATION_DISPLAY = {"life-situations": "title"}  # the field shown for a chosen record; "name" otherwise
+PATTERN_MESSAGE = "Hodnota nemá správný tvar; řiďte se nápovědou u pole."
+_GITHUB_RE = re.compile(r"^https?://github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?$")
+
+
+def write_admin(context: OutputContext) -> None:
+    """Add ``admin/index.html`` and ``admin/config.yml`` when the catalogue lives on GitHub."""
+    config = cms_config(context.catalogue)
+    if config is None:
+        log.info("no GitHub repository in site.yaml: the web form at /admin/ is left out")
+        return
+    context.tree.add("admin/config.yml", dump_config(config), "CMS configuration")
+    context.tree.add("admin/index.html", admin_page(context.catalogue), "CMS page")
+
+
+def github_repo(url: str) -> str | None:
+    """Return ``owner/name`` of a GitHub repository URL, or None for any other host."""
+    match = _GITHUB_RE.match(url.strip())
+    return f"{match.group(1)}/{match.group(2)}" if match else None
+
+
+def cms_config(cat: Catalogue) -> dict[str, Any] | None:
+    """Return the Decap CMS configuration, or None when there is no GitHub repository to edit."""
+    repository = cat.site.repository
+    repo = github_repo(repository.url) if repository else None
+    if repository is None or repo is None:
+        return None
+    content = repository.content_path.strip("/")
+    collections = [folder_collection(kind, content, cat) for kind in COLLECTIONS]
+    collections.append(pages_collection(content))
+    collections.append(site_collection(content, cat))
+    return {
+        "backend": {"name": "github", "repo": repo, "branch": repository.branch, "open_authoring": True},
+        "publish_mode": "editorial_workflow",
+        "local_backend": True,  # only on localhost: `npx decap-server` edits the working copy
+        "locale": cat.site.language,
+        "site_url": cat.site.base_url,
+        "display_url": cat.site.base_url,
+        "media_folder": f"{content}/media",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "editor": {"preview": False},
+        "collections": collections,
+    }
+
+
+def folder_collection(kind: str, content: str, cat: Catalogue) -> dict[str, Any]:
+    """Return one collection: a folder of YAML files whose names are the ids."""
+    from ..render.urls import url_for
+
+    label, singular, identifier = COLLECTIONS[kind]
+    return {
+        "name": kind,
+        "label": label,
+        "label_singular": singular,
+        "folder": f"{content}/{kind}",
+        "extension": "yaml",
+        "format": "yaml",
+        "create": True,
+        "slug": "{{slug}}",
+        "identifier_field": identifier,
+        "summary": f"{{{{{identifier}}}}}",
+        "sortable_fields": [identifier],
+        "preview_path": url_for(kind, "{{slug}}").lstrip("/"),
+        "fields": model_fields(RECORD_KINDS[kind], kind, cat),
+    }
+
+
+def pages_collection(content: str) -> dict[str, Any]:
+    """Return the collection of free pages: Markdown with front matter."""
+    return {
+        "name": "pages",
+        "label": "Stránky",
+        "label_singular": "Stránka",
+        "folder": f"{content}/pages",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "slug": "{{slug}}",
+        "identifier_field": "title",
+        "summary": "{{title}}",
+        "fields": [
+            *model_fields(PageMeta, "pages", None),
+            {"name": "body", "label": "Text stránky", "widget": "markdown"},
+        ],
+    }
+
+
+def site_collection(content: str, cat: Catalogue) -> dict[str, Any]:
+    """Return the settings of the whole catalogue: ``site.yaml`` as a single-file collection."""
+    return {
+        "name": "site",
+        "label": "Nastavení katalogu",
+        "editor": {"preview": False},
+        "files": [
+            {
+                "name": "site",
+                "label": "Nastavení katalogu (site.yaml)",
+                "file": f"{content}/site.yaml",
+                "format": "yaml",
+                "fields": model_fields(Site, "site", cat),
+            }
+        ],
+    }
+
+
+# --- from a model to widgets ------------------------------------------------------
+
+
+def model_fields(model: type[BaseModel], kind: str, cat: Catalogue | None, prefix: str = "") -> list[dict[str, Any]]:
+    """Return the CMS fields of a model; ``prefix`` is the path so far, as in REFERENCES."""
+    hints = typing.get_type_hints(model, include_extras=True)
+    references = dict(REFERENCES.get(kind, []))
+    out = []
+    for name, info in model.model_fields.items():
+        if name in ("id", "body"):
+            continue  # the id is the file name; a page's body is the text below the front matter
+        description = info.description or ""
+        spec: dict[str, Any] = {"name": name, "label": label(name, description)}
+        if description and description != spec["label"]:
+            spec["hint"] = description
+        spec.update(widget(hints[name], f"{prefix}{name}", kind, references, cat, description, info.metadata))
+        if not info.is_required():
+            spec["required"] = False
+            if isinstance(info.default, bool):
+                spec["default"] = info.default
+        out.append(spec)
+    return out
+
+
+def widget(
+    annotation: Any,
+    path: str,
+    kind: str,
+    references: dict[str, str],
+    cat: Catalogue | None,
+    description: str,
+    constraints: list[Any],
+) -> dict[str, Any]:
+    """Return the widget options for one field's type."""
+    inner, metadata = _unwrap(annotation)
+    if any(getattr(m, "func", None) is parse_day for m in metadata):
+        return {"widget": "string", "pattern": [DAY_PATTERN, "např. 8:00-12:00, 13:00-16:00; closed = zavřeno; nonstop"]}
+    origin = get_origin(inner)
+    if origin is list:
+        (item,) = get_args(inner)
+        return list_widget(item, path, kind, references, cat, description)
+    if path in references:
+        return reference_widget(references[path], cat, multiple=False)
+    if get_origin(inner) is Literal:
+        return select_widget(get_args(inner), path, cat, multiple=False)
+    if isinstance(inner, type) and issubclass(inner, BaseModel):
+        return {"widget": "object", "collapsed": True, "fields": model_fields(inner, kind, cat, f"{path}.")}
+    if inner is bool:
+        return {"widget": "boolean"}
+    if inner is int:
+        return {"widget": "number", "value_type": "int", **_bounds(constraints)}
+    if inner is float:
+        return {"widget": "number", "value_type": "float", **_bounds(constraints)}
+    if inner is dt.date:
+        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
+    if "(Markdown)" in description:
+        return {"widget": "markdown"}
+    spec: dict[str, Any] = {"widget": "string"}
+    pattern = _pattern(annotation, constraints)
+    if pattern:
+        spec["pattern"] = [pattern, PATTERN_MESSAGE]
+    return spec
+
+
+def list_widget(item: Any, path: str, kind: str, references: dict[str, str], cat: Catalogue | None, description: str) -> dict[str, Any]:
+    """Return a widget for a list: of ids, of choices, of objects, or of text."""
+    key = f"{path}[]"
+    inner, _ = _unwrap(item)
+    if key in references:
+        return reference_widget(references[key], cat, multiple=True)
+    if get_origin(inner) is Literal:
+        return select_widget(get_args(inner), key, cat, multiple=True)
+    if isinstance(inner, type) and issubclass(inner, BaseModel):
+        return {"widget": "list", "collapsed": True, "fields": model_fields(inner, kind, cat, f"{key}.")}
+    field: dict[str, Any] = {"name": "value", "label": "Hodnota", "widget": "string"}
+    pattern = _pattern(item, [])
+    if pattern:
+        field["pattern"] = [pattern, PATTERN_MESSAGE]
+    return {"widget": "list", "field": field}
+
+
+def reference_widget(what: str, cat: Catalogue | None, multiple: bool) -> dict[str, Any]:
+    """Return a relation widget for records, a select widget for vocabulary terms."""
+    folder = FOLDER[what]
+    if folder != "vocabularies":
+        shown = RELATION_DISPLAY.get(folder, "name")
+        return {
+            "widget": "relation",
+            "collection": folder,
+            "value_field": "{{slug}}",
+            "search_fields": [shown],
+            "display_fields": [shown],
+            "multiple": multiple,
+        }
+    terms = _vocabulary(what, cat)
+    return {"widget": "select", "multiple": multiple, "options": [{"label": t.name, "value": tid} for tid, t in sorted(terms.items())]}
+
+
+def select_widget(values: tuple[str, ...], path: str, cat: Catalogue | None, multiple: bool) -> dict[str, Any]:
+    """Return a select widget for a fixed list of values; forms are labelled from their vocabulary."""
+    forms = cat.vocab.forms if cat is not None and path == "forms[]" else {}
+    options = [{"label": forms[v].name if v in forms else OPTION_LABELS.get(v, v), "value": v} for v in values]
+    spec: dict[str, Any] = {"widget": "select", "options": options}
+    if multiple:
+        spec["multiple"] = True
+    return spec
+
+
+def label(name: str, description: str) -> str:
+    """Return a short Czech label: the first words of the description, up to a comma or bracket."""
+    if name in LABELS:
+        return LABELS[name]
+    short = re.split(r" \(|, |; |: | = |…|\. | ze slovníku | ze složky ", description, maxsplit=1)[0].strip()
+    return short or name
+
+
+def _vocabulary(what: str, cat: Catalogue | None) -> dict[str, Any]:
+    if cat is None:
+        return {}
+    return {
+        "service type": cat.vocab.service_types,
+        "target group": cat.vocab.target_groups,
+        "language": cat.vocab.languages,
+        "capacity unit": cat.vocab.capacity_units,
+    }[what]
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
+    """Strip ``Optional`` and ``Annotated``; return the bare type and the Annotated metadata."""
+    metadata: list[Any] = []
+    while True:
+        origin = get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation, *extra = get_args(annotation)
+            metadata.extend(extra)
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in get_args(annotation) if a is not type(None)]
+            if len(options) != 1:
+                return annotation, metadata
+            annotation = options[0]
+        else:
+            return annotation, metadata
+
+
+def _pattern(annotation: Any, constraints: list[Any]) -> str | None:
+    for item in constraints:
+        if getattr(item, "pattern", None):
+            return item.pattern
+    try:
+        schema = TypeAdapter(_strip_optional(annotation)).json_schema()
+    except Exception:  # a type without a JSON schema has no pattern to offer
+        return None
+    pattern = schema.get("pattern")
+    return pattern if isinstance(pattern, str) else None
+
+
+def _strip_optional(annotation: Any) -> Any:
+    if get_origin(annotation) in (typing.Union, types.UnionType):
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        if len(options) == 1:
+            return options[0]
+    return annotation
+
+
+def _bounds(constraints: list[Any]) -> dict[str, Any]:
+    out = {}
+    for item in constraints:
+        if hasattr(item, "ge"):
+            out["min"] = item.ge
+        if hasattr(item, "le"):
+            out["max"] = item.le
+    return out
+
+
+# --- files --------------------------------------------------------------------------
+
+
+def dump_config(config: dict[str, Any]) -> str:
+    """Return the configuration as YAML with a header saying where it comes from."""
+    header = (
+        "# Generated by `python build.py build` from the models (catalogue/outputs/cms.py).\n"
+        "# Do not edit: change the models or cms.py and build again.\n"
+    )
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def admin_page(cat: Catalogue) -> str:
+    """Return ``admin/index.html``: the page that loads Decap CMS, which reads ``config.yml`` beside it."""
+    from ..render.i18n import translations
+
+    gettext = translations(cat.site.language).gettext
+    title = escape(gettext("Edit the catalogue") + " – " + cat.site.title)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(cat.site.language)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<title>{title}</title>\n"
+        "</head>\n"
+        "<body>\n"
+        f'<script src="{DECAP_URL}" integrity="{DECAP_INTEGRITY}" crossorigin="anonymous"></script>\n'
+        "</body>\n"
+        "</html>\n"
+    )

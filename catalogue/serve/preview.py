@@ -1,0 +1,417 @@
+"""The live preview's model: the built site in memory, updated by the smallest rebuild that is correct.
+
+On a change the preview re-reads only the changed files (:mod:`.reader`), takes
+unchanged records from the content-hash cache, and compares the new catalogue with
+the last good one record by record. Only pages whose ``PagePlan.depends`` names a
+changed record (or "*") are rendered again; a template change re-renders the pages
+that use the template, directly or through ``extends``/``include``/``import``.
+Everything else that ``build`` writes (static files, the extra outputs) is made
+again every time through the same pipeline functions, so the preview serves what
+``build`` would write.
+
+A broken edit keeps the last good site and records the errors, which the server
+shows over every page; fixing the file clears them.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+
+from .. import pipeline
+from ..cache import RecordCache, default_cache_folder
+from ..errors import CatalogueError, Problem, Problems, display_path
+from ..index import Catalogue, Vocabularies
+from ..render.env import BUILTIN_TEMPLATES, forget_environments
+from ..render.site import STATIC_DIR, Depends, PagePlan, plan_pages
+from ..render.urls import SECTIONS, output_path, url_for
+from ..write import OutputTree
+from .reader import IncrementalReader
+
+log = logging.getLogger("catalogue")
+
+ON_SCREEN_SECONDS = 600  # a page asked for in the last ten minutes is probably still open in a tab
+_IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", ".part", ".crdownload", "~")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the server serves: every output file, and the errors of the latest edit (if any)."""
+
+    files: dict[str, bytes]
+    errors: tuple[Problem, ...] = ()
+    generation: int = 0
+    language: str = "cs"
+
+
+@dataclass
+class Update:
+    """What one rebuild did, for the terminal and the browser."""
+
+    changed: list[str] = field(default_factory=list)  # record keys and template names that changed
+    rendered: int = 0  # pages rendered
+    pages: int = 0  # pages in the site
+    seconds: float = 0.0
+    problems: Problems = field(default_factory=Problems)
+    reload: str = ""  # the path the browser is told about ("*" for a full page reload)
+    steps: list[tuple[str, float]] = field(default_factory=list)  # (stage, seconds), shown with --debug
+    full: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.has_errors()
+
+
+class Preview:
+    """Build the site once into memory, then keep it current as files change."""
+
+    def __init__(self, content: Path, theme: Path | None = None, strict: bool = False) -> None:
+        self.content = content
+        self.theme = theme or content / "theme"
+        self.strict = strict
+        self.reader = IncrementalReader()
+        self.cache: RecordCache = RecordCache(default_cache_folder(content))
+        self.good: Catalogue | None = None  # the last catalogue without errors, as published
+        self.plans: dict[str, PagePlan] = {}  # output path → plan, of the last good build
+        self.snapshot = Snapshot({})
+        self.broken = True  # the content has errors (or was never loaded)
+        self.needs_full = True
+        self.pending_templates: set[Path] = set()
+        self.rendered: dict[str, bytes] = {}  # pages and static files of the last render, before the extra outputs
+        self.extras: set[str] = set()  # the static (non-page) files among them
+        self.outputs_due = False
+        self.later: set[str] = set()  # pages a change touched that are rendered after the reload (finish)
+        self.planned: list[PagePlan] = []
+        self.viewed: dict[str, float] = {}  # page → when a browser last asked for it
+        self.reloaded_at: float | None = None
+        self.lock = threading.RLock()  # one rebuild at a time
+
+    # --- what to watch ----------------------------------------------------------
+
+    def watched(self) -> list[Path]:
+        """Return the folders whose changes rebuild the preview."""
+        folders = [self.content, BUILTIN_TEMPLATES, STATIC_DIR]
+        return [f.resolve() for f in folders if f.is_dir()]
+
+    def theme_dir(self) -> Path | None:
+        return self.theme if self.theme.is_dir() else None
+
+    # --- building ---------------------------------------------------------------
+
+    def build(self) -> Update:
+        """Build everything (the first time, or when a change cannot be placed)."""
+        with self.lock:
+            update = self._rebuild(set(), full=True)
+        finished = self.finish()
+        if finished is not None:
+            update.problems.extend(finished.problems)
+        return update
+
+    def update(self, paths: set[Path], defer_outputs: bool = False) -> Update | None:
+        """Rebuild after ``paths`` changed; None when none of them matters."""
+        relevant = {p.resolve() for p in paths if not _ignored(p)}
+        if not relevant:
+            return None
+        with self.lock, _no_garbage_collection():
+            update = self._rebuild(relevant, full=False)
+        if not defer_outputs:
+            finished = self.finish()
+            if finished is not None:
+                update.problems.extend(finished.problems)
+        return update
+
+    def _rebuild(self, paths: set[Path], full: bool) -> Update:
+        start = time.perf_counter()
+        update = Update(full=full or self.good is None)
+        templates, static, content = self._classify(paths)
+        self.pending_templates |= templates  # remembered while the content is broken
+        update.full = update.full or self.needs_full
+        if content or update.full or self.broken:
+            self.reader.changed(content)
+            loaded = pipeline.load(self.content, cache=self.cache, strict=self.strict, read=self.reader)
+            update.steps.extend(loaded.timings.steps)
+            self._forget_disk_cache()
+            update.problems = loaded.problems
+            catalogue = loaded.catalogue
+            self.broken = loaded.problems.has_errors() or catalogue is None
+            if self.broken:
+                self.snapshot = Snapshot(self.snapshot.files, tuple(loaded.problems.errors), self.snapshot.generation + 1, self.snapshot.language)
+                update.changed = sorted(_display(self.content, p) for p in content)
+                update.seconds = time.perf_counter() - start
+                return update
+            new = pipeline.publishable(catalogue)
+        else:
+            new = self.good
+        assert new is not None
+        templates, self.pending_templates = self.pending_templates, set()
+        if templates:
+            forget_environments()  # a new theme file may now override a built-in one of the same name
+        keys = changed_keys(self.good, new) if self.good is not None and not update.full else {"*"}
+        grouped = Depends.expand(self.good, new, keys) if self.good is not None and "*" not in keys else keys
+        names = affected_templates(self._template_roots(), templates) if templates else set()
+        update.changed = sorted(keys - {"*"}) + sorted(templates_names(self._template_roots(), templates))
+        update.changed += sorted(_display(self.content, p) if _under(p, self.content.resolve()) else p.name for p in static)
+        try:
+            self._render(new, grouped, names, update, direct=keys)
+        except (jinja2.TemplateError, CatalogueError) as exc:
+            self.needs_full = True  # some pages may be half done: render everything once it works again
+            update.problems.add(self._render_problem(exc))
+            self.snapshot = Snapshot(self.snapshot.files, tuple(update.problems.errors), self.snapshot.generation + 1, self.snapshot.language)
+        update.reload = _reload_path(static, templates, content, update)
+        update.seconds = time.perf_counter() - start
+        return update
+
+    def _render_problem(self, exc: Exception) -> Problem:
+        """Turn a template or output error into a problem that points at the template line."""
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            where = exc.filename or exc.name or "templates"
+            return Problem(display_path(Path(where)), exc.lineno or 1, 1, "", f"template error: {exc.message}")
+        frame = _template_frame(exc, self._template_roots())
+        message = f"template error: {exc}" if isinstance(exc, jinja2.TemplateError) else str(exc)
+        if frame:
+            return Problem(display_path(Path(frame[0])), frame[1], 1, "", message)
+        return Problem("templates", 1, 1, "", message)
+
+    def _render(self, new: Catalogue, keys: set[str], templates: set[str], update: Update, direct: set[str] = frozenset()) -> None:
+        """Render the pages a change touches: first those on screen and the changed records' own, the rest in :meth:`finish`.
+
+        ``direct`` are the changed records' keys ("services/x"): their own pages come first.
+        """
+        mark = time.perf_counter()
+        planned = plan_pages(new)
+        update.steps.append(("plan", time.perf_counter() - mark))
+        plans = {output_path(p.url): p for p in planned}
+        chosen = {path for path, plan in plans.items() if _hit(plan, keys, templates)}
+        chosen |= {path for path, plan in self.plans.items() if path in plans and _hit(plan, keys, templates)}
+        chosen |= plans.keys() - self.plans.keys()
+        if update.full:
+            chosen = set(plans)
+        own = {output_path(url_for(kind, ident)) for kind, _, ident in (k.partition("/") for k in direct) if kind in SECTIONS and ident}
+        first = chosen if update.full else chosen & (self.on_screen() | own)
+        tree = OutputTree()
+        wanted = {plans[p].url for p in first}
+        mark = time.perf_counter()
+        pipeline.render_pages(new, tree, self.theme_dir(), only=lambda plan: plan.url in wanted, plans=planned)
+        update.steps.append((f"render ({len(first)} pages)", time.perf_counter() - mark))
+        old = self.snapshot.files
+        files = {path: old[path] for path in plans if path in old and path not in tree.files}
+        files.update(tree.files)
+        earlier_outputs = {p: d for p, d in old.items() if p not in files and p not in self.plans and p not in self.extras}
+        self.extras = {p for p in tree.files if p not in plans}
+        self.good, self.plans, self.planned, self.needs_full = new, plans, planned, False
+        self.rendered = files
+        self.later = (self.later & set(plans)) | (chosen - first)
+        self.outputs_due = True
+        self.snapshot = Snapshot({**earlier_outputs, **files}, (), self.snapshot.generation + 1, new.site.language)
+        update.rendered = len(chosen)
+        update.pages = len(plans)
+
+    def on_screen(self) -> set[str]:
+        """Return the pages open in a browser, as far as the server can tell: they are rendered first after a change.
+
+        Every open tab asks for its page again after a reload, so the pages asked for
+        since the last reload are the open ones; before the first reload, the recent ones.
+        """
+        cutoff = self.reloaded_at if self.reloaded_at is not None else time.monotonic() - ON_SCREEN_SECONDS
+        return {path for path, when in list(self.viewed.items()) if when >= cutoff}
+
+    def reloading(self) -> None:
+        """Note that every open tab is being told to reload."""
+        self.reloaded_at = time.monotonic()
+
+    def viewing(self, path: str) -> None:
+        """Note that a browser shows ``path`` (the server calls this for every page it sends)."""
+        now = time.monotonic()
+        self.viewed[path] = now
+        if len(self.viewed) > 100:
+            self.viewed = {p: t for p, t in self.viewed.items() if now - t < ON_SCREEN_SECONDS}
+
+    def finish(self) -> Update | None:
+        """Render the pages left for later, then make the extra outputs (report, CMS, search…) as ``build`` does.
+
+        ``update(…, defer_outputs=True)`` leaves this for after the browser has been told
+        to reload, so the page being edited shows sooner; the rest follows a moment later.
+        """
+        with self.lock:
+            if not self.outputs_due or self.good is None:
+                return None
+            update = Update()
+            start = time.perf_counter()
+            tree = OutputTree()
+            try:
+                if self.later:
+                    wanted = {self.plans[p].url for p in self.later}
+                    pipeline.render_pages(self.good, tree, self.theme_dir(), only=lambda plan: plan.url in wanted, plans=self.planned)
+                    self.rendered = {**self.rendered, **tree.files}
+                    update.rendered, self.later = len(self.later), set()
+                    tree = OutputTree()
+                tree.files = dict(self.rendered)
+                tree.owners = {path: "page or static file" for path in tree.files}
+                context = pipeline.OutputContext(self.good, tree, pipeline.today(), self.theme_dir())
+                for _name, output in pipeline.output_steps():
+                    output(context)
+            except (jinja2.TemplateError, CatalogueError) as exc:
+                self.needs_full = True
+                update.problems.add(self._render_problem(exc))
+                self.snapshot = Snapshot(self.snapshot.files, tuple(update.problems.errors), self.snapshot.generation + 1, self.snapshot.language)
+            else:
+                self.snapshot = Snapshot(tree.files, self.snapshot.errors, self.snapshot.generation + 1, self.snapshot.language)
+            self.outputs_due = False
+            update.seconds = time.perf_counter() - start
+            return update
+
+    def _forget_disk_cache(self) -> None:
+        """After the first load, keep the cache in memory only: saving 15,000 entries per edit is slow."""
+        if self.cache.path is not None:
+            memory = RecordCache(None)
+            memory.entries = self.cache.entries
+            self.cache = memory
+
+    # --- what a change touches -----------------------------------------------------
+
+    def _template_roots(self) -> list[Path]:
+        theme = self.theme / "templates"
+        return [r.resolve() for r in (theme, BUILTIN_TEMPLATES) if r.is_dir()]
+
+    def _classify(self, paths: set[Path]) -> tuple[set[Path], set[Path], set[Path]]:
+        """Split changed paths into templates, static files and content files; ignore the rest."""
+        templates: set[Path] = set()
+        static: set[Path] = set()
+        content: set[Path] = set()
+        content_root = self.content.resolve()
+        theme = self.theme.resolve()
+        for path in paths:
+            if any(_under(path, root) for root in self._template_roots()):
+                templates.add(path)
+            elif _under(path, STATIC_DIR.resolve()) or _under(path, theme / "static"):
+                static.add(path)
+            elif _under(path, content_root) and not _under(path, theme):
+                content.add(path)
+        return templates, static, content
+
+
+def changed_keys(old: Catalogue, new: Catalogue) -> set[str]:
+    """Return the record keys ("services/x", "vocabularies/forms", "site") whose published record differs."""
+    keys: set[str] = set()
+    for kind, attribute in (
+        ("providers", "providers"),
+        ("services", "services"),
+        ("localities", "localities"),
+        ("life-situations", "life_situations"),
+        ("pages", "pages"),
+    ):
+        before, after = getattr(old, attribute), getattr(new, attribute)
+        for ident in before.keys() | after.keys():
+            a, b = before.get(ident), after.get(ident)
+            if a is not b and a != b:
+                keys.add(f"{kind}/{ident}")
+    for name in Vocabularies.__dataclass_fields__:
+        if getattr(old.vocab, name) != getattr(new.vocab, name):
+            keys.add(f"vocabularies/{name.replace('_', '-')}")
+    if old.site != new.site:
+        keys.add("site")
+    return keys
+
+
+def templates_names(roots: list[Path], paths: set[Path]) -> set[str]:
+    """Return the template names (``service.html``) of changed template files."""
+    names = set()
+    for path in paths:
+        for root in roots:
+            if _under(path, root):
+                names.add(path.relative_to(root).as_posix())
+                break
+    return names
+
+
+def affected_templates(roots: list[Path], paths: set[Path]) -> set[str]:
+    """Return the changed templates and every template that extends, includes or imports them."""
+    changed = templates_names(roots, paths)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(r) for r in roots]), extensions=["jinja2.ext.i18n"])
+    users: dict[str, set[str]] = {}
+    dynamic: set[str] = set()
+    for name in env.list_templates(filter_func=lambda n: n.endswith((".html", ".xml", ".j2", ".txt"))):
+        try:
+            source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+            referenced = set(jinja2.meta.find_referenced_templates(env.parse(source)))
+        except jinja2.TemplateError:
+            dynamic.add(name)  # a template that does not parse: render it again to show its error
+            continue
+        if None in referenced:
+            dynamic.add(name)  # a computed template name: assume it may use anything
+        for target in referenced - {None}:
+            users.setdefault(target, set()).add(name)
+    affected = set(changed)
+    stack = list(changed)
+    while stack:
+        for user in users.get(stack.pop(), ()):
+            if user not in affected:
+                affected.add(user)
+                stack.append(user)
+    return affected | (dynamic if changed else set())
+
+
+def _hit(plan: PagePlan, keys: set[str], templates: set[str]) -> bool:
+    return "*" in keys or (bool(keys) and "*" in plan.depends) or bool(plan.depends & keys) or plan.template in templates
+
+
+def _reload_path(static: set[Path], templates: set[Path], content: set[Path], update: Update) -> str:
+    """Return what to tell the browser: a stylesheet alone is swapped in place, anything else reloads the page."""
+    if static and not templates and not content and all(p.suffix == ".css" for p in static):
+        return f"static/{sorted(static)[0].name}"
+    return "*"
+
+
+def _template_frame(exc: BaseException, roots: list[Path]) -> tuple[str, int] | None:
+    """Return the template file and line where a rendering error happened (Jinja keeps them in the traceback)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if any(filename.startswith(str(root)) for root in roots):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+@contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a rebuild.
+
+    With a national catalogue in memory a full collection takes a few hundred
+    milliseconds and tends to fall in the middle of a rebuild; a rebuild's own
+    garbage is collected afterwards, when nobody is waiting for the page.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _ignored(path: Path) -> bool:
+    name = path.name
+    return name.startswith((".", "#")) or name.endswith(_IGNORED_SUFFIXES) or name == "4913"  # vim's write test
+
+
+def _under(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _display(content: Path, path: Path) -> str:
+    """Return a changed file as the terminal shows it: relative to the content, else to the working folder."""
+    try:
+        return path.relative_to(content.resolve()).as_posix()
+    except ValueError:
+        return display_path(path)

@@ -1,0 +1,200 @@
+"""The web form at /admin/: Decap CMS configured from the models, and what it saves loads back exactly.
+
+The round trip writes each record the way Decap saves it — the form's values
+(numbers as numbers, switches as booleans, everything else as text) serialised
+by the ``yaml`` npm package that Decap itself uses — and loads the result with
+our strict loader. Node and ``node_modules/yaml`` come from ``npm install``
+(package.json); without them the round trip is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml as pyyaml
+
+from conftest import ROOT, run_cli
+from sites import SERVICE, SITE, write_site
+
+from catalogue import pipeline
+from catalogue.cache import RecordCache
+from catalogue.load.yamlstrict import parse
+from catalogue.outputs.cms import DECAP_INTEGRITY, DECAP_VERSION, cms_config
+
+NODE = shutil.which("node")
+HAVE_YAML = (ROOT / "node_modules/yaml/package.json").is_file()
+needs_node = pytest.mark.skipif(not (NODE and HAVE_YAML), reason="needs node and `npm install` (node_modules/yaml)")
+
+# Values a form saves unquoted that YAML 1.1 readers get wrong: times, yes/no words, leading zeros, numbers in text.
+TRICKY_SERVICE = SERVICE.replace(
+    "      mon: 8:00-12:00, 13:00-16:00\n      tue: 8:00-12:00\n",
+    '      mon: 8:30-12:00, 13:00-16:30\n      tue: 8:30-12:00\n      note: "no"\n',
+).replace("    wheelchair: false\n", '    wheelchair: false\n    name: "yes"\n    notes: "8:30"\n')
+
+
+@pytest.fixture
+def built(site, tmp_path) -> Path:
+    out = tmp_path / "public"
+    assert run_cli("build", "--content", site, "--out", out).code == 0
+    return out
+
+
+def config_of(out: Path) -> dict:
+    return pyyaml.safe_load((out / "admin/config.yml").read_text(encoding="utf-8"))
+
+
+def field(fields: list[dict], path: str) -> dict:
+    """Return the field at a dotted path like ``locations.hours.mon``."""
+    head, _, rest = path.partition(".")
+    (found,) = [f for f in fields if f["name"] == head]
+    return field(found["fields"], rest) if rest else found
+
+
+def test_admin_page_loads_a_pinned_decap_and_is_not_indexed(built):
+    page = (built / "admin/index.html").read_text(encoding="utf-8")
+    assert f'src="https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js"' in page
+    assert f'integrity="{DECAP_INTEGRITY}"' in page and 'crossorigin="anonymous"' in page
+    assert '<meta name="robots" content="noindex">' in page
+
+
+def test_one_folder_collection_per_kind_and_each_edit_a_pull_request(built):
+    config = config_of(built)
+    assert config["backend"] == {"name": "github", "repo": "example/katalog", "branch": "main", "open_authoring": True}
+    assert config["publish_mode"] == "editorial_workflow"
+    folders = {c["name"]: c for c in config["collections"] if "folder" in c}
+    assert set(folders) == {"services", "providers", "localities", "life-situations", "pages"}
+    for kind in ("services", "providers", "localities", "life-situations"):
+        collection = folders[kind]
+        assert collection["folder"] == f"content/{kind}"
+        assert (collection["extension"], collection["format"], collection["slug"]) == ("yaml", "yaml", "{{slug}}")
+        assert "id" not in {f["name"] for f in collection["fields"]}  # the id is the file name
+
+
+def test_ids_of_records_are_relations_and_vocabulary_ids_are_selects(built):
+    services = next(c for c in config_of(built)["collections"] if c["name"] == "services")["fields"]
+    provider = field(services, "provider")
+    assert (provider["widget"], provider["collection"], provider["value_field"], provider["multiple"]) == ("relation", "providers", "{{slug}}", False)
+    assert field(services, "locations.locality")["collection"] == "localities"
+    assert field(services, "area")["multiple"] is True
+    assert field(services, "life_situations")["collection"] == "life-situations"
+    assert field(services, "life_situations")["display_fields"] == ["title"]
+    groups = field(services, "target_groups")
+    assert groups["widget"] == "select" and groups["multiple"] is True
+    assert {"label": "Senioři", "value": "seniori"} in groups["options"]
+    assert [o["value"] for o in field(services, "type")["options"]] == [
+        "azylove-domy", "odborne-socialni-poradenstvi", "pecovatelska-sluzba", "svepomocne-skupiny"]
+    assert {o["value"] for o in field(services, "languages")["options"]} == {"cs", "uk"}
+    assert [o["label"] for o in field(services, "forms")["options"]] == ["pobytová", "ambulantní", "terénní"]
+    assert field(services, "capacity.unit")["widget"] == "select"
+    locations = field(services, "locations")
+    assert locations["widget"] == "list" and field(locations["fields"], "hours")["widget"] == "object"
+    monday = field(services, "locations.hours.mon")
+    assert monday["widget"] == "string" and re.match(monday["pattern"][0], "8:00-12:00, 13:00-16:00")
+    assert field(services, "verified")["widget"] == "datetime" and field(services, "verified")["format"] == "YYYY-MM-DD"
+    assert field(services, "capacity.count") == {**field(services, "capacity.count"), "widget": "number", "value_type": "int"}
+    assert field(services, "description")["widget"] == "markdown"
+    assert field(services, "name").get("required", True) is True and field(services, "summary")["required"] is False
+
+
+def test_without_a_github_repository_there_is_no_form(make_site, tmp_path):
+    content = make_site({"site.yaml": SITE.replace("repository: {url: https://github.com/example/katalog}\n", "")})
+    out = tmp_path / "public"
+    assert run_cli("build", "--content", content, "--out", out).code == 0
+    assert not (out / "admin").exists()
+
+
+# --- the round trip ----------------------------------------------------------------
+
+
+def as_form_values(fields: list[dict], data: dict) -> dict:
+    """Return what the form holds for a parsed file: numbers, booleans, lists and text, by widget."""
+    out: dict[str, Any] = {}
+    for spec in fields:
+        if spec["name"] in data:
+            out[spec["name"]] = _form_value(spec, data[spec["name"]])
+    return out
+
+
+def _form_value(spec: dict, value: Any) -> Any:
+    kind = spec["widget"]
+    if kind == "number":
+        return int(value) if spec.get("value_type") == "int" else float(value)
+    if kind == "boolean":
+        return str(value).lower() in ("true", "yes", "ano")
+    if kind == "object":
+        return as_form_values(spec["fields"], value)
+    if kind == "list" and "fields" in spec:
+        return [as_form_values(spec["fields"], item) for item in value]
+    if kind == "list" or spec.get("multiple"):
+        return [str(v) for v in (value if isinstance(value, list) else [value])]
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def stringify(values: list[dict]) -> list[str]:
+    """Serialise form values as Decap does: ``new YAML.Document`` of the values, ``toString()``."""
+    script = (
+        "const YAML = require('yaml');"
+        "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(input.map(v => { const d = new YAML.Document(); d.contents = YAML.createNode(v); return d.toString(); })));"
+    )
+    done = subprocess.run([NODE, "-e", script], input=json.dumps(values), capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(done.stdout)
+
+
+def records(catalogue) -> dict:
+    return {
+        "providers": catalogue.providers, "services": catalogue.services, "localities": catalogue.localities,
+        "life-situations": catalogue.life_situations, "pages": catalogue.pages,
+    }
+
+
+@needs_node
+def test_what_the_form_saves_loads_back_exactly_as_meant(tmp_path):
+    original = write_site(tmp_path / "original", {"services/azylovy-dum-lysa.yaml": TRICKY_SERVICE})
+    before = pipeline.load(original, cache=RecordCache(None))
+    assert not before.problems.has_errors(), [p.format() for p in before.problems.errors]
+    config = cms_config(before.catalogue)
+    collections = {c["name"]: c for c in config["collections"] if "folder" in c}
+    files = sorted(p for kind in collections for p in (original / kind).glob("*.*"))
+    values = []
+    for path in files:
+        collection = collections[path.parent.name]
+        if collection["format"] == "frontmatter":
+            front = path.read_text(encoding="utf-8").split("---\n")[1]
+            values.append(as_form_values(collection["fields"], parse(front)))
+        else:
+            values.append(as_form_values(collection["fields"], parse(path.read_bytes())))
+    saved = stringify(values)
+    assert "      mon: 8:30-12:00, 13:00-16:30\n" in saved[files.index(original / "services/azylovy-dum-lysa.yaml")]
+    assert "note: no\n" in saved[files.index(original / "services/azylovy-dum-lysa.yaml")]  # unquoted, as Decap writes it
+
+    again = tmp_path / "again"
+    shutil.copytree(original, again)
+    for path, text in zip(files, saved):
+        target = again / path.relative_to(original)
+        if path.suffix == ".md":
+            body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+            text = f"---\n{text}---\n{body}"
+        target.write_text(text, encoding="utf-8")
+    after = pipeline.load(again, cache=RecordCache(None))
+    assert not after.problems.has_errors(), [p.format() for p in after.problems.errors]
+    assert records(after.catalogue) == records(before.catalogue)
+    service = after.catalogue.services["azylovy-dum-lysa"]
+    assert service.locations[0].hours.mon == [(510, 720), (780, 990)] and service.locations[0].hours.note == "no"
+    assert service.locations[0].name == "yes" and service.locations[0].notes == "8:30"
+    assert after.catalogue.providers["charita-lysa"].ico == "00845451"
+
+
+@needs_node
+def test_every_pattern_is_a_javascript_regular_expression(built):
+    patterns = sorted(set(re.findall(r"^\s*- '?(\^.*?\$)'?$", (built / "admin/config.yml").read_text(encoding="utf-8"), re.M)))
+    assert patterns
+    script = "const p = JSON.parse(require('fs').readFileSync(0, 'utf8')); p.forEach(x => new RegExp(x)); console.log(p.length);"
+    done = subprocess.run([NODE, "-e", script], input=json.dumps(patterns), capture_output=True, text=True, check=True)
+    assert int(done.stdout) == len(patterns)

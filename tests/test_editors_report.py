@@ -1,0 +1,135 @@
+"""The editors' report at /redakce/: what needs attention, hidden from the public and from search engines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from html.parser import HTMLParser
+
+from conftest import run_cli
+from sites import PROVIDER, SERVICE_2
+
+from catalogue import pipeline
+from catalogue.cache import RecordCache
+from catalogue.outputs.editors_report import build_report, near_identical, normalise
+
+PROVIDER_2 = """\
+name: Charita Lysá nad Labem
+ico: "00845451"
+description: Druhý záznam téže charity.
+verified: 2025-06-30
+"""
+QUIET_PROVIDER = "name: Tichý spolek\ndescription: Bez kontaktů.\nverified: 2026-10-01\n"
+QUIET_SERVICE = """\
+name: Klub pro seniory
+provider: tichy-spolek
+kind: related
+type: svepomocne-skupiny
+verified: 2024-01-15
+"""
+TWIN = SERVICE_2.replace("Pečovatelská služba Lysá", "Pečovatelská sluzba Lysá.").replace('"1234567"', '"7654321"')
+FAR_TWIN = (
+    SERVICE_2.replace("Pečovatelská služba Lysá", "Pečovatelská služba Lysa")
+    .replace("provider: charita-lysa", "provider: tichy-spolek")
+    .replace('"1234567"', '"1111111"')
+    .replace("area: [lysa]", "area: [milovice]")
+    .replace("locality: litol", "locality: milovice")
+    + "contacts: {phone: 325 000 111}\n"
+)
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.sections: dict[str, list[str]] = {}
+        self._section = ""
+        self._in_link = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and "name" in attrs:
+            self.meta[attrs["name"]] = attrs["content"]
+        if tag == "section":
+            self._section = attrs["aria-labelledby"]
+            self.sections[self._section] = []
+        if tag == "a" and self._section and "class" not in attrs:
+            self._in_link = True
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._in_link = False
+
+    def handle_data(self, data):
+        if self._in_link and data.strip():
+            self.sections[self._section].append(data.strip())
+
+
+def report_of(make_site, tmp_path, overrides):
+    content = make_site(overrides)
+    out = tmp_path / "public"
+    result = run_cli("build", "--content", content, "--out", out)
+    assert result.code == 0, result.out
+    return out
+
+
+def test_the_report_lists_what_needs_attention(make_site, tmp_path):
+    out = report_of(make_site, tmp_path, {
+        "providers/charita-lysa-2.yaml": PROVIDER_2,
+        "providers/tichy-spolek.yaml": QUIET_PROVIDER,
+        "services/klub-pro-seniory.yaml": QUIET_SERVICE,
+        "services/pecovatelska-sluzba-lysa-2.yaml": TWIN,
+        "services/pecovatelska-sluzba-milovice.yaml": FAR_TWIN,
+    })
+    page = Page()
+    page.feed((out / "redakce/index.html").read_text(encoding="utf-8"))
+    assert page.meta["robots"].startswith("noindex")
+    assert page.sections["unverified"] == ["Klub pro seniory", "Charita Lysá nad Labem"]  # services, then providers
+    assert page.sections["no-contact"] == ["Klub pro seniory"]
+    assert page.sections["no-locations"] == ["Klub pro seniory"]
+    assert page.sections["no-description"] == ["Klub pro seniory"]
+    assert page.sections["duplicates"] == [
+        "Charita Lysá", "Charita Lysá nad Labem",  # the same IČO
+        "Pečovatelská služba Lysá", "Pečovatelská sluzba Lysá.",  # near-identical names, the same provider
+    ]  # not the one in Milovice: another provider in another town
+
+
+def test_the_report_is_not_linked_from_the_public_site(site, tmp_path):
+    out = tmp_path / "public"
+    run_cli("build", "--content", site, "--out", out)
+    public = [p for p in out.rglob("*.html") if "redakce" not in p.parts and "admin" not in p.parts]
+    assert public and not any("redakce" in p.read_text(encoding="utf-8") for p in public)
+
+
+def test_verification_age_follows_the_site_setting(make_site):
+    from sites import SITE
+
+    content = make_site({"site.yaml": SITE + "checks: {verified_max_age_months: 1}\n"})
+    loaded = pipeline.load(content, cache=RecordCache(None))
+    report = build_report(loaded.catalogue, dt.date(2026, 11, 22))
+    assert report.max_age_months == 1
+    assert [i.id for i in report.unverified] == ["azylovy-dum-lysa", "pecovatelska-sluzba-lysa", "charita-lysa"]
+    report = build_report(loaded.catalogue, dt.date(2026, 10, 31))
+    assert [i.id for i in report.unverified] == ["azylovy-dum-lysa", "charita-lysa"]  # 2026-10-01 is not a month old yet
+
+
+def test_names_are_compared_without_accents_punctuation_or_legal_form():
+    assert normalise("Charita Lysá, z. s.") == normalise("CHARITA LYSA z.s.") == "charita lysa"
+    assert normalise("Domov Slunce, o.p.s.") == "domov slunce"
+
+
+def test_near_identical_names_are_grouped_but_numbers_must_match():
+    keyed = tuple((str(i), normalise(n)) for i, n in enumerate(
+        ["Azylový dům Lysá", "Azylovy dum Lysa", "Azylový dům Lisá", "Domov 1", "Domov 2", "Noclehárna"]))
+    assert near_identical(keyed) == (("0", "1", "2"),)
+
+
+def test_duplicate_search_scales_to_the_national_registry():
+    rng = random.Random(5)
+    words = "pomoc rodina senior domov péče poradna krize bydlení dluhy asistence dílna klub centrum služba podpora".split()
+    names = tuple((f"s{i}", normalise(f"{rng.choice(words)} {' '.join(rng.sample(words, 3))} {rng.choice(words)}"))
+                  for i in range(6700))
+    start = time.perf_counter()
+    near_identical(names)
+    assert time.perf_counter() - start < 3  # all pairs would be 22 million comparisons

@@ -1,0 +1,148 @@
+"""The preview's rebuilds: only what a change touches, and always what a full build would make."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, write_site
+
+from catalogue.pipeline import build_site
+from catalogue.render.env import BUILTIN_TEMPLATES
+from catalogue.render.site import Depends
+from catalogue.serve.preview import Preview, affected_templates
+
+SERVICE_FILE = "services/azylovy-dum-lysa.yaml"
+PAGE = "sluzby/azylovy-dum-lysa/index.html"
+
+
+def built(content: Path, out: Path) -> dict[str, bytes]:
+    """Return every file a fresh ``build`` writes."""
+    assert not build_site(content, out).problems.has_errors()
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def preview(tmp_path) -> Preview:
+    content = write_site(tmp_path / "content")
+    preview = Preview(content)
+    assert preview.build().ok
+    return preview
+
+
+def save(preview: Preview, rel: str, text: str | None):
+    path = preview.content / rel
+    if text is None:
+        path.unlink()
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return preview.update({path})
+
+
+def test_first_build_serves_what_build_writes(preview, tmp_path):
+    assert preview.snapshot.files == built(preview.content, tmp_path / "public")
+
+
+def test_after_edits_the_preview_equals_a_fresh_build(preview, tmp_path):
+    save(preview, SERVICE_FILE, SERVICE.replace("Azylový dům pro matky s dětmi", "Azylový dům U Lípy"))
+    save(preview, "providers/charita-lysa.yaml", PROVIDER.replace("Charita Lysá", "Oblastní charita Lysá"))
+    save(preview, "services/nova-sluzba.yaml", SERVICE_2.replace('"1234567"', '"7654321"'))
+    save(preview, "services/pecovatelska-sluzba-lysa.yaml", None)
+    save(preview, "localities/litol.yaml", LOCALITIES["litol"].replace("name: Litol", "name: Litol u Lysé"))
+    save(preview, "life-situations/ztrata-bydleni.yaml", LIFE_SITUATION.replace("types: [azylove-domy]", "types: [pecovatelska-sluzba]"))
+    assert preview.snapshot.errors == ()
+    assert preview.snapshot.files == built(preview.content, tmp_path / "public")
+
+
+def test_moving_a_service_renders_the_lists_it_leaves_and_joins(preview, tmp_path):
+    save(preview, "localities/milovice-2.yaml", "name: Benátky\nlevel: municipality\nparent: okres\n")
+    moved = SERVICE_2.replace("area: [lysa]", "area: [milovice]").replace("locality: litol", "locality: milovice")
+    save(preview, "services/pecovatelska-sluzba-lysa.yaml", moved)
+    assert preview.snapshot.files == built(preview.content, tmp_path / "public")
+
+
+def test_an_edit_rereads_one_file_and_renders_only_the_pages_that_show_the_record(preview):
+    update = save(preview, SERVICE_FILE, SERVICE.replace("Azylový dům pro matky s dětmi", "Azylový dům U Lípy"))
+    assert update.ok and update.changed == ["services/azylovy-dum-lysa"]
+    assert preview.reader.reads == 1
+    keys = Depends.expand(preview.good, preview.good, {"services/azylovy-dum-lysa"})
+    showing = {path for path, plan in preview.plans.items() if "*" in plan.depends or plan.depends & keys}
+    assert update.rendered == len(showing) and PAGE in showing
+    assert "U Lípy" in preview.snapshot.files[PAGE].decode()
+
+
+def test_saving_unchanged_content_renders_nothing(preview):
+    before = dict(preview.snapshot.files)
+    update = save(preview, SERVICE_FILE, SERVICE)
+    assert update.ok and update.changed == [] and update.rendered == 0
+    assert preview.snapshot.files == before
+
+
+def test_a_broken_edit_keeps_the_last_good_site_and_a_fix_clears_the_errors(preview):
+    before = dict(preview.snapshot.files)
+    update = save(preview, SERVICE_FILE, SERVICE.replace("kind: registered", "kind: maybe"))
+    assert not update.ok
+    assert [p.format().split("/content/", 1)[1] for p in preview.snapshot.errors] == [
+        "services/azylovy-dum-lysa.yaml:3:7: kind: \"maybe\" is not allowed; use one of 'registered' or 'related'"
+    ]
+    assert preview.snapshot.files == before
+    update = save(preview, SERVICE_FILE, SERVICE)
+    assert update.ok and preview.snapshot.errors == ()
+
+
+def test_a_template_change_renders_the_pages_that_use_it(tmp_path):
+    content = write_site(tmp_path / "content")
+    theme = content / "theme" / "templates"
+    theme.mkdir(parents=True)
+    original = (BUILTIN_TEMPLATES / "provider.html").read_text(encoding="utf-8")
+    (theme / "provider.html").write_text(original, encoding="utf-8")
+    preview = Preview(content)
+    preview.build()
+    (theme / "provider.html").write_text(original.replace("</h1>", " (THEME)</h1>", 1), encoding="utf-8")
+    update = preview.update({theme / "provider.html"})
+    assert update.ok and update.rendered == 1 and update.changed == ["provider.html"]
+    assert "(THEME)" in preview.snapshot.files["poskytovatele/charita-lysa/index.html"].decode()
+
+
+def test_a_base_template_change_renders_every_page(tmp_path):
+    roots = [BUILTIN_TEMPLATES]
+    affected = affected_templates(roots, {BUILTIN_TEMPLATES / "base.html"})
+    pages = {p.name for p in BUILTIN_TEMPLATES.glob("*.html")}
+    users = {name for name in pages if "extends" in (BUILTIN_TEMPLATES / name).read_text(encoding="utf-8")}
+    assert users <= affected and "base.html" in affected
+
+
+def test_a_template_error_is_shown_and_the_last_good_site_kept(tmp_path):
+    content = write_site(tmp_path / "content")
+    theme = content / "theme" / "templates"
+    theme.mkdir(parents=True)
+    preview = Preview(content)
+    preview.build()
+    before = dict(preview.snapshot.files)
+    (theme / "page.html").write_text("{% extends 'base.html' %}{% block main %}{{ page.title }{% endblock %}\n", encoding="utf-8")
+    update = preview.update({theme / "page.html"})
+    assert not update.ok and preview.snapshot.files == before
+    (error,) = preview.snapshot.errors
+    assert error.path.endswith("theme/templates/page.html") and error.line == 1 and "template error" in error.message
+    (theme / "page.html").unlink()
+    assert preview.update({theme / "page.html"}).ok and preview.snapshot.errors == ()
+
+
+def test_editor_backup_and_swap_files_are_ignored(preview):
+    assert preview.update({preview.content / "services" / ".azylovy-dum-lysa.yaml.swp"}) is None
+    assert preview.update({preview.content / "services" / "azylovy-dum-lysa.yaml~"}) is None
+
+
+def test_pages_on_screen_and_the_record_own_page_come_first_the_rest_after_the_reload(preview):
+    preview.viewing("poskytovatele/charita-lysa/index.html")  # a tab shows the provider's page
+    (preview.content / SERVICE_FILE).write_text(SERVICE.replace("Azylový dům pro matky s dětmi", "Azylový dům U Lípy"), encoding="utf-8")
+    update = preview.update({preview.content / SERVICE_FILE}, defer_outputs=True)
+    assert update.ok
+    served = preview.snapshot.files
+    assert "U Lípy" in served[PAGE].decode()  # the record's own page
+    assert "U Lípy" in served["poskytovatele/charita-lysa/index.html"].decode()  # on screen
+    assert "U Lípy" not in served["sluzby/index.html"].decode()  # the index of services waits for finish()
+    preview.finish()
+    assert "U Lípy" in preview.snapshot.files["sluzby/index.html"].decode()
