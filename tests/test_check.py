@@ -139,6 +139,35 @@ def test_no_contact_and_no_description_warn(make_site):
     assert "services/pecovatelska-sluzba-lysa.yaml:1:1: warning: contacts: no phone, e-mail or web, here or at the provider; how will people reach the service?" in lines
 
 
+@pytest.mark.parametrize(
+    ("language", "forms", "expected"),
+    [
+        ("cs", "{one: lůžko, few: lůžka, other: lůžek}", []),
+        ("cs", "{one: lůžko, few: lůžka, many: lůžek}", [
+            'vocabularies/capacity-units.yaml:1:28: beds.forms: no "other" form; Czech uses it after 0, 5, 6, 7…; add other: …',
+            'vocabularies/capacity-units.yaml:1:59: warning: beds.forms.many: Czech does not use "many" after a whole number; remove it (it uses one, few, other)',
+        ]),
+        ("cs", "{}", [
+            'vocabularies/capacity-units.yaml:1:28: beds.forms: no "few" form; Czech uses it after 2, 3, 4; add few: …',
+            'vocabularies/capacity-units.yaml:1:28: beds.forms: no "one" form; Czech uses it after 1; add one: …',
+            'vocabularies/capacity-units.yaml:1:28: beds.forms: no "other" form; Czech uses it after 0, 5, 6, 7…; add other: …',
+        ]),
+        ("pl", "{one: łóżko, few: łóżka, many: łóżek}", []),
+        ("pl", "{one: łóżko, few: łóżka, other: łóżek}", [
+            'vocabularies/capacity-units.yaml:1:28: beds.forms: no "many" form; Polish uses it after 0, 5, 6, 7…; add many: …',
+            'vocabularies/capacity-units.yaml:1:60: warning: beds.forms.other: Polish does not use "other" after a whole number; remove it (it uses one, few, many)',
+        ]),
+        ("en", "{one: bed, other: beds}", []),
+    ],
+)
+def test_capacity_unit_forms_cover_the_plurals_of_the_site_language(make_site, language, forms, expected):
+    lines = errors_for(make_site, {
+        "site.yaml": SITE.replace("language: cs", f"language: {language}"),
+        "vocabularies/capacity-units.yaml": f"beds: {{name: lůžka, forms: {forms}}}\nclients: {{name: klienti}}\n",
+    })
+    assert [l for l in lines if l.startswith("vocabularies/")] == expected
+
+
 def test_file_level_problems(make_site):
     lines = errors_for(
         make_site,

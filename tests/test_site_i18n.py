@@ -69,6 +69,30 @@ def test_czech_plurals_have_three_forms():
     assert [t.ngettext("%(num)d service", "%(num)d services", n) % {"num": n} for n in (1, 3, 5)] == ["1 služba", "3 služby", "5 služeb"]
 
 
+def test_numbers_in_print_and_in_the_editors_report_take_czech_plurals():
+    from catalogue.model.records import AgeRange
+    from catalogue.render.env import make_environment
+
+    macros = make_environment("cs").get_template("print/macros.html").module
+    assert [macros.age(AgeRange(min=n)) for n in (1, 3, 18)] == ["od 1 roku", "od 3 let", "od 18 let"]
+    assert [macros.age(AgeRange(max=n)) for n in (1, 26)] == ["do 1 roku", "do 26 let"]
+    assert [macros.age(AgeRange(min=0, max=n)) for n in (1, 3, 64)] == ["věk 0–1 rok", "věk 0–3 roky", "věk 0–64 let"]
+    english = make_environment("en").get_template("print/macros.html").module
+    assert english.age(AgeRange(min=18, max=64)) == "aged 18–64"
+    t = translations("cs")
+    months = [t.ngettext("Not verified for %(num)d month or more", "Not verified for %(num)d months or more", n) % {"num": n} for n in (1, 3, 12)]
+    assert months == ["Neověřeno 1 měsíc a déle", "Neověřeno 3 měsíce a déle", "Neověřeno 12 měsíců a déle"]
+    lists = [
+        t.ngettext(
+            "This catalogue lists %(num)d service or activity that helps people in difficult life situations: who provides it, for whom, where, when, and how to get in touch.",
+            "This catalogue lists %(num)d services and activities that help people in difficult life situations: who provides them, for whom, where, when, and how to get in touch.",
+            n,
+        ).split(",")[0] % {"num": n}
+        for n in (1, 3, 80)
+    ]
+    assert lists == ["Tento katalog uvádí 1 službu či aktivitu", "Tento katalog uvádí 3 služby a aktivity", "Tento katalog uvádí 80 služeb a aktivit"]
+
+
 def test_polish_is_a_skeleton_with_a_proper_header():
     catalog = po("pl")
     assert catalog.locale.language == "pl" and catalog.num_plurals == 3

@@ -12,7 +12,7 @@ import pytest
 from conftest import TODAY_EPOCH, run_cli
 from html_tree import find, find_all, headings, json_ld, links, page, resolve, text
 from site_fixtures import OVERRIDES, RELATED, fixture_site, site_pages  # noqa: F401 - fixtures
-from sites import SERVICE, SERVICE_2, write_site
+from sites import LIFE_SITUATION, PAGE, PROVIDER, SERVICE, SERVICE_2, write_site
 
 from catalogue.pipeline import load, publishable
 from catalogue.render.site import plan_pages, render_site
@@ -307,6 +307,81 @@ def test_free_page_renders_its_markdown(built):
     root = page(built / "stranky/o-katalogu/index.html")
     assert text(find(root, "strong")) == "Město Testov"
     assert find(find(root, "nav", aria_label="Hlavní nabídka"), "a", aria_current="page") is not None
+
+
+# --- headings in Markdown follow the page's outline ---------------------------------
+
+HEADED = "# Pro koho\n\nText.\n\n## Jak to probíhá\n\nText.\n\n### První schůzka\n\nText.\n\n# Kolik to stojí\n\nText.\n"
+
+
+def gap_free(levels: list[tuple[int, str]]) -> bool:
+    return levels[0][0] == 1 and all(after <= before + 1 for (before, _), (after, _) in zip(levels, levels[1:]))
+
+
+def test_headings_in_a_description_sit_below_the_section_heading_without_gaps(make_site):
+    service = SERVICE.replace(
+        "description: |\n  Azylový dům poskytuje dočasné ubytování matkám s dětmi.\n",
+        "description: |\n" + "".join(f"  {line}\n" if line else "\n" for line in HEADED.splitlines()),
+    )
+    files = render(make_site({"services/azylovy-dum-lysa.yaml": service}), None)
+    levels = headings(ET_page(files["sluzby/azylovy-dum-lysa/index.html"]))
+    assert gap_free(levels), levels
+    about = [title for _, title in levels].index("Co služba nabízí")
+    assert levels[about : about + 6] == [
+        (2, "Co služba nabízí"), (3, "Pro koho"), (4, "Jak to probíhá"), (5, "První schůzka"), (3, "Kolik to stojí"), (2, "Kontakt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("## Jak to probíhá\n\n### První schůzka\n", [3, 4]),  # the top-most level used becomes h3, not the # the text skipped
+        ("### Jen malý nadpis\n", [3]),
+        ("## A\n\n#### B\n\n### C\n", [3, 4, 4]),  # a level the text skips is closed up
+        ("#### Hluboko\n\n# Nahoře\n", [3, 3]),  # never deeper than one below the heading before
+    ],
+)
+def test_any_use_of_headings_in_a_provider_description_keeps_the_order(make_site, markdown, expected):
+    provider = PROVIDER.replace("description: Charita pomáhá lidem v nouzi.\n", "description: |\n" + "".join(f"  {l}\n" if l else "\n" for l in markdown.splitlines()))
+    files = render(make_site({"providers/charita-lysa.yaml": provider}), None)
+    levels = headings(ET_page(files["poskytovatele/charita-lysa/index.html"]))
+    assert gap_free(levels), levels
+    about = [title for _, title in levels].index("O poskytovateli")
+    assert [level for level, _ in levels[about + 1 : about + 1 + len(expected)]] == expected
+
+
+def test_life_situation_and_free_page_text_starts_right_below_the_h1(make_site):
+    situation = LIFE_SITUATION.replace(
+        "text: |\n  Co dělat, když přicházíte o bydlení.\n",
+        "text: |\n  ## Co udělat hned\n\n  Text.\n\n  ### Kam zavolat\n\n  Text.\n",
+    )
+    page_md = PAGE + "\n# Kdo katalog vydává\n\n## Redakce\n\nText.\n"
+    files = render(make_site({"life-situations/ztrata-bydleni.yaml": situation, "pages/o-katalogu.md": page_md}), None)
+    levels = headings(ET_page(files["zivotni-situace/ztrata-bydleni/index.html"]))
+    assert gap_free(levels) and levels[:3] == [(1, "Přicházím o bydlení"), (2, "Co udělat hned"), (3, "Kam zavolat")], levels
+    levels = headings(ET_page(files["stranky/o-katalogu/index.html"]))
+    assert gap_free(levels) and levels[:3] == [(1, "O katalogu"), (2, "Kdo katalog vydává"), (3, "Redakce")], levels
+
+
+# --- capacity: the unit's word agrees with the number ---------------------------------
+
+UNITS = """\
+beds: {name: lůžka, forms: {one: lůžko, few: lůžka, other: lůžek}}
+clients: {name: klienti}
+"""
+
+
+@pytest.mark.parametrize(
+    ("count", "unit", "shown"),
+    [(1, "beds", "1 lůžko"), (3, "beds", "3 lůžka"), (0, "beds", "0 lůžek"), (28, "beds", "28 lůžek"), (1234, "beds", "1 234 lůžek"),
+     (28, "clients", "28 klienti")],  # a unit without forms shows its name, as before
+)
+def test_capacity_unit_takes_the_plural_form_of_its_number(make_site, count, unit, shown):
+    service = SERVICE.replace("capacity: {count: 12, unit: beds}", f"capacity: {{count: {count}, unit: {unit}}}")
+    files = render(make_site({"services/azylovy-dum-lysa.yaml": service, "vocabularies/capacity-units.yaml": UNITS}), None)
+    root = ET_page(files["sluzby/azylovy-dum-lysa/index.html"])
+    facts = dict(zip((text(dt) for dt in root.iter("dt")), (text(dd) for dd in root.iter("dd"))))
+    assert facts["Kapacita"] == shown
 
 
 # --- print files, sitemap, robots, redirects ----------------------------------------

@@ -89,14 +89,16 @@ def build_schemas(catalogue: Catalogue | None) -> dict[str, dict]:
         out[f"{kind}.schema.json"] = schema
     for name, model in VOCABULARIES.items():
         term = schema_for(model, name)
-        out[f"vocabulary-{name}.schema.json"] = {
+        vocabulary = out[f"vocabulary-{name}.schema.json"] = {
             "$schema": DRAFT_07,
             "title": f"vocabularies/{name}.yaml",
             "description": "Slovník: id → údaje",
             "type": "object",
             "propertyNames": {"pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
-            "additionalProperties": {k: v for k, v in term.items() if k not in ("$schema", "title")},
+            "additionalProperties": {k: v for k, v in term.items() if k not in ("$schema", "title", "definitions")},
         }
+        if "definitions" in term:  # a term's nested parts (capacity units' forms): "#/definitions/…" points at the root
+            vocabulary["definitions"] = term["definitions"]
     return out
 
 

@@ -37,7 +37,8 @@ def _environment(language: str, theme: str | None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.install_gettext_translations(translations(language), newstyle=True)
-    env.filters["markdown"] = lambda text: jinja2.filters.Markup(render_markdown(text))
+    # ``text | markdown(under=2)``: the text sits below an h2, so its top-most heading becomes an h3.
+    env.filters["markdown"] = lambda text, under=1: jinja2.filters.Markup(render_markdown(text, under))
     env.filters["date"] = date_filter(language)
     env.filters["number"] = number_filter(language)
     return env

@@ -57,3 +57,17 @@ def number_filter(language: str):
         return format_decimal(value, locale=locale)
 
     return _format
+
+
+@lru_cache(maxsize=8)
+def _plural_rule(language: str):
+    return Locale.parse(language).plural_form
+
+
+def plural_category(language: str, number: float | int) -> str:
+    """Return the CLDR plural category of ``number`` in ``language``: one, few, many or other.
+
+    Czech: 1 → one, 2–4 → few, 0 and 5 and more → other (many is for decimals);
+    Polish: 1 → one, 2–4, 22–24… → few, 0, 5–21, 25… → many.
+    """
+    return _plural_rule(language)(number)

@@ -1,20 +1,32 @@
-"""Markdown → sanitised HTML: python-markdown renders, nh3 keeps only harmless tags."""
+"""Markdown → sanitised HTML: python-markdown renders, nh3 keeps only harmless tags.
+
+Headings follow the page's outline. A text is rendered *under* a heading of the page
+(a service's description sits under the h2 "What the service offers", a life
+situation's advice right under the h1): the top-most heading level the text uses
+becomes one below that, the others keep their distance to it, and no heading is
+more than one level below the heading before it. So ``#``, ``##``, ``###`` in a
+description become h3, h4, h5, and ``##`` then ``####`` become h3, h4.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from functools import lru_cache
 
 import markdown as md
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4",
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+DEEPEST = 6  # HTML has no h7: deeper headings stay at h6
+# After nh3 a heading tag has no attributes (none are allowed), and text never holds a raw "<".
+_HEADING_RE = re.compile(r"<(/?)h([1-6])>")
 
 
 logging.getLogger("MARKDOWN").setLevel(logging.WARNING)  # it logs every extension load at DEBUG
@@ -34,15 +46,42 @@ def _render(text: str) -> str:
     )
 
 
-def render_markdown(text: str | None, shift_headings: int = 1) -> str:
-    """Return safe HTML for Markdown; headings move down so a page keeps one h1."""
+def fit_headings(html: str, under: int) -> str:
+    """Return sanitised ``html`` with its headings moved to sit below a heading of level ``under``.
+
+    The top-most level used becomes ``under + 1``; each heading keeps its distance to
+    it but goes at most one level deeper than the heading before it (the first one at
+    most ``under + 1``), so the page's heading order has no gaps.
+    """
+    levels = [int(level) for closing, level in _HEADING_RE.findall(html) if not closing]
+    if not levels:
+        return html
+    top = min(levels)
+    previous = under
+    current = under + 1
+
+    def move(match: re.Match) -> str:
+        nonlocal previous, current
+        if not match.group(1):
+            wanted = int(match.group(2)) - top + under + 1
+            current = min(wanted, previous + 1, DEEPEST)
+            previous = current
+        return f"<{match.group(1)}h{current}>"
+
+    return _HEADING_RE.sub(move, html)
+
+
+def render_markdown(text: str | None, under: int | None = 1) -> str:
+    """Return safe HTML for Markdown whose headings sit below a heading of level ``under``.
+
+    The default suits text right below the page's h1; ``under=None`` keeps the levels
+    as written (for text that is stripped of its tags anyway).
+    """
     if not text or not text.strip():
         return ""
     html = _render(text)
-    if shift_headings:
-        for level in (3, 2, 1):  # h1 → h2, h2 → h3, h3 → h4
-            new = min(level + shift_headings, 4)
-            html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
+    if under is not None and "<h" in html:
+        html = fit_headings(html, under)
     return html
 
 

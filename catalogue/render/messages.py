@@ -52,8 +52,9 @@ def update(language: str, template: Catalog) -> None:
     catalog.obsolete.clear()
     if language == SOURCE_LANGUAGE:
         for message in catalog:
-            if message.id and not message.string:
-                message.string = message.id  # the ids are English already
+            strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+            if message.id and not any(strings):
+                message.string = message.id  # the ids are English already (singular and plural for ngettext)
     with path.open("wb") as fh:
         write_po(fh, catalog, width=100, include_lineno=False, include_previous=False)
 

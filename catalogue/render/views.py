@@ -19,7 +19,8 @@ from markupsafe import Markup
 from ..index import Catalogue, collate
 from ..model.fields import phone_digits
 from ..model.hours import format_minutes
-from ..model.records import LEVELS, Coordinates, Hours, Location, Provider, Service, ServiceType, Site
+from ..model.records import LEVELS, Capacity, Coordinates, Hours, Location, Provider, Service, ServiceType, Site
+from .i18n import plural_category
 from .markdown import render_markdown
 from .urls import url_for
 
@@ -61,6 +62,17 @@ def day_text(intervals: list[tuple[int, int]], nonstop: str, closed: str) -> str
     if intervals == [(0, 24 * 60)]:
         return nonstop
     return ", ".join(f"{format_minutes(a)}–{format_minutes(b)}" for a, b in intervals)
+
+
+# --- quantities -------------------------------------------------------------------
+
+
+def capacity_unit(cat: Catalogue, capacity: Capacity) -> str:
+    """Return the unit's word that follows the count in the site's language: 1 lůžko, 3 lůžka, 28 lůžek."""
+    unit = cat.vocab.capacity_units.get(capacity.unit)
+    if unit is None:
+        return capacity.unit
+    return unit.word(plural_category(cat.site.language, capacity.count))
 
 
 # --- records in lists ------------------------------------------------------------
@@ -310,7 +322,7 @@ def website_ld(site: Site, search_url: str) -> dict:
 
 def _plain(markdown: str, limit: int = 300) -> str:
     """Return Markdown as one line of plain text, cut at a word (descriptions for search engines)."""
-    text = html.unescape(_TAG_RE.sub(" ", render_markdown(markdown, shift_headings=0)))
+    text = html.unescape(_TAG_RE.sub(" ", render_markdown(markdown, under=None)))
     text = " ".join(text.split())
     if len(text) <= limit:
         return text

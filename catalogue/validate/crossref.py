@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
+from babel import Locale
+
 from ..errors import Problems
 from ..index import Catalogue
 from ..load.content import Document
 from ..model.fields import SLUG_RE
 from ..model.references import FOLDER, Reference
-from ..model.records import LEVELS, Service
+from ..model.records import LEVELS, PLURAL_CATEGORIES, Service
 from .records import dotted, position
 
 BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
@@ -18,6 +20,15 @@ BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
     "PL": (49.0, 54.9, 14.1, 24.2),
 }
 REQUIRED_FORMS = ("residential", "outpatient", "field")
+
+
+def whole_number_categories(language: str) -> dict[str, list[int]]:
+    """Return the plural categories ``language`` uses after 0–199, each with its numbers, in CLDR order."""
+    rule = Locale.parse(language).plural_form
+    found: dict[str, list[int]] = {}
+    for n in range(200):
+        found.setdefault(rule(n), []).append(n)
+    return {c: found[c] for c in PLURAL_CATEGORIES if c in found}
 
 
 class Checker:
@@ -144,6 +155,26 @@ class Checker:
             if not getattr(self.cat.vocab, name):
                 file = name.replace("_", "-")
                 self.problems.error(f"vocabularies/{file}.yaml", 1, 1, "", f"the {file} vocabulary is missing or empty")
+        self.check_capacity_units()
+
+    def check_capacity_units(self) -> None:
+        """A unit's plural forms must cover every form the site's language uses after a whole number."""
+        key = "vocabularies/capacity-units"
+        language = self.cat.site.language
+        used = whole_number_categories(language)
+        name = Locale.parse(language).english_name
+        for unit_id, unit in self.cat.vocab.capacity_units.items():
+            if unit.forms is None or key not in self.docs:
+                continue
+            given = unit.forms.given()
+            for category in used:
+                if category not in given:
+                    numbers = used[category]
+                    examples = ", ".join(str(n) for n in numbers[:4]) + ("…" if len(numbers) > 4 else "")
+                    self.error(key, (unit_id, "forms"), f'no "{category}" form; {name} uses it after {examples}; add {category}: …')
+            for category in given:
+                if category not in used:
+                    self.warn(key, (unit_id, "forms", category), f'{name} does not use "{category}" after a whole number; remove it (it uses {", ".join(used)})')
 
     def check_localities(self) -> None:
         for locality in self.cat.localities.values():
