@@ -55,6 +55,23 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", dest="record_kind", choices=["registered", "related"], help="service: registered or related (default: from the type)")
     new.add_argument("--level", choices=["region", "district", "municipality", "part", "neighbourhood"], help="locality: its level")
     new.add_argument("--parent", help="locality: the id of the larger locality it lies in")
+    search = sub.add_parser("search", help="search the catalogue offline, as the site's search does")
+    common(search)
+    search.add_argument("query", nargs="?", default="", help='what to look for, e.g. "domov pro seniory" (may be empty with filters)')
+    for facet, what in (
+        ("type", "a service type id"),
+        ("locality", "a locality id (its sub-localities and the services covering it included)"),
+        ("target-group", "a target group id"),
+        ("form", "residential, outpatient or field"),
+        ("life-situation", "a life situation id"),
+        ("kind", "registered or related"),
+        ("language", "a language id"),
+    ):
+        search.add_argument(f"--{facet}", action="append", default=[], metavar="ID", help=f"only {what}; repeat for any of several")
+    search.add_argument("--wheelchair", action="store_true", help="only services with wheelchair access")
+    search.add_argument("--free", action="store_true", help="only services free of charge")
+    search.add_argument("--limit", type=int, default=10, help="how many results to show (default: 10)")
+    search.add_argument("--json", action="store_true", help="print the results as JSON")
     printing = sub.add_parser("print", help="print the catalogue (booklet) and a leaflet per life situation (PDF) into OUT/tisk/")
     common(printing)
     printing.add_argument("--out", type=Path, default=Path("public"), help="output folder; the PDFs go into OUT/tisk/ (default: public)")
@@ -160,7 +177,14 @@ def cmd_print(args: argparse.Namespace, reporter: Reporter) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "schema": cmd_schema, "serve": cmd_serve, "new": cmd_new, "print": cmd_print}
+def cmd_search(args: argparse.Namespace, reporter: Reporter) -> int:
+    """Search like the site does; exit 1 when the content is invalid, 2 for an unknown filter id."""
+    from .search.cli import run_search
+
+    return run_search(args, reporter)
+
+
+COMMANDS = {"search": cmd_search, "check": cmd_check, "build": cmd_build, "schema": cmd_schema, "serve": cmd_serve, "new": cmd_new, "print": cmd_print}
 
 
 def run() -> None:

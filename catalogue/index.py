@@ -14,6 +14,7 @@ import unicodedata
 
 from .model.records import (
     LEVELS,
+    CapacityUnit,
     Language,
     LifeSituation,
     Locality,
@@ -22,6 +23,7 @@ from .model.records import (
     Provider,
     Service,
     ServiceType,
+    Synonym,
     Site,
     Term,
 )
@@ -32,8 +34,9 @@ class Vocabularies:
     service_types: dict[str, ServiceType] = field(default_factory=dict)
     target_groups: dict[str, Term] = field(default_factory=dict)
     forms: dict[str, Term] = field(default_factory=dict)
-    capacity_units: dict[str, Term] = field(default_factory=dict)
+    capacity_units: dict[str, CapacityUnit] = field(default_factory=dict)
     languages: dict[str, Language] = field(default_factory=dict)
+    synonyms: dict[str, Synonym] = field(default_factory=dict)
 
     @staticmethod
     def attribute(file_id: str) -> str:

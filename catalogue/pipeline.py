@@ -257,8 +257,9 @@ def output_steps() -> list[tuple[str, Callable[[OutputContext], None]]]:
     """
     from .outputs.cms import write_admin
     from .outputs.editors_report import write_editors_report
+    from .search.output import write_search
 
-    return [("admin", write_admin), ("editors", write_editors_report)]
+    return [("search", write_search), ("admin", write_admin), ("editors", write_editors_report)]
 
 
 def build_date() -> dt.date | None:

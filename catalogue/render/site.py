@@ -26,6 +26,7 @@ from .i18n import translations
 from .urls import absolute, output_path, relative, url_for
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+SEARCH_STATIC_DIR = Path(__file__).resolve().parents[1] / "search" / "static"  # czech-analysis.js, search.js
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
     plans = [
         PagePlan("/", "home.html", {}, "home page"),
         PagePlan("/404.html", "404.html", {"root_links": True}, "not-found page", deps.common),
-        PagePlan(url_for("search"), "search.html", {}, "search page", deps.common),
+        PagePlan(url_for("search"), "search.html", search_context(cat), "search page"),
         PagePlan(url_for("services"), "services.html", {}, "index of services", deps.listing("services")),
         PagePlan(url_for("providers"), "providers.html", {}, "index of providers", deps.listing("providers", "services")),
         PagePlan(url_for("localities"), "localities.html", {}, "index of localities", deps.listing("localities", "services")),
@@ -105,6 +106,45 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
 
 
 UNLISTED = {"404.html", "redirect.html", "search.html"}  # pages a search engine should not list
+
+
+def search_context(cat: Catalogue) -> dict[str, Any]:
+    """Return the search page's facets (name, legend, [(value, label)]) and the strings its script shows."""
+    _ = translations(cat.site.language).gettext
+    ngettext = translations(cat.site.language).ngettext
+
+    def terms(vocabulary: dict) -> list[tuple[str, str]]:
+        return [(tid, term.name) for tid, term in views.terms(vocabulary)]
+
+    facets = [
+        ("life_situation", _("Life situation"), [(s.id, s.title) for s in views.situations(cat)]),
+        ("target_group", _("Who the help is for"), terms(cat.vocab.target_groups)),
+        ("type", _("Kind of help"), terms(cat.vocab.service_types)),
+        ("form", _("How it is provided"), terms(cat.vocab.forms)),
+        ("kind", _("Type of record"), [("registered", _("registered social service")), ("related", _("related activity"))]),
+        ("language", _("Language"), terms(cat.vocab.languages)),
+        ("wheelchair", _("Access"), [("yes", _("wheelchair accessible"))]),
+        ("free", _("Cost"), [("yes", _("free of charge"))]),
+    ]
+    samples = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 5, "other": 5}
+    text = {
+        "found": {k: ngettext("%(num)d result", "%(num)d results", n) for k, n in samples.items()},
+        "found_for": _("for “%(query)s”"),
+        "searching": _("Searching…"),
+        "nothing": _("Nothing found for “%(query)s”."),
+        "corrected": _("No results for “%(query)s”. Showing results for “%(corrected)s”."),
+        "suggest": _("Did you mean: %(link)s?"),
+        "failed": _("Search is not available right now. Please browse the catalogue instead."),
+        "filters": _("Filters: %(list)s"),
+        "record": {
+            "service": "",
+            "provider": _("Provider"),
+            "life-situation": _("Life situation"),
+            "page": _("Page"),
+        },
+        "phone": _("Phone"),
+    }
+    return {"facets": facets, "search_text": text}
 
 
 def lastmod(plan: PagePlan) -> dt.date | None:
@@ -278,7 +318,7 @@ def render_site(
     render = render_parallel if only is None and len(chosen) >= PARALLEL_FROM else render_serial
     for plan, html in render(env, chosen, common):
         out.add(output_path(plan.url), html, plan.owner)
-    copy_static(out, [STATIC_DIR, *([theme / "static"] if theme else [])])
+    copy_static(out, [STATIC_DIR, SEARCH_STATIC_DIR, *([theme / "static"] if theme else [])])
 
 
 PARALLEL_FROM = 4000  # pages; below this, starting processes costs more than it saves

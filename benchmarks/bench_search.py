@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+"""Print search index size, bytes downloaded per query and query times, at demo and national scale.
+
+    python benchmarks/bench_search.py [--quick]
+
+For each scale: the "search" step of the build and the size of its output
+(``pagefind/`` + ``search/``: raw, files, gzip level 6 per file); the bytes a
+phone downloads to open ``/hledat/`` and for a first and a following query
+(served by a local threaded http.server, browser cache on, a fresh browser
+context per scale; gzip estimated per response body at level 6); the time from
+submit to rendered results (``#search-app[data-state=done]``) in Chromium; and
+the command line engine (whoosh index build, median SearchEngine.search).
+``--quick`` skips the national scale (the synthetic catalogue of
+benchmarks/synthetic.py: 6,700 services, 19,000 locations, 6,300 municipalities).
+Targets at national scale: first query ≤ 150 KB transferred, results in ≤ 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from synthetic import generate  # noqa: E402
+
+from catalogue import pipeline  # noqa: E402
+from catalogue.render.i18n import translations  # noqa: E402
+from catalogue.search.documents import build_documents  # noqa: E402
+from catalogue.search.engine import SearchEngine  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TARGET_FIRST_KB = 150
+TARGET_MS = 300
+FIRST = "pečovatelská služba"
+# Timed after the first and the following query; each differs from the others.
+MORE = [
+    "azylový dům", "osobní asistence", "raná péče", "noclehárna", "krizová pomoc", "domácí násilí",
+    "odlehčovací služby", "chráněné bydlení", "terénní programy", "denní stacionář", "dluhy poradna", "senior",
+]
+
+# Submit a query as a person does (the form's submit, which the page intercepts) and
+# wait until its results are on the page; returns ms and the number of results shown.
+SUBMIT = """async (q) => {
+  const app = document.getElementById('search-app');
+  const input = document.getElementById('q');
+  app.setAttribute('data-state', 'pending');
+  input.value = q;
+  const done = new Promise(resolve => {
+    const obs = new MutationObserver(() => {
+      if (app.getAttribute('data-state') === 'done') { obs.disconnect(); resolve(performance.now()); }
+    });
+    obs.observe(app, {attributes: true, attributeFilter: ['data-state']});
+  });
+  const t0 = performance.now();
+  input.form.requestSubmit();
+  const t1 = await done;
+  return [t1 - t0, document.querySelectorAll('#search-results li').length];
+}"""
+
+
+# --- serving with a record of what was sent -----------------------------------------
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent: list[tuple[str, int, int]] = []  # (url path, status, body bytes)
+
+    def take(self) -> list[tuple[str, int, int]]:
+        with self.lock:
+            sent, self.sent = self.sent, []
+        return sent
+
+
+class LoggingHandler(http.server.SimpleHTTPRequestHandler):
+    recorder: Recorder
+
+    def send_response(self, code, message=None):
+        self._code = code
+        self._length = 0
+        super().send_response(code, message)
+
+    def send_header(self, keyword, value):
+        if keyword.lower() == "content-length":
+            self._length = int(value)
+        super().send_header(keyword, value)
+
+    def end_headers(self):
+        with self.recorder.lock:
+            self.recorder.sent.append((self.path.split("?")[0], self._code, self._length))
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def serve(folder: Path, recorder: Recorder) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(type("Handler", (LoggingHandler,), {"recorder": recorder}), directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@functools.lru_cache(maxsize=None)
+def gzipped_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def is_search_data(url: str) -> bool:
+    return url.startswith("/pagefind/") or url.startswith("/search/")
+
+
+def transfer(sent: list[tuple[str, int, int]], site: Path) -> dict[str, tuple[int, int, int, int]]:
+    """Per category (page, search data): requests, 304s, raw body bytes, gzip-6 estimate."""
+    out = {}
+    for name, wanted in (("page", False), ("data", True)):
+        rows = [s for s in sent if is_search_data(s[0]) == wanted]
+        raw = sum(n for _, code, n in rows if code == 200)
+        gz = 0
+        for url, code, _ in rows:
+            if code != 200:
+                continue
+            path = site / url.lstrip("/")
+            if path.is_dir():
+                path = path / "index.html"
+            gz += gzipped_size(path) if path.is_file() else 0
+        out[name] = (len(rows), sum(1 for _, code, _ in rows if code == 304), raw, gz)
+    return out
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:8.1f} KB"
+
+
+def show_transfer(label: str, t: dict[str, tuple[int, int, int, int]], target: bool = False, page_gz: int = 0) -> None:
+    for name, title in (("page", "page (HTML/CSS/JS)"), ("data", "search data")):
+        requests, not_modified, raw, gz = t[name]
+        extra = ""
+        if target and name == "data":
+            total_gz = page_gz + gz
+            extra = (f"   target ≤ {TARGET_FIRST_KB} KB: {'met' if gz <= TARGET_FIRST_KB * 1024 else 'MISSED'}"
+                     f" (with opening /hledat/ first: {total_gz / 1024:.1f} KB)")
+        print(f"  {label:<22} {title:<19} {requests:3d} requests ({not_modified} x 304)  raw {kb(raw)}  gzip {kb(gz)}{extra}")
+
+
+# --- one scale --------------------------------------------------------------------
+
+
+def index_size(site: Path) -> tuple[int, int, int]:
+    files = [p for d in ("pagefind", "search") for p in (site / d).rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files), sum(gzipped_size(p) for p in files)
+
+
+def browser_run(site: Path, first: str, following: str, queries: list[str], national: bool) -> None:
+    from playwright.sync_api import sync_playwright
+
+    recorder = Recorder()
+    server, base = serve(site, recorder)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"{base}/hledat/", wait_until="networkidle")
+            page.wait_for_selector("#search-app[data-state=done]", timeout=30_000)
+            opened = transfer(recorder.take(), site)
+            show_transfer("open /hledat/", opened)
+
+            ms, n = page.evaluate(SUBMIT, first)
+            time.sleep(0.2)  # let stray requests be logged
+            print(f"  first query  {first!r}: {ms:.0f} ms to results ({n} shown, includes loading pagefind + wasm)"
+                  + (f"   target ≤ {TARGET_MS} ms: {'met' if ms <= TARGET_MS else 'MISSED'}" if national else ""))
+            show_transfer("  bytes, first query", transfer(recorder.take(), site), target=national, page_gz=opened["page"][3] + opened["data"][3])
+
+            ms, n = page.evaluate(SUBMIT, following)
+            time.sleep(0.2)
+            print(f"  following    {following!r}: {ms:.0f} ms to results ({n} shown)")
+            show_transfer("  bytes, following", transfer(recorder.take(), site))
+
+            times, shown, data_raw, data_gz = [], [], 0, 0
+            for q in queries:
+                ms, n = page.evaluate(SUBMIT, q)
+                times.append(ms)
+                shown.append(n)
+            time.sleep(0.2)
+            t = transfer(recorder.take(), site)
+            verdict = f"   target ≤ {TARGET_MS} ms: {'met' if max(times) <= TARGET_MS else 'MISSED'}" if national else ""
+            print(f"  {len(queries)} more queries: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms "
+                  f"(results shown: {min(shown)}–{max(shown)}; search data fetched: raw {t['data'][2] / 1024:.1f} KB, "
+                  f"gzip {t['data'][3] / 1024:.1f} KB in all){verdict}")
+            if any(n == 0 for n in shown):
+                print(f"  (no results for: {', '.join(q for q, n in zip(queries, shown) if n == 0)})")
+            if errors:
+                print(f"  page errors: {errors[:3]}")
+            context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+def bench(label: str, content: Path, work: Path, following: str, national: bool) -> None:
+    print(f"== {label} ==")
+    out = work / "public"
+    t = time.perf_counter()
+    result = pipeline.build_site(content, out)
+    total = time.perf_counter() - t
+    if result.timings is None or not result.pages:
+        raise SystemExit(f"build failed: {result.problems}")
+    steps = dict(result.timings.steps)
+    print(f"  build {total:.2f} s in all, {result.pages} pages; search step (index build) {steps['search']:.3f} s")
+    files, raw, gz = index_size(out)
+    print(f"  index pagefind/ + search/: {files} files, raw {raw / 1024:.1f} KB, gzip (per file, level 6) {gz / 1024:.1f} KB")
+
+    queries = [q for q in MORE if q not in (FIRST, following)]
+    browser_run(out, FIRST, following, queries, national)
+
+    loaded = pipeline.load(content)
+    cat = pipeline.publishable(loaded.catalogue)
+    docs = build_documents(cat, translations(cat.site.language).gettext)
+    t = time.perf_counter()
+    engine = SearchEngine(docs)
+    built = time.perf_counter() - t
+    cli_times = []
+    for q in [FIRST, following, *queries]:
+        t = time.perf_counter()
+        engine.search(q)
+        cli_times.append((time.perf_counter() - t) * 1000)
+    print(f"  command line: whoosh index of {len(docs)} documents in {built:.2f} s; "
+          f"SearchEngine.search median {statistics.median(cli_times):.1f} ms, max {max(cli_times):.1f} ms over {len(cli_times)} queries")
+
+
+def seniors_town(content: Path) -> str:
+    """A municipality that has a home for the elderly in the synthetic catalogue."""
+    for path in sorted((content / "services").glob("*.yaml"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0)):
+        text = path.read_text(encoding="utf-8")
+        if "type: domovy-pro-seniory" in text:
+            found = re.search(r"city: (Obec \d+)", text)
+            if found:
+                return found.group(1)
+    raise SystemExit("no domov pro seniory in the synthetic catalogue")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="demo scale only")
+    args = parser.parse_args()
+    # Work inside the checkout: on some machines /tmp is ten times slower for many small files.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=ROOT / ".cache", prefix="bench-search-") as tmp:
+        work = Path(tmp)
+        demo = work / "demo" / "content"
+        shutil.copytree(ROOT / "content", demo)
+        bench("demo", demo, work / "demo", "domov pro seniory Nymburk", national=False)
+        if not args.quick:
+            national = work / "national" / "content"
+            t = time.perf_counter()
+            generate(national, services=6700, locations=19000, municipalities=6300)
+            print(f"(generated the national catalogue in {time.perf_counter() - t:.1f} s: 6,700 services, 19,000 locations, 6,300 municipalities)")
+            bench("national", national, work / "national", f"domov pro seniory {seniors_town(national)}", national=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""The browser's search index: Pagefind, fed with our own analysed terms.
+
+Pagefind has no Czech stemmer, so it does not see the text: every record goes in
+as a custom record whose content is its analysed index terms (``documents``),
+and the browser analyses the query with the same algorithm
+(``static/czech-analysis.js``) before asking Pagefind. Pagefind then does what it
+is good at: splitting the index into chunks so a phone downloads only the part a
+query needs, filters with counts, and ranking.
+
+Also written here, under ``search/``: the did-you-mean vocabulary, one file per
+word length (a one-letter typo changes the length by at most one, so a lookup
+loads three small files, and only after a query found nothing).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import CatalogueError
+from .analysis import fold, tokenize
+from .canonical import make_reproducible
+from .documents import SearchDocument
+
+#: Site folder of the Pagefind bundle, and of our own search files.
+PAGEFIND_FOLDER = "pagefind"
+SEARCH_FOLDER = "search"
+#: Pagefind's own user interfaces, which the site does not use (ours is static/search.js).
+_UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
+#: Words shorter than this are not offered as corrections (a typo in them is ambiguous).
+MIN_SUGGEST_LENGTH = 4
+
+
+class SearchIndexError(CatalogueError):
+    """Pagefind could not be run (not installed, or it failed): reported as a message, not a traceback."""
+
+
+def pagefind_files(docs: Iterable[SearchDocument], language: str, analysed: bool = True) -> dict[str, bytes]:
+    """Return the Pagefind bundle for ``docs`` as site path → bytes.
+
+    ``analysed=False`` indexes the plain text instead of our terms: Pagefind
+    without the Czech layer, the baseline of the relevance measurements.
+    """
+    records = [
+        {
+            "type": "AddRecord",
+            "url": doc.url,
+            "content": " ".join(doc.terms) if analysed else f"{doc.title}\n{doc.text}",
+            "language": language,
+            "meta": doc.meta,
+            "filters": doc.filters,
+            "sort": None,
+        }
+        for doc in docs
+    ]
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as folder:
+        PagefindService().index(records, folder, {"force_language": language})
+        root = Path(folder)
+        files = {
+            f"{PAGEFIND_FOLDER}/{path.relative_to(root).as_posix()}": path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and not path.name.startswith(_UNUSED)
+        }
+    return make_reproducible(files, PAGEFIND_FOLDER)
+
+
+class PagefindService:
+    """A synchronous client of ``pagefind --service`` (the protocol of Pagefind's Python package).
+
+    The package's own client waits 100 ms per answer (its polling loop sleeps
+    between reads), which makes indexing the national catalogue take most of an
+    hour; this one streams every record in one go and reads the answers as they come.
+    Messages are base64 JSON, each followed by a comma, in both directions.
+    """
+
+    def __init__(self) -> None:
+        try:
+            from pagefind.service import get_executable
+        except ImportError as exc:  # pragma: no cover - a dependency of the package
+            raise SearchIndexError("the pagefind package is missing; run: pip install 'pagefind[bin]'") from exc
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("the Pagefind program was not found; run: pip install 'pagefind[bin]'")
+        self.executable = str(executable)
+
+    def index(self, records: list[dict], output: str, config: dict) -> None:
+        """Index ``records`` (AddRecord payloads without ``index_id``) and write the bundle into ``output``."""
+        proc = subprocess.Popen(
+            [self.executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+        answers = _answers(proc.stdout)
+        try:
+            _send(proc.stdin, 0, {"type": "NewIndex", "config": config})
+            index_id = _expect(answers, "NewIndex")["index_id"]
+            last = len(records) + 1
+            writer = threading.Thread(target=_send_all, args=(proc.stdin, records, index_id, output), daemon=True)
+            writer.start()
+            for answer in answers:  # until the answer to WriteFiles: only then are the files complete
+                payload = answer.get("payload", {})
+                if payload.get("type") == "Error":
+                    raise SearchIndexError(f"Pagefind failed: {payload.get('message', payload)}")
+                if answer.get("message_id") == last:
+                    break
+            writer.join()
+        except (OSError, ValueError, KeyError) as exc:
+            raise SearchIndexError(f"Pagefind failed: {exc}") from exc
+        finally:
+            proc.stdin.close()
+            proc.wait(timeout=60)
+
+
+def _send(stream, message_id: int, payload: dict) -> None:
+    stream.write(base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode()) + b",")
+    stream.flush()
+
+
+def _send_all(stream, records: list[dict], index_id: int, output: str) -> None:
+    try:
+        for number, record in enumerate(records, start=1):
+            stream.write(base64.b64encode(json.dumps({"message_id": number, "payload": {**record, "index_id": index_id}}).encode()) + b",")
+        _send(stream, len(records) + 1, {"type": "WriteFiles", "index_id": index_id, "output_path": output})
+    except OSError:  # the service died; the reader reports it
+        pass
+
+
+def _answers(stream) -> Iterator[dict]:
+    buffer = b""
+    while True:
+        chunk = stream.read1(1 << 16)
+        if not chunk:
+            raise SearchIndexError("Pagefind stopped before it finished")
+        buffer += chunk
+        *complete, buffer = buffer.split(b",")
+        for message in complete:
+            if message:
+                yield json.loads(base64.b64decode(message))
+
+
+def _expect(answers: Iterator[dict], kind: str | None) -> dict:
+    payload = next(answers).get("payload", {})
+    if payload.get("type") == "Error" or (kind and payload.get("type") != kind):
+        raise SearchIndexError(f"Pagefind failed: {payload.get('message', payload)}")
+    return payload
+
+
+def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> dict[int, list[list[str]]]:
+    """Return the did-you-mean vocabulary: folded length → [[folded, word], …], most frequent first.
+
+    The words are those of the site's titles, names and vocabularies (what a person
+    is likely to mean), counted over the documents' text. ``word`` is the most
+    frequent written form of the folded word.
+    """
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    titles: set[str] = set()
+    for doc in docs:
+        titles.update(tokenize(doc.title))
+        for word in tokenize(f"{doc.title}\n{doc.text}"):
+            if len(word) >= MIN_SUGGEST_LENGTH and not any(c.isdigit() for c in word):
+                folded = fold(word)
+                counts[folded] += 1
+                forms.setdefault(folded, Counter())[word] += 1
+    titles.update(t for phrase in extra for t in tokenize(phrase))
+    keep = {fold(t) for t in titles}
+    shards: dict[int, list[list[str]]] = {}
+    for folded, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if folded in keep:
+            word = sorted(forms[folded].items(), key=lambda item: (-item[1], item[0]))[0][0]
+            shards.setdefault(len(folded), []).append([folded, word])
+    return shards
+
+
+def vocabulary_files(shards: dict[int, list[list[str]]]) -> dict[str, bytes]:
+    """Return the vocabulary shards as site path → compact JSON bytes."""
+    return {
+        f"{SEARCH_FOLDER}/words-{length}.json": json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode()
+        for length, words in sorted(shards.items())
+    }

@@ -1,0 +1,63 @@
+"""Did-you-mean: the nearest word of the site's own vocabulary, one edit away.
+
+The same algorithm runs in the browser (``static/search.js``, ``suggestWord``):
+a word typed with one letter wrong, missing, extra or two letters swapped, of at
+least ``MIN_TYPO_LENGTH`` letters, is replaced by the most frequent vocabulary
+word (``browser.vocabulary``) at that distance, compared without diacritics.
+"""
+
+from __future__ import annotations
+
+from .analysis import analyse, fold, is_stopword, tokenize
+
+#: Shorter words are not corrected: one letter changes too much of them.
+MIN_TYPO_LENGTH = 5
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one substitution, insertion, deletion or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
+
+
+def suggest_word(word: str, shards: dict[int, list[list[str]]]) -> str | None:
+    """Return the vocabulary word one edit from ``word`` (the most frequent), or None.
+
+    Each shard is ordered most frequent first, so the first hit of a shard is its
+    best; across the three shards the earliest position wins, then the shorter length.
+    """
+    folded = fold(word)
+    if len(folded) < MIN_TYPO_LENGTH:
+        return None
+    best: tuple[int, int, str] | None = None
+    for length in (len(folded) - 1, len(folded), len(folded) + 1):
+        for position, (candidate, written) in enumerate(shards.get(length, [])):
+            if one_edit_apart(folded, candidate):
+                if best is None or (position, length) < best[:2]:
+                    best = (position, length, written)
+                break
+    return best[2] if best else None
+
+
+def correct_query(text: str, shards: dict[int, list[list[str]]]) -> str | None:
+    """The query with each word of 5+ letters replaced by its suggestion, or None if none changes.
+
+    Used when a query found nothing. A suggestion with the same stem as the typed
+    word ("seniorům" → "seniorů") would change nothing and is not made.
+    """
+    words = [t for t in tokenize(text) if not is_stopword(t)]
+    fixed = []
+    for word in words:
+        suggestion = suggest_word(word, shards)
+        fixed.append(suggestion if suggestion and analyse(suggestion) != analyse(word) else word)
+    return " ".join(fixed) if fixed != words else None

@@ -1,0 +1,95 @@
+"""The relevance set through the command line, the real browser search, and plain Pagefind.
+
+Prints recall@5 and MRR per search and per kind of query (run with -s to see them);
+fails when our searches fall below the floors or stop beating Pagefind alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from catalogue import pipeline
+from catalogue.render.i18n import translations
+from catalogue.search.browser import pagefind_files
+from catalogue.search.documents import build_documents
+from catalogue.search.engine import SearchEngine
+from relevance import load_queries, misses, report, run_browser, run_cli, run_plain, score
+from site_fixtures import demo_site, serve  # noqa: F401 - fixtures
+from test_site_browser import browser, tab  # noqa: F401 - fixtures
+
+ROOT = Path(__file__).resolve().parents[1]
+# Floors a little under what was measured when the set was written (see the closing
+# note of the search issue); a change that loses relevance fails here.
+FLOOR = {"cli": (0.80, 0.80), "browser": (0.80, 0.80)}
+
+
+@pytest.fixture(scope="module")
+def documents():
+    loaded = pipeline.load(ROOT / "content")
+    cat = pipeline.publishable(loaded.catalogue)
+    return build_documents(cat, translations(cat.site.language).gettext)
+
+
+@pytest.fixture(scope="module")
+def queries():
+    return load_queries()
+
+
+@pytest.fixture(scope="module")
+def cli_scores(documents, queries):
+    return score(queries, run_cli(SearchEngine(documents), queries))
+
+
+@pytest.fixture(scope="module")
+def served(demo_site, documents):  # noqa: F811 - fixture
+    """The demo site with, beside it, a plain Pagefind index (``/_plain/pagefind/``) for the baseline."""
+    for path, data in pagefind_files(documents, "cs", analysed=False).items():
+        target = demo_site / "_plain" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return serve(demo_site)
+
+
+def test_the_set_is_big_and_varied(queries):
+    assert len(queries) >= 60
+    kinds = {q.kind for q in queries}
+    assert {"plain", "no-diacritics", "inflected", "synonym", "typo", "multi-word", "facet-only"} <= kinds
+
+
+def test_command_line_relevance(cli_scores):
+    print("\n" + report("cli", cli_scores) + "\nworst:\n" + misses(cli_scores))
+    recall, mrr = FLOOR["cli"]
+    assert cli_scores.recall >= recall and cli_scores.mrr >= mrr, misses(cli_scores)
+
+
+def test_browser_relevance_beats_plain_pagefind(tab, served, queries, cli_scores):  # noqa: F811 - fixture
+    browser_scores = score(queries, run_browser(tab, served, queries))
+    plain_scores = score(queries, run_plain(tab, served, "/_plain/pagefind/pagefind.js", queries))
+    print("\n" + "\n".join(report(n, s) for n, s in (("browser", browser_scores), ("plain", plain_scores), ("cli", cli_scores))))
+    print("browser worst:\n" + misses(browser_scores))
+    recall, mrr = FLOOR["browser"]
+    assert browser_scores.recall >= recall and browser_scores.mrr >= mrr, misses(browser_scores)
+    assert browser_scores.recall > plain_scores.recall + 0.1
+    for kind in ("no-diacritics", "inflected", "synonym"):
+        assert browser_scores.by_kind[kind][0] > plain_scores.by_kind[kind][0], kind
+    # Typos: Pagefind's own fallback (an index word that is a prefix of the typed one)
+    # already finds something for many typos, so our did-you-mean runs only when
+    # nothing was found; the floor keeps it from getting worse.
+    assert browser_scores.by_kind["typo"][0] >= 0.6
+
+
+def test_inflected_forms_find_the_same_services(documents):
+    engine = SearchEngine(documents)
+    found = [
+        {h.id for h in engine.search(q, limit=None).hits if h.record == "service"}
+        for q in ("seniorům", "senioři", "seniory", "seniorum", "seniori")
+    ]
+    assert found[0] and all(f == found[0] for f in found)
+
+
+def test_without_diacritics_finds_the_written_form(documents):
+    engine = SearchEngine(documents)
+    titles = [h.title for h in engine.search("pecovatelska sluzba", limit=None).hits]
+    assert any("Pečovatelská služba" in t for t in titles)
