@@ -17,12 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cli import EXIT_OK, EXIT_USAGE
 from .errors import display_path
 from .load.content import SLUG_RE
 from .model.records import RECORD_KINDS
 from .report import Reporter
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 FOLDERS = {"service": "services", "provider": "providers", "locality": "localities", "life-situation": "life-situations"}
 # Required fields, in the order they are asked for, with the prompt.
 REQUIRED = {

@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from catalogue import pipeline
-from catalogue.render.i18n import translations
 from catalogue.search.browser import pagefind_files
-from catalogue.search.documents import build_documents
 from catalogue.search.engine import SearchEngine
 from relevance import load_queries, misses, report, run_browser, run_cli, run_plain, score
 from site_fixtures import demo_site, serve  # noqa: F401 - fixtures
@@ -26,10 +24,15 @@ FLOOR = {"cli": (0.80, 0.80), "browser": (0.80, 0.80)}
 
 
 @pytest.fixture(scope="module")
-def documents():
+def engine():
+    """The command line's engine over the demo, with the documents and vocabulary the site's build uses."""
     loaded = pipeline.load(ROOT / "content")
-    cat = pipeline.publishable(loaded.catalogue)
-    return build_documents(cat, translations(cat.site.language).gettext)
+    return SearchEngine.for_catalogue(pipeline.publishable(loaded.catalogue))
+
+
+@pytest.fixture(scope="module")
+def documents(engine):
+    return engine.docs
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +41,8 @@ def queries():
 
 
 @pytest.fixture(scope="module")
-def cli_scores(documents, queries):
-    return score(queries, run_cli(SearchEngine(documents), queries))
+def cli_scores(engine, queries):
+    return score(queries, run_cli(engine, queries))
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +83,7 @@ def test_browser_relevance_beats_plain_pagefind(tab, served, queries, cli_scores
     assert browser_scores.by_kind["typo"][0] >= 0.6
 
 
-def test_inflected_forms_find_the_same_services(documents):
-    engine = SearchEngine(documents)
+def test_inflected_forms_find_the_same_services(engine):
     found = [
         {h.id for h in engine.search(q, limit=None).hits if h.record == "service"}
         for q in ("seniorům", "senioři", "seniory", "seniorum", "seniori")
@@ -89,7 +91,6 @@ def test_inflected_forms_find_the_same_services(documents):
     assert found[0] and all(f == found[0] for f in found)
 
 
-def test_without_diacritics_finds_the_written_form(documents):
-    engine = SearchEngine(documents)
+def test_without_diacritics_finds_the_written_form(engine):
     titles = [h.title for h in engine.search("pecovatelska sluzba", limit=None).hits]
     assert any("Pečovatelská služba" in t for t in titles)

@@ -135,7 +135,6 @@ def search_context(cat: Catalogue) -> dict[str, Any]:
         "corrected": _("No results for “%(query)s”. Showing results for “%(corrected)s”."),
         "suggest": _("Did you mean: %(link)s?"),
         "failed": _("Search is not available right now. Please browse the catalogue instead."),
-        "filters": _("Filters: %(list)s"),
         "record": {
             "service": "",
             "provider": _("Provider"),

@@ -19,12 +19,10 @@ import json
 import subprocess
 import tempfile
 import threading
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import CatalogueError
-from .analysis import fold, tokenize
 from .canonical import make_reproducible
 from .documents import SearchDocument
 
@@ -33,8 +31,6 @@ PAGEFIND_FOLDER = "pagefind"
 SEARCH_FOLDER = "search"
 #: Pagefind's own user interfaces, which the site does not use (ours is static/search.js).
 _UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
-#: Words shorter than this are not offered as corrections (a typo in them is ambiguous).
-MIN_SUGGEST_LENGTH = 4
 
 
 class SearchIndexError(CatalogueError):
@@ -148,33 +144,6 @@ def _expect(answers: Iterator[dict], kind: str | None) -> dict:
     if payload.get("type") == "Error" or (kind and payload.get("type") != kind):
         raise SearchIndexError(f"Pagefind failed: {payload.get('message', payload)}")
     return payload
-
-
-def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> dict[int, list[list[str]]]:
-    """Return the did-you-mean vocabulary: folded length → [[folded, word], …], most frequent first.
-
-    The words are those of the site's titles, names and vocabularies (what a person
-    is likely to mean), counted over the documents' text. ``word`` is the most
-    frequent written form of the folded word.
-    """
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    titles: set[str] = set()
-    for doc in docs:
-        titles.update(tokenize(doc.title))
-        for word in tokenize(f"{doc.title}\n{doc.text}"):
-            if len(word) >= MIN_SUGGEST_LENGTH and not any(c.isdigit() for c in word):
-                folded = fold(word)
-                counts[folded] += 1
-                forms.setdefault(folded, Counter())[word] += 1
-    titles.update(t for phrase in extra for t in tokenize(phrase))
-    keep = {fold(t) for t in titles}
-    shards: dict[int, list[list[str]]] = {}
-    for folded, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        if folded in keep:
-            word = sorted(forms[folded].items(), key=lambda item: (-item[1], item[0]))[0][0]
-            shards.setdefault(len(folded), []).append([folded, word])
-    return shards
 
 
 def vocabulary_files(shards: dict[int, list[list[str]]]) -> dict[str, bytes]:

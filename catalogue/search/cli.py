@@ -10,9 +10,8 @@ from pathlib import Path
 from ..cache import default_cache_folder
 from ..index import Catalogue
 from ..report import Reporter
+from ..cli import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from .documents import FACETS
-
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 def chosen_filters(args: argparse.Namespace) -> dict[str, list[str]]:
@@ -53,8 +52,6 @@ def unknown_filters(cat: Catalogue, filters: dict[str, list[str]]) -> list[str]:
 
 def run_search(args: argparse.Namespace, reporter: Reporter) -> int:
     from ..pipeline import load, publishable
-    from ..render.i18n import translations
-    from .documents import build_documents
     from .engine import SearchEngine
 
     loaded = load(args.content, strict=args.strict)
@@ -72,8 +69,7 @@ def run_search(args: argparse.Namespace, reporter: Reporter) -> int:
     if not args.query.strip() and not filters:
         reporter.error('say what to look for, e.g. python build.py search "domov pro seniory", or give a filter such as --type')
         return EXIT_USAGE
-    docs = build_documents(cat, translations(cat.site.language).gettext)
-    engine = SearchEngine(docs, default_cache_folder(Path(args.content)))
+    engine = SearchEngine.for_catalogue(cat, default_cache_folder(Path(args.content)))
     outcome = engine.search(args.query, filters, limit=max(args.limit, 0))
     if args.json:
         reporter.info(json.dumps(

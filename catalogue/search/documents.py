@@ -24,9 +24,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..index import Catalogue
-from ..model.records import Service
+from ..model.records import LifeSituation, Service
 from ..render.urls import url_for
-from ..render.views import places, plain
+from ..render.views import places, plain, situations_by_service
 from .analysis import index_terms, keys, tokenize
 
 #: Facet name → what it filters on. The names are the URL parameters of the search page.
@@ -84,7 +84,8 @@ class Synonyms:
 def build_documents(cat: Catalogue, gettext: Callable[[str], str]) -> list[SearchDocument]:
     """Return the search documents of a publishable catalogue, in a stable order."""
     synonyms = Synonyms(s.terms for _, s in sorted(cat.vocab.synonyms.items()))
-    docs = [_service(cat, s, gettext, synonyms) for s in cat.sorted_services]
+    situations = situations_by_service(cat)
+    docs = [_service(cat, s, situations.get(s.id, []), gettext, synonyms) for s in cat.sorted_services]
     docs += [_provider(cat, pid, gettext, synonyms) for pid in sorted(cat.providers)]
     docs += [_situation(cat, sid, gettext, synonyms) for sid in sorted(cat.life_situations)]
     docs += [_page(cat, pid, gettext, synonyms) for pid in sorted(cat.pages)]
@@ -129,11 +130,12 @@ def _place_names(cat: Catalogue, service: Service) -> list[str]:
     return list(names)
 
 
-def _service(cat: Catalogue, s: Service, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:
+def _service(
+    cat: Catalogue, s: Service, situations: list[LifeSituation], _: Callable[[str], str], synonyms: Synonyms
+) -> SearchDocument:
     vocab = cat.vocab
     stype = vocab.service_types.get(s.type)
     provider = cat.providers.get(s.provider)
-    situations = [sid for sid, ids in cat.services_by_life_situation.items() if s.id in ids and sid in cat.life_situations]
     wheelchair = any(l.wheelchair for l in s.locations)
     free = s.fees is not None and not s.fees.paid
     contacts = cat.contacts_for(s)
@@ -150,7 +152,7 @@ def _service(cat: Catalogue, s: Service, _: Callable[[str], str], synonyms: Syno
         " ".join(l.address.one_line() for l in s.locations if l.address),
         " ".join(l.name or "" for l in s.locations),
         " ".join(vocab.languages[g].name for g in s.languages if g in vocab.languages),
-        " ".join(cat.life_situations[i].title for i in situations),
+        " ".join(ls.title for ls in situations),
         _("wheelchair accessible") if wheelchair else "",
         _("free of charge") if free else "",
         plain(s.description, 100_000),
@@ -170,7 +172,7 @@ def _service(cat: Catalogue, s: Service, _: Callable[[str], str], synonyms: Syno
         "type": [s.type],
         "form": sorted(s.forms),
         "locality": _locality_ids(cat, s),
-        "life_situation": sorted(situations),
+        "life_situation": sorted(ls.id for ls in situations),
         "kind": [s.kind],
         "language": sorted(s.languages),
         "wheelchair": ["yes"] if wheelchair else [],

@@ -28,10 +28,11 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import And, Every, Or, Prefix, Query, Term
 
+from ..index import Catalogue
+from ..render.i18n import translations
 from .analysis import analyse_query
-from .browser import vocabulary
-from .documents import FACETS, SearchDocument
-from .suggest import correct_query
+from .documents import FACETS, SearchDocument, build_documents
+from .suggest import correct_query, site_vocabulary
 
 _SCHEMA_VERSION = "2"
 
@@ -77,12 +78,22 @@ def fingerprint(docs: Sequence[SearchDocument]) -> str:
 
 
 class SearchEngine:
-    """A whoosh index of the search documents, in memory or cached in ``folder``."""
+    """A whoosh index of the search documents, in memory or cached in ``folder``.
 
-    def __init__(self, docs: Sequence[SearchDocument], folder: Path | None = None) -> None:
+    ``shards`` is the did-you-mean vocabulary (``suggest.site_vocabulary``);
+    ``for_catalogue`` builds both from a catalogue as the site's build does.
+    """
+
+    def __init__(self, docs: Sequence[SearchDocument], shards: dict[int, list[list[str]]], folder: Path | None = None) -> None:
         self.docs = list(docs)
-        self.shards = vocabulary(self.docs)
+        self.shards = shards
         self.index = self._open(folder)
+
+    @classmethod
+    def for_catalogue(cls, cat: Catalogue, folder: Path | None = None) -> SearchEngine:
+        """The engine over a publishable catalogue's documents and vocabulary, as the site's search sees them."""
+        docs = build_documents(cat, translations(cat.site.language).gettext)
+        return cls(docs, site_vocabulary(cat, docs), folder)
 
     def _open(self, folder: Path | None):
         if folder is not None:

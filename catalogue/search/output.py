@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..render.i18n import translations
-from .browser import pagefind_files, vocabulary, vocabulary_files
+from .browser import pagefind_files, vocabulary_files
 from .documents import build_documents
+from .suggest import site_vocabulary
 
 if TYPE_CHECKING:
     from ..pipeline import OutputContext
@@ -18,8 +19,5 @@ def write_search(context: OutputContext) -> None:
     docs = build_documents(cat, translations(cat.site.language).gettext)
     for path, data in pagefind_files(docs, cat.site.language).items():
         context.tree.add(path, data, "search index")
-    extra = [t.name for v in (cat.vocab.service_types, cat.vocab.target_groups, cat.vocab.forms) for t in v.values()]
-    extra += [l.name for l in cat.localities.values()]
-    extra += [term for s in cat.vocab.synonyms.values() for term in s.terms]
-    for path, data in vocabulary_files(vocabulary(docs, extra)).items():
+    for path, data in vocabulary_files(site_vocabulary(cat, docs)).items():
         context.tree.add(path, data, "search vocabulary")

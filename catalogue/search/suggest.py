@@ -3,15 +3,61 @@
 The same algorithm runs in the browser (``static/search.js``, ``suggestWord``):
 a word typed with one letter wrong, missing, extra or two letters swapped, of at
 least ``MIN_TYPO_LENGTH`` letters, is replaced by the most frequent vocabulary
-word (``browser.vocabulary``) at that distance, compared without diacritics.
+word (``site_vocabulary``) at that distance, compared without diacritics.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
+from ..index import Catalogue
 from .analysis import analyse, fold, is_stopword, tokenize
+from .documents import SearchDocument
 
 #: Shorter words are not corrected: one letter changes too much of them.
 MIN_TYPO_LENGTH = 5
+#: Words shorter than this are not offered as corrections (a typo in them is ambiguous).
+MIN_SUGGEST_LENGTH = 4
+
+
+def site_vocabulary(cat: Catalogue, docs: Iterable[SearchDocument]) -> dict[int, list[list[str]]]:
+    """The did-you-mean vocabulary of a site, the same for the browser and the command line:
+    the words of the documents' titles and of the catalogue's names (vocabulary terms,
+    localities, synonyms), by folded length (see ``vocabulary``)."""
+    phrases = [t.name for v in (cat.vocab.service_types, cat.vocab.target_groups, cat.vocab.forms) for t in v.values()]
+    phrases += [loc.name for loc in cat.localities.values()]
+    phrases += [term for group in cat.vocab.synonyms.values() for term in group.terms]
+    return vocabulary(docs, phrases)
+
+
+
+
+def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> dict[int, list[list[str]]]:
+    """Return the did-you-mean vocabulary: folded length → [[folded, word], …], most frequent first.
+
+    The words are those of the site's titles, names and vocabularies (what a person
+    is likely to mean), counted over the documents' text. ``word`` is the most
+    frequent written form of the folded word.
+    """
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    titles: set[str] = set()
+    for doc in docs:
+        titles.update(tokenize(doc.title))
+        for word in tokenize(f"{doc.title}\n{doc.text}"):
+            if len(word) >= MIN_SUGGEST_LENGTH and not any(c.isdigit() for c in word):
+                folded = fold(word)
+                counts[folded] += 1
+                forms.setdefault(folded, Counter())[word] += 1
+    titles.update(t for phrase in extra for t in tokenize(phrase))
+    keep = {fold(t) for t in titles}
+    shards: dict[int, list[list[str]]] = {}
+    for folded, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if folded in keep:
+            word = sorted(forms[folded].items(), key=lambda item: (-item[1], item[0]))[0][0]
+            shards.setdefault(len(folded), []).append([folded, word])
+    return shards
 
 
 def one_edit_apart(a: str, b: str) -> bool:
