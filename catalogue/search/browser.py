@@ -17,10 +17,8 @@ from __future__ import annotations
 import base64
 import json
 import subprocess
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from ..errors import CatalogueError
 from .canonical import make_reproducible
@@ -55,14 +53,12 @@ def pagefind_files(docs: Iterable[SearchDocument], language: str, analysed: bool
         }
         for doc in docs
     ]
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as folder:
-        PagefindService().index(records, folder, {"force_language": language})
-        root = Path(folder)
-        files = {
-            f"{PAGEFIND_FOLDER}/{path.relative_to(root).as_posix()}": path.read_bytes()
-            for path in sorted(root.rglob("*"))
-            if path.is_file() and not path.name.startswith(_UNUSED)
-        }
+    bundle = PagefindService().index(records, {"force_language": language})
+    files = {
+        f"{PAGEFIND_FOLDER}/{path}": data
+        for path, data in sorted(bundle.items())
+        if not path.rsplit("/", 1)[-1].startswith(_UNUSED)
+    }
     return make_reproducible(files, PAGEFIND_FOLDER)
 
 
@@ -85,8 +81,13 @@ class PagefindService:
             raise SearchIndexError("the Pagefind program was not found; run: pip install 'pagefind[bin]'")
         self.executable = str(executable)
 
-    def index(self, records: list[dict], output: str, config: dict) -> None:
-        """Index ``records`` (AddRecord payloads without ``index_id``) and write the bundle into ``output``."""
+    def index(self, records: list[dict], config: dict) -> dict[str, bytes]:
+        """Index ``records`` (AddRecord payloads without ``index_id``); return the bundle as path → bytes.
+
+        The bundle comes back in the answer to ``GetFiles``, not through the
+        disk: files Pagefind writes itself could still be incomplete when it
+        answers ``WriteFiles`` (an empty ``pagefind-entry.json`` was seen in CI).
+        """
         proc = subprocess.Popen(
             [self.executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
@@ -96,15 +97,18 @@ class PagefindService:
             _send(proc.stdin, 0, {"type": "NewIndex", "config": config})
             index_id = _expect(answers, "NewIndex")["index_id"]
             last = len(records) + 1
-            writer = threading.Thread(target=_send_all, args=(proc.stdin, records, index_id, output), daemon=True)
+            writer = threading.Thread(target=_send_all, args=(proc.stdin, records, index_id), daemon=True)
             writer.start()
-            for answer in answers:  # until the answer to WriteFiles: only then are the files complete
+            for answer in answers:  # until the answer to GetFiles, which carries the bundle
                 payload = answer.get("payload", {})
                 if payload.get("type") == "Error":
                     raise SearchIndexError(f"Pagefind failed: {payload.get('message', payload)}")
                 if answer.get("message_id") == last:
                     break
             writer.join()
+            if payload.get("type") != "GetFiles":
+                raise SearchIndexError(f"Pagefind answered {payload.get('type')!r} instead of the files")
+            return {file["path"]: base64.b64decode(file["content"]) for file in payload["files"]}
         except (OSError, ValueError, KeyError) as exc:
             raise SearchIndexError(f"Pagefind failed: {exc}") from exc
         finally:
@@ -117,23 +121,27 @@ def _send(stream, message_id: int, payload: dict) -> None:
     stream.flush()
 
 
-def _send_all(stream, records: list[dict], index_id: int, output: str) -> None:
+def _send_all(stream, records: list[dict], index_id: int) -> None:
     try:
         for number, record in enumerate(records, start=1):
             stream.write(base64.b64encode(json.dumps({"message_id": number, "payload": {**record, "index_id": index_id}}).encode()) + b",")
-        _send(stream, len(records) + 1, {"type": "WriteFiles", "index_id": index_id, "output_path": output})
+        _send(stream, len(records) + 1, {"type": "GetFiles", "index_id": index_id})
     except OSError:  # the service died; the reader reports it
         pass
 
 
 def _answers(stream) -> Iterator[dict]:
-    buffer = b""
+    """Yield the service's answers; pieces of a long one (the bundle: megabytes) are joined once."""
+    pending: list[bytes] = []
     while True:
         chunk = stream.read1(1 << 16)
         if not chunk:
             raise SearchIndexError("Pagefind stopped before it finished")
-        buffer += chunk
-        *complete, buffer = buffer.split(b",")
+        *complete, rest = chunk.split(b",")
+        if complete:
+            complete[0] = b"".join([*pending, complete[0]])
+            pending = []
+        pending.append(rest)
         for message in complete:
             if message:
                 yield json.loads(base64.b64decode(message))
