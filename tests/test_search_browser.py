@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from site_fixtures import demo_site, serve  # noqa: F401 - fixtures
+from catalogue import pipeline
+from catalogue.search.engine import SearchEngine
+from site_fixtures import DEMO, demo_site, serve  # noqa: F401 - fixtures
 from test_site_browser import axe, browser, tab  # noqa: F401 - fixtures
 
 
 @pytest.fixture(scope="module")
 def base(demo_site):  # noqa: F811 - fixture
     return serve(demo_site).rstrip("/")
+
+
+@functools.cache
+def demo_engine() -> SearchEngine:
+    return SearchEngine.for_catalogue(pipeline.publishable(pipeline.load(DEMO).catalogue))
 
 
 def results(page) -> list[str]:
@@ -31,6 +40,29 @@ def test_typing_a_query_shows_results_announced_in_a_live_region(tab, base):  # 
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert "výsled" in status.text_content()
     assert parse_qs(urlsplit(tab.url).query)["q"] == ["pecovatelska sluzba"]
+
+
+def test_the_index_is_fetched_while_typing_and_nothing_fails_to_load(tab, base):  # noqa: F811
+    requested: list[str] = []
+    failed: list[str] = []
+    complaints: list[str] = []
+    tab.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    tab.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    tab.on("console", lambda m: m.type in ("error", "warning") and complaints.append(m.text))
+    tab.goto(f"{base}/hledat/")
+    tab.wait_for_selector("#search-app[data-state=done]")
+    assert not any(p.startswith("/pagefind/") for p in requested)  # nothing before the field is used
+    tab.click("#q")
+    tab.type("#q", "azylový dům", delay=30)
+    tab.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('.pf_index'))")
+    before_enter = set(requested)
+    assert any(p.endswith(".pagefind") for p in before_enter)  # the wasm program
+    assert any(p.endswith(".pf_meta") for p in before_enter)
+    tab.press("#q", "Enter")
+    assert "/sluzby/azylovy-dum-pristav-celakovice/" in results(tab)
+    assert not any("worker" in p for p in requested)  # search runs on the page's thread
+    assert "/static/favicon.svg" in requested
+    assert failed == [] and complaints == []
 
 
 def test_filters_live_in_the_address_and_the_back_button_restores_the_search(tab, base):  # noqa: F811
@@ -53,6 +85,20 @@ def test_facet_counts_are_shown_when_the_filters_are_open(tab, base):  # noqa: F
     results(tab)
     tab.wait_for_function("document.querySelector('input[name=type][value=pecovatelska-sluzba]').parentNode.querySelector('.count').textContent !== ''")
     assert tab.text_content("input[name=type][value=pecovatelska-sluzba] ~ .count").strip().startswith("(")
+
+
+@pytest.mark.parametrize("place", ["milovice-mlada", "okres-nymburk"])
+def test_a_place_counts_what_is_there_and_what_serves_it(tab, base, place):  # noqa: F811
+    # Services of the whole region or district are found in a town part without the index
+    # naming it; the option's count adds up the values it stands for (views.locality_filter).
+    tab.goto(f"{base}/hledat/?locality={place}")
+    shown = results(tab)
+    option = f"#facet-locality option[value={place}]"
+    tab.wait_for_function(f"document.querySelector('{option}').textContent.includes('(')")
+    total = int(re.search(r"\d+", tab.text_content("#search-status")).group())
+    assert total >= len(shown) > 0
+    assert tab.text_content(option).strip().endswith(f"({total})")
+    assert total == demo_engine().search("", {"locality": [place]}, limit=None).total  # as on the command line
 
 
 def test_a_typo_is_corrected_and_said_so(tab, base):  # noqa: F811

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -143,7 +144,7 @@ def search_context(cat: Catalogue) -> dict[str, Any]:
         },
         "phone": _("Phone"),
     }
-    return {"facets": facets, "search_text": text}
+    return {"facets": facets, "search_text": text, "locality_filter": functools.partial(views.locality_filter, cat)}
 
 
 def lastmod(plan: PagePlan) -> dt.date | None:

@@ -377,3 +377,18 @@ def home_places(cat: Catalogue) -> list:
     fitting = [places for places in levels if len(places) <= HOME_PLACES]
     chosen = fitting[-1] if fitting else (levels[0] if levels else [])
     return by_name(chosen)
+
+
+#: Prefix of the locality filter value "serves every place within this locality".
+AREA_PREFIX = "area:"
+
+
+def locality_filter(cat: Catalogue, lid: str) -> list[str]:
+    """The locality filter values that find what is located in or serves ``lid``.
+
+    ``lid`` itself, and ``area:A`` for every locality ``A`` that contains it: a
+    service whose area is a region is found in each of the region's towns without
+    listing them (see ``search.documents._locality_values``). A service matches through one of
+    these values at most, so the per-value counts of a result add up.
+    """
+    return [lid, *(AREA_PREFIX + a for a in cat.ancestors(lid) if a in cat.localities)]

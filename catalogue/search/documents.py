@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..index import Catalogue
 from ..model.records import LifeSituation, Service
 from ..render.urls import url_for
-from ..render.views import places, plain, situations_by_service
+from ..render.views import AREA_PREFIX, places, plain, situations_by_service
 from .analysis import index_terms, keys, tokenize
 
 #: Facet name → what it filters on. The names are the URL parameters of the search page.
@@ -101,18 +101,24 @@ def _document(
     return SearchDocument(url, record, ident, title, text, terms, {k: v for k, v in meta.items() if v}, filters)
 
 
-def _locality_ids(cat: Catalogue, service: Service) -> list[str]:
-    """Where a service appears when filtering by place: where it is located and what its
-    area covers, with the parents of both and the localities within the area."""
-    out: set[str] = set()
-    for location in service.locations:
-        out.add(location.locality)
-        out.update(cat.ancestors(location.locality))
-    for area in cat.service_area(service):
-        out.add(area)
-        out.update(cat.ancestors(area))
-        out.update(cat.descendants(area))
-    return sorted(i for i in out if i in cat.localities)
+def _locality_values(cat: Catalogue, service: Service) -> list[str]:
+    """A service's locality filter values (what ``views.locality_filter`` asks for).
+
+    Plain ids: where it is located and the areas it serves, with their parents (a
+    filter by a district finds what is in its towns); ``area:A`` for each area ``A``
+    (it serves every place within ``A``). A plain id inside one of the areas, and an
+    area inside another, are left out: the outer area's mark covers them. Naming the
+    sub-localities of an area instead would put a region's thousand towns into every
+    result a phone downloads and into the filter index.
+    """
+    areas = [a for a in cat.service_area(service) if a in cat.localities]
+    inside = {d for a in areas for d in cat.descendants(a)}
+    areas = sorted({a for a in areas if a not in inside})
+    named: set[str] = set()
+    for lid in [location.locality for location in service.locations] + areas:
+        named.add(lid)
+        named.update(cat.ancestors(lid))
+    return sorted(v for v in named if v in cat.localities and v not in inside) + [AREA_PREFIX + a for a in areas]
 
 
 def _place_names(cat: Catalogue, service: Service) -> list[str]:
@@ -171,7 +177,7 @@ def _service(
         "target_group": sorted(s.target_groups),
         "type": [s.type],
         "form": sorted(s.forms),
-        "locality": _locality_ids(cat, s),
+        "locality": _locality_values(cat, s),
         "life_situation": sorted(ls.id for ls in situations),
         "kind": [s.kind],
         "language": sorted(s.languages),

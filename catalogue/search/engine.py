@@ -30,6 +30,7 @@ from whoosh.query import And, Every, Or, Prefix, Query, Term
 
 from ..index import Catalogue
 from ..render.i18n import translations
+from ..render.views import locality_filter
 from .analysis import analyse_query
 from .documents import FACETS, SearchDocument, build_documents
 from .suggest import correct_query, site_vocabulary
@@ -81,19 +82,29 @@ class SearchEngine:
     """A whoosh index of the search documents, in memory or cached in ``folder``.
 
     ``shards`` is the did-you-mean vocabulary (``suggest.site_vocabulary``);
-    ``for_catalogue`` builds both from a catalogue as the site's build does.
+    ``places`` maps a locality id to the filter values that find it
+    (``views.locality_filter``; an id not in it is looked up as it is);
+    ``for_catalogue`` builds all three from a catalogue as the site's build does.
     """
 
-    def __init__(self, docs: Sequence[SearchDocument], shards: dict[int, list[list[str]]], folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        docs: Sequence[SearchDocument],
+        shards: dict[int, list[list[str]]],
+        folder: Path | None = None,
+        places: dict[str, list[str]] | None = None,
+    ) -> None:
         self.docs = list(docs)
         self.shards = shards
+        self.places = places or {}
         self.index = self._open(folder)
 
     @classmethod
     def for_catalogue(cls, cat: Catalogue, folder: Path | None = None) -> SearchEngine:
         """The engine over a publishable catalogue's documents and vocabulary, as the site's search sees them."""
         docs = build_documents(cat, translations(cat.site.language).gettext)
-        return cls(docs, site_vocabulary(cat, docs), folder)
+        places = {lid: locality_filter(cat, lid) for lid in cat.localities}
+        return cls(docs, site_vocabulary(cat, docs), folder, places)
 
     def _open(self, folder: Path | None):
         if folder is not None:
@@ -121,6 +132,8 @@ class SearchEngine:
     def search(self, text: str, filters: dict[str, list[str]] | None = None, limit: int | None = 10) -> Outcome:
         """Run a query as the site's search page does; ``filters`` maps facet names to ids."""
         filters = {k: v for k, v in (filters or {}).items() if v}
+        if "locality" in filters:
+            filters["locality"] = [value for lid in filters["locality"] for value in self.places.get(lid, [lid])]
         with self.index.searcher() as searcher:
             chosen = [self._choose(searcher, group) for group in analyse_query(text)]
             outcome = self._run(searcher, [key for key, _ in chosen], filters, limit)

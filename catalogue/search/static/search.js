@@ -85,29 +85,60 @@
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(new URL(app.getAttribute('data-pagefind'), location.href).href).then(function (pf) {
-        return Promise.resolve(pf.options({ excerptLength: 0 })).then(function () { return pf; });
+        // noWorker: Pagefind's web worker is one more script to download (12 KB) before the
+        // first answer, and a query takes tens of milliseconds on the page's own thread.
+        return Promise.resolve(pf.options({ excerptLength: 0, noWorker: true })).then(function () { return pf; });
       });
     }
     return pagefind;
+  }
+  /** While a person is typing, fetch what the query will need: Pagefind itself (its
+   * program and the list of records) on the first touch of the field, then the index
+   * chunks of the words typed so far. The answer then waits only for what is left. */
+  var warmTimer = null;
+  function warm() {
+    loadPagefind().then(function (pf) { return pf.init(); }).catch(function () {});
+  }
+  function warmWords() {
+    clearTimeout(warmTimer);
+    warmTimer = setTimeout(function () {
+      var groups = A.analyseQuery(queryInput.value);
+      loadPagefind().then(function (pf) {
+        groups.forEach(function (group) { group.forEach(function (key) { pf.preload(key); }); });
+      }).catch(function () {});
+    }, 250);
   }
   var hitCache = {};
   function hits(pf, key) {
     if (!(key in hitCache)) hitCache[key] = pf.search(key).then(function (r) { return r.results.length; });
     return hitCache[key];
   }
-  /** Per query word, the key with the most records (ties: the first, the real stem). */
+  /** Per query word, the key with the most records (ties: the first, the real stem). A
+   * word with one key needs no counting: a count is a whole search, and a common word
+   * ("služba") is a slow one in a national index. */
   function chooseKeys(pf, groups) {
     return Promise.all(groups.map(function (group) {
+      if (group.length === 1) return { key: group[0] };
       return Promise.all(group.map(function (k) { return hits(pf, k); })).then(function (counts) {
         var best = 0;
         counts.forEach(function (n, i) { if (n > counts[best]) best = i; });
-        return { key: group[best], count: counts[best] };
+        return { key: group[best] };
       });
     }));
   }
+  /** The index values a chosen facet value stands for. A place stands for itself and for
+   * "serves the whole of X" for each X around it (the option's data-any, written by the
+   * build: views.locality_filter); other facets stand for themselves. */
+  function valuesOf(facet, value) {
+    if (facet !== 'locality') return [value];
+    var option = filterForm.querySelector('option[value="' + CSS.escape(value) + '"]');
+    return option && option.getAttribute('data-any') ? option.getAttribute('data-any').split(' ') : [value];
+  }
   function pagefindFilters(filters) {
     var out = {};
-    Object.keys(filters).forEach(function (f) { out[f] = { any: filters[f] }; });
+    Object.keys(filters).forEach(function (f) {
+      out[f] = { any: [].concat.apply([], filters[f].map(function (v) { return valuesOf(f, v); })) };
+    });
     return out;
   }
 
@@ -171,7 +202,7 @@
     return chooseKeys(pf, groups).then(function (chosen) {
       var term = chosen.map(function (c) { return c.key; }).join(' ');
       return pf.search(term || null, { filters: pagefindFilters(filters) }).then(function (res) {
-        return { res: res, chosen: chosen };
+        return { res: res };
       });
     });
   }
@@ -285,7 +316,9 @@
       Array.prototype.forEach.call(fieldset.querySelectorAll('option'), function (option) {
         if (!option.value) return;
         if (!option.hasAttribute('data-label')) option.setAttribute('data-label', option.textContent);
-        option.textContent = option.getAttribute('data-label') + ' (' + (values[option.value] || 0) + ')';
+        // Each service is counted under one of the option's values only, so they add up.
+        var n = valuesOf(facet, option.value).reduce(function (sum, v) { return sum + (values[v] || 0); }, 0);
+        option.textContent = option.getAttribute('data-label') + ' (' + n + ')';
       });
     });
   }
@@ -302,6 +335,8 @@
     event.preventDefault();
     go({ q: queryInput.value.trim(), filters: current ? current.filters : {} });
   });
+  queryInput.addEventListener('focus', warm);
+  queryInput.addEventListener('input', warmWords);
   filterForm.addEventListener('submit', function (event) {
     event.preventDefault();
     go(formState());
