@@ -13,6 +13,7 @@ from typing import Any, NotRequired, TypedDict
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 from babel import Locale
 from babel.dates import get_day_names
 
@@ -405,6 +406,12 @@ class Cards:
         if html is None:
             html = self.done[key] = self._module(prefix, page_url).service_card(service, level)
         return html
+
+    def many(self, services: list, level: int, page_url: str) -> Markup:
+        """The cards of ``services``, each followed by a newline (the body of ``service_list``):
+        one call per list instead of one template call per card — a town's page lists
+        every service of its district."""
+        return Markup("".join(f"{self(service, level, page_url)}\n" for service in services))
 
     def _module(self, prefix: str, page_url: str) -> Any:
         module = self.modules.get(prefix)

@@ -82,6 +82,12 @@ def services_of(cat: Catalogue, ids: list[str]) -> list[Service]:
     return [cat.services[i] for i in ids if i in cat.services]
 
 
+def without(ids: list[str], leave_out: list[str]) -> list[str]:
+    """``ids`` without those in ``leave_out``, in order."""
+    skip = set(leave_out)
+    return [i for i in ids if i not in skip]
+
+
 def by_type(cat: Catalogue, ids: list[str]) -> list[tuple[str, ServiceType | None, list[Service]]]:
     """Group services by service type: counselling, care, prevention, related; types by name inside."""
     groups: dict[str, list[Service]] = {}
