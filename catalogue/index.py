@@ -74,19 +74,27 @@ class Catalogue:
             current = self.localities.get(current.parent)
         return chain
 
-    def descendants(self, locality_id: str) -> list[str]:
-        """Return every sub-locality, depth first."""
-        out: list[str] = []
-        seen: set[str] = set()  # a set: a region has hundreds of municipalities
-        stack = list(reversed(self.children.get(locality_id, [])))
-        while stack:
-            current = stack.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            out.append(current)
-            stack.extend(reversed(self.children.get(current, [])))
-        return out
+    def descendants(self, locality_id: str) -> tuple[str, ...]:
+        """Return every sub-locality, depth first; walked once per locality (thousands of
+        services ask for the towns of the same few districts and regions)."""
+        found = self._descendants.get(locality_id)
+        if found is None:
+            out: list[str] = []
+            seen: set[str] = set()  # a set: a region has hundreds of municipalities
+            stack = list(reversed(self.children.get(locality_id, [])))
+            while stack:
+                current = stack.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                out.append(current)
+                stack.extend(reversed(self.children.get(current, [])))
+            found = self._descendants[locality_id] = tuple(out)
+        return found
+
+    @cached_property
+    def _descendants(self) -> dict[str, tuple[str, ...]]:
+        return {}
 
     @cached_property
     def roots(self) -> list[str]:
@@ -123,12 +131,9 @@ class Catalogue:
     def services_serving(self) -> dict[str, list[str]]:
         """Return locality id → services whose area covers it (an area covers its sub-localities)."""
         out: dict[str, set[str]] = defaultdict(set)
-        covered: dict[str, tuple[str, ...]] = {}  # area → itself and its sub-localities, walked once per area
         for service in self.services.values():
             for area_id in self.service_area(service):
-                if area_id not in covered:
-                    covered[area_id] = (area_id, *self.descendants(area_id))
-                for loc_id in covered[area_id]:
+                for loc_id in (area_id, *self.descendants(area_id)):
                     out[loc_id].add(service.id)
         return {k: self._by_name(v) for k, v in out.items()}
 

@@ -240,14 +240,32 @@ def render_pages(
     render_site(catalogue, tree, theme, generated=build_date(), only=only, plans=plans, print_files=print_files)
 
 
+class Superseded(Exception):
+    """The live preview has a newer render: outputs made for this one would not be served."""
+
+
+def _never() -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class OutputContext:
-    """What an extra output reads (the finished, publishable catalogue) and where it writes."""
+    """What an extra output reads (the finished, publishable catalogue) and where it writes.
+
+    ``superseded`` tells a long output (the search index) that the live preview has
+    moved on to a newer render; it stops by calling :meth:`check`.
+    """
 
     catalogue: Catalogue
     tree: OutputTree
     today: dt.date
     theme: Path | None = None
+    superseded: Callable[[], bool] = _never
+
+    def check(self) -> None:
+        """Raise :class:`Superseded` when the work in hand will not be served."""
+        if self.superseded():
+            raise Superseded
 
 
 def output_steps() -> list[tuple[str, Callable[[OutputContext], None]]]:
@@ -259,7 +277,9 @@ def output_steps() -> list[tuple[str, Callable[[OutputContext], None]]]:
     from .outputs.editors_report import write_editors_report
     from .search.output import write_search
 
-    return [("search", write_search), ("admin", write_admin), ("editors", write_editors_report)]
+    # The search index last: it takes seconds at national scale, and the live preview
+    # serves the editors' report and the CMS configuration sooner this way.
+    return [("admin", write_admin), ("editors", write_editors_report), ("search", write_search)]
 
 
 def build_date() -> dt.date | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
 from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, write_site
 
+from catalogue import pipeline
 from catalogue.pipeline import build_site
 from catalogue.render.env import BUILTIN_TEMPLATES
 from catalogue.render.site import Depends
@@ -146,3 +148,38 @@ def test_pages_on_screen_and_the_record_own_page_come_first_the_rest_after_the_r
     assert "U Lípy" not in served["sluzby/index.html"].decode()  # the index of services waits for finish()
     preview.finish()
     assert "U Lípy" in preview.snapshot.files["sluzby/index.html"].decode()
+
+
+def test_a_save_is_shown_while_the_search_index_of_the_previous_one_is_still_being_made(preview, monkeypatch, tmp_path):
+    # The extra outputs (search index: seconds at national scale) run outside the rebuild lock.
+    started, release = threading.Event(), threading.Event()
+    real_steps = pipeline.output_steps()
+
+    def slow_first(context):
+        if not release.is_set():
+            started.set()
+            release.wait(10)
+        context.tree.add("slow.txt", context.catalogue.services["azylovy-dum-lysa"].name, "test")
+
+    monkeypatch.setattr(pipeline, "output_steps", lambda: [*real_steps, ("slow", slow_first)])
+
+    def save_deferred(name: str):
+        (preview.content / SERVICE_FILE).write_text(SERVICE.replace("Azylový dům pro matky s dětmi", name), encoding="utf-8")
+        return preview.update({preview.content / SERVICE_FILE}, defer_outputs=True)
+
+    assert save_deferred("Azylový dům Jedna").ok
+    results: list = []
+    first = threading.Thread(target=lambda: results.append(preview.finish()))
+    first.start()
+    assert started.wait(10)  # the first finish is making its outputs…
+    assert save_deferred("Azylový dům Dva").ok  # …and the next save does not wait for it
+    assert "Azylový dům Dva" in preview.snapshot.files[PAGE].decode()
+    release.set()
+    first.join(10)
+    assert results == [None]  # made for a render that was replaced: dropped, not served
+    assert "slow.txt" not in preview.snapshot.files
+    again = preview.finish()
+    assert again is not None and again.ok
+    assert preview.snapshot.files["slow.txt"].decode() == "Azylový dům Dva"
+    assert "Azylový dům Dva" in preview.snapshot.files[PAGE].decode()
+    assert preview.snapshot.files == built(preview.content, tmp_path / "public")  # slow.txt included

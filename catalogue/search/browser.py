@@ -15,10 +15,12 @@ loads three small files, and only after a query found nothing).
 from __future__ import annotations
 
 import base64
+import functools
 import json
+import shutil
 import subprocess
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import CatalogueError
 from .canonical import make_reproducible
@@ -35,11 +37,14 @@ class SearchIndexError(CatalogueError):
     """Pagefind could not be run (not installed, or it failed): reported as a message, not a traceback."""
 
 
-def pagefind_files(docs: Iterable[SearchDocument], language: str, analysed: bool = True) -> dict[str, bytes]:
+def pagefind_files(
+    docs: Iterable[SearchDocument], language: str, analysed: bool = True, check: Callable[[], None] = lambda: None
+) -> dict[str, bytes]:
     """Return the Pagefind bundle for ``docs`` as site path → bytes.
 
     ``analysed=False`` indexes the plain text instead of our terms: Pagefind
     without the Czech layer, the baseline of the relevance measurements.
+    ``check`` is called while Pagefind works; an exception from it stops Pagefind.
     """
     records = [
         {
@@ -53,7 +58,7 @@ def pagefind_files(docs: Iterable[SearchDocument], language: str, analysed: bool
         }
         for doc in docs
     ]
-    bundle = PagefindService().index(records, {"force_language": language})
+    bundle = PagefindService().index(records, {"force_language": language}, check)
     files = {
         f"{PAGEFIND_FOLDER}/{path}": data
         for path, data in sorted(bundle.items())
@@ -72,34 +77,33 @@ class PagefindService:
     """
 
     def __init__(self) -> None:
-        try:
-            from pagefind.service import get_executable
-        except ImportError as exc:  # pragma: no cover - a dependency of the package
-            raise SearchIndexError("the pagefind package is missing; run: pip install 'pagefind[bin]'") from exc
-        executable = get_executable()
-        if executable is None:
-            raise SearchIndexError("the Pagefind program was not found; run: pip install 'pagefind[bin]'")
-        self.executable = str(executable)
+        self.executable = _executable()
 
-    def index(self, records: list[dict], config: dict) -> dict[str, bytes]:
+    def index(self, records: list[dict], config: dict, check: Callable[[], None] = lambda: None) -> dict[str, bytes]:
         """Index ``records`` (AddRecord payloads without ``index_id``); return the bundle as path → bytes.
 
         The bundle comes back in the answer to ``GetFiles``, not through the
         disk: files Pagefind writes itself could still be incomplete when it
         answers ``WriteFiles`` (an empty ``pagefind-entry.json`` was seen in CI).
         """
+        # At a lower priority where ``nice`` exists: in the live preview the index is made
+        # in the background, and the next save's pages must not wait for its threads.
+        nice = ["nice", "-n", "10"] if shutil.which("nice") else []
         proc = subprocess.Popen(
-            [self.executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            [*nice, self.executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
         assert proc.stdin is not None and proc.stdout is not None
         answers = _answers(proc.stdout)
+        done = False
         try:
             _send(proc.stdin, 0, {"type": "NewIndex", "config": config})
             index_id = _expect(answers, "NewIndex")["index_id"]
             last = len(records) + 1
             writer = threading.Thread(target=_send_all, args=(proc.stdin, records, index_id), daemon=True)
             writer.start()
-            for answer in answers:  # until the answer to GetFiles, which carries the bundle
+            for number, answer in enumerate(answers):  # until the answer to GetFiles, which carries the bundle
+                if number % 512 == 0:
+                    check()
                 payload = answer.get("payload", {})
                 if payload.get("type") == "Error":
                     raise SearchIndexError(f"Pagefind failed: {payload.get('message', payload)}")
@@ -108,12 +112,32 @@ class PagefindService:
             writer.join()
             if payload.get("type") != "GetFiles":
                 raise SearchIndexError(f"Pagefind answered {payload.get('type')!r} instead of the files")
-            return {file["path"]: base64.b64decode(file["content"]) for file in payload["files"]}
+            bundle = {file["path"]: base64.b64decode(file["content"]) for file in payload["files"]}
+            done = True
+            return bundle
         except (OSError, ValueError, KeyError) as exc:
             raise SearchIndexError(f"Pagefind failed: {exc}") from exc
         finally:
-            proc.stdin.close()
+            if not done:
+                proc.kill()  # stopped by ``check`` or failed: its work is not wanted
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
             proc.wait(timeout=60)
+
+
+@functools.cache
+def _executable() -> str:
+    """The Pagefind program of the ``pagefind[bin]`` package, looked up once (the lookup logs)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise SearchIndexError("the pagefind package is missing; run: pip install 'pagefind[bin]'") from exc
+    executable = get_executable()
+    if executable is None:
+        raise SearchIndexError("the Pagefind program was not found; run: pip install 'pagefind[bin]'")
+    return str(executable)
 
 
 def _send(stream, message_id: int, payload: dict) -> None:

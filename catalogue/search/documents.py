@@ -69,7 +69,7 @@ class Synonyms:
 
     def expand(self, text: str) -> list[str]:
         """Return the terms of every group with a phrase in ``text`` (each group once)."""
-        positions = [set(keys(t)) for t in tokenize(text)]
+        positions = [keys(t) for t in tokenize(text)]  # one or two keys per token
         found: set[int] = set()
         for i, here in enumerate(positions):
             for key in here:
@@ -81,11 +81,22 @@ class Synonyms:
         return [t for number in sorted(found) for t in self._terms[number]]
 
 
-def build_documents(cat: Catalogue, gettext: Callable[[str], str]) -> list[SearchDocument]:
-    """Return the search documents of a publishable catalogue, in a stable order."""
+def build_documents(
+    cat: Catalogue, gettext: Callable[[str], str], check: Callable[[], None] = lambda: None
+) -> list[SearchDocument]:
+    """Return the search documents of a publishable catalogue, in a stable order.
+
+    ``check`` is called every few hundred services; an exception from it stops the work
+    (the live preview's "a newer render came in").
+    """
     synonyms = Synonyms(s.terms for _, s in sorted(cat.vocab.synonyms.items()))
     situations = situations_by_service(cat)
-    docs = [_service(cat, s, situations.get(s.id, []), gettext, synonyms) for s in cat.sorted_services]
+    area_names = _area_names(cat)
+    docs = []
+    for number, s in enumerate(cat.sorted_services):
+        if number % 256 == 0:
+            check()
+        docs.append(_service(cat, s, situations.get(s.id, []), gettext, synonyms, area_names))
     docs += [_provider(cat, pid, gettext, synonyms) for pid in sorted(cat.providers)]
     docs += [_situation(cat, sid, gettext, synonyms) for sid in sorted(cat.life_situations)]
     docs += [_page(cat, pid, gettext, synonyms) for pid in sorted(cat.pages)]
@@ -121,7 +132,21 @@ def _locality_values(cat: Catalogue, service: Service) -> list[str]:
     return sorted(v for v in named if v in cat.localities and v not in inside) + [AREA_PREFIX + a for a in areas]
 
 
-def _place_names(cat: Catalogue, service: Service) -> list[str]:
+def _area_names(cat: Catalogue) -> Callable[[str], tuple[str, ...]]:
+    """The names of the places within an area a person may type (see ``_AREA_LEVELS``),
+    or none when there are too many; worked out once per area."""
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def names(area: str) -> tuple[str, ...]:
+        if area not in cache:
+            below = [d for d in cat.descendants(area) if d in cat.localities and cat.localities[d].level in _AREA_LEVELS]
+            cache[area] = tuple(cat.localities[d].name for d in below) if len(below) <= _MAX_AREA_NAMES else ()
+        return cache[area]
+
+    return names
+
+
+def _place_names(cat: Catalogue, service: Service, area_names: Callable[[str], tuple[str, ...]]) -> list[str]:
     """Names a person may type for where the service is or works (see ``_AREA_LEVELS``)."""
     names: dict[str, None] = {}
     for lid in [l.locality for l in service.locations] + list(cat.service_area(service)):
@@ -129,15 +154,17 @@ def _place_names(cat: Catalogue, service: Service) -> list[str]:
             if one in cat.localities:
                 names[cat.localities[one].name] = None
     for area in cat.service_area(service):
-        below = [d for d in cat.descendants(area) if d in cat.localities and cat.localities[d].level in _AREA_LEVELS]
-        if len(below) <= _MAX_AREA_NAMES:
-            for d in below:
-                names[cat.localities[d].name] = None
+        names.update(dict.fromkeys(area_names(area)))
     return list(names)
 
 
 def _service(
-    cat: Catalogue, s: Service, situations: list[LifeSituation], _: Callable[[str], str], synonyms: Synonyms
+    cat: Catalogue,
+    s: Service,
+    situations: list[LifeSituation],
+    _: Callable[[str], str],
+    synonyms: Synonyms,
+    area_names: Callable[[str], tuple[str, ...]],
 ) -> SearchDocument:
     vocab = cat.vocab
     stype = vocab.service_types.get(s.type)
@@ -154,7 +181,7 @@ def _service(
         " ".join(vocab.target_groups[g].name for g in s.target_groups if g in vocab.target_groups),
         " ".join(vocab.forms[f].name for f in s.forms if f in vocab.forms),
         provider.name if provider else "",
-        " ".join(_place_names(cat, s)),
+        " ".join(_place_names(cat, s, area_names)),
         " ".join(l.address.one_line() for l in s.locations if l.address),
         " ".join(l.name or "" for l in s.locations),
         " ".join(vocab.languages[g].name for g in s.languages if g in vocab.languages),

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 def write_search(context: OutputContext) -> None:
     """Add ``pagefind/`` and ``search/`` to the site; runs after the pages, in build and serve."""
     cat = context.catalogue
-    docs = build_documents(cat, translations(cat.site.language).gettext)
-    for path, data in pagefind_files(docs, cat.site.language).items():
+    docs = build_documents(cat, translations(cat.site.language).gettext, context.check)
+    for path, data in pagefind_files(docs, cat.site.language, check=context.check).items():
         context.tree.add(path, data, "search index")
+    context.check()
     for path, data in vocabulary_files(site_vocabulary(cat, docs)).items():
         context.tree.add(path, data, "search vocabulary")

@@ -11,13 +11,17 @@ reasons measured in ``benchmarks/bench_serve.py``:
   after each rebuild, so every save is shown;
 * the rebuild: instead of a shell command that rebuilds everything, :class:`Preview`
   re-renders only what a change touches and serves the site from memory, never
-  from the user's ``public/`` folder.
+  from the user's ``public/`` folder. The pages a change touches come first and the
+  tab reloads; the other outputs (editors' report, CMS, search index) follow on a
+  thread of their own (:class:`Finisher`), so the next save need not wait for them.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import CatalogueError, Severity
@@ -59,12 +63,15 @@ def serve(
             preview.reloading()
         loop.add_callback(LiveReloadHandler.reload_waiters, update.reload)  # the edited page first…
         report(reporter, update, preview)
-        finished = preview.finish()  # …then the other pages it touched, the report, the CMS configuration…
-        if finished is not None and not finished.ok:
-            report(reporter, finished, preview)
+        finisher.request()  # …then the other pages it touched, the report, the CMS configuration, search
+
+    def finished(update: Update) -> None:
+        if not update.ok:
+            report(reporter, update, preview)
             preview.reloading()
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")  # to show the error
 
+    finisher = Finisher(preview, finished)
     watcher = Watcher(preview.watched(), changed, watch).start()
     server = Server(app=PreviewApp(preview), watcher=_NoPolling())
     reporter.info(f"Preview of {content} at http://{host}:{port}/ (watching by {watcher.backend}; Ctrl+C stops)")
@@ -76,6 +83,33 @@ def serve(
         raise CatalogueError(f"cannot listen on {host}:{port} ({exc.strerror}); is another preview running? Try --port {port + 1}") from None
     finally:
         watcher.stop()
+
+
+class Finisher:
+    """Runs :meth:`Preview.finish` on a thread of its own: once per request, and once more
+    for the changes that came in while it ran (they are made together)."""
+
+    def __init__(self, preview: Preview, done: Callable[[Update], None]) -> None:
+        self.preview = preview
+        self.done = done
+        self.wanted = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="catalogue-finish", daemon=True)
+        self.thread.start()
+
+    def request(self) -> None:
+        self.wanted.set()
+
+    def _run(self) -> None:
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            try:
+                update = self.preview.finish()
+            except Exception:  # a bug in one run must not stop the preview; the next save tries again
+                log.exception("the preview could not finish the rebuild")
+                continue
+            if update is not None:
+                self.done(update)
 
 
 def report(reporter: Reporter, update: Update, preview: Preview) -> None:

@@ -94,6 +94,8 @@ class Preview:
         self.viewed: dict[str, float] = {}  # page → when a browser last asked for it
         self.reloaded_at: float | None = None
         self.lock = threading.RLock()  # one rebuild at a time
+        self.outputs_lock = threading.Lock()  # one run of the extra outputs at a time; rebuilds need not wait for it
+        self.revision = 0  # counts the renders: extra outputs made for an older one are not served
 
     # --- what to watch ----------------------------------------------------------
 
@@ -209,6 +211,7 @@ class Preview:
         self.extras = {p for p in tree.files if p not in plans}
         self.good, self.plans, self.planned, self.needs_full = new, plans, planned, False
         self.rendered = files
+        self.revision += 1
         self.later = (self.later & set(plans)) | (chosen - first)
         self.outputs_due = True
         self.snapshot = Snapshot({**earlier_outputs, **files}, (), self.snapshot.generation + 1, new.site.language)
@@ -240,34 +243,62 @@ class Preview:
 
         ``update(…, defer_outputs=True)`` leaves this for after the browser has been told
         to reload, so the page being edited shows sooner; the rest follows a moment later.
+        The extra outputs are made outside the rebuild lock (the search index takes
+        seconds at national scale), so the next save is shown without waiting for them;
+        outputs made for a render that a newer one replaced meanwhile are dropped, and
+        the newer render's own ``finish`` makes them again.
         """
-        with self.lock:
-            if not self.outputs_due or self.good is None:
-                return None
-            update = Update()
-            start = time.perf_counter()
-            tree = OutputTree()
-            try:
-                if self.later:
-                    wanted = {self.plans[p].url for p in self.later}
-                    pipeline.render_pages(self.good, tree, self.theme_dir(), only=lambda plan: plan.url in wanted, plans=self.planned)
-                    self.rendered = {**self.rendered, **tree.files}
-                    update.rendered, self.later = len(self.later), set()
-                    tree = OutputTree()
+        with self.outputs_lock:
+            with self.lock:
+                if not self.outputs_due or self.good is None:
+                    return None
+                update = Update()
+                start = time.perf_counter()
+                try:
+                    self._render_later(update)
+                except (jinja2.TemplateError, CatalogueError) as exc:
+                    return self._failed(update, exc, start)
+                self.outputs_due = False
+                revision, good = self.revision, self.good
+                tree = OutputTree()
                 tree.files = dict(self.rendered)
                 tree.owners = {path: "page or static file" for path in tree.files}
-                context = pipeline.OutputContext(self.good, tree, pipeline.today(), self.theme_dir())
+            try:
+                stale = lambda: revision != self.revision  # noqa: E731 - a newer render came in
+                context = pipeline.OutputContext(good, tree, pipeline.today(), self.theme_dir(), stale)
                 for _name, output in pipeline.output_steps():
+                    context.check()
                     output(context)
+            except pipeline.Superseded:
+                return None  # the newer render's own finish makes the outputs
             except (jinja2.TemplateError, CatalogueError) as exc:
-                self.needs_full = True
-                update.problems.add(self._render_problem(exc))
-                self.snapshot = Snapshot(self.snapshot.files, tuple(update.problems.errors), self.snapshot.generation + 1, self.snapshot.language)
-            else:
+                with self.lock:
+                    return self._failed(update, exc, start) if revision == self.revision else None
+            with self.lock:
+                if revision != self.revision:
+                    return None
                 self.snapshot = Snapshot(tree.files, self.snapshot.errors, self.snapshot.generation + 1, self.snapshot.language)
-            self.outputs_due = False
             update.seconds = time.perf_counter() - start
             return update
+
+    def _render_later(self, update: Update) -> None:
+        if not self.later:
+            return
+        assert self.good is not None
+        tree = OutputTree()
+        wanted = {self.plans[p].url for p in self.later}
+        pipeline.render_pages(self.good, tree, self.theme_dir(), only=lambda plan: plan.url in wanted, plans=self.planned)
+        self.rendered = {**self.rendered, **tree.files}
+        update.rendered, self.later = len(self.later), set()
+
+    def _failed(self, update: Update, exc: Exception, start: float) -> Update:
+        """Show a template or output error and keep serving the last good files."""
+        self.needs_full = True
+        self.outputs_due = False
+        update.problems.add(self._render_problem(exc))
+        self.snapshot = Snapshot(self.snapshot.files, tuple(update.problems.errors), self.snapshot.generation + 1, self.snapshot.language)
+        update.seconds = time.perf_counter() - start
+        return update
 
     def _forget_disk_cache(self) -> None:
         """After the first load, keep the cache in memory only: saving 15,000 entries per edit is slow."""
