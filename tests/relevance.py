@@ -108,10 +108,18 @@ PLAIN_SEARCH = """async ([bundle, q, filters, limit]) => {
 }"""
 
 
-def run_plain(page, base: str, bundle: str, queries: list[Query], limit: int = 10) -> list[list[str]]:
-    """Pagefind alone: the raw query against an index of the plain text (``bundle`` is its pagefind.js)."""
+def run_plain(page, base: str, bundle: str, queries: list[Query], places: dict[str, list[str]], limit: int = 10) -> list[list[str]]:
+    """Pagefind alone: the raw query against an index of the plain text (``bundle`` is its pagefind.js).
+
+    Filters mean what they mean on the site (a place stands for the values of
+    ``places``, as the search page's options say): only the Czech layer is left out.
+    """
     page.goto(f"{base.rstrip('/')}/")
-    return [service_ids(page.evaluate(PLAIN_SEARCH, [bundle, q.query, q.filters, limit])) for q in queries]
+    out = []
+    for q in queries:
+        filters = {f: [x for v in values for x in (places.get(v, [v]) if f == "locality" else [v])] for f, values in q.filters.items()}
+        out.append(service_ids(page.evaluate(PLAIN_SEARCH, [bundle, q.query, filters, limit])))
+    return out
 
 
 def report(name: str, scores: Scores) -> str:

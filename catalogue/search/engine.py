@@ -36,6 +36,8 @@ from .documents import FACETS, SearchDocument, build_documents
 from .suggest import correct_query, site_vocabulary
 
 _SCHEMA_VERSION = "2"
+#: What a prefix match (not the exact term) adds to a result's score.
+PREFIX_WEIGHT = 0.2
 
 
 @dataclass(frozen=True)
@@ -158,8 +160,13 @@ class SearchEngine:
         return best
 
     def _run(self, searcher, keys: list[str], filters: dict[str, list[str]], limit: int | None) -> Outcome:
-        # A key matches index terms it is a prefix of; the exact term counts double.
-        parts: list[Query] = [Or([Term("terms", key, boost=2.0), Prefix("terms", key, constantscore=False)]) for key in keys]
+        # A key matches index terms it is a prefix of, but only the exact term is scored
+        # (BM25F); a prefix match adds a small constant. "domov" has the stem "dom", and a
+        # scored prefix put every text about "domácnost" and "domácí násilí" above the
+        # homes for the elderly (relevance set, command line: MRR 0.945 → 0.973).
+        parts: list[Query] = [
+            Or([Term("terms", key, boost=2.0), Prefix("terms", key, constantscore=True, boost=PREFIX_WEIGHT)]) for key in keys
+        ]
         parts += [Or([Term(name, value) for value in values]) for name, values in sorted(filters.items())]
         if not parts:
             return Outcome()
