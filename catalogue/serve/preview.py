@@ -15,12 +15,9 @@ shows over every page; fixing the file clears them.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,7 +120,7 @@ class Preview:
         relevant = {p.resolve() for p in paths if not _ignored(p)}
         if not relevant:
             return None
-        with self.lock, _no_garbage_collection():
+        with self.lock, pipeline.paused_gc():  # a national rebuild must not wait for a full collection
             update = self._rebuild(relevant, full=False)
         if not defer_outputs:
             finished = self.finish()
@@ -412,23 +409,6 @@ def _template_frame(exc: BaseException, roots: list[Path]) -> tuple[str, int] | 
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
-
-
-@contextmanager
-def _no_garbage_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a rebuild.
-
-    With a national catalogue in memory a full collection takes a few hundred
-    milliseconds and tends to fall in the middle of a rebuild; a rebuild's own
-    garbage is collected afterwards, when nobody is waiting for the page.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _ignored(path: Path) -> bool:
