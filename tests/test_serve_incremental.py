@@ -150,18 +150,25 @@ def test_pages_on_screen_and_the_record_own_page_come_first_the_rest_after_the_r
     assert "U Lípy" in preview.snapshot.files["sluzby/index.html"].decode()
 
 
-def test_a_save_is_shown_while_the_search_index_of_the_previous_one_is_still_being_made(preview, monkeypatch, tmp_path):
-    # The extra outputs (search index: seconds at national scale) run outside the rebuild lock.
+def slow_outputs(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """Add a last output that, until released, holds the first ``finish`` (a national search
+    index takes seconds); it writes ``slow.txt`` with the azylovy-dum-lysa service's name."""
     started, release = threading.Event(), threading.Event()
     real_steps = pipeline.output_steps()
 
-    def slow_first(context):
+    def slow(context):
         if not release.is_set():
             started.set()
             release.wait(10)
         context.tree.add("slow.txt", context.catalogue.services["azylovy-dum-lysa"].name, "test")
 
-    monkeypatch.setattr(pipeline, "output_steps", lambda: [*real_steps, ("slow", slow_first)])
+    monkeypatch.setattr(pipeline, "output_steps", lambda: [*real_steps, ("slow", slow)])
+    return started, release
+
+
+def test_a_save_is_shown_while_the_search_index_of_the_previous_one_is_still_being_made(preview, monkeypatch, tmp_path):
+    # The extra outputs (search index: seconds at national scale) run outside the rebuild lock.
+    started, release = slow_outputs(monkeypatch)
 
     def save_deferred(name: str):
         (preview.content / SERVICE_FILE).write_text(SERVICE.replace("Azylový dům pro matky s dětmi", name), encoding="utf-8")
@@ -183,3 +190,20 @@ def test_a_save_is_shown_while_the_search_index_of_the_previous_one_is_still_bei
     assert preview.snapshot.files["slow.txt"].decode() == "Azylový dům Dva"
     assert "Azylový dům Dva" in preview.snapshot.files[PAGE].decode()
     assert preview.snapshot.files == built(preview.content, tmp_path / "public")  # slow.txt included
+
+
+def test_pages_left_for_later_are_served_even_when_a_newer_save_overtakes_their_outputs(preview, monkeypatch, tmp_path):
+    started, release = slow_outputs(monkeypatch)
+    (preview.content / SERVICE_FILE).write_text(SERVICE.replace("Azylový dům pro matky s dětmi", "Azylový dům U Lípy"), encoding="utf-8")
+    assert preview.update({preview.content / SERVICE_FILE}, defer_outputs=True).ok
+    first = threading.Thread(target=preview.finish)
+    first.start()
+    assert started.wait(10)  # the index of the list of services, renamed, is being made…
+    assert "U Lípy" in preview.snapshot.files["sluzby/index.html"].decode()  # …and the list is already served
+    situation = preview.content / "life-situations/ztrata-bydleni.yaml"
+    situation.write_text(LIFE_SITUATION.replace("types: [azylove-domy]", "types: [pecovatelska-sluzba]"), encoding="utf-8")
+    assert preview.update({situation}, defer_outputs=True).ok  # a save about something else overtakes it
+    release.set()
+    first.join(10)
+    assert preview.finish() is not None
+    assert preview.snapshot.files == built(preview.content, tmp_path / "public")

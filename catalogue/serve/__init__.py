@@ -11,9 +11,11 @@ reasons measured in ``benchmarks/bench_serve.py``:
   after each rebuild, so every save is shown;
 * the rebuild: instead of a shell command that rebuilds everything, :class:`Preview`
   re-renders only what a change touches and serves the site from memory, never
-  from the user's ``public/`` folder. The pages a change touches come first and the
-  tab reloads; the other outputs (editors' report, CMS, search index) follow on a
-  thread of their own (:class:`Finisher`), so the next save need not wait for them.
+  from the user's ``public/`` folder. The open page and the changed record's own page
+  come first and the tab reloads; the other pages the change touches, then the other
+  outputs (CMS, editors' report, search index) follow on a thread of their own
+  (:class:`Finisher`). The next save waits for those pages at most, never for the
+  outputs: work for a replaced render stops and is not served.
 """
 
 from __future__ import annotations
@@ -105,11 +107,10 @@ class Finisher:
             self.wanted.clear()
             try:
                 update = self.preview.finish()
+                if update is not None:
+                    self.done(update)
             except Exception:  # a bug in one run must not stop the preview; the next save tries again
-                log.exception("the preview could not finish the rebuild")
-                continue
-            if update is not None:
-                self.done(update)
+                log.exception("the preview could not finish the rebuild; the search index and the reports may be out of date")
 
 
 def report(reporter: Reporter, update: Update, preview: Preview) -> None:

@@ -252,9 +252,12 @@ class Preview:
                 update = Update()
                 start = time.perf_counter()
                 try:
-                    self._render_later(update)
+                    later = self._render_later(update)
                 except (jinja2.TemplateError, CatalogueError) as exc:
                     return self._failed(update, exc, start)
+                if later:  # served now: a newer save renders from the snapshot, and these may not wait for the index
+                    old = self.snapshot
+                    self.snapshot = Snapshot({**old.files, **later}, old.errors, old.generation + 1, old.language)
                 self.outputs_due = False
                 revision, good = self.revision, self.good
                 tree = OutputTree()
@@ -278,15 +281,17 @@ class Preview:
             update.seconds = time.perf_counter() - start
             return update
 
-    def _render_later(self, update: Update) -> None:
+    def _render_later(self, update: Update) -> dict[str, bytes]:
+        """Render the pages a change touched that were left for after the reload; return them."""
         if not self.later:
-            return
+            return {}
         assert self.good is not None
         tree = OutputTree()
         wanted = {self.plans[p].url for p in self.later}
         pipeline.render_pages(self.good, tree, self.theme_dir(), only=lambda plan: plan.url in wanted, plans=self.planned)
         self.rendered = {**self.rendered, **tree.files}
         update.rendered, self.later = len(self.later), set()
+        return tree.files
 
     def _failed(self, update: Update, exc: Exception, start: float) -> Update:
         """Show a template or output error and keep serving the last good files."""
