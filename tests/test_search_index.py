@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -49,4 +51,34 @@ def test_a_check_that_raises_stops_pagefind(docs, monkeypatch):
 
     with pytest.raises(Stop):
         pagefind_files(docs * 5, "cs", check=check)
-    assert len(started) == 1 and started[0].poll() is not None  # the program has ended, not left running
+    assert len(started) == 1
+    assert started[0].returncode == -signal.SIGKILL  # stopped, not left to finish its work
+
+
+def test_a_stop_while_pagefind_builds_alone_is_noticed(docs, monkeypatch):
+    # After the last record Pagefind answers nothing for a while: a watchdog keeps asking.
+    started = []
+    real_popen = browser.subprocess.Popen
+    monkeypatch.setattr(browser.subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
+    monkeypatch.setattr(browser, "_answers", slow_answers(browser._answers))
+    deadline = time.monotonic() + 0.3
+
+    def check():
+        if time.monotonic() > deadline:
+            raise Stop
+
+    with pytest.raises(Stop):
+        pagefind_files(docs, "cs", check=check)
+    assert started[0].returncode == -signal.SIGKILL
+
+
+def slow_answers(real):
+    """Pagefind's answers, the last (the bundle) held back as if the index took long to build."""
+
+    def answers(stream):
+        for answer in real(stream):
+            if answer.get("payload", {}).get("type") == "GetFiles":
+                time.sleep(1)
+            yield answer
+
+    return answers

@@ -85,22 +85,30 @@ class PagefindService:
         The bundle comes back in the answer to ``GetFiles``, not through the
         disk: files Pagefind writes itself could still be incomplete when it
         answers ``WriteFiles`` (an empty ``pagefind-entry.json`` was seen in CI).
+        ``check`` is called between answers and every 0.1 s while Pagefind works; when
+        it raises, Pagefind is killed and the exception is raised here.
         """
-        # At a lower priority where ``nice`` exists: in the live preview the index is made
-        # in the background, and the next save's pages must not wait for its threads.
+        # At a lower priority where ``nice`` exists: the live preview makes the index in the
+        # background while it renders the next save's pages; a build loses nothing by it.
         nice = ["nice", "-n", "10"] if shutil.which("nice") else []
         proc = subprocess.Popen(
             [*nice, self.executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
         assert proc.stdin is not None and proc.stdout is not None
-        answers = _answers(proc.stdout)
+        stopped: list[BaseException] = []  # what ``check`` raised while Pagefind worked alone
+        finished = threading.Event()
+        watchdog = threading.Thread(target=_watch, args=(proc, check, finished, stopped), daemon=True)
+        writer: threading.Thread | None = None
         done = False
         try:
+            watchdog.start()
+            answers = _answers(proc.stdout)
             _send(proc.stdin, 0, {"type": "NewIndex", "config": config})
             index_id = _expect(answers, "NewIndex")["index_id"]
             last = len(records) + 1
             writer = threading.Thread(target=_send_all, args=(proc.stdin, records, index_id), daemon=True)
             writer.start()
+            payload: dict = {}
             for number, answer in enumerate(answers):  # until the answer to GetFiles, which carries the bundle
                 if number % 512 == 0:
                     check()
@@ -109,22 +117,43 @@ class PagefindService:
                     raise SearchIndexError(f"Pagefind failed: {payload.get('message', payload)}")
                 if answer.get("message_id") == last:
                     break
-            writer.join()
+            if stopped:
+                raise stopped[0]
             if payload.get("type") != "GetFiles":
                 raise SearchIndexError(f"Pagefind answered {payload.get('type')!r} instead of the files")
             bundle = {file["path"]: base64.b64decode(file["content"]) for file in payload["files"]}
             done = True
             return bundle
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, SearchIndexError) as exc:
+            if stopped:  # the watchdog stopped Pagefind: report why, not the broken pipe
+                raise stopped[0] from None
+            if isinstance(exc, SearchIndexError):
+                raise
             raise SearchIndexError(f"Pagefind failed: {exc}") from exc
         finally:
-            if not done:
+            finished.set()
+            watchdog.join()
+            if not done and proc.poll() is None:
                 proc.kill()  # stopped by ``check`` or failed: its work is not wanted
+            if writer is not None:
+                writer.join(10)  # it stops at the broken pipe; only then is stdin ours to close
             try:
                 proc.stdin.close()
-            except OSError:
+            except (OSError, ValueError):
                 pass
             proc.wait(timeout=60)
+
+
+def _watch(proc: subprocess.Popen, check: Callable[[], None], finished: threading.Event, stopped: list[BaseException]) -> None:
+    """Call ``check`` every 0.1 s while Pagefind works (it builds the index after the last
+    record, answering nothing for seconds); kill Pagefind when it raises."""
+    while not finished.wait(0.1):
+        try:
+            check()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            stopped.append(exc)
+            proc.kill()
+            return
 
 
 @functools.cache
@@ -150,7 +179,7 @@ def _send_all(stream, records: list[dict], index_id: int) -> None:
         for number, record in enumerate(records, start=1):
             stream.write(base64.b64encode(json.dumps({"message_id": number, "payload": {**record, "index_id": index_id}}).encode()) + b",")
         _send(stream, len(records) + 1, {"type": "GetFiles", "index_id": index_id})
-    except OSError:  # the service died; the reader reports it
+    except (OSError, ValueError):  # the service died or was stopped (a closed pipe); the reader reports it
         pass
 
 
