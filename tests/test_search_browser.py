@@ -101,6 +101,25 @@ def test_a_place_counts_what_is_there_and_what_serves_it(tab, base, place):  # n
     assert total == demo_engine().search("", {"locality": [place]}, limit=None).total  # as on the command line
 
 
+def test_a_place_the_form_does_not_offer_still_finds_what_serves_it(tab, base):  # noqa: F811
+    # A big catalogue offers regions and districts only; a town can still come in a shared address.
+    def without_the_option(route):
+        html = route.fetch().text()
+        html = re.sub(r'<option value="milovice-mlada"[^>]*>[^<]*</option>', "", html)
+        route.fulfill(body=html, headers={"content-type": "text/html; charset=utf-8"})
+
+    tab.route(re.compile(r".*/hledat/(\?.*)?$"), without_the_option)
+    requested: list[str] = []
+    tab.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    tab.goto(f"{base}/hledat/?locality=milovice-mlada")
+    results(tab)
+    assert tab.locator("#facet-locality option[value=milovice-mlada]").count() == 0
+    total = int(re.search(r"\d+", tab.text_content("#search-status")).group())
+    assert total == demo_engine().search("", {"locality": ["milovice-mlada"]}, limit=None).total
+    assert "/search/places.json" in requested
+    tab.unroute(re.compile(r".*/hledat/(\?.*)?$"))
+
+
 def test_a_typo_is_corrected_and_said_so(tab, base):  # noqa: F811
     tab.goto(f"{base}/hledat/?q=azilov%C3%BD+d%C5%AFm")
     found = results(tab)

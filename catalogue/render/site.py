@@ -145,7 +145,7 @@ def search_context(cat: Catalogue) -> dict[str, Any]:
         },
         "phone": _("Phone"),
     }
-    return {"facets": facets, "search_text": text, "locality_filter": functools.partial(views.locality_filter, cat)}
+    return {"facets": facets, "search_text": text, "locality_filter": functools.partial(views.locality_filter, cat), "area_mark": views.AREA_PREFIX}
 
 
 def lastmod(plan: PagePlan) -> dt.date | None:

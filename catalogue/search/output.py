@@ -1,15 +1,17 @@
-"""The search step of the build: the Pagefind bundle and the did-you-mean vocabulary."""
+"""The search step of the build: the Pagefind bundle, the did-you-mean vocabulary, the places' parents."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from ..render.i18n import translations
-from .browser import pagefind_files, vocabulary_files
+from .browser import SEARCH_FOLDER, pagefind_files, vocabulary_files
 from .documents import build_documents
 from .suggest import site_vocabulary
 
 if TYPE_CHECKING:
+    from ..index import Catalogue
     from ..pipeline import OutputContext
 
 
@@ -22,3 +24,11 @@ def write_search(context: OutputContext) -> None:
     context.check()
     for path, data in vocabulary_files(site_vocabulary(cat, docs)).items():
         context.tree.add(path, data, "search vocabulary")
+    context.tree.add(f"{SEARCH_FOLDER}/places.json", places_file(cat), "search places")
+
+
+def places_file(cat: Catalogue) -> bytes:
+    """Each locality's parent: the search page finds what serves a place its form does not
+    offer (``views.locality_filter``) from these; fetched only for such a place."""
+    parents = {lid: loc.parent for lid, loc in sorted(cat.localities.items()) if loc.parent in cat.localities}
+    return json.dumps(parents, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()

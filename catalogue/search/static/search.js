@@ -89,6 +89,7 @@
         // first answer, and a query takes tens of milliseconds on the page's own thread.
         return Promise.resolve(pf.options({ excerptLength: 0, noWorker: true })).then(function () { return pf; });
       });
+      pagefind.catch(function () { pagefind = null; });  // a failed load is tried again next time
     }
     return pagefind;
   }
@@ -104,8 +105,8 @@
     warmTimer = setTimeout(function () {
       var groups = A.analyseQuery(queryInput.value);
       loadPagefind().then(function (pf) {
-        groups.forEach(function (group) { group.forEach(function (key) { pf.preload(key); }); });
-      }).catch(function () {});
+        return Promise.all([].concat.apply([], groups).map(function (key) { return pf.preload(key); }));
+      }).catch(function () {});  // only a head start: the search itself reports failures
     }, 250);
   }
   var hitCache = {};
@@ -127,12 +128,31 @@
     }));
   }
   /** The index values a chosen facet value stands for. A place stands for itself and for
-   * "serves the whole of X" for each X around it (the option's data-any, written by the
-   * build: views.locality_filter); other facets stand for themselves. */
+   * "serves the whole of X" for each X around it (views.locality_filter): the build writes
+   * them on the place's option (data-any); a place the form does not offer (a town of a
+   * big catalogue, from a shared address) is looked up in search/places.json, each
+   * place's parent, fetched only then. Other facets stand for themselves. */
+  var AREA_MARK = app.getAttribute('data-area-mark');
+  var offered = {};
+  Array.prototype.forEach.call(document.querySelectorAll('#facet-locality option[data-any]'), function (option) {
+    offered[option.value] = option.getAttribute('data-any').split(' ');
+  });
+  var parents = null;
+  function placesFor(filters) {
+    var missing = (filters.locality || []).some(function (v) { return !offered[v]; });
+    if (!missing || parents) return Promise.resolve();
+    var url = new URL(app.getAttribute('data-words') + 'places.json', location.href).href;
+    return fetch(url).then(function (r) { return r.ok ? r.json() : {}; }).then(function (p) { parents = p; }, function () { parents = {}; });
+  }
   function valuesOf(facet, value) {
     if (facet !== 'locality') return [value];
-    var option = filterForm.querySelector('option[value="' + CSS.escape(value) + '"]');
-    return option && option.getAttribute('data-any') ? option.getAttribute('data-any').split(' ') : [value];
+    if (offered[value]) return offered[value];
+    var out = [value];
+    for (var p = parents && parents[value], seen = {}; p && !seen[p]; p = parents[p]) {
+      seen[p] = true;
+      out.push(AREA_MARK + p);
+    }
+    return out;
   }
   function pagefindFilters(filters) {
     var out = {};
@@ -199,7 +219,8 @@
   // ---- running a search --------------------------------------------------------------
   function search(pf, q, filters) {
     var groups = A.analyseQuery(q);
-    return chooseKeys(pf, groups).then(function (chosen) {
+    return Promise.all([chooseKeys(pf, groups), placesFor(filters)]).then(function (both) {
+      var chosen = both[0];
       var term = chosen.map(function (c) { return c.key; }).join(' ');
       return pf.search(term || null, { filters: pagefindFilters(filters) }).then(function (res) {
         return { res: res };
