@@ -89,7 +89,7 @@ def paused_gc() -> Iterator[None]:
     Loading the national catalogue makes about a million objects (parsed YAML,
     records, the cache); the collector would walk all of them again and again as
     they pile up (unpickling the record cache: 1.0 s with it, 0.35 s without).
-    What little cyclic garbage a step leaves is collected after it.
+    What little cyclic garbage a step leaves waits for the collector's next run.
     """
     was_enabled = gc.isenabled()
     gc.disable()
