@@ -28,7 +28,10 @@ def write_search(context: OutputContext) -> None:
 
 
 def places_file(cat: Catalogue) -> bytes:
-    """Each locality's parent: the search page finds what serves a place its form does not
-    offer (``views.locality_filter``) from these; fetched only for such a place."""
-    parents = {lid: loc.parent for lid, loc in sorted(cat.localities.items()) if loc.parent in cat.localities}
-    return json.dumps(parents, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+    """Each locality's parent ("" for none) and name: the search page finds what serves a
+    place its form does not offer (``views.locality_filter``) from these, and names it;
+    fetched only for such a place."""
+    places = {
+        lid: [loc.parent if loc.parent in cat.localities else "", loc.name] for lid, loc in sorted(cat.localities.items())
+    }
+    return json.dumps(places, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()

@@ -130,25 +130,35 @@
   /** The index values a chosen facet value stands for. A place stands for itself and for
    * "serves the whole of X" for each X around it (views.locality_filter): the build writes
    * them on the place's option (data-any); a place the form does not offer (a town of a
-   * big catalogue, from a shared address) is looked up in search/places.json, each
-   * place's parent, fetched only then. Other facets stand for themselves. */
+   * big catalogue, from a shared address) is looked up in search/places.json (each
+   * place's parent and name), fetched only then, and added to the form while chosen.
+   * Other facets stand for themselves. */
   var AREA_MARK = app.getAttribute('data-area-mark');
   var offered = {};
   Array.prototype.forEach.call(document.querySelectorAll('#facet-locality option[data-any]'), function (option) {
     offered[option.value] = option.getAttribute('data-any').split(' ');
   });
-  var parents = null;
+  var places = null;
   function placesFor(filters) {
-    var missing = (filters.locality || []).some(function (v) { return !offered[v]; });
-    if (!missing || parents) return Promise.resolve();
-    var url = new URL(app.getAttribute('data-words') + 'places.json', location.href).href;
-    return fetch(url).then(function (r) { return r.ok ? r.json() : {}; }).then(function (p) { parents = p; }, function () { parents = {}; });
+    var missing = (filters.locality || []).filter(function (v) { return !offered[v]; });
+    if (!missing.length) return Promise.resolve();
+    var loaded = places ? Promise.resolve() : fetch(new URL(app.getAttribute('data-words') + 'places.json', location.href).href)
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (p) { places = p; }, function () { places = {}; });
+    return loaded.then(function () { missing.forEach(showPlace); });
+  }
+  function showPlace(value) {
+    var select = document.getElementById('facet-locality');
+    if (!places[value] || !select || select.querySelector('option[data-added="' + value.replace(/"/g, '') + '"]')) return;
+    var option = el('option', { value: value, 'data-added': value }, places[value][1]);
+    select.insertBefore(option, select.options[1] || null);
+    select.value = value;
   }
   function valuesOf(facet, value) {
     if (facet !== 'locality') return [value];
     if (offered[value]) return offered[value];
     var out = [value];
-    for (var p = parents && parents[value], seen = {}; p && !seen[p]; p = parents[p]) {
+    for (var p = places && places[value] && places[value][0], seen = {}; p && !seen[p]; p = places[p] && places[p][0]) {
       seen[p] = true;
       out.push(AREA_MARK + p);
     }
