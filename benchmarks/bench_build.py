@@ -16,14 +16,13 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import generate  # noqa: E402
+from synthetic import generate_national, workspace  # noqa: E402
 
 
 def measure(args: list[str]) -> tuple[float, float]:
@@ -64,18 +63,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-national", action="store_true")
     args = parser.parse_args()
-    # Work inside the checkout: on some machines /tmp is ten times slower for many small files.
-    (ROOT / ".cache").mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=ROOT / ".cache", prefix="bench-") as tmp:
-        work = Path(tmp)
+    with workspace("bench-") as work:
         demo = work / "demo" / "content"
         shutil.copytree(ROOT / "content", demo)
         bench("demo", demo, args.runs, work / "demo")
         if not args.skip_national:
             national = work / "national" / "content"
-            t = time.perf_counter()
-            generate(national, services=6700, locations=19000, municipalities=6300)
-            print(f"(generated the national catalogue in {time.perf_counter() - t:.1f} s: 6,700 services, 19,000 locations, 6,300 municipalities)")
+            generate_national(national)
             bench("national", national, args.runs, work / "national")
 
 

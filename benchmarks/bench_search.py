@@ -28,7 +28,6 @@ import re
 import shutil
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -37,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import generate  # noqa: E402
+from synthetic import generate_national, workspace  # noqa: E402
 
 from catalogue import pipeline  # noqa: E402
 from catalogue.search.engine import SearchEngine  # noqa: E402
@@ -166,6 +165,17 @@ def index_size(site: Path) -> tuple[int, int, int]:
     return len(files), sum(p.stat().st_size for p in files), sum(gzipped_size(p) for p in files)
 
 
+def open_search_page(browser, base: str, errors: list[str] | None = None):
+    """A fresh phone-sized browser context (empty cache) showing /hledat/, ready for a query."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    if errors is not None:
+        page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/hledat/", wait_until="networkidle")
+    page.wait_for_selector("#search-app[data-state=done]", timeout=30_000)
+    return context, page
+
+
 def browser_run(site: Path, first: str, following: str, queries: list[str], national: bool) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -174,12 +184,8 @@ def browser_run(site: Path, first: str, following: str, queries: list[str], nati
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-            page = context.new_page()
             errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(f"{base}/hledat/", wait_until="networkidle")
-            page.wait_for_selector("#search-app[data-state=done]", timeout=30_000)
+            context, page = open_search_page(browser, base, errors)
             opened = transfer(recorder.take(), site)
             show_transfer("open /hledat/", opened)
 
@@ -223,10 +229,7 @@ TYPING_DELAY_MS = 150
 
 
 def typed_run(browser, base: str, recorder: Recorder, site: Path, query: str, national: bool) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(f"{base}/hledat/", wait_until="networkidle")
-    page.wait_for_selector("#search-app[data-state=done]", timeout=30_000)
+    context, page = open_search_page(browser, base)
     recorder.take()
     page.click("#q")
     page.type("#q", query, delay=TYPING_DELAY_MS)
@@ -290,18 +293,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="demo scale only")
     args = parser.parse_args()
-    # Work inside the checkout: on some machines /tmp is ten times slower for many small files.
-    (ROOT / ".cache").mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=ROOT / ".cache", prefix="bench-search-") as tmp:
-        work = Path(tmp)
+    with workspace("bench-search-") as work:
         demo = work / "demo" / "content"
         shutil.copytree(ROOT / "content", demo)
         bench("demo", demo, work / "demo", "domov pro seniory Nymburk", national=False)
         if not args.quick:
             national = work / "national" / "content"
-            t = time.perf_counter()
-            generate(national, services=6700, locations=19000, municipalities=6300)
-            print(f"(generated the national catalogue in {time.perf_counter() - t:.1f} s: 6,700 services, 19,000 locations, 6,300 municipalities)")
+            generate_national(national)
             bench("national", national, work / "national", f"domov pro seniory {seniors_town(national)}", national=True)
 
 

@@ -28,7 +28,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -37,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 run_seed = 6  # the same waits between saves on every run of the benchmark
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import generate  # noqa: E402
+from synthetic import generate, generate_national, workspace  # noqa: E402
 
 
 def free_port() -> int:
@@ -138,9 +137,7 @@ def main() -> None:
     parser.add_argument("--watch", nargs="+", default=["native", "poll"], choices=["native", "poll"])
     parser.add_argument("--pause", type=float, default=3.0, help="seconds between saves (an editor reads before saving again)")
     args = parser.parse_args()
-    (ROOT / ".cache").mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=ROOT / ".cache", prefix="bench-serve-") as tmp:
-        work = Path(tmp)
+    with workspace("bench-serve-") as work:
         demo = work / "demo" / "content"
         if (ROOT / "content" / "site.yaml").is_file():
             shutil.copytree(ROOT / "content", demo)
@@ -151,7 +148,7 @@ def main() -> None:
         bench(label, demo, args.runs, args.watch, work, args.pause)
         if not args.skip_national:
             national = work / "national" / "content"
-            generate(national, services=6700, locations=19000, municipalities=6300)
+            generate_national(national, say=False)
             bench("national", national, args.runs, args.watch, work, args.pause)
 
 
