@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, TODAY_EPOCH, run_cli
+from site_fixtures import RELATED
 from sites import LIFE_SITUATION, SITE, write_site
 
 from catalogue.outputs.print.contexts import compact_hours
@@ -37,21 +38,6 @@ locations:
     hours: {mon: 8:00-17:00, tue: 8:00-17:00, wed: 8:00-17:00, thu: 8:00-12:00}
 verified: 2026-09-15
 description: Poradna radí zdarma a diskrétně.
-"""
-
-RELATED = """\
-name: Klub seniorů Milovice
-provider: charita-lysa
-kind: related
-type: svepomocne-skupiny
-target_groups: [seniori]
-summary: Setkávání a výlety pro seniory.
-contacts: {email: klub@example.org}
-locations:
-  - address: {street: Náměstí, number: "2", city: Milovice}
-    locality: milovice
-verified: 2026-08-15
-description: Klub pro seniory.
 """
 
 SECRET = ("Tajná", "4711/3", "50.2011", "14.8312")  # the confidential location of the shelter in tests/sites.py

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import TODAY_EPOCH, run_cli
 from html_tree import find, find_all, headings, json_ld, links, page, resolve, text
-from site_fixtures import OVERRIDES, RELATED, fixture_site, site_pages  # noqa: F401 - fixtures
+from site_fixtures import INDEXES, OVERRIDES, RELATED, fixture_site, site_pages  # noqa: F401 - fixtures
 from sites import LIFE_SITUATION, PAGE, PROVIDER, SERVICE, SERVICE_2, write_site
 
 from catalogue.pipeline import load, publishable
@@ -29,22 +29,14 @@ def html_pages(site: Path) -> list[Path]:
 
 
 PAGE_TYPES = {
-    "home": "index.html",
     "service": "sluzby/azylovy-dum-lysa/index.html",
     "provider": "poskytovatele/charita-lysa/index.html",
     "locality": "lokality/lysa/index.html",
     "target group": "cilove-skupiny/seniori/index.html",
     "service type": "druhy-sluzeb/azylove-domy/index.html",
     "life situation": "zivotni-situace/ztrata-bydleni/index.html",
-    "A–Z": "sluzby/index.html",
-    "providers": "poskytovatele/index.html",
-    "localities": "lokality/index.html",
-    "target groups": "cilove-skupiny/index.html",
-    "service types": "druhy-sluzeb/index.html",
-    "life situations": "zivotni-situace/index.html",
     "free page": "stranky/o-katalogu/index.html",
-    "search": "hledat/index.html",
-    "404": "404.html",
+    **INDEXES,  # home, search, the index pages and 404: the same paths in every site
 }
 
 
