@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.pipeline import build_site, load, publishable
+from catalogue.index import publishable
+from catalogue.pipeline import build_site
+from catalogue.validate.stage import check_content as load
 from catalogue.render.env import BUILTIN_TEMPLATES
 from catalogue.render.site import plan_pages
 

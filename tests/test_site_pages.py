@@ -14,7 +14,9 @@ from html_tree import find, find_all, headings, json_ld, links, page, resolve, t
 from site_fixtures import INDEXES, OVERRIDES, RELATED, fixture_site, site_pages  # noqa: F401 - fixtures
 from sites import LIFE_SITUATION, PAGE, PROVIDER, SERVICE, SERVICE_2, write_site
 
-from catalogue.pipeline import load, publishable
+from catalogue.index import publishable
+from catalogue.validate.cache import RecordCache
+from catalogue.validate.stage import check_content as load
 from catalogue.render.site import plan_pages, render_site
 from catalogue.write import OutputTree
 
@@ -479,10 +481,7 @@ EDITS = {
 
 
 def rendered(content: Path):
-    from catalogue.pipeline import load as load_content
-    from catalogue.cache import RecordCache
-
-    cat = publishable(load_content(content, cache=RecordCache(None)).catalogue)
+    cat = publishable(load(content, cache=RecordCache(None)).catalogue)
     tree = OutputTree()
     plans = plan_pages(cat)
     render_site(cat, tree, None, None, None, plans=plans)

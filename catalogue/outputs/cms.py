@@ -19,7 +19,7 @@ import logging
 import re
 import types
 import typing
-from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 import yaml
 from markupsafe import escape
@@ -29,9 +29,9 @@ from ..index import Catalogue
 from ..model.hours import DAY_PATTERN, parse_day
 from ..model.records import RECORD_KINDS, PageMeta, Site
 from ..model.references import FOLDER, REFERENCES
-
-if TYPE_CHECKING:
-    from ..pipeline import OutputContext
+from ..render.i18n import translations
+from ..render.urls import url_for
+from .context import OutputContext
 
 log = logging.getLogger("catalogue")
 
@@ -113,8 +113,6 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
 
 def folder_collection(kind: str, content: str, cat: Catalogue) -> dict[str, Any]:
     """Return one collection: a folder of YAML files whose names are the ids."""
-    from ..render.urls import url_for
-
     label, singular, identifier = COLLECTIONS[kind]
     return {
         "name": kind,
@@ -359,8 +357,6 @@ def dump_config(config: dict[str, Any]) -> str:
 
 def admin_page(cat: Catalogue) -> str:
     """Return ``admin/index.html``: the page that loads Decap CMS, which reads ``config.yml`` beside it."""
-    from ..render.i18n import translations
-
     gettext = translations(cat.site.language).gettext
     title = escape(gettext("Edit the catalogue") + " – " + cat.site.title)
     return (

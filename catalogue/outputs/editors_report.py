@@ -22,12 +22,10 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
 from ..index import Catalogue, collate
-
-if TYPE_CHECKING:
-    from ..pipeline import OutputContext
+from ..render.env import make_environment
+from ..render.urls import relative, url_for
+from .context import OutputContext
 
 URL = "/redakce/"
 WINDOW = 4  # neighbours compared on each side in the sorted lists
@@ -73,9 +71,6 @@ class Report:
 
 def write_editors_report(context: OutputContext) -> None:
     """Render the report page into the output tree."""
-    from ..render.env import make_environment
-    from ..render.urls import relative, url_for
-
     cat = context.catalogue
     report = build_report(cat, context.today)
     env = make_environment(cat.site.language, context.theme / "templates" if context.theme else None)

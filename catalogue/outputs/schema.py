@@ -13,6 +13,7 @@ from typing import Any
 from ..index import Catalogue
 from ..model.records import RECORD_KINDS, VOCABULARIES, PageMeta, Site
 from ..model.references import REFERENCES
+from ..validate.crossref import Checker
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -62,8 +63,6 @@ def _field_node(schema: dict, path: str) -> dict | None:
 
 def add_enums(schema: dict, kind: str, catalogue: Catalogue) -> None:
     """Offer the ids that exist for each reference field of ``kind``."""
-    from ..validate.crossref import Checker
-
     known = Checker(catalogue, {}, None, None).known  # type: ignore[arg-type]
     for path, what in REFERENCES.get(kind, []):
         node = _field_node(schema, path)

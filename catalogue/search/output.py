@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
+from ..index import Catalogue
+from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from .browser import SEARCH_FOLDER, pagefind_files, vocabulary_files
 from .documents import build_documents
 from .suggest import site_vocabulary
-
-if TYPE_CHECKING:
-    from ..index import Catalogue
-    from ..pipeline import OutputContext
 
 
 def write_search(context: OutputContext) -> None:

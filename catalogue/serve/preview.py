@@ -25,12 +25,15 @@ import jinja2
 import jinja2.meta
 
 from .. import pipeline
-from ..cache import RecordCache, default_cache_folder
+from ..clock import today
 from ..errors import CatalogueError, Problem, Problems, display_path
-from ..index import Catalogue, Vocabularies
+from ..index import Catalogue, Vocabularies, publishable
+from ..outputs.context import OutputContext, Superseded
 from ..render.env import BUILTIN_TEMPLATES, forget_environments
 from ..render.site import STATIC_DIR, Depends, PagePlan, plan_pages
 from ..render.urls import SECTIONS, output_path, url_for
+from ..validate.cache import RecordCache, default_cache_folder
+from ..validate.stage import check_content, paused_gc
 from ..write import OutputTree
 from .reader import IncrementalReader
 
@@ -120,7 +123,7 @@ class Preview:
         relevant = {p.resolve() for p in paths if not _ignored(p)}
         if not relevant:
             return None
-        with self.lock, pipeline.paused_gc():  # a national rebuild must not wait for a full collection
+        with self.lock, paused_gc():  # a national rebuild must not wait for a full collection
             update = self._rebuild(relevant, full=False)
         if not defer_outputs:
             finished = self.finish()
@@ -136,7 +139,7 @@ class Preview:
         update.full = update.full or self.needs_full
         if content or update.full or self.broken:
             self.reader.changed(content)
-            loaded = pipeline.load(self.content, cache=self.cache, strict=self.strict, read=self.reader)
+            loaded = check_content(self.content, cache=self.cache, strict=self.strict, read=self.reader)
             update.steps.extend(loaded.timings.steps)
             self._forget_disk_cache()
             update.problems = loaded.problems
@@ -147,7 +150,7 @@ class Preview:
                 update.changed = sorted(_display(self.content, p) for p in content)
                 update.seconds = time.perf_counter() - start
                 return update
-            new = pipeline.publishable(catalogue)
+            new = publishable(catalogue)
         else:
             new = self.good
         assert new is not None
@@ -265,11 +268,11 @@ class Preview:
                 tree.owners = {path: "page or static file" for path in tree.files}
             try:
                 stale = lambda: revision != self.revision  # noqa: E731 - a newer render came in
-                context = pipeline.OutputContext(good, tree, pipeline.today(), self.theme_dir(), stale)
+                context = OutputContext(good, tree, today(), self.theme_dir(), stale)
                 for _name, output in pipeline.output_steps():
                     context.check()
                     output(context)
-            except pipeline.Superseded:
+            except Superseded:
                 return None  # the newer render's own finish makes the outputs
             except (jinja2.TemplateError, CatalogueError) as exc:
                 with self.lock:

@@ -1,6 +1,6 @@
 """Read the content folder once, then re-read only the files that changed.
 
-A drop-in for :func:`catalogue.load.content.load_folder` (``pipeline.load(read=…)``):
+A drop-in for :func:`catalogue.load.content.load_folder` (``check_content(read=…)``):
 the first call reads everything; later calls re-read the files named by
 :meth:`IncrementalReader.changed` and replay the rest, problems included. Any
 change it cannot place — a new, deleted or renamed file, a file with a bad name —

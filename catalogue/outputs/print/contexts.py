@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from ...index import Catalogue, collate
+from ...index.queries import municipality
 from ...model.hours import format_interval
-from ...model.records import AgeRange, Fees, Hours, LifeSituation, Location, Service, Site
+from ...model.records import SERVICE_GROUPS, AgeRange, Fees, Hours, LifeSituation, Location, Service, Site
 from ...render.urls import url_for
 from .qr import qr_src
 
-GROUPS = ("counselling", "care", "prevention", "related")
-RELATED = "related"
+RELATED = SERVICE_GROUPS[-1]  # related activities: outside the Social Services Act
 OTHER = "other"  # services without a target group, when chapters follow target groups
 
 
@@ -312,7 +312,7 @@ def compact_hours(hours: Hours) -> tuple[HoursRun, ...]:
 
 def group_chapters(cat: Catalogue, entries: dict[str, ServiceEntry]) -> list[Chapter]:
     """Return one chapter per service group (counselling, care, prevention), related activities last."""
-    by_group: dict[str, list[ServiceEntry]] = {g: [] for g in GROUPS}
+    by_group: dict[str, list[ServiceEntry]] = {g: [] for g in SERVICE_GROUPS}
     for entry in entries.values():
         service = cat.services[entry.id]
         stype = cat.vocab.service_types.get(service.type)
@@ -418,15 +418,6 @@ def index_localities(cat: Catalogue, service: Service) -> set[str]:
         if locality_id in cat.localities:
             out.add(municipality(cat, locality_id) or locality_id)
     return out
-
-
-def municipality(cat: Catalogue, locality_id: str) -> str | None:
-    """Return the municipality a locality is or lies in; None for a district or region."""
-    for candidate in (locality_id, *cat.ancestors(locality_id)):
-        locality = cat.localities.get(candidate)
-        if locality is not None and locality.level == "municipality":
-            return candidate
-    return None
 
 
 def locality_index(cat: Catalogue, entries: dict[str, ServiceEntry]) -> list[IndexGroup]:

@@ -8,7 +8,6 @@ workers never change a file.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import time
@@ -16,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...clock import source_timestamp
 from ...errors import Problem, Problems, Severity, display_path
 from ...index import Catalogue
 from ...render.env import make_environment
@@ -58,18 +58,10 @@ class PrintResult:
         return sum(self.pages.values())
 
 
-def source_date() -> str | None:
-    """Return ``SOURCE_DATE_EPOCH`` as a W3C datetime for the PDF metadata, or None (no dates: still reproducible)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return None
-
-
 def plan_jobs(cat: Catalogue, theme: Path | None = None, impose: bool = True) -> list[Job]:
     """Return the documents to print, the catalogue first; the HTML is rendered now."""
     env = make_environment(cat.site.language, theme / "templates" if theme else None)
-    created = source_date()
+    created = source_timestamp()
     fonts = font_face_css()
     booklet = env.get_template("print/booklet.html")
     context = booklet_context(cat, created, fonts)

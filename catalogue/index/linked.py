@@ -1,7 +1,7 @@
 """The linked catalogue: validated records plus the lookups every output needs.
 
-Built once after validation. Confidential locations are redacted here, so no
-page, index, export or PDF downstream can reach a secret street or coordinate.
+Built once after validation (:func:`catalogue.validate.stage.check_content`);
+every output reads the publishable copy (:func:`catalogue.index.redact.publishable`).
 """
 
 from __future__ import annotations
@@ -9,16 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-import unicodedata
+from functools import cached_property
 
-from .model.records import (
+from ..model.records import (
     LEVELS,
     CapacityUnit,
     Language,
     LifeSituation,
     Locality,
-    Location,
     Page,
     Provider,
     Service,
@@ -27,6 +25,7 @@ from .model.records import (
     Site,
     Term,
 )
+from .collation import collate
 
 
 @dataclass
@@ -199,44 +198,3 @@ class Catalogue:
     def _by_name(self, ids: set[str]) -> list[str]:
         order = self._service_order
         return sorted(ids, key=order.__getitem__)
-
-
-def redact(location: Location) -> Location:
-    """Return a location safe to publish: a confidential one keeps only its municipality."""
-    if not location.confidential:
-        return location
-    address = location.address.model_copy(update={"street": None, "number": None, "postcode": None}) if location.address else None
-    return location.model_copy(update={"address": address, "coordinates": None, "notes": None})
-
-
-def redact_service(service: Service) -> Service:
-    if not any(l.confidential for l in service.locations):
-        return service
-    return service.model_copy(update={"locations": [redact(l) for l in service.locations]})
-
-
-# Czech alphabetical order: č ř š ž and ch are letters of their own; other accents sort
-# as their base letter and only break ties.
-_CARON_LETTERS = {"c": "h", "r": "r", "s": "s", "z": "z"}  # base → letter it follows
-
-
-@lru_cache(maxsize=65536)
-def collate(text: str) -> tuple[str, str]:
-    """Return a sort key that orders Czech names as a Czech reader expects."""
-    lowered = text.lower()
-    out: list[str] = []
-    i = 0
-    while i < len(lowered):
-        ch = lowered[i]
-        if ch == "c" and lowered[i + 1 : i + 2] == "h":
-            out.append("h\uffff")  # ch sorts after h
-            i += 2
-            continue
-        parts = unicodedata.normalize("NFD", ch)
-        base = parts[0]
-        if "\u030c" in parts[1:] and base in "crsz":
-            out.append(base + "\uffff")  # č after c, ř after r, …
-        else:
-            out.append(base)
-        i += 1
-    return "".join(out), lowered

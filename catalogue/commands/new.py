@@ -10,6 +10,7 @@ person who checked the record with the provider may set it.
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 import unicodedata
@@ -17,18 +18,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cli import EXIT_OK, EXIT_USAGE
-from .errors import display_path
-from .load.content import SLUG_RE
-from .model.records import RECORD_KINDS
-from .report import Reporter
+from ..errors import EXIT_OK, EXIT_USAGE, display_path
+from ..load.content import SLUG_RE
+from ..model.records import LEVELS, RECORD_KINDS
+from ..report import Reporter
+from ..validate.stage import check_content
 
 FOLDERS = {"service": "services", "provider": "providers", "locality": "localities", "life-situation": "life-situations"}
 # Required fields, in the order they are asked for, with the prompt.
 REQUIRED = {
     "service": [("name", "Název služby"), ("provider", "Poskytovatel (id)"), ("type", "Druh služby (id)")],
     "provider": [("name", "Název poskytovatele")],
-    "locality": [("name", "Název lokality"), ("level", "Úroveň (region, district, municipality, part, neighbourhood)")],
+    "locality": [("name", "Název lokality"), ("level", f"Úroveň ({', '.join(LEVELS)})")],
     "life-situation": [("title", "Název životní situace")],
 }
 # Optional fields written with a value that helps (not commented out).
@@ -50,7 +51,7 @@ class Known:
     service_types: dict[str, str | None]  # id → § (None for related activities)
 
 
-def scaffold_command(args: argparse.Namespace, reporter: Reporter, ask: Callable[[str], str] | None = None) -> int:
+def run(args: argparse.Namespace, reporter: Reporter, ask: Callable[[str], str] | None = None) -> int:
     """Run ``new``: gather values, write the file, check it; exit codes as the other commands."""
     values = {k: v for k, v in {
         "name": args.name, "title": args.title, "provider": args.provider, "type": args.type,
@@ -78,9 +79,7 @@ def scaffold_command(args: argparse.Namespace, reporter: Reporter, ask: Callable
 
 def known_ids(content: Path) -> Known:
     """Return the ids a new record may name."""
-    from .pipeline import load
-
-    catalogue = load(content).catalogue
+    catalogue = check_content(content).catalogue
     if catalogue is None:
         return Known(set(), set(), {})
     types = {tid: t.paragraph for tid, t in catalogue.vocab.service_types.items()}
@@ -117,14 +116,12 @@ def _check_references(kind: str, values: dict[str, str], known: Known) -> None:
         if value is None:
             continue
         if value not in ids:
-            import difflib
-
             close = difflib.get_close_matches(value, sorted(ids), n=1, cutoff=0.6)
             hint = f' (did you mean "{close[0]}"?)' if close else f"; see {where}"
             raise ScaffoldError(f'no {what} "{value}"{hint}')
     level = values.get("level")
-    if kind == "locality" and level not in ("region", "district", "municipality", "part", "neighbourhood"):
-        raise ScaffoldError(f'"{level}" is not a level; use region, district, municipality, part or neighbourhood')
+    if kind == "locality" and level not in LEVELS:
+        raise ScaffoldError(f'"{level}" is not a level; use {", ".join(LEVELS[:-1])} or {LEVELS[-1]}')
 
 
 def render(kind: str, values: dict[str, str]) -> str:
