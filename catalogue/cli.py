@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CatalogueError
+from .model.kinds import RECORD_KINDS
 from .model.records import LEVELS
 from .report import Reporter
 
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--poll", action="store_true", help="notice changes by polling (for network drives where notifications do not arrive)")
     new = sub.add_parser("new", help="create a new record file, ready to fill in")
     common(new)
-    new.add_argument("kind", choices=["service", "provider", "locality", "life-situation"], help="what to create")
+    new.add_argument("kind", choices=[kind.name for kind in RECORD_KINDS if kind.new], help="what to create")
     new.add_argument("--id", help="the id = file name (default: made from the name)")
     new.add_argument("--name", help="name (of a service, provider or locality)")
     new.add_argument("--title", help="title (of a life situation)")

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..model.records import (
     LEVELS,
@@ -25,33 +26,77 @@ from ..model.records import (
     Site,
     Term,
 )
+from ..model.kinds import VOCABULARIES
 from .collation import collate
 
 
 @dataclass
 class Vocabularies:
-    service_types: dict[str, ServiceType] = field(default_factory=dict)
-    target_groups: dict[str, Term] = field(default_factory=dict)
-    forms: dict[str, Term] = field(default_factory=dict)
-    capacity_units: dict[str, CapacityUnit] = field(default_factory=dict)
-    languages: dict[str, Language] = field(default_factory=dict)
-    synonyms: dict[str, Synonym] = field(default_factory=dict)
+    """Every vocabulary of :data:`~catalogue.model.kinds.VOCABULARIES`: file id → term id → term.
 
-    @staticmethod
-    def attribute(file_id: str) -> str:
-        return file_id.replace("-", "_")
+    The properties are typed shortcuts for the vocabularies the code names; a new
+    vocabulary needs none (``vocab.terms["its-file"]``).
+    """
+
+    terms: dict[str, dict[str, Any]] = field(default_factory=lambda: {v.file: {} for v in VOCABULARIES})
+
+    @property
+    def service_types(self) -> dict[str, ServiceType]:
+        return self.terms["service-types"]
+
+    @property
+    def target_groups(self) -> dict[str, Term]:
+        return self.terms["target-groups"]
+
+    @property
+    def forms(self) -> dict[str, Term]:
+        return self.terms["forms"]
+
+    @property
+    def capacity_units(self) -> dict[str, CapacityUnit]:
+        return self.terms["capacity-units"]
+
+    @property
+    def languages(self) -> dict[str, Language]:
+        return self.terms["languages"]
+
+    @property
+    def synonyms(self) -> dict[str, Synonym]:
+        return self.terms["synonyms"]
 
 
 @dataclass
 class Catalogue:
+    """The valid records of every kind, linked: what the checks across records and every output read.
+
+    ``records`` holds each kind of :data:`~catalogue.model.kinds.RECORD_KINDS` by its
+    folder ("services" → id → record); the properties are typed shortcuts.
+    """
+
     site: Site
-    providers: dict[str, Provider]
-    services: dict[str, Service]
-    localities: dict[str, Locality]
-    life_situations: dict[str, LifeSituation]
-    pages: dict[str, Page]
+    records: dict[str, dict[str, Any]]
     vocab: Vocabularies
     sources: dict[str, str] = field(default_factory=dict)  # "services/x" → content-relative file path
+
+    @property
+    def providers(self) -> dict[str, Provider]:
+        return self.records["providers"]
+
+    @property
+    def services(self) -> dict[str, Service]:
+        return self.records["services"]
+
+    @property
+    def localities(self) -> dict[str, Locality]:
+        return self.records["localities"]
+
+    @property
+    def life_situations(self) -> dict[str, LifeSituation]:
+        return self.records["life-situations"]
+
+    @property
+    def pages(self) -> dict[str, Page]:
+        return self.records["pages"]
 
     # --- localities -------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from .linked import Catalogue
 def publishable(catalogue: Catalogue) -> Catalogue:
     """Return the catalogue with confidential locations redacted: the only input of every output."""
     services = {sid: redact_service(s) for sid, s in catalogue.services.items()}
-    return dataclasses.replace(catalogue, services=services)
+    return dataclasses.replace(catalogue, records={**catalogue.records, "services": services})
 
 
 def redact(location: Location) -> Location:

@@ -349,19 +349,3 @@ class Synonym(Record):
     )
     note: Optional[Text] = field("Poznámka pro redakci (na webu se nezobrazuje)", default=None)
 
-
-VOCABULARIES: dict[str, type[Record]] = {
-    "service-types": ServiceType,
-    "target-groups": Term,
-    "forms": Term,
-    "capacity-units": CapacityUnit,
-    "languages": Language,
-    "synonyms": Synonym,
-}
-
-RECORD_KINDS: dict[str, type[Identified]] = {
-    "providers": Provider,
-    "services": Service,
-    "localities": Locality,
-    "life-situations": LifeSituation,
-}

@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from ..index import Catalogue, collate
+from ..model.kinds import KINDS
 from ..render.env import make_environment
 from ..render.urls import relative, url_for
 from .context import OutputContext
@@ -217,4 +218,4 @@ def edit_url(cat: Catalogue, item: Item) -> str | None:
 
 
 def _item(cat: Catalogue, kind: str, record, note: str = "") -> Item:
-    return Item(kind, record.id, record.name, f"{kind}/{record.id}.yaml", note)
+    return Item(kind, record.id, record.name, f"{kind}/{KINDS[kind].file_name(record.id)}", note)

@@ -20,6 +20,7 @@ from babel.dates import get_day_names
 from ..index import Catalogue
 from ..model.fields import phone_digits
 from ..model.hours import WEEKDAYS, format_interval
+from ..model.kinds import RECORD_KINDS, VOCABULARIES
 from ..model.records import Page, Site
 from ..write import OutputTree
 from . import views
@@ -157,23 +158,23 @@ def lastmod(plan: PagePlan) -> dt.date | None:
 def redirect_plans(cat: Catalogue, deps: Depends) -> list[PagePlan]:
     """Return a redirect page at the old URL of every renamed record (``former_ids``)."""
     plans = []
-    for kind, records in (("services", cat.services), ("providers", cat.providers), ("life-situations", cat.life_situations)):
+    for kind in (k for k in RECORD_KINDS if k.renamable and k.section):
+        records = cat.records[kind.folder]
         for rid in sorted(records):
             record = records[rid]
-            title = getattr(record, "name", None) or getattr(record, "title")
+            title = getattr(record, kind.title_field)
             for former in record.former_ids:
                 plans.append(
                     PagePlan(
-                        url_for(kind, former), "redirect.html", {"target": url_for(kind, rid), "title": title},
-                        f"redirect {kind}/{former} to {rid}", deps.common | {f"{kind}/{rid}"},
+                        url_for(kind.folder, former), "redirect.html", {"target": url_for(kind.folder, rid), "title": title},
+                        f"redirect {kind.key(former)} to {rid}", deps.common | {kind.key(rid)},
                     )
                 )
     return plans
 
 
-VOCABULARY_KEYS = ("vocabularies/service-types", "vocabularies/target-groups", "vocabularies/forms",
-                   "vocabularies/capacity-units", "vocabularies/languages")
-LISTED_KINDS = ("services", "providers", "localities", "life-situations", "pages")
+VOCABULARY_KEYS = tuple(vocabulary.key for vocabulary in VOCABULARIES if vocabulary.shown)
+LISTED_KINDS = tuple(kind.folder for kind in RECORD_KINDS)
 
 
 class Depends:

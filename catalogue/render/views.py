@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..index import Catalogue
 from ..model.fields import phone_digits
 from ..model.hours import format_minutes
+from ..model.kinds import KINDS
 from ..model.records import Capacity, Coordinates, Hours, Location, Provider, Service, Site
 from .i18n import plural_category
 from .markdown import render_markdown
@@ -30,7 +31,6 @@ from ..index.queries import (  # noqa: E402,F401
 )
 
 _TAG_RE = re.compile(r"<[^>]+>")
-FOLDER_SUFFIX = {"pages": ".md"}  # every other record is a .yaml file
 ISSUE_FORM = "report-error.yml"  # .github/ISSUE_TEMPLATE/ of the content repository
 
 
@@ -111,7 +111,7 @@ def record_links(site: Site, cat: Catalogue, key: str, title: str, page_url: str
         base = repo.url.rstrip("/")
         folder, _, ident = key.partition("/")
         source = cat.sources.get(key)
-        name = PurePosixPath(source).name if source else f"{ident}{FOLDER_SUFFIX.get(folder, '.yaml')}"
+        name = PurePosixPath(source).name if source else KINDS[folder].file_name(ident)
         file = "/".join(p for p in (repo.content_path.strip("/"), folder, name) if p)
         host = _repository_host(base)
         if "gitlab" in host:

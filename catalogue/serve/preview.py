@@ -27,7 +27,8 @@ import jinja2.meta
 from .. import pipeline
 from ..clock import today
 from ..errors import CatalogueError, Problem, Problems, display_path
-from ..index import Catalogue, Vocabularies, publishable
+from ..index import Catalogue, publishable
+from ..model.kinds import RECORD_KINDS, VOCABULARIES
 from ..outputs.context import OutputContext, Superseded
 from ..render.env import BUILTIN_TEMPLATES, forget_environments
 from ..render.site import STATIC_DIR, Depends, PagePlan, plan_pages
@@ -338,21 +339,15 @@ class Preview:
 def changed_keys(old: Catalogue, new: Catalogue) -> set[str]:
     """Return the record keys ("services/x", "vocabularies/forms", "site") whose published record differs."""
     keys: set[str] = set()
-    for kind, attribute in (
-        ("providers", "providers"),
-        ("services", "services"),
-        ("localities", "localities"),
-        ("life-situations", "life_situations"),
-        ("pages", "pages"),
-    ):
-        before, after = getattr(old, attribute), getattr(new, attribute)
+    for kind in RECORD_KINDS:
+        before, after = old.records[kind.folder], new.records[kind.folder]
         for ident in before.keys() | after.keys():
             a, b = before.get(ident), after.get(ident)
             if a is not b and a != b:
-                keys.add(f"{kind}/{ident}")
-    for name in Vocabularies.__dataclass_fields__:
-        if getattr(old.vocab, name) != getattr(new.vocab, name):
-            keys.add(f"vocabularies/{name.replace('_', '-')}")
+                keys.add(kind.key(ident))
+    for vocabulary in VOCABULARIES:
+        if old.vocab.terms[vocabulary.file] != new.vocab.terms[vocabulary.file]:
+            keys.add(vocabulary.key)
     if old.site != new.site:
         keys.add("site")
     return keys

@@ -19,6 +19,7 @@ from ..errors import Problem, Problems, Severity
 from ..index import Catalogue, Vocabularies
 from ..load.content import Document, RawContent, load_folder
 from ..load.yamlstrict import YamlError
+from ..model.kinds import CONTENT_FOLDERS, RECORD_KINDS, VOCABULARY_FOLDER
 from ..model.references import facts
 from . import records as v
 from .cache import Entry, RecordCache, default_cache_folder
@@ -83,7 +84,7 @@ def _check(
     problems = Problems()
     cache = cache if cache is not None else RecordCache(default_cache_folder(content))
     with timings.step("load"):
-        raw = (read or load_folder)(content, problems)
+        raw = read(content, problems) if read else load_folder(content, problems, CONTENT_FOLDERS)
     documents = {d.key: d for d in raw.documents}
     with timings.step("validate"):
         catalogue, broken, found = validate_documents(raw.documents, problems, cache)
@@ -134,41 +135,29 @@ def validate_documents(
     site = None
     all_facts: dict[str, list] = {}
     vocab = Vocabularies()
-    records: dict[str, dict] = {"providers": {}, "services": {}, "localities": {}, "life-situations": {}, "pages": {}}
+    records: dict[str, dict] = {kind.folder: {} for kind in RECORD_KINDS}
     broken: set[str] = set()
     sources: dict[str, str] = {}
     for doc in documents:
         if doc.kind == "site":
             site = v.validate_site(doc, problems)
             continue
-        if doc.kind == "vocabularies":
+        if doc.kind == VOCABULARY_FOLDER:
             terms = v.validate_vocabulary(doc, problems)
-            if hasattr(vocab, Vocabularies.attribute(doc.id)):
-                setattr(vocab, Vocabularies.attribute(doc.id), terms)
+            if doc.id in vocab.terms:
+                vocab.terms[doc.id] = terms
             continue
-        if doc.kind == "pages":
-            record = v.validate_page(doc, problems)
-        else:
-            entry = validate_cached(doc, cache)
-            record = entry.record
-            all_facts[doc.key] = list(entry.facts)
-            for line, column, field_path, message, severity in entry.problems:
-                problems.add(Problem(doc.path, line, column, field_path, message, Severity(severity)))
+        entry = validate_cached(doc, cache)
+        record = entry.record
+        all_facts[doc.key] = list(entry.facts)
+        for line, column, field_path, message, severity in entry.problems:
+            problems.add(Problem(doc.path, line, column, field_path, message, Severity(severity)))
         if record is None:
-            broken.add(f"{doc.kind}/{doc.id}")
+            broken.add(doc.key)
         else:
             records[doc.kind][doc.id] = record
-            sources[f"{doc.kind}/{doc.id}"] = doc.path
+            sources[doc.key] = doc.path
     if site is None:
         return None, broken, all_facts
-    catalogue = Catalogue(
-        site=site,
-        providers=records["providers"],
-        services=records["services"],
-        localities=records["localities"],
-        life_situations=records["life-situations"],
-        pages=records["pages"],
-        vocab=vocab,
-        sources=sources,
-    )
+    catalogue = Catalogue(site=site, records=records, vocab=vocab, sources=sources)
     return catalogue, broken, all_facts
