@@ -22,7 +22,8 @@ from .outputs.context import OutputContext
 from .outputs.editors_report import write_editors_report
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
-from .render.site import PagePlan, render_site
+from .render.plan import PagePlan
+from .render.site import render_site
 from .search.output import write_search
 from .validate.stage import Loaded, check_content
 from .write import OutputTree

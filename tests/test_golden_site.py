@@ -23,7 +23,7 @@ from catalogue.index import publishable
 from catalogue.pipeline import build_site
 from catalogue.validate.stage import check_content as load
 from catalogue.render.env import BUILTIN_TEMPLATES
-from catalogue.render.site import plan_pages
+from catalogue.render.plan import plan_pages
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CONTENT, TREE, HASHES = GOLDEN / "content", GOLDEN / "site", GOLDEN / "site.sha256"

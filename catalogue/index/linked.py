@@ -213,6 +213,21 @@ class Catalogue:
                         out[situation.id].add(service.id)
         return {k: self._by_name(v) for k, v in out.items()}
 
+    @cached_property
+    def situations_by_service(self) -> dict[str, list[str]]:
+        """Return service id → ids of the life situations it helps with, in the editors' order, then by title."""
+        ordered = sorted(self.life_situations.values(), key=lambda s: (s.order, collate(s.title), s.id))
+        out: dict[str, list[str]] = {}
+        for situation in ordered:
+            for sid in self.services_by_life_situation.get(situation.id, ()):
+                out.setdefault(sid, []).append(situation.id)
+        return out
+
+    @cached_property
+    def nav_pages(self) -> list[Page]:
+        """Return the free pages shown in the navigation of every page, in their editors' order."""
+        return sorted((p for p in self.pages.values() if p.nav), key=lambda p: (p.order, p.title))
+
     def contacts_for(self, service: Service):
         """Return the service's contacts, or its provider's when it has none."""
         if not service.contacts.is_empty():

@@ -7,6 +7,7 @@ written once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,13 +49,9 @@ def situations(cat: Catalogue) -> list[LifeSituation]:
     return sorted(cat.life_situations.values(), key=lambda s: (s.order, collate(s.title), s.id))
 
 
-def situations_by_service(cat: Catalogue) -> dict[str, list[LifeSituation]]:
-    """Return service id → the life situations it helps with, in the editors' order."""
-    out: dict[str, list[LifeSituation]] = {}
-    for situation in situations(cat):
-        for sid in cat.services_by_life_situation.get(situation.id, ()):
-            out.setdefault(sid, []).append(situation)
-    return out
+def situations_of(cat: Catalogue, service_id: str) -> list[LifeSituation]:
+    """Return the life situations a service helps with, in the editors' order."""
+    return [cat.life_situations[s] for s in cat.situations_by_service.get(service_id, ())]
 
 
 # --- services in lists ---------------------------------------------------------------
@@ -96,15 +93,14 @@ def types_by_group(cat: Catalogue) -> list[tuple[str, list[tuple[str, ServiceTyp
     for group in SERVICE_GROUPS:
         members = [(tid, t) for tid, t in cat.vocab.service_types.items() if t.group == group]
         if members:
-            out.append((group, sorted(members, key=lambda m: (_paragraph_key(m[1].paragraph), collate(m[1].name)))))
+            out.append((group, sorted(members, key=lambda m: (paragraph_key(m[1].paragraph), collate(m[1].name)))))
     return out
 
 
-def _paragraph_key(paragraph: str | None) -> tuple[int, str]:
-    if not paragraph:
-        return (10_000, "")
-    digits = "".join(c for c in paragraph if c.isdigit())
-    return (int(digits or 0), paragraph)
+def paragraph_key(paragraph: str | None) -> tuple[int, str]:
+    """Return a sort key in the order of the law: "57" before "60", "60" before "60a"; types without a paragraph last."""
+    match = re.match(r"(\d+)(.*)", paragraph or "")
+    return (int(match.group(1)), match.group(2)) if match else (10**6, "")
 
 
 # --- places -----------------------------------------------------------------------

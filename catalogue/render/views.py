@@ -1,7 +1,8 @@
-"""What templates show that is more than a field: map links, report links, groupings, JSON-LD.
+"""What pages show that is more than a field: map links, opening hours, report and edit links, JSON-LD.
 
-Pure functions of the publishable catalogue; the templates call them through the
-common context (:class:`~catalogue.render.site.Common`).
+Pure functions of records and of the publishable catalogue. The page contexts
+(:mod:`.pages`) call those that read the catalogue; templates use the others as
+filters (:data:`FILTERS`).
 """
 
 from __future__ import annotations
@@ -23,12 +24,6 @@ from ..model.records import Capacity, Coordinates, Hours, Location, Provider, Se
 from .i18n import plural_category
 from .markdown import render_markdown
 from .urls import url_for
-
-# The catalogue's queries, as templates still call them through ``views`` (until each page has its own context).
-from ..index.queries import (  # noqa: E402,F401
-    AREA_PREFIX, by_letter, by_name, by_type, home_places, locality_filter, locality_tree, places,
-    services_of, situations, situations_by_service, terms, types_by_group, with_services, without,
-)
 
 _TAG_RE = re.compile(r"<[^>]+>")
 ISSUE_FORM = "report-error.yml"  # .github/ISSUE_TEMPLATE/ of the content repository
@@ -95,11 +90,12 @@ def _repository_host(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
 
-def record_links(site: Site, cat: Catalogue, key: str, title: str, page_url: str, text: dict[str, str]) -> RecordLinks:
+def record_links(cat: Catalogue, key: str, title: str, page_url: str, text: dict[str, str]) -> RecordLinks:
     """Return the report and edit links of the record ``key`` ("services/x"), prefilled so editors know what is meant.
 
     ``text`` holds the translated subject and body lines: "subject", "body", "issue".
     """
+    site = cat.site
     summary = text["subject"].format(title=title)
     body = text["body"].format(title=title, url=page_url, key=key)
     email = None
@@ -237,7 +233,12 @@ def _plain(markdown: str, limit: int = 300) -> str:
 
 
 def plain(markdown: str | None, limit: int = 300) -> str:
+    """Return Markdown (or nothing) as one line of plain text of at most ``limit`` characters, cut at a word."""
     return _plain(markdown or "", limit)
+
+
+#: The filters templates format with (``{{ location | map_link }}``); each a pure function of its value.
+FILTERS = {"script_json": json_ld, "plain": plain, "map_link": map_link, "hours_json": hours_json, "day_text": day_text}
 
 
 

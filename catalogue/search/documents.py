@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..index import Catalogue
 from ..model.records import LifeSituation, Service
-from ..index.queries import AREA_PREFIX, places, situations_by_service
+from ..index.queries import AREA_PREFIX, places, situations_of
 from ..model.records import UP_TO_MUNICIPALITY
 from ..render.urls import url_for
 from ..render.views import plain
@@ -90,13 +90,12 @@ def build_documents(
     (the live preview's "a newer render came in").
     """
     synonyms = Synonyms(s.terms for _, s in sorted(cat.vocab.synonyms.items()))
-    situations = situations_by_service(cat)
     area_names = _area_names(cat)
     docs = []
     for number, s in enumerate(cat.sorted_services):
         if number % 256 == 0:
             check()
-        docs.append(_service(cat, s, situations.get(s.id, []), gettext, synonyms, area_names))
+        docs.append(_service(cat, s, situations_of(cat, s.id), gettext, synonyms, area_names))
     docs += [_provider(cat, pid, gettext, synonyms) for pid in sorted(cat.providers)]
     docs += [_situation(cat, sid, gettext, synonyms) for sid in sorted(cat.life_situations)]
     docs += [_page(cat, pid, gettext, synonyms) for pid in sorted(cat.pages)]
@@ -113,7 +112,7 @@ def _document(
 
 
 def _locality_values(cat: Catalogue, service: Service) -> list[str]:
-    """A service's locality filter values (what ``views.locality_filter`` asks for).
+    """A service's locality filter values (what ``queries.locality_filter`` asks for).
 
     Plain ids: where it is located and the areas it serves, with their parents (a
     filter by a district finds what is in its towns); ``area:A`` for each area ``A``

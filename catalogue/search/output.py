@@ -26,7 +26,7 @@ def write_search(context: OutputContext) -> None:
 
 def places_file(cat: Catalogue) -> bytes:
     """Each locality's parent ("" for none) and name: the search page finds what serves a
-    place its form does not offer (``views.locality_filter``) from these, and names it;
+    place its form does not offer (``queries.locality_filter``) from these, and names it;
     fetched only for such a place."""
     places = {
         lid: [loc.parent if loc.parent in cat.localities else "", loc.name] for lid, loc in sorted(cat.localities.items())

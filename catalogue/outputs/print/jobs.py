@@ -9,7 +9,6 @@ workers never change a file.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 from ...clock import source_timestamp
 from ...errors import Problem, Problems, Severity, display_path
 from ...index import Catalogue
+from ...render.engine import available_cores
 from ...render.env import make_environment
 from .cache import PdfCache, job_key
 from .contexts import booklet_context, leaflet_context
@@ -120,13 +120,6 @@ def render_all(jobs: list[Job], workers: int | None) -> list[Rendered]:
         return [render_job(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(render_job, jobs))
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def collect(cat: Catalogue, job: Job, rendered: Rendered, result: PrintResult, strict: bool, site_file: str) -> None:
