@@ -20,14 +20,14 @@ from ..index.queries import (
     types_by_group,
     with_services,
 )
-from ..model.records import LifeSituation, Locality, Provider, Service, ServiceType, Term
+from ..model.records import UP_TO_MUNICIPALITY, LifeSituation, Locality, Provider, Service, ServiceType, Term
 from . import views
 from .i18n import translations
 from .plan import PagePlan
 from .urls import absolute, url_for
 
 LARGE = 300  # localities; a catalogue with more offers only its regions and districts in the search form
-LARGE_LEVELS = ("region", "district")
+LARGE_LEVELS = UP_TO_MUNICIPALITY[:-1]  # regions and districts
 TypeGroups = list[tuple[str, list[tuple[str, ServiceType, int]]]]  # (group, [(type id, type, number of services)])
 
 
