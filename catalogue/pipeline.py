@@ -93,6 +93,7 @@ def run_steps(build: Build, steps: list[Step], timings: Timings) -> bool:
 
 
 def render_step(build: Build) -> None:
+    """Render every page and copy the static files (the pages link the PDFs when this build prints)."""
     render_pages(build.catalogue, build.tree, build.theme, print_files=build.print_files)
 
 
@@ -112,6 +113,7 @@ def print_step(build: Build) -> None:
 
 
 def write_step(build: Build) -> None:
+    """Swap in the whole site at once; until now nothing was written."""
     build.tree.write_atomically(build.out)
 
 
@@ -128,16 +130,21 @@ def write_print_step(build: Build) -> None:
 
 @dataclass
 class BuildResult:
+    """The result of ``build``: every problem, how many pages were written (0 when nothing was), each step's time."""
+
     problems: Problems
     pages: int = 0
     timings: Timings | None = None
 
 
-def start(loaded: Loaded, content: Path, out: Path, strict: bool, theme: Path | None, **options) -> Build:
-    """Return the state of a build of checked, valid content."""
+def prepare(
+    loaded: Loaded, content: Path, out: Path, strict: bool, theme: Path | None = None, workers: int | None = None
+) -> Build:
+    """Return the state of a build of checked, valid content: the publishable catalogue, the theme when there is one."""
     assert loaded.catalogue is not None
     theme = theme or content / "theme"
-    return Build(content, out, publishable(loaded.catalogue), loaded.problems, strict, theme if theme.is_dir() else None, **options)
+    theme_dir = theme if theme.is_dir() else None
+    return Build(content, out, publishable(loaded.catalogue), loaded.problems, strict, theme_dir, workers=workers)
 
 
 def build_site(
@@ -152,7 +159,7 @@ def build_site(
     loaded = check_content(content, strict=strict)
     if loaded.problems.has_errors() or loaded.catalogue is None:
         return BuildResult(loaded.problems, timings=loaded.timings)
-    build = start(loaded, content, out, strict, theme)
+    build = prepare(loaded, content, out, strict, theme)
     if print_pdfs:
         build.print_files = print_paths(build.catalogue)
     if not run_steps(build, site_steps(print_pdfs), loaded.timings):
@@ -175,7 +182,7 @@ def print_site(content: Path, out: Path, strict: bool = False, workers: int | No
     loaded = check_content(content, strict=strict)
     if loaded.problems.has_errors() or loaded.catalogue is None:
         return PrintRun(loaded.problems, timings=loaded.timings)
-    build = start(loaded, content, out, strict, None, workers=workers)
+    build = prepare(loaded, content, out, strict, workers=workers)
     if not run_steps(build, print_steps(), loaded.timings):
         return PrintRun(build.problems, timings=loaded.timings)
     return PrintRun(build.problems, build.printed, loaded.timings)

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.index import publishable
+from catalogue.model.kinds import RECORD_KINDS
 from catalogue.pipeline import build_site
 from catalogue.validate.stage import check_content as load
 from catalogue.render.env import BUILTIN_TEMPLATES
@@ -100,13 +101,17 @@ def test_a_fresh_build_equals_the_golden_site(tmp_path, request):
 
 
 def test_the_golden_site_covers_every_page_type(tmp_path):
-    """The fixed catalogue stays small, yet shows every page template and every output at least once."""
+    """The fixed catalogue stays small, yet shows every kind of record, page template and output at least once."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     catalogue = publishable(load(content).catalogue)
     used = {plan.template for plan in plan_pages(catalogue)}
     templates = {p.name for p in BUILTIN_TEMPLATES.glob("*.html")} - {"base.html"}
     assert {t for t in templates if not t.startswith("_")} <= used, "add a record that shows the new page type"
+    for kind in RECORD_KINDS:  # a new kind of record: add one to the golden content (and its page type, if it has pages)
+        assert catalogue.records[kind.folder], f"no {kind.folder}/ in tests/golden/content"
+        if kind.section:
+            assert any(p.url.startswith(f"/{kind.section}/") and p.ident for p in plan_pages(catalogue)), f"no page of {kind.folder}"
     pages = files_of(TREE)
     for needed in ("admin/config.yml", "redakce/index.html", "sitemap.xml", "robots.txt", "search/places.json"):
         assert needed in pages, needed

@@ -1,8 +1,9 @@
-"""Czech alphabetical order, and the letter a name is filed under in an A–Z index.
+"""Czech alphabetical order, and the letter a name is filed under in an A–Z index: one rule, read two ways.
 
-Č, Ř, Š, Ž and Ch are letters of their own (Ch after H); other accents sort as
-their base letter and only break ties. The two rules below are one rule: a name
-filed under "Č" sorts after every "C…" name.
+Ch is one letter (after H); Č, Ř, Š, Ž are letters of their own (each after its
+base letter); every other accent is dropped for the order and only breaks ties.
+:func:`letter` reads that rule; :func:`collate` sorts by it and :func:`initial`
+files by it, so a name filed under "Č" always sorts after every "C…" name.
 """
 
 from __future__ import annotations
@@ -12,6 +13,20 @@ from functools import lru_cache
 
 CARON = "\u030c"  # the háček, as NFD writes it
 CARON_LETTERS = "crsz"  # č ř š ž: letters of their own
+AFTER = "\uffff"  # sorts after every letter: "c" + AFTER is č, after every c…
+
+
+def letter(text: str, i: int) -> tuple[str, int]:
+    """Return the Czech letter at ``text[i]`` of a lower-case text, and how many characters it takes.
+
+    The letter is "ch", a letter with a háček ("c\u030c"), or a base letter without its accent.
+    """
+    if text[i] == "c" and text[i + 1 : i + 2] == "h":
+        return "ch", 2
+    parts = unicodedata.normalize("NFD", text[i])
+    if CARON in parts[1:] and parts[0] in CARON_LETTERS:
+        return parts[0] + CARON, 1
+    return parts[0], 1
 
 
 @lru_cache(maxsize=65536)
@@ -21,30 +36,25 @@ def collate(text: str) -> tuple[str, str]:
     out: list[str] = []
     i = 0
     while i < len(lowered):
-        ch = lowered[i]
-        if ch == "c" and lowered[i + 1 : i + 2] == "h":
-            out.append("h\uffff")  # ch sorts after h
-            i += 2
-            continue
-        parts = unicodedata.normalize("NFD", ch)
-        base = parts[0]
-        if CARON in parts[1:] and base in CARON_LETTERS:
-            out.append(base + "\uffff")  # č after c, ř after r, …
+        found, length = letter(lowered, i)
+        if found == "ch":
+            out.append("h" + AFTER)  # ch sorts after h
+        elif found.endswith(CARON):
+            out.append(found[0] + AFTER)  # č after c, ř after r, …
         else:
-            out.append(base)
-        i += 1
+            out.append(found)
+        i += length
     return "".join(out), lowered
 
 
 def initial(name: str) -> str:
     """Return the letter a name is filed under in a Czech A–Z index (Ch, Č, Ř, Š, Ž are letters of their own)."""
-    text = name.strip()
+    text = name.strip().lower()
     if not text:
         return "#"
-    if text[:2].lower() == "ch":
+    found, _ = letter(text, 0)
+    if found == "ch":
         return "Ch"
-    first = unicodedata.normalize("NFD", text[0])
-    if CARON in first[1:] and first[0].lower() in CARON_LETTERS:
-        return unicodedata.normalize("NFC", first[:2]).upper()
-    base = first[0].upper()
-    return base if base.isalpha() else "#"
+    if found.endswith(CARON):
+        return unicodedata.normalize("NFC", found).upper()
+    return found.upper() if found.isalpha() else "#"
