@@ -69,7 +69,16 @@ class FileRead:
     problems: list[Problem] = field(default_factory=list)
 
 
-Reader = Callable[[Path, str, str, Problems], FileRead]  # (path, kind, id, problems) → what the file gave
+Reader = Callable[[Path, str, str, str, Problems], FileRead]  # (path, kind, id, name shown, problems) → what it gave
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A file of the content: where it is, its folder (None: site.yaml), and its name as the editor sees it."""
+
+    path: Path
+    folder: Folder | None
+    shown: str
 
 
 @dataclass(frozen=True)
@@ -97,43 +106,46 @@ class RawContent:
 def load_folder(content: Path, problems: Problems, folders: Sequence[Folder]) -> RawContent:
     """Parse every content file below ``content``: site.yaml, then each folder in order; problems go to ``problems``."""
     raw = RawContent([], set())
-    for path, folder in content_files(content, folders):
-        raw.add(read_file(path, folder), problems)
+    for file in content_files(content, folders):
+        raw.add(read_file(file), problems)
     return raw
 
 
-def content_files(content: Path, folders: Sequence[Folder]) -> Iterator[tuple[Path, Folder | None]]:
-    """Yield every file the content consists of, in reading order, with its folder (None: site.yaml)."""
-    yield content / SITE_FILE, None
+def content_files(content: Path, folders: Sequence[Folder]) -> Iterator[ContentFile]:
+    """Yield every file the content consists of, in reading order: site.yaml, then each folder's files by name."""
+    yield ContentFile(content / SITE_FILE, None, display_path(content / SITE_FILE))
     for folder in folders:
-        if (content / folder.name).is_dir():
-            for path in sorted((content / folder.name).iterdir()):
+        where = content / folder.name
+        if where.is_dir():
+            shown = display_path(where)  # once per folder, not for each of 19,000 files
+            for path in sorted(where.iterdir()):
                 if not path.name.startswith(".") and not path.is_dir():
-                    yield path, folder
+                    yield ContentFile(path, folder, f"{shown}/{path.name}")
 
 
-def read_file(path: Path, folder: Folder | None) -> FileRead:
-    """Read one content file the way :func:`load_folder` reads it; ``folder`` None is site.yaml."""
+def read_file(file: ContentFile) -> FileRead:
+    """Read one content file the way :func:`load_folder` reads it."""
+    path, folder, shown = file.path, file.folder, file.shown
     problems = Problems()
     if folder is None:
         if not path.is_file():
-            problems.error(display_path(path), 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
+            problems.error(shown, 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
             return FileRead(problems=problems.items)
-        read = read_yaml(path, "site", "site", problems)
+        read = read_yaml(path, "site", "site", shown, problems)
     elif path.suffix != (suffix := folder.suffix):
         if path.suffix in _CONTENT_SUFFIXES:
-            problems.error(display_path(path), 1, 1, "", f"files in {folder.name}/ end in {suffix}; rename it")
+            problems.error(shown, 1, 1, "", f"files in {folder.name}/ end in {suffix}; rename it")
         elif not path.name.endswith("~"):
-            problems.warning(display_path(path), 1, 1, "", f"not a {suffix} file; it is ignored")
+            problems.warning(shown, 1, 1, "", f"not a {suffix} file; it is ignored")
         read = FileRead()
     elif not SLUG_RE.match(path.stem):
         problems.error(
-            display_path(path), 1, 1, "",
+            shown, 1, 1, "",
             f'the file name "{path.stem}" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa{path.suffix}',
         )
         read = FileRead()
     else:
-        read = folder.read(path, folder.name, path.stem, problems)
+        read = folder.read(path, folder.name, path.stem, shown, problems)
     read.problems = problems.items
     return read
 
@@ -141,18 +153,17 @@ def read_file(path: Path, folder: Folder | None) -> FileRead:
 # --- the readers ----------------------------------------------------------------------
 
 
-def read_record(path: Path, kind: str, ident: str, problems: Problems) -> FileRead:
+def read_record(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
     """Read a record's bytes; they are parsed only when the cache does not know them."""
-    source = _read(path, problems)
+    source = _read(path, shown, problems)
     if source is None:
         return FileRead(failed={f"{kind}/{ident}"})
-    return FileRead([Document(kind, ident, display_path(path), source=source)])
+    return FileRead([Document(kind, ident, shown, source=source)])
 
 
-def read_yaml(path: Path, kind: str, ident: str, problems: Problems) -> FileRead:
+def read_yaml(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
     """Read and parse a small file at once (site, vocabularies): they are always needed."""
-    source = _read(path, problems)
-    shown = display_path(path)
+    source = _read(path, shown, problems)
     try:
         if source is None:
             raise YamlError(1, 1, "")
@@ -163,12 +174,11 @@ def read_yaml(path: Path, kind: str, ident: str, problems: Problems) -> FileRead
         return FileRead(failed={f"{kind}/{ident}"})
 
 
-def read_page(path: Path, kind: str, ident: str, problems: Problems) -> FileRead:
+def read_page(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
     """A page is Markdown with YAML front matter between two ``---`` lines."""
-    raw = _read(path, problems)
+    raw = _read(path, shown, problems)
     if raw is None:
         return FileRead(failed={f"{kind}/{ident}"})
-    shown = display_path(path)
     try:
         text = decode(raw).replace("\r\n", "\n")
     except YamlError as exc:
@@ -191,11 +201,11 @@ def read_page(path: Path, kind: str, ident: str, problems: Problems) -> FileRead
     return FileRead([Document(kind, ident, shown, tree, raw, text[match.end():], body_line)])
 
 
-def _read(path: Path, problems: Problems) -> bytes | None:
+def _read(path: Path, shown: str, problems: Problems) -> bytes | None:
     try:
         return path.read_bytes()
     except OSError as exc:
-        problems.error(display_path(path), 1, 1, "", f"cannot read the file: {exc.strerror}")
+        problems.error(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")
         return None
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import Problems
-from ..load.content import FileRead, Folder, RawContent, content_files, read_file
+from ..load.content import ContentFile, FileRead, Folder, RawContent, content_files, read_file
 from ..model.kinds import CONTENT_FOLDERS
 
 
@@ -24,7 +24,7 @@ class IncrementalReader:
     def __init__(self, folders: Sequence[Folder] = CONTENT_FOLDERS) -> None:
         self.folders = folders
         self.files: dict[Path, FileRead] = {}  # absolute path → what reading it gave, in reading order
-        self.places: dict[Path, tuple[Path, Folder | None]] = {}  # absolute path → (the path as the load names it, its folder)
+        self.places: dict[Path, ContentFile] = {}  # absolute path → the file as the full load names it
         self.pending: set[Path] = set()
         self.full = True
         self.reads = 0  # files read by the last call, for tests and timings
@@ -38,7 +38,7 @@ class IncrementalReader:
             self._read_all(content)
         else:
             for path in sorted(self.pending):
-                self.files[path] = read_file(*self.places[path])  # the dict keeps its place in the reading order
+                self.files[path] = read_file(self.places[path])  # the dict keeps its place in the reading order
             self.reads = len(self.pending)
         self.pending.clear()
         raw = RawContent([], set())
@@ -58,9 +58,9 @@ class IncrementalReader:
 
     def _read_all(self, content: Path) -> None:
         self.files, self.places = {}, {}
-        for path, folder in content_files(content, self.folders):
-            key = path.resolve()
-            self.places[key] = (path, folder)
-            self.files[key] = read_file(path, folder)
+        for file in content_files(content, self.folders):
+            key = file.path.resolve()
+            self.places[key] = file
+            self.files[key] = read_file(file)
         self.reads = sum(1 for read in self.files.values() if read.documents)
         self.full = False
