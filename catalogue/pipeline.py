@@ -18,7 +18,7 @@ from .clock import Timings, build_date, today
 from .errors import Problems
 from .index import Catalogue, publishable
 from .outputs.cms import write_admin
-from .outputs.context import OutputContext
+from .outputs.context import OutputContext, cache_folder
 from .outputs.editors_report import write_editors_report
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
@@ -48,7 +48,7 @@ class Build:
 
     @property
     def outputs(self) -> OutputContext:
-        return OutputContext(self.catalogue, self.tree, today(), self.theme)
+        return OutputContext(self.catalogue, self.tree, today(), self.theme, cache=cache_folder(self.content))
 
 
 Step = tuple[str, Callable[[Build], None]]

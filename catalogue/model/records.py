@@ -237,6 +237,11 @@ UP_TO_MUNICIPALITY = LEVELS[: LEVELS.index("municipality") + 1]
 
 class Locality(Identified):
     name: Text = field("Název lokality")
+    in_name: Optional[Text] = field(
+        "Název po předložce, i s ní, jak se píše ve větě „12 služeb v Lysé nad Labem“: v Lysé nad Labem, ve Staré Boleslavi, "
+        "na Kersku; bez něj web napíše „v obci Lysá nad Labem“ (u okresu a kraje „okres Nymburk: …“)",
+        default=None,
+    )
     level: Level = field("Úroveň: region (kraj), district (okres/ORP), municipality (obec), part (část obce), neighbourhood (čtvrť)")
     parent: Optional[Slug] = field("Nadřazená lokalita (id)", default=None)
     code: Optional[Text] = field("Úřední kód (např. kód obce ČSÚ)", default=None)
