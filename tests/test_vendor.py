@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from html_tree import page as parse_page
+from site_fixtures import demo_site, fixture_site  # noqa: F401 - fixtures
 
 from catalogue import vendor
 from catalogue.write import OutputTree
@@ -162,3 +164,28 @@ def test_the_command_line_verifies_lists_and_refuses_unknown_names(capsys):
 
 def test_vendored_files_are_not_committed():
     assert "/vendor/npm/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+# --- built pages reference only the site's own scripts --------------------------------------
+
+
+def external_references(site: Path) -> list[str]:
+    """Return every script, stylesheet, font or frame of the built pages that would come from elsewhere."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        root = parse_page(path)
+        for element in root.iter():
+            url = element.get("src") if element.tag in ("script", "iframe", "img") else None
+            if element.tag == "link" and element.get("rel") in ("stylesheet", "preload", "modulepreload", "icon"):
+                url = element.get("href")
+            if url and re.match(r"^(https?:)?//", url):
+                found.append(f"{path.relative_to(site)}: <{element.tag}> {url}")
+    for path in sorted(site.rglob("*.css")):
+        found += [f"{path.relative_to(site)}: {u}" for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", path.read_text(encoding="utf-8"))]
+    return found
+
+
+def test_built_pages_load_only_local_scripts_and_styles(fixture_site, demo_site):
+    assert (fixture_site / "admin/config.yml").is_file()  # the fixture has a real repository: the CMS page is among them
+    assert external_references(fixture_site) == []
+    assert external_references(demo_site) == []
