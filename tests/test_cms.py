@@ -34,6 +34,9 @@ needs_node = pytest.mark.skipif(not (NODE and HAVE_YAML), reason="needs node and
 
 # Values a form saves unquoted that YAML 1.1 readers get wrong: times, yes/no words, leading zeros, numbers in text.
 TRICKY_SERVICE = SERVICE.replace(
+    'contacts: {phone: "+420 325 551 234", email: azyl@example.org}',
+    'contacts: {phone: ["+420 325 551 234", "+420 777 123 456"], email: azyl@example.org}',  # several, as a list
+).replace(
     "      mon: 8:00-12:00, 13:00-16:00\n      tue: 8:00-12:00\n",
     '      mon: 8:30-12:00, 13:00-16:30\n      tue: 8:30-12:00\n      note: "no"\n',
 ).replace("    wheelchair: false\n", '    wheelchair: false\n    name: "yes"\n    notes: "8:30"\n')
@@ -61,7 +64,7 @@ def test_admin_page_loads_decap_from_the_site_itself_and_is_not_indexed(built):
     decap = vendor.packages()["decap-cms"]
     page = (built / "admin/index.html").read_text(encoding="utf-8")
     scripts = re.findall(r'<script[^>]* src="([^"]+)"', page)
-    assert scripts == ["start.js", f"../static/vendor/decap-cms/{decap.version}/decap-cms.js"]
+    assert scripts == ["start.js", f"../static/vendor/decap-cms/{decap.version}/decap-cms.js", "widgets.js"]
     assert "https://" not in page.split("<body>")[1].split("</main>")[1]  # nothing after the message comes from elsewhere
     assert '<meta name="robots" content="noindex">' in page
     for name, digest in decap.files.items():  # the whole package, chunks and licences included, as pinned
@@ -170,6 +173,9 @@ def as_form_values(fields: list[dict], data: dict) -> dict:
 
 def _form_value(spec: dict, value: Any) -> Any:
     kind = spec["widget"]
+    if kind == "one-or-many":  # shown as "a, b", saved as cms_widgets.js does (tested on its own below)
+        items = [item.strip() for item in (", ".join(value) if isinstance(value, list) else str(value)).split(",") if item.strip()]
+        return items[0] if len(items) == 1 else items
     if kind == "number":
         return int(value) if spec.get("value_type") == "int" else float(value)
     if kind == "boolean":
@@ -235,6 +241,7 @@ def test_what_the_form_saves_loads_back_exactly_as_meant(tmp_path):
     service = after.catalogue.services["azylovy-dum-lysa"]
     assert service.locations[0].hours.mon == [(510, 720), (780, 990)] and service.locations[0].hours.note == "no"
     assert service.locations[0].name == "yes" and service.locations[0].notes == "8:30"
+    assert service.contacts.phone == ["+420 325 551 234", "+420 777 123 456"]
     assert after.catalogue.providers["charita-lysa"].ico == "00845451"
 
 
@@ -245,3 +252,27 @@ def test_every_pattern_is_a_javascript_regular_expression(built):
     script = "const p = JSON.parse(require('fs').readFileSync(0, 'utf8')); p.forEach(x => new RegExp(x)); console.log(p.length);"
     done = subprocess.run([NODE, "-e", script], input=json.dumps(patterns), capture_output=True, text=True, check=True)
     assert int(done.stdout) == len(patterns)
+
+
+@needs_node
+def test_one_or_many_shows_text_and_saves_one_value_as_a_value_and_several_as_a_list(built):
+    phone = field(next(c for c in config_of(built)["collections"] if c["name"] == "providers")["fields"], "contacts.phone")
+    assert phone["widget"] == "one-or-many" and "čárkou" in phone["hint"]
+    assert re.match(phone["pattern"][0], "+420 325 551 234, +420 777 123 456") and not re.match(phone["pattern"][0], "+420 32x")
+    script = (ROOT / "catalogue/outputs/cms_widgets.js").read_text(encoding="utf-8")
+    harness = (
+        "const registered = {}; const widgets = {string: {control: 'text-control', preview: 'text-preview'}};"
+        "global.window = {CMS: {getWidget: n => widgets[n], registerWidget: (n, c, p) => { registered.widget = [n, c, p]; },"
+        "  registerWidgetValueSerializer: (n, s) => { registered.serializer = [n, s]; }}};"
+        + script +
+        "const s = registered.serializer[1];"
+        "console.log(JSON.stringify({widget: registered.widget, name: registered.serializer[0],"
+        "  shown: [s.deserialize('+420 1'), s.deserialize(['+420 1', '+420 2'])],"
+        "  saved: [s.serialize('+420 1'), s.serialize('+420 1, +420 2'), s.serialize(' +420 1 ,, '), s.serialize('')]}));"
+    )
+    done = subprocess.run([NODE, "-e", harness], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == {
+        "widget": ["one-or-many", "text-control", "text-preview"], "name": "one-or-many",
+        "shown": ["+420 1", "+420 1, +420 2"],
+        "saved": ["+420 1", ["+420 1", "+420 2"], "+420 1", []],
+    }

@@ -35,6 +35,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from .. import vendor
 from ..index import Catalogue
+from ..model.fields import one_or_many
 from ..model.hours import DAY_PATTERN, parse_day
 from ..model.records import RECORD_KINDS, PageMeta, Site
 from ..model.references import FOLDER, REFERENCES
@@ -48,6 +49,8 @@ log = logging.getLogger("catalogue")
 CMS_PACKAGE = "decap-cms"  # in vendor/packages.json
 URL = "/admin/"
 START_SCRIPT = Path(__file__).with_name("cms_start.js")  # shows the plain message when Decap cannot start
+WIDGETS_SCRIPT = Path(__file__).with_name("cms_widgets.js")  # our widgets, registered once Decap has loaded
+ONE_OR_MANY = "one-or-many"
 
 # kind → (label, singular label, field that names a new file, section of the public URL)
 COLLECTIONS: dict[str, tuple[str, str, str]] = {
@@ -96,6 +99,7 @@ def write_admin(context: OutputContext) -> None:
     assets = vendor.copy_into(context.tree, CMS_PACKAGE)
     context.tree.add(f"{URL}config.yml", dump_config(config), "CMS configuration")
     context.tree.add(f"{URL}start.js", START_SCRIPT.read_bytes(), "CMS page")
+    context.tree.add(f"{URL}widgets.js", WIDGETS_SCRIPT.read_bytes(), "CMS page")
     context.tree.add(URL, admin_page(cat, context.theme, script=assets.scripts[0]), "CMS page")
 
 
@@ -231,6 +235,8 @@ def widget(
     inner, metadata = _unwrap(annotation)
     if any(getattr(m, "func", None) is parse_day for m in metadata):
         return {"widget": "string", "pattern": [DAY_PATTERN, "např. 8:00-12:00, 13:00-16:00; closed = zavřeno; nonstop"]}
+    if any(getattr(m, "func", None) is one_or_many for m in metadata):
+        return one_or_many_widget(get_args(inner)[0], description)
     origin = get_origin(inner)
     if origin is list:
         (item,) = get_args(inner)
@@ -273,6 +279,21 @@ def list_widget(item: Any, path: str, kind: str, references: dict[str, str], cat
     if pattern:
         field["pattern"] = [pattern, PATTERN_MESSAGE]
     return {"widget": "list", "field": field}
+
+
+def one_or_many_widget(item: Any, description: str) -> dict[str, Any]:
+    """Return a text field for "one value or a list" (phones, e-mails): values separated by commas.
+
+    Decap's list widget fails on a single value, which is how editors write most
+    phones; ``one-or-many`` (``cms_widgets.js``) shows either as text and saves
+    one value as a value, several as a list.
+    """
+    spec: dict[str, Any] = {"widget": ONE_OR_MANY, "hint": f"{description}; více hodnot oddělte čárkou"}
+    pattern = _pattern(item, [])
+    if pattern:
+        one = pattern.removeprefix("^").removesuffix("$")
+        spec["pattern"] = [rf"^(?:{one})(?:\s*,\s*(?:{one}))*$", PATTERN_MESSAGE + " Více hodnot oddělte čárkou."]
+    return spec
 
 
 def reference_widget(what: str, cat: Catalogue | None, multiple: bool) -> dict[str, Any]:

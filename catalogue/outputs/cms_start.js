@@ -10,7 +10,7 @@
   var drawn = false;
 
   function show(kind, detail) {
-    if (drawn) return;
+    if (drawn || !problem.hidden) return; // the first problem is the one to tell
     box.hidden = false;
     loading.hidden = true;
     problem.querySelector("strong").textContent = texts[kind].title;
@@ -19,11 +19,6 @@
     problem.hidden = false;
     var root = document.getElementById("nc-root");
     if (root) root.hidden = true; // a half-drawn CMS would cover the message
-  }
-
-  function cmsScript() {
-    var scripts = document.getElementsByTagName("script");
-    return scripts[scripts.length - 1];
   }
 
   // Capture: a script that fails to load fires "error" on its element, which does not bubble.
@@ -40,7 +35,7 @@
     show("failed", reason && reason.message ? reason.message : String(reason));
   });
   window.addEventListener("load", function () {
-    if (!window.CMS && problem.hidden) show("missing", cmsScript().src);
+    if (!window.CMS) show("missing", document.querySelector("script[data-cms]").src);
   });
 
   new MutationObserver(function (changes, observer) {
