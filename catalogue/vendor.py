@@ -44,6 +44,8 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from .report import Reporter
+
 if TYPE_CHECKING:
     from .write import OutputTree
 
@@ -147,6 +149,7 @@ def write_lock(found: dict[str, Package], path: Path = LOCK) -> None:
 
 
 def sha256(data: bytes) -> str:
+    """Return the hex sha256 the lock file records for a file."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -325,8 +328,6 @@ def pin(package: Package, version: str, fetch: Fetch = download) -> Package:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``install``, ``verify``, ``list`` or ``pin``; exit 0 fine, 1 a problem, 2 wrong usage."""
-    from .report import Reporter
-
     parser = argparse.ArgumentParser(prog="python -m catalogue.vendor", description="Install and check the pinned browser code the site serves.")
     sub = parser.add_subparsers(dest="command", required=True)
     install_cmd = sub.add_parser("install", help="download and verify the pinned packages (those setup installs, or the named ones)")
@@ -368,7 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _install(reporter: Any, chosen: list[Package], quiet: bool) -> int:
+def _install(reporter: Reporter, chosen: list[Package], quiet: bool) -> int:
     for package in chosen:
         if install(package):
             reporter.info(f"installed {package.name} {package.version} ({len(package.files)} files) into {package.folder.relative_to(ROOT)}")
@@ -377,7 +378,7 @@ def _install(reporter: Any, chosen: list[Package], quiet: bool) -> int:
     return 0
 
 
-def _verify(reporter: Any, chosen: list[Package]) -> int:
+def _verify(reporter: Reporter, chosen: list[Package]) -> int:
     bad = 0
     for package in chosen:
         found = problems(package)

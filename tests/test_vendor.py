@@ -189,3 +189,13 @@ def test_built_pages_load_only_local_scripts_and_styles(fixture_site, demo_site)
     assert (fixture_site / "admin/config.yml").is_file()  # the fixture has a real repository: the CMS page is among them
     assert external_references(fixture_site) == []
     assert external_references(demo_site) == []
+
+
+def test_a_package_is_in_the_site_only_when_a_page_links_it(fixture_site, demo_site):
+    pages = {site: "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html")) for site in (fixture_site, demo_site)}
+    for site, html in pages.items():
+        copied = sorted(p.relative_to(site).as_posix() for p in site.glob("static/vendor/*/*"))
+        for folder in copied:
+            package = next(p for p in vendor.packages().values() if p.site_folder == folder)
+            assert any(f"{folder}/{entry}" in html for entry in package.scripts), f"{folder} is copied but no page loads it"
+        assert ("static/vendor/decap-cms/3.16.3" in copied) == (site == fixture_site)  # the demo's repository is the example
