@@ -379,16 +379,12 @@ def _install(reporter: Reporter, chosen: list[Package], quiet: bool) -> int:
 
 
 def _verify(reporter: Reporter, chosen: list[Package]) -> int:
-    bad = 0
+    bad = [package for package in chosen if problems(package)]
     for package in chosen:
-        found = problems(package)
-        bad += bool(found)
-        for problem in found:
-            reporter.error(f"{package.name} {package.version}: {problem}")
-        if not found:
+        if package in bad:
+            reporter.error(unavailable(package.name) or "")
+        else:
             reporter.info(f"{package.name} {package.version}: {len(package.files)} files match their pinned hashes")
-    if bad:
-        reporter.error(f"run `{INSTALL_HINT}`")
     return 1 if bad else 0
 
 

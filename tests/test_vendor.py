@@ -162,6 +162,13 @@ def test_the_command_line_verifies_lists_and_refuses_unknown_names(capsys):
     assert "unknown package jquery" in capsys.readouterr().err
 
 
+def test_verify_names_each_missing_package_once_with_what_to_run(folder, capsys):
+    assert vendor.main(["verify", "leaflet"]) == 1
+    assert capsys.readouterr().err == (
+        "error: leaflet 1.9.4 is not installed (LICENSE is missing and 7 more); run `python -m catalogue.vendor install`\n"
+    )
+
+
 def test_vendored_files_are_not_committed():
     assert "/vendor/npm/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
 
