@@ -15,6 +15,7 @@ from .errors import CatalogueError
 from .report import Reporter
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXPORT_FORMATS = ("json", "csv", "hsds", "dcat")  # catalogue.outputs.opendata.FORMATS, named here to keep start-up light
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     common(printing)
     printing.add_argument("--out", type=Path, default=Path("public"), help="output folder; the PDFs go into OUT/tisk/ (default: public)")
     printing.add_argument("--jobs", type=int, default=None, help="PDFs rendered at once (default: one per CPU core)")
+    export = sub.add_parser("export", help="write the open data (as build publishes it under data/) into a folder")
+    common(export)
+    export.add_argument("--format", dest="formats", action="append", choices=EXPORT_FORMATS,
+                        help="json (with its JSON Schema), csv (two dialects and CSV on the Web metadata), hsds "
+                             "(Open Referral HSDS 3.0) or dcat (DCAT-AP-CZ records); repeat for several (default: all)")
+    export.add_argument("--out", type=Path, required=True, help="the folder to write into; its other files are left alone")
     return parser
 
 
@@ -184,7 +191,14 @@ def cmd_search(args: argparse.Namespace, reporter: Reporter) -> int:
     return run_search(args, reporter)
 
 
-COMMANDS = {"search": cmd_search, "check": cmd_check, "build": cmd_build, "schema": cmd_schema, "serve": cmd_serve, "new": cmd_new, "print": cmd_print}
+def cmd_export(args: argparse.Namespace, reporter: Reporter) -> int:
+    """Write the open-data files; exit 1 when the content is invalid (then nothing is written)."""
+    from .outputs.opendata.command import run_export
+
+    return run_export(args, reporter)
+
+
+COMMANDS = {"export": cmd_export, "search": cmd_search, "check": cmd_check, "build": cmd_build, "schema": cmd_schema, "serve": cmd_serve, "new": cmd_new, "print": cmd_print}
 
 
 def run() -> None:

@@ -305,11 +305,12 @@ def output_steps() -> list[tuple[str, Callable[[OutputContext], None]]]:
     """
     from .outputs.cms import write_admin
     from .outputs.editors_report import write_editors_report
+    from .outputs.opendata import write_open_data
     from .search.output import write_search
 
-    # The search index last: it takes seconds at national scale, and the live preview
-    # serves the editors' report and the CMS configuration sooner this way.
-    return [("admin", write_admin), ("editors", write_editors_report), ("search", write_search)]
+    # The search index and the open data last: they take seconds at national scale, and the
+    # live preview serves the editors' report and the CMS configuration sooner this way.
+    return [("admin", write_admin), ("editors", write_editors_report), ("search", write_search), ("opendata", write_open_data)]
 
 
 def build_date() -> dt.date | None:

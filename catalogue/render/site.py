@@ -102,6 +102,7 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
         plans.append(PagePlan(url_for("pages", pid), "page.html", {"page": cat.pages[pid]}, f"page {pid}", deps.page(pid)))
     plans.extend(redirect_plans(cat, deps))
     listed = [(p.url, lastmod(p)) for p in plans if p.template not in UNLISTED]
+    listed.append((url_for("open-data"), None))  # rendered by the open-data output step, after its files
     plans.append(PagePlan("/sitemap.xml", "sitemap.xml", {"entries": listed}, "sitemap"))
     plans.append(PagePlan("/robots.txt", "robots.txt", {}, "robots.txt", deps.common))
     return plans

@@ -11,6 +11,7 @@ SECTIONS = {
     "service-types": "druhy-sluzeb",
     "pages": "stranky",
     "search": "hledat",
+    "open-data": "otevrena-data",
 }
 
 
