@@ -6,7 +6,8 @@
     python3 dev.py serve   # live preview of the demo catalogue
 
 System parts the tests use (Debian's chromium for browser tests, fonts for PDFs,
-poppler for reading PDFs back) are installed with apt-get when running as root.
+poppler for reading PDFs back, LibreOffice Calc for the CSV files) are installed with
+apt-get when running as root.
 The browser code the site serves (the CMS, the map libraries) comes from the npm
 registry as pinned, integrity-checked tarballs (``python -m catalogue.vendor
 install``, standard library only; no Node needed).
@@ -32,6 +33,7 @@ APT_PACKAGES = {  # command or file that proves it is there → Debian package
     "/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0": "libpango-1.0-0",
     "/usr/bin/node": "nodejs",
     "/usr/bin/java": "default-jre-headless",  # the Nu HTML checker (npm vnu-jar) runs on Java
+    "/usr/bin/soffice": "libreoffice-calc-nogui",  # the open-data CSV files opened in a spreadsheet
 }
 
 
