@@ -167,6 +167,22 @@ def decap_server(tmp_path) -> Iterator[tuple[Path, int]]:
         log.close()
 
 
+def back_on_main(repo: Path, seconds: float = 30) -> None:
+    """Wait until decap-server has checked ``main`` out again.
+
+    In git mode it checks an entry's branch out for the length of each request, and
+    the form's last requests may still be running when the tab closes; on a busy
+    machine the branch was still checked out when the test looked.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        current = subprocess.run(["git", "branch", "--show-current"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+        if current == "main":
+            return
+        assert time.monotonic() < deadline, f"decap-server left {current} checked out"
+        time.sleep(0.1)
+
+
 def _listening(port: int) -> bool:
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", port)) == 0
@@ -196,6 +212,7 @@ def test_offline_an_edit_becomes_a_branch_whose_file_loads_back(decap_server, br
         assert tab.outside == [] and tab.errors == []
     finally:
         tab.context.close()
+    back_on_main(repo)
     branches = subprocess.run(["git", "branch", "--list", "cms/*"], cwd=repo, capture_output=True, text=True, check=True).stdout.split()
     assert branches == ["cms/providers/charita-lysa"]  # the editorial workflow: a branch per edit, main untouched
     assert (repo / "content/providers/charita-lysa.yaml").read_text(encoding="utf-8") == PROVIDER
