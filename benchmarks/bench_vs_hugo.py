@@ -27,14 +27,12 @@ import argparse
 import asyncio
 import json
 import os
-import random
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 import venv
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from common import BUILD, ENV, Run, folder_size, free_port, load_average, run, spread, workspace  # noqa: E402
+from common import BUILD, ENV, Run, fetch, folder_size, free_port, load_average, renamed, run, save_to_served, spread, workspace  # noqa: E402
 from national import describe, generate_national  # noqa: E402
 
 TOOLS = ROOT / ".cache" / "bench-hugo"
@@ -79,13 +77,13 @@ class Systems:
 
     # --- ours -------------------------------------------------------------------------
 
-    def ours_cold(self) -> Run:
+    def ours_cold(self, debug: bool = False) -> Run:
         shutil.rmtree(self.content.parent / ".cache", ignore_errors=True)
         shutil.rmtree(self.out, ignore_errors=True)
-        return self.ours_build()
+        return self.ours_build(debug)
 
-    def ours_build(self) -> Run:
-        return run([*BUILD, "build", "--content", self.content, "--out", self.out])
+    def ours_build(self, debug: bool = False) -> Run:
+        return run([*BUILD, "build", "--content", self.content, "--out", self.out, *(["--debug"] if debug else [])])
 
     def ours_check(self, cold: bool) -> Run:
         if cold:
@@ -109,12 +107,17 @@ class Systems:
     def edit(self, service: str, marker: str) -> None:
         """Rename one service in both sources (the change an editor makes most)."""
         ours = self.content / "services" / f"{service}.yaml"
-        ours.write_text(re.sub(r'^name: "(.*)"$', lambda m: f'name: "{m.group(1)} {marker}"', ours.read_text("utf-8"), count=1, flags=re.M), "utf-8")
+        ours.write_text(renamed(ours.read_text("utf-8"), marker), "utf-8")
         theirs = self.hugo_site / "content" / "sluzby" / f"{service}.md"
-        head, _, body = theirs.read_text("utf-8").partition("\n")
-        data = json.loads(head)
-        data["title"] = f"{data['title']} {marker}"
-        theirs.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n" + body, "utf-8")
+        theirs.write_text(retitled(theirs.read_text("utf-8"), marker), "utf-8")
+
+
+def retitled(text: str, marker: str) -> str:
+    """Return a Hugo content file (JSON front matter on its first line) with ``marker`` added to its title."""
+    head, _, body = text.partition("\n")
+    data = json.loads(head)
+    data["title"] = f"{data['title']} {marker}"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n" + body
 
 
 def combined(runs: tuple[Run, Run]) -> Run:
@@ -145,7 +148,10 @@ def builds(systems: Systems, rounds: int, stats: dict) -> None:
     services = sorted(p.stem for p in (systems.content / "services").glob("*.yaml"))
     for r in range(rounds):
         print(f"(round {r + 1} of {rounds}, load {load_average()})", flush=True)
-        ours = systems.ours_cold()
+        ours = systems.ours_cold(debug=r == 0)
+        if r == 0:  # where our time goes (the build's own step timings; --debug costs nothing measurable)
+            steps = [line for line in ours.output.splitlines() if re.search(r"\d+\.\d+ s", line)]
+            print("  our cold build, --debug steps:\n    " + "\n    ".join(steps[-30:]), flush=True)
         hugo = systems.hugo_cold()
         samples["ours cold"].append(ours.seconds)
         samples["ours peak"].append(ours.peak_mb)
@@ -188,11 +194,6 @@ def builds(systems: Systems, rounds: int, stats: dict) -> None:
 # --- preview ------------------------------------------------------------------------------
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=60) as response:
-        return response.read().decode("utf-8")
-
-
 def start_server(args: list, cwd: Path, port: int, log: Path) -> tuple[subprocess.Popen, float]:
     """Start a preview server; return it and the seconds until its home page was served."""
     begin = time.perf_counter()
@@ -210,53 +211,9 @@ def start_server(args: list, cwd: Path, port: int, log: Path) -> tuple[subproces
     raise SystemExit(f"the server did not start; see {log}")
 
 
-async def saves(port: int, url_path: str, path: Path, rewrite, count: int, pause: float) -> list[float]:
-    """Save ``count`` times; return seconds from each save to the page served with the change."""
-    from tornado.websocket import websocket_connect
-
-    ws = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
-    # compact JSON: Hugo answers only a hello spelled exactly so
-    await ws.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}, separators=(",", ":")))
-    await ws.read_message()
-    await ws.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}{url_path}"}, separators=(",", ":")))
-    fetch(f"http://127.0.0.1:{port}{url_path}")  # the open tab shows the page being edited
-    original = path.read_text("utf-8")
-    jitter = random.Random(6)
-    samples = []
-    try:
-        for n in range(count):
-            marker = f"Náhled{n}x{int(time.time() * 1000) % 100000}"
-            await asyncio.sleep(pause + jitter.random())  # an editor reads before saving again
-            while True:  # drop reload messages left from the previous save
-                try:
-                    await asyncio.wait_for(ws.read_message(), 0.01)
-                except asyncio.TimeoutError:
-                    break
-            begin = time.perf_counter()
-            path.write_text(rewrite(original, marker), "utf-8")
-            while True:
-                message = await asyncio.wait_for(ws.read_message(), 120)
-                if message and json.loads(message).get("command") == "reload" and marker in fetch(f"http://127.0.0.1:{port}{url_path}"):
-                    break
-            samples.append(time.perf_counter() - begin)
-    finally:
-        path.write_text(original, "utf-8")
-        ws.close()
-    return samples
-
-
 def preview(systems: Systems, rounds: int, count: int, pause: float) -> None:
     service = sorted(p.stem for p in (systems.content / "services").glob("*.yaml"))[len(list((systems.content / "services").glob("*.yaml"))) // 2]
     url_path = f"/sluzby/{service}/"
-
-    def ours_rewrite(text: str, marker: str) -> str:
-        return re.sub(r'^name: "(.*)"$', lambda m: f'name: "{m.group(1)} {marker}"', text, count=1, flags=re.M)
-
-    def hugo_rewrite(text: str, marker: str) -> str:
-        head, _, body = text.partition("\n")
-        data = json.loads(head)
-        data["title"] = f"{data['title']} {marker}"
-        return json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n" + body
 
     starts: dict[str, list[float]] = {"ours": [], "hugo": []}
     saved: dict[str, list[float]] = {"ours": [], "hugo": []}
@@ -265,14 +222,14 @@ def preview(systems: Systems, rounds: int, count: int, pause: float) -> None:
             port = free_port()
             if name == "ours":
                 args, cwd = [*BUILD, "serve", "--content", systems.content, "--port", port], ROOT
-                path, rewrite = systems.content / "services" / f"{service}.yaml", ours_rewrite
+                path, rewrite = systems.content / "services" / f"{service}.yaml", renamed
             else:
                 args, cwd = [systems.hugo, "server", "--port", port, "--bind", "127.0.0.1", "--cacheDir", systems.hugo_site / ".hugo-cache"], systems.hugo_site
-                path, rewrite = systems.hugo_site / "content" / "sluzby" / f"{service}.md", hugo_rewrite
+                path, rewrite = systems.hugo_site / "content" / "sluzby" / f"{service}.md", retitled
             proc, seconds = start_server(args, cwd, port, systems.content.parent / f"serve-{name}.log")
             starts[name].append(seconds)
             try:
-                saved[name] += asyncio.run(saves(port, url_path, path, rewrite, count, pause))
+                saved[name] += asyncio.run(save_to_served(f"http://127.0.0.1:{port}", url_path, path, rewrite, count, pause))
             finally:
                 proc.terminate()
                 try:

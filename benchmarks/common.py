@@ -130,3 +130,70 @@ def folder_size(folder: Path) -> tuple[int, int, int, int]:
                 html += size
                 largest = max(largest, size)
     return html, total, files, largest
+
+
+def renamed(text: str, marker: str) -> str:
+    """Return a record's YAML with ``marker`` added to its name (quoted as ``national.py`` writes it, or plain)."""
+    import re
+
+    def add(match: re.Match) -> str:
+        value = match.group(1)
+        if value.startswith('"') and value.endswith('"'):
+            return f'name: {value[:-1]} {marker}"'
+        return f"name: {value} {marker}"
+
+    return re.sub(r"^name: (.*)$", add, text, count=1, flags=re.M)
+
+
+def fetch(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read().decode("utf-8")
+
+
+async def save_to_served(base: str, url_path: str, path: Path, rewrite, count: int, pause: float, seed: int = 6) -> list[float]:
+    """Save ``path`` ``count`` times (``rewrite(text, marker)``); return seconds from each save to the page served with it.
+
+    Waits as a browser tab does: connected to the server's livereload websocket, it
+    saves, waits for a "reload" message and then fetches the page once (fetching in a
+    tight loop instead would slow down the server it measures). ``build.py serve`` and
+    ``hugo server`` speak the same LiveReload protocol. The file is restored afterwards.
+    """
+    import asyncio
+    import json
+    import random
+
+    from tornado.websocket import websocket_connect
+
+    ws = await websocket_connect(base.replace("http", "ws", 1) + "/livereload")
+    # compact JSON: Hugo answers only a hello spelled exactly so
+    await ws.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}, separators=(",", ":")))
+    await ws.read_message()
+    await ws.write_message(json.dumps({"command": "info", "url": base + url_path}, separators=(",", ":")))
+    fetch(base + url_path)  # the tab shows the page being edited
+    original = path.read_text("utf-8")
+    jitter = random.Random(seed)  # the same waits between saves on every run of a benchmark
+    samples = []
+    try:
+        for n in range(count):
+            marker = f"Měření{n}x{int(time.time() * 1000) % 100000}"
+            # An editor reads before saving again (meanwhile the server finishes its background part);
+            # the jitter keeps saves from falling in step with a polling watcher's rhythm.
+            await asyncio.sleep(pause + jitter.random())
+            while True:  # drop reload messages left from the previous save (the background part may send one)
+                try:
+                    await asyncio.wait_for(ws.read_message(), 0.01)
+                except asyncio.TimeoutError:
+                    break
+            begin = time.perf_counter()
+            path.write_text(rewrite(original, marker), "utf-8")
+            while True:
+                message = await asyncio.wait_for(ws.read_message(), 120)
+                if message and json.loads(message).get("command") == "reload" and marker in fetch(base + url_path):
+                    break
+            samples.append(time.perf_counter() - begin)
+    finally:
+        path.write_text(original, "utf-8")
+        ws.close()
+    return samples

@@ -95,9 +95,9 @@ STREETS = (
 ).split("|")
 
 GIVEN_NAMES = "Anna Marie Ludmila Anežka Zdislava Vincenc Josef Václav Jan Pavel Alžběta Terezie Klára Jiří Hedvika".split()
-PROVIDER_WORDS = ("Naděje Slunce Slunečnice Most Prostor Portus Fokus Kompas Ječmínek Rozkoš Jitro Pohoda Úsměv Domino Klíč "
-                  "Benediktus Archa Maják Spektrum Cesta Pramen Oáza Radost Sárka Horizont Koloběh Šance Podané ruce "
-                  "Zahrada Dobromysl Jasmín Přístav Kotva Otevřené dveře Krok Vlnka Lávka Bludiště Rybka Sluneční dvůr").split()
+PROVIDER_WORDS = ("Naděje|Slunce|Slunečnice|Most|Prostor|Portus|Fokus|Kompas|Ječmínek|Rozkoš|Jitro|Pohoda|Úsměv|Domino|Klíč|"
+                  "Benediktus|Archa|Maják|Spektrum|Cesta|Pramen|Oáza|Radost|Sárka|Horizont|Koloběh|Šance|Podané ruce|"
+                  "Zahrada|Dobromysl|Jasmín|Přístav|Kotva|Otevřené dveře|Krok|Vlnka|Lávka|Bludiště|Rybka|Sluneční dvůr").split("|")
 
 # --- prose ------------------------------------------------------------------------
 
@@ -309,7 +309,7 @@ TYPES: dict[str, tuple] = {
     "domovy-pro-seniory": (530, "pobyt_pece", [["residential"]], ["seniori", "osoby-s-chronickym-onemocnenim", "osoby-zijici-s-demenci"], "beds", 1.0, "district",
                            ["Domov pro seniory {town}", "Domov pro seniory {word}", "Domov {word} {town}", "Senior dům {word}"]),
     "domovy-se-zvlastnim-rezimem": (360, "pobyt_pece", [["residential"]], ["osoby-zijici-s-demenci", "osoby-s-chronickym-dusevnim-onemocnenim", "osoby-ohrozene-zavislosti"], "beds", 1.0, "region",
-                                    ["Domov se zvláštním režimem {town}", "Domov {word} – zvláštní režim"]),
+                                    ["Domov se zvláštním režimem {town}", "Domov {word} se zvláštním režimem"]),
     "chranene-bydleni": (220, "pobyt_pece", [["residential"]], ["osoby-s-mentalnim-postizenim", "osoby-s-chronickym-dusevnim-onemocnenim", "osoby-s-kombinovanym-postizenim"], "beds", 1.0, "district",
                          ["Chráněné bydlení {word}", "Chráněné bydlení {town}"]),
     "socialni-sluzby-poskytovane-ve-zdravotnickych-zarizenich-luzkove-pece": (250, "pobyt_pece", [["residential"]], ["seniori", "osoby-s-chronickym-onemocnenim", "osoby-s-potrebou-paliativni-pece"], "beds", 1.0, "district",

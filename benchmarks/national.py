@@ -39,7 +39,7 @@ from czech import FAMILIES, GENERAL, REGIONS, TYPES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_VOCABULARIES = ROOT / "content" / "vocabularies"
-ANCHOR = dt.date(2026, 11, 30)
+ANCHOR = dt.date(2026, 11, 20)  # before the tests' fixed today (2026-11-22), so no date lies in their future
 NATIONAL = {"services": 6700, "providers": 4000, "municipalities": sum(n for *_, ds in REGIONS for _, n in ds)}
 PRAGUE_SHARE = 0.1  # of the services: the capital has a tenth of them
 
@@ -318,7 +318,7 @@ FEES = {
 }
 NATIONAL_PROVIDERS = [("Člověk v tísni, o. p. s.", "obecně prospěšná společnost"), ("Armáda spásy v České republice, z. s.", "spolek"),
                       ("Slezská diakonie", "evidovaná právnická osoba (církevní)"), ("Společnost Podané ruce o. p. s.", "obecně prospěšná společnost"),
-                      ("Život 90, z. ú.", "zapsaný ústav"), ("Fokus Česko, z. s.", "spolek"), ("Rytmus – od klienta k občanovi, o. p. s.", "obecně prospěšná společnost"),
+                      ("Život 90, z. ú.", "zapsaný ústav"), ("Fokus Česko, z. s.", "spolek"), ("Rytmus, o. p. s.", "obecně prospěšná společnost"),
                       ("Centrum pro zdravotně postižené, z. s.", "spolek"), ("Sjednocená organizace nevidomých a slabozrakých ČR, z. s.", "spolek")]
 
 
@@ -361,8 +361,10 @@ class Writer:
         weights = [t.weight for t in towns]
         type_ids = list(TYPES)
         type_weights = [TYPES[t][0] for t in type_ids]
+        # the first services help with one life situation each, so that even a tiny catalogue has none empty
+        firsts = [next(t for t in s[3] if not s[4] or TYPES[t][3][0] in s[4]) for s in czech.LIFE_SITUATIONS]
         for i in range(total):
-            tid = self.rng.choices(type_ids, type_weights)[0]
+            tid = firsts[i] if i < len(firsts) else self.rng.choices(type_ids, type_weights)[0]
             in_prague = self.country.prague and self.rng.random() < PRAGUE_SHARE
             home = self.rng.choice(self.country.prague) if in_prague else self.rng.choices(towns, weights)[0]
             provider = self.provider_for(tid, home, create=len(self.providers) < provider_target * (i + 1))
@@ -456,11 +458,11 @@ class Writer:
         word = rng.choice(czech.PROVIDER_WORDS)
         name = fill(rng.choice(patterns), rng, {"town": home.name, "provider": provider["short"], "word": word})
         if name in self.service_names:  # as real catalogues tell two of a name apart: by their provider
-            name = f"{name} – {provider['name'].split(',')[0]}"
+            name = f"{name} ({provider['short']})"
         n = 2
         base = name
         while name in self.service_names:
-            name = f"{base} – pracoviště {n}"
+            name = f"{base[:-1]}, pracoviště {n})" if base.endswith(")") else f"{base} ({n})"
             n += 1
         self.service_names.add(name)
         sid = slug(name)[:80].strip("-")
