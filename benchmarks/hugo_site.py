@@ -27,11 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from catalogue import pipeline  # noqa: E402
-from catalogue.index import Catalogue  # noqa: E402
+from catalogue.index import Catalogue, initial, publishable  # noqa: E402
+from catalogue.index.queries import situations, types_by_group  # noqa: E402
 from catalogue.model.fields import phone_digits  # noqa: E402
 from catalogue.model.hours import format_minutes  # noqa: E402
 from catalogue.render import views  # noqa: E402
+from catalogue.validate.stage import check_content  # noqa: E402
 
 DAY_NAMES = ["Pondělí", "Úterý", "Středa", "Čtvrtek", "Pátek", "Sobota", "Neděle"]
 LEVELS = {"region": "Kraj", "district": "Okres", "municipality": "Obec", "part": "Část obce", "neighbourhood": "Čtvrť"}
@@ -46,10 +47,10 @@ def front(data: dict, body: str = "") -> str:
 
 def convert(content: Path, site: Path) -> dict[str, int]:
     """Write the Hugo site for ``content`` into ``site`` (replacing it); return page counts per section."""
-    loaded = pipeline.load(content)
+    loaded = check_content(content)
     if loaded.catalogue is None or loaded.problems.errors:
         raise SystemExit(f"{content}: content has errors; run build.py check")
-    cat = pipeline.publishable(loaded.catalogue)
+    cat = publishable(loaded.catalogue)
     if site.exists():
         shutil.rmtree(site)
     files: dict[str, str] = {}
@@ -62,8 +63,7 @@ def convert(content: Path, site: Path) -> dict[str, int]:
                            ("stranky", "Stránky")):
         # our site has no index of the free pages: Hugo's section page for them is not rendered
         files[f"content/{section}/_index.md"] = front({"title": title, **({"build": {"render": "never"}} if section == "stranky" else {})})
-    situations = views.situations(cat)
-    for order, situation in enumerate(situations):
+    for order, situation in enumerate(situations(cat)):
         gathers = situation.gathers
         files[f"content/zivotni-situace/{situation.id}.md"] = front({
             "title": situation.title, "lead": situation.summary or "", "order": order,
@@ -71,7 +71,7 @@ def convert(content: Path, site: Path) -> dict[str, int]:
             "services": list(situation.services), "pagefind": True,
             "aliases": [f"/zivotni-situace/{f}/" for f in situation.former_ids],
         }, situation.text)
-    type_order = {tid: i for i, (tid, _) in enumerate(t for _, types in views.types_by_group(cat) for t in types)}
+    type_order = {tid: i for i, (tid, _) in enumerate(t for _, types in types_by_group(cat) for t in types)}
     for tid, stype in cat.vocab.service_types.items():
         files[f"content/druhy-sluzeb/{tid}.md"] = front({
             "title": stype.name, "paragraph": stype.paragraph or "", "group": stype.group, "group_name": GROUPS[stype.group],
@@ -140,7 +140,7 @@ def service_data(cat: Catalogue, service, type_order: dict[str, int]) -> dict:
         "language_ids": list(service.languages),
         "contacts": contacts(own or cat.contacts_for(service)), "provider_contacts": own is None,
         "locations": [location_data(loc) for loc in service.locations], "situations": list(service.life_situations),
-        "verified": service.verified.isoformat() if service.verified else "", "letter": views.initial(service.name),
+        "verified": service.verified.isoformat() if service.verified else "", "letter": initial(service.name),
         "pagefind": True, "aliases": [f"/sluzby/{f}/" for f in service.former_ids],
         # taxonomies: the lists Hugo builds
         "t-provider": [service.provider], "t-type": [service.type], "t-group": list(service.target_groups),

@@ -9,7 +9,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from catalogue import pipeline
+from catalogue.validate.stage import check_content
 
 from conftest import ROOT, run_cli
 
@@ -46,7 +46,7 @@ def test_the_generator_is_deterministic_and_the_seed_changes_it(tmp_path):
 def test_records_have_the_national_shape(tmp_path):
     content = tmp_path / "content"
     stats = national.generate(content, scale=0.03)
-    cat = pipeline.load(content).catalogue
+    cat = check_content(content).catalogue
     descriptions = [len(s.description) for s in cat.services.values()]
     assert 800 <= min(descriptions) and max(descriptions) <= 1310
     assert len(set(s.description for s in cat.services.values())) == len(descriptions)  # no paragraph repeated wholesale
