@@ -393,8 +393,8 @@ LOCALITY = """{{ define "crumbs" }}<nav class="crumbs" aria-label="Nacházíte s
 <p class="kind">{{ .Params.level_name }}</p>
 {{ $located := slice }}{{ with index (index site.Taxonomies "t-located") $id }}{{ $located = .Pages.ByTitle }}{{ end }}
 {{ $serving := slice }}
-{{ range (slice $id | append .Params.ancestors) }}{{ with index (index site.Taxonomies "t-area") . }}{{ range .Pages }}{{ $serving = $serving | append . }}{{ end }}{{ end }}{{ end }}
-{{ $serving = sort (complement $located (uniq $serving)) "Title" }}
+{{ range (slice $id | append .Params.ancestors) }}{{ with index (index site.Taxonomies "t-area") . }}{{ $serving = $serving | union .Pages }}{{ end }}{{ end }}
+{{ $serving = sort (complement $located $serving) "Title" }}
 <section aria-labelledby="h-located">
 <h2 id="h-located">Služby, které tu sídlí <span class="count">({{ len $located }})</span></h2>
 {{ if $located }}{{ partial "cards.html" (dict "pages" $located "level" 3) }}{{ else }}<p>Žádná služba tu nemá adresu.</p>{{ end }}
