@@ -5,7 +5,8 @@
 
 First the relevance set (tests/data/relevance.yaml) on the demo: recall@5 and MRR of
 the command line and of the real search page in Chromium, per kind of query (the two
-must agree: one ranking). Then for each scale: the "search" step of the build and the
+must agree: one ranking), and of the command line with the synonym groups emptied (what
+the ranking finds without them). Then for each scale: the "search" step of the build and the
 size of its output (``search/``: raw, files, gzip level 6 per file); the bytes a phone
 downloads to open ``/hledat/`` and for a first and a following query (served by a
 local threaded http.server, browser cache on, a fresh browser context per scale; gzip
@@ -307,6 +308,16 @@ def relevance(site: Path, content: Path) -> None:
     first = [service_ids([h.url for h in engine.search(q.query, q.filters, limit=10).hits]) for q in queries]
     same = all(a == b[1] for a, b in zip(first, shown.per_query))
     print(f"  the page shows the command line's first results for every query: {'yes' if same else 'NO'}")
+    print(report("cli without synonyms", score(queries, run_cli(without_synonyms(content), queries))))
+    print("  (what the ranking finds on its own: the same queries with the vocabulary's synonym groups emptied)")
+
+
+def without_synonyms(content: Path) -> SearchEngine:
+    """The command line's engine over a copy of the content whose synonym vocabulary is empty."""
+    bare = content.parent / "content-without-synonyms"
+    shutil.copytree(content, bare, dirs_exist_ok=True)
+    (bare / "vocabularies" / "synonyms.yaml").write_text("{}\n", encoding="utf-8")
+    return SearchEngine.for_catalogue(publishable(check_content(bare).catalogue))
 
 
 def seniors_town(content: Path) -> str:

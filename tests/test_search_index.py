@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from catalogue.search.browser import CHUNK_BYTES, index_files
 from catalogue.search.documents import FACETS, build_documents
 from catalogue.search.postings import Postings, chunks, decode, encode, order_key
 from catalogue.search.ranking import ranking_data
-from catalogue.search.suggest import site_vocabulary, vocabulary
+from catalogue.search import suggest
+from catalogue.search.suggest import cached_vocabulary, site_vocabulary, vocabulary
 from catalogue.search.synonyms import catalogue_synonyms
 from catalogue.validate.stage import check_content
 
@@ -104,3 +106,33 @@ def test_the_vocabulary_counts_words_of_titles_and_names(docs):
     assert words["pecovatelska"] == "pečovatelská"
     assert "nymburk" in words  # a title word
     assert all(len(f) == length for length, shard in shards.items() for f, _ in shard)
+
+
+def test_the_vocabulary_is_made_once_per_content_and_kept_by_its_hash(cat, docs, tmp_path, monkeypatch):
+    wanted, made, make = site_vocabulary(cat, docs), [], suggest.vocabulary
+    monkeypatch.setattr(suggest, "vocabulary", lambda *a: made.append(1) or make(*a))
+    monkeypatch.setattr(suggest, "_last", None)
+    first = cached_vocabulary(cat, docs, tmp_path)
+    kept = list(tmp_path.glob("vocabulary-*.json"))
+    assert first == wanted and len(made) == 1 and len(kept) == 1
+    assert cached_vocabulary(cat, docs, tmp_path) == first and len(made) == 1  # the same content: from memory
+    monkeypatch.setattr(suggest, "_last", None)
+    assert cached_vocabulary(cat, docs, tmp_path) == first and len(made) == 1  # a new process: from the file
+    changed = [*docs[:-1], replace(docs[-1], text=docs[-1].text + " Nové slovo.")]
+    cached_vocabulary(cat, changed, tmp_path)
+    assert len(made) == 2 and [p.name for p in tmp_path.glob("vocabulary-*.json")] != [kept[0].name]  # one file, the new one
+    assert len(list(tmp_path.glob("vocabulary-*.json"))) == 1
+
+
+def test_a_broken_or_unwritable_vocabulary_cache_costs_time_never_the_search(cat, docs, tmp_path, monkeypatch):
+    monkeypatch.setattr(suggest, "_last", None)
+    cached_vocabulary(cat, docs, tmp_path)
+    [kept] = tmp_path.glob("vocabulary-*.json")
+    kept.write_bytes(b"\xff{ broken")
+    monkeypatch.setattr(suggest, "_last", None)
+    assert cached_vocabulary(cat, docs, tmp_path) == site_vocabulary(cat, docs)
+    assert json.loads(kept.read_text(encoding="utf-8"))  # made again and kept again
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(suggest, "_last", None)
+    assert cached_vocabulary(cat, docs, blocked / "search") == site_vocabulary(cat, docs)
