@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import CatalogueError
+from .model.records import LEVELS
 from .report import Reporter
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -53,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--provider", help="service: the provider's id")
     new.add_argument("--type", help="service: the service type's id (vocabularies/service-types.yaml)")
     new.add_argument("--kind", dest="record_kind", choices=["registered", "related"], help="service: registered or related (default: from the type)")
-    new.add_argument("--level", choices=["region", "district", "municipality", "part", "neighbourhood"], help="locality: its level")
+    new.add_argument("--level", choices=list(LEVELS), help="locality: its level")
     new.add_argument("--parent", help="locality: the id of the larger locality it lies in")
     search = sub.add_parser("search", help="search the catalogue offline, as the site's search does")
     common(search)

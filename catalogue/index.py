@@ -53,6 +53,8 @@ class Catalogue:
     pages: dict[str, Page]
     vocab: Vocabularies
     sources: dict[str, str] = field(default_factory=dict)  # "services/x" → content-relative file path
+    # Services whose last day has passed: not listed anywhere, but their pages stay (publishable() fills it).
+    ended: dict[str, Service] = field(default_factory=dict)
 
     # --- localities -------------------------------------------------------------
 
@@ -169,6 +171,20 @@ class Catalogue:
                         out[situation.id].add(service.id)
         return {k: self._by_name(v) for k, v in out.items()}
 
+    def similar_services(self, service: Service, limit: int = 10) -> list[str]:
+        """Return listed services of the same type nearest to ``service``: in its places first, then around them."""
+        same_type = self.services_by_type.get(service.type, [])
+        places = [l.locality for l in service.locations] or list(service.area)
+        for lid in places:
+            if lid not in self.localities:
+                continue
+            for around in (lid, *self.ancestors(lid)):
+                near = {*self.services_located_in.get(around, ()), *self.services_serving.get(around, ())}
+                found = [sid for sid in same_type if sid in near and sid != service.id]
+                if found:
+                    return found[:limit]
+        return [sid for sid in same_type if sid != service.id][:limit]
+
     def contacts_for(self, service: Service):
         """Return the service's contacts, or its provider's when it has none."""
         if not service.contacts.is_empty():
@@ -205,7 +221,7 @@ def redact(location: Location) -> Location:
     """Return a location safe to publish: a confidential one keeps only its municipality."""
     if not location.confidential:
         return location
-    address = location.address.model_copy(update={"street": None, "number": None, "postcode": None}) if location.address else None
+    address = location.address.model_copy(update={"street": None, "number": None, "postcode": None, "ruian": None}) if location.address else None
     return location.model_copy(update={"address": address, "coordinates": None, "notes": None})
 
 

@@ -197,9 +197,17 @@ def _validate(
     return catalogue, broken, all_facts
 
 
-def publishable(catalogue: Catalogue) -> Catalogue:
-    """Return the catalogue with confidential locations redacted: the only input of every output."""
-    services = {sid: redact_service(s) for sid, s in catalogue.services.items()}
+def publishable(catalogue: Catalogue, on: dt.date | None = None) -> Catalogue:
+    """Return the catalogue with confidential locations redacted and ended services set apart: the only input of every output.
+
+    A service whose ``end_date`` has passed (``on``, default today) is listed nowhere
+    (indexes, search, print, sitemap) but keeps its page, which says it has ended.
+    """
+    day = on or today()
+    services: dict = {}
+    ended: dict = {}
+    for sid, s in catalogue.services.items():
+        (ended if s.ended(day) else services)[sid] = redact_service(s)
     return Catalogue(
         site=catalogue.site,
         providers=catalogue.providers,
@@ -209,6 +217,7 @@ def publishable(catalogue: Catalogue) -> Catalogue:
         pages=catalogue.pages,
         vocab=catalogue.vocab,
         sources=catalogue.sources,
+        ended=ended,
     )
 
 

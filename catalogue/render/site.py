@@ -69,6 +69,11 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
         plans.append(
             PagePlan(url_for("services", service.id), "service.html", {"service": service}, f"service {service.id}", deps.service(service))
         )
+    for sid in sorted(cat.ended):
+        service = cat.ended[sid]
+        context = {"service": service, "similar": [cat.services[s] for s in cat.similar_services(service)]}
+        keys = deps.common | {f"services/{sid}", "all:services"}
+        plans.append(PagePlan(url_for("services", sid), "service_ended.html", context, f"ended service {sid}", keys))
     for pid in sorted(cat.providers):
         plans.append(
             PagePlan(url_for("providers", pid), "provider.html", {"provider": cat.providers[pid]}, f"provider {pid}", deps.provider(pid))
@@ -107,7 +112,7 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
     return plans
 
 
-UNLISTED = {"404.html", "redirect.html", "search.html"}  # pages a search engine should not list
+UNLISTED = {"404.html", "redirect.html", "search.html", "service_ended.html"}  # pages a search engine should not list
 
 
 def search_context(cat: Catalogue) -> dict[str, Any]:

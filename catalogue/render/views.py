@@ -50,6 +50,16 @@ def map_link(location: Location) -> str | None:
     return osm_url(location.coordinates)
 
 
+RUIAN_ADDRESS_URL = "https://vdp.cuzk.gov.cz/vdp/ruian/adresnimista/{code}"
+
+
+def ruian_link(location: Location) -> str | None:
+    """Return the official address-point page of a location (RÚIAN), never of a confidential one."""
+    if location.confidential or location.address is None or not location.address.ruian:
+        return None
+    return RUIAN_ADDRESS_URL.format(code=location.address.ruian)
+
+
 def hours_json(hours: Hours) -> str:
     """Return the week as the "open now" script reads it: ``{"mon": [[480, 720]], …}`` (minutes)."""
     return json.dumps({day: [list(i) for i in intervals] for day, intervals in hours.days()}, separators=(",", ":"))
@@ -153,7 +163,7 @@ def places(cat: Catalogue, service: Service) -> list[str]:
         locality = cat.localities.get(lid)
         if locality is None:
             continue
-        if locality.level in ("part", "neighbourhood"):
+        if locality.level in ("city-district", "part", "neighbourhood"):
             town = next((cat.localities[a] for a in cat.ancestors(lid) if cat.localities[a].level == "municipality"), None)
             name = f"{town.name} – {locality.name}" if town else locality.name
         else:

@@ -31,6 +31,19 @@ def whole_number_categories(language: str) -> dict[str, list[int]]:
     return {c: found[c] for c in PLURAL_CATEGORIES if c in found}
 
 
+DUPLICATE_MESSAGES = {
+    "registry id": '"{value}" is already used by service "{other}"; each registered service has its own',
+    "registration": 'registration {value} is already imported as service "{other}"; one registration is one service, delete one of the files',
+    "code": 'the code "{value}" is already used by locality "{other}"; an official code names one place',
+}
+
+
+def duplicate_message(what: str, value: str, other_key: str) -> str:
+    """Return the message for an id that a second record uses too."""
+    template = DUPLICATE_MESSAGES["code" if what.endswith(" code") else what]
+    return template.format(value=value, other=other_key.split("/", 1)[1])
+
+
 class Checker:
     """Run every cross-record check; problems point into the documents they came from."""
 
@@ -115,15 +128,20 @@ class Checker:
                 self.ref(key, loc, value, self.known(what), what)
 
     def check_registry_ids(self) -> None:
-        first: dict[str, str] = {}
+        """Registry ids, registrations and official locality codes each name one record only."""
+        unique = {
+            "registry_id": ("registry_id",),
+            "source.portal_id": ("source", "portal_id"),
+            "code": ("code",),
+        }
+        first: dict[tuple[str, str], str] = {}
         for key in sorted(self.facts):
-            value = next((v for path, _, _, v in self.facts[key] if path == "registry_id"), None)
-            if not isinstance(value, str):
-                continue
-            if value in first:
-                self.error(key, ("registry_id",), f'"{value}" is already used by service "{first[value].split("/")[1]}"; each registered service has its own')
-            else:
-                first[value] = key
+            for path, what, _, value in self.facts[key]:
+                if path not in unique or not isinstance(value, str):
+                    continue
+                seen = first.setdefault((what, value), key)
+                if seen != key:
+                    self.error(key, unique[path], duplicate_message(what, value, seen))
 
     def coordinates(self, key: str, loc: tuple, coords) -> None:
         lat_min, lat_max, lon_min, lon_max = BOUNDING_BOXES[self.cat.site.country]
@@ -234,6 +252,9 @@ class Checker:
                 self.error(key, ("type",), f'"{service.type}" is not a service type of Act 108/2006; a registered service needs one with its §, or use kind: related')
             if service.kind == "related" and stype.paragraph:
                 self.error(key, ("kind",), f'"{service.type}" is a registered type (§ {stype.paragraph}); use kind: registered, or a related type')
+        for i, capacity in enumerate(service.capacity):
+            if capacity.form and service.forms and capacity.form not in service.forms:
+                self.error(key, ("capacity", i, "form"), f'"{capacity.form}" is not among the forms of the service ({", ".join(service.forms)}); add it to forms or correct the capacity')
         if service.registry_id and service.kind != "registered":
             self.error(key, ("registry_id",), "only registered services have a registry id; remove it or use kind: registered")
         elif not service.registry_id and service.kind == "registered":
