@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--free", action="store_true", help="only services free of charge")
     search.add_argument("--limit", type=int, default=10, help="how many results to show (default: 10)")
     search.add_argument("--json", action="store_true", help="print the results as JSON")
+    importing = sub.add_parser("import", help="import from the national registry of social services into the content folder")
+    common(importing)
+    from .registry.command import add_arguments
+
+    add_arguments(importing)
     printing = sub.add_parser("print", help="print the catalogue (booklet) and a leaflet per life situation (PDF) into OUT/tisk/")
     common(printing)
     printing.add_argument("--out", type=Path, default=Path("public"), help="output folder; the PDFs go into OUT/tisk/ (default: public)")
@@ -92,7 +97,7 @@ def main(argv: Sequence[str] | None = None, reporter: Reporter | None = None) ->
     reporter = reporter or Reporter()
     reporter.github = getattr(args, "github", False)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
-    if not args.content.is_dir():
+    if args.command != "import" and not args.content.is_dir():  # an import may start a new folder
         reporter.error(f"no content folder at {args.content}; pass --content DIR")
         return EXIT_USAGE
     try:
@@ -185,7 +190,14 @@ def cmd_search(args: argparse.Namespace, reporter: Reporter) -> int:
     return run_search(args, reporter)
 
 
-COMMANDS = {"search": cmd_search, "check": cmd_check, "build": cmd_build, "schema": cmd_schema, "serve": cmd_serve, "new": cmd_new, "print": cmd_print}
+def cmd_import(args: argparse.Namespace, reporter: Reporter) -> int:
+    """Import the registry; exit 1 on bad input, with the content folder untouched."""
+    from .registry.command import run
+
+    return run(args, reporter.out, reporter.err)
+
+
+COMMANDS = {"import": cmd_import, "search": cmd_search, "check": cmd_check, "build": cmd_build, "schema": cmd_schema, "serve": cmd_serve, "new": cmd_new, "print": cmd_print}
 
 
 def run() -> None:

@@ -37,6 +37,7 @@ class Vocabularies:
     capacity_units: dict[str, CapacityUnit] = field(default_factory=dict)
     languages: dict[str, Language] = field(default_factory=dict)
     synonyms: dict[str, Synonym] = field(default_factory=dict)
+    registry: dict = field(default_factory=dict)  # vocabularies/registry.yaml: the import's mapping, section → name → id
 
     @staticmethod
     def attribute(file_id: str) -> str:

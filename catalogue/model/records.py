@@ -395,6 +395,19 @@ class Synonym(Record):
     note: Optional[Text] = field("Poznámka pro redakci (na webu se nezobrazuje)", default=None)
 
 
+class RegistryMapping(Record):
+    """``vocabularies/registry.yaml``: what the registry's code lists call differently from our vocabularies."""
+
+    service_types: dict[Text, Slug] = field("Název druhu služby v registru → id ze slovníku service-types", default={})
+    target_groups: dict[Text, Slug] = field("Název cílové skupiny v registru → id ze slovníku target-groups", default={})
+    forms: dict[Text, Form] = field("Název formy v registru → residential, outpatient nebo field", default={})
+    capacity_units: dict[Text, Slug] = field("Název typu kapacity v registru → id ze slovníku capacity-units", default={})
+    age_groups: dict[Text, AgeRange] = field("Název věkové skupiny bez čísel v názvu → věk {min: …, max: …}", default={})
+
+
+# Vocabularies written as one document rather than as a list of terms.
+DOCUMENT_VOCABULARIES: dict[str, type[Record]] = {"registry": RegistryMapping}
+
 VOCABULARIES: dict[str, type[Record]] = {
     "service-types": ServiceType,
     "target-groups": Term,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..model.records import RECORD_KINDS, VOCABULARIES, PageMeta, Site
+from ..model.records import DOCUMENT_VOCABULARIES, RECORD_KINDS, VOCABULARIES, PageMeta, Site
 
 BEGIN = "<!-- BEGIN generated field reference: python -m catalogue.outputs.guide docs/editors-guide.md -->"
 END = "<!-- END generated field reference -->"
@@ -53,6 +53,8 @@ def field_reference() -> str:
     parts.append(_table("`pages/ID.md` (front matter)", PageMeta))
     for name, model in VOCABULARIES.items():
         parts.append(_table(f"`vocabularies/{name}.yaml` (each entry: `id: {{…}}`)", model))
+    for name, model in DOCUMENT_VOCABULARIES.items():
+        parts.append(_table(f"`vocabularies/{name}.yaml`", model))
     return "\n".join(parts)
 
 

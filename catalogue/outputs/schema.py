@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..index import Catalogue
-from ..model.records import RECORD_KINDS, VOCABULARIES, PageMeta, Site
+from ..model.records import DOCUMENT_VOCABULARIES, RECORD_KINDS, VOCABULARIES, PageMeta, Site
 from ..model.references import REFERENCES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -99,6 +99,8 @@ def build_schemas(catalogue: Catalogue | None) -> dict[str, dict]:
         }
         if "definitions" in term:  # a term's nested parts (capacity units' forms): "#/definitions/…" points at the root
             vocabulary["definitions"] = term["definitions"]
+    for name, model in DOCUMENT_VOCABULARIES.items():
+        out[f"vocabulary-{name}.schema.json"] = schema_for(model, f"vocabularies/{name}.yaml")
     return out
 
 

@@ -174,6 +174,17 @@ class Checker:
                 file = name.replace("_", "-")
                 self.problems.error(f"vocabularies/{file}.yaml", 1, 1, "", f"the {file} vocabulary is missing or empty")
         self.check_capacity_units()
+        self.check_registry_mapping()
+
+    def check_registry_mapping(self) -> None:
+        """Each id the registry mapping names must be a term of its vocabulary."""
+        key = "vocabularies/registry"
+        sections = {"service_types": "service type", "target_groups": "target group", "capacity_units": "capacity unit"}
+        if key not in self.docs:
+            return
+        for section, what in sections.items():
+            for name, term in (self.cat.vocab.registry.get(section) or {}).items():
+                self.ref(key, (section, name), term, self.known(what), what)
 
     def check_capacity_units(self) -> None:
         """A unit's plural forms must cover every form the site's language uses after a whole number."""

@@ -11,7 +11,7 @@ from ..errors import Problems
 from ..load.content import Document
 from ..load.yamlstrict import Mapping, Position, Sequence
 from ..model.fields import SLUG_RE
-from ..model.records import RECORD_KINDS, VOCABULARIES, Page, Site, Term
+from ..model.records import DOCUMENT_VOCABULARIES, RECORD_KINDS, VOCABULARIES, Page, Site, Term
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -187,9 +187,13 @@ def validate_page(doc: Document, problems: Problems) -> Page | None:
 
 def validate_vocabulary(doc: Document, problems: Problems) -> dict[str, Term]:
     """A vocabulary file maps ids to terms: ``azylove-domy: {name: …, paragraph: "57"}``."""
+    if doc.id in DOCUMENT_VOCABULARIES:
+        mapping = validate_document(DOCUMENT_VOCABULARIES[doc.id], doc, problems)
+        return dict(mapping) if mapping is not None else {}
     model = VOCABULARIES.get(doc.id)
     if model is None:
-        problems.warning(doc.path, 1, 1, "", f"unknown vocabulary; expected one of {', '.join(sorted(VOCABULARIES))}")
+        known = sorted([*VOCABULARIES, *DOCUMENT_VOCABULARIES])
+        problems.warning(doc.path, 1, 1, "", f"unknown vocabulary; expected one of {', '.join(known)}")
         return {}
     terms: dict[str, Term] = {}
     for term_id, value in doc.data.items():

@@ -1,0 +1,223 @@
+"""``build.py import registry``: read the registry, plan the changes, write them all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from ..load.yamlstrict import Mapping, YamlError, parse
+from ..write import remove_tree
+from . import codelists as codelists_module
+from .codelists import CodeLists
+from .convert import Converter, Registration, portal_id_of
+from .messages import N_, RegistryInputError, say
+from .places import Localities, resolve_area
+from .report import render
+from .source import OFFICIAL_FILE, download, is_url, open_source, registrations
+from .starter import starter_files
+from .sync import Plan, Planner, read_content
+from .vocab import Matcher
+
+LEFT_OUT = N_('registration %(portal)s: the %(what)s "%(value)s" is not readable, it was left out')
+
+
+@dataclass
+class Result:
+    """What an import did: the files it wrote and its report."""
+
+    written: list[str] = field(default_factory=list)
+    report: str = ""
+    plan: Plan = field(default_factory=Plan)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("what", choices=["registry"], help="what to import: registry = the national registry of social services")
+    parser.add_argument("--source", default=OFFICIAL_FILE, help=f"the registry file rpss.json, a path or a URL (default: {OFFICIAL_FILE})")
+    parser.add_argument("--codelists", default=codelists_module.CODELIST_BASE,
+                        help="the folder of the code lists (ciselniky/*.json), or their base URL")
+    parser.add_argument("--area", action="append", default=[], metavar="KIND:NAME",
+                        help="what to import: kraj:NAME, okres:NAME or obec:NAME, names or official codes; repeatable")
+    parser.add_argument("--report", type=Path, help="also write the change report (Markdown) into this file")
+
+
+def today() -> dt.date:
+    from ..pipeline import today as pipeline_today
+
+    return pipeline_today()
+
+
+def site_language(content: Path) -> str:
+    """Return the site's language (messages and the report speak it); Czech for a new catalogue."""
+    try:
+        data = parse((content / "site.yaml").read_bytes())
+    except (OSError, YamlError):
+        return "cs"
+    language = data.get("language") if isinstance(data, Mapping) else None
+    return str(language) if language in ("cs", "en", "pl") else "cs"
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the import; 0 when done, 1 with a message on bad input (nothing written)."""
+    language = site_language(args.content)
+    with tempfile.TemporaryDirectory(prefix="registry-") as scratch:
+        try:
+            result = import_registry(args.content, args.source, args.codelists, args.area, language, Path(scratch), progress_to(err))
+        except RegistryInputError as exc:
+            print(f"error: {exc}", file=err)
+            return 1
+    print(result.report, file=out, end="")
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(result.report, encoding="utf-8")
+    plan = result.plan
+    if result.written:
+        print(say("done", language, content=args.content, files=len(result.written), new=len(plan.new_services), conflicts=len(plan.conflicts)), file=err)
+    else:
+        print(say("nothing_changed", language, content=args.content), file=err)
+    return 0
+
+
+def progress_to(stream: TextIO):
+    """Return a progress bar that redraws one line of ``stream``."""
+    state = {"shown": -1}
+
+    def show(done: int, total: int | None) -> None:
+        mb = done / 1e6
+        if total:
+            percent = done * 100 // total
+            if percent == state["shown"]:
+                return
+            state["shown"] = percent
+            bar = "#" * (percent // 4)
+            stream.write(f"\r[{bar:<25}] {percent:3d} %  {mb:.1f} / {total / 1e6:.1f} MB")
+        else:
+            stream.write(f"\r{mb:.1f} MB")
+        if total and done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def import_registry(content: Path, source: str, lists_source: str, area_specs: list[str], language: str,
+                    scratch: Path, progress=None) -> Result:
+    """Import the registry into ``content``; raise :class:`RegistryInputError` and write nothing on bad input."""
+    if is_url(source):
+        print(say("downloading", language, url=source), file=sys.stderr)
+        path = download(source, scratch / "source", progress)
+    else:
+        path = Path(source)
+    lists = load_codelists(lists_source, scratch / "ciselniky", language)
+    area = resolve_area(area_specs, lists, language)
+    existing = read_content(content, language)
+    starter = starter_files(area.label(), language) if not existing.has_site else {}
+    for name in ("service-types", "target-groups", "forms", "capacity-units"):
+        if name not in existing.vocabularies:
+            if f"vocabularies/{name}.yaml" not in starter:
+                starter.update({k: v for k, v in starter_files(area.label(), language).items() if k == f"vocabularies/{name}.yaml"})
+            existing.vocabularies[name] = {k: dict(v) for k, v in parse(starter[f"vocabularies/{name}.yaml"]).items()}
+    if not existing.mapping and "vocabularies/registry.yaml" in starter:
+        existing.mapping = {k: dict(v) for k, v in parse(starter["vocabularies/registry.yaml"]).items() if isinstance(v, dict)}
+    day = today()
+    places = Localities(lists, existing.localities)
+    matcher = Matcher(existing.vocabularies, existing.mapping)
+    converter = Converter(lists, matcher, places, area, day, str(path), language)
+    selected: list[Registration] = []
+    seen: set[int] = set()
+    skipped_ended = skipped_untyped = 0
+    left_out: list[tuple[str, str]] = []
+    with open_source(path) as stream:
+        for index, item in registrations(stream, str(path)):
+            portal = portal_id_of(item, index, str(path), language)
+            if portal in seen:
+                raise RegistryInputError("item_duplicate", language, path=str(path), portal=portal)
+            seen.add(portal)
+            reg = converter.registration(item, portal)
+            del item  # the raw registration holds names of people: not a moment longer than needed
+            if reg is None:
+                continue
+            if reg.service["type"] is None:
+                skipped_untyped += 1
+                continue
+            selected.append(reg)
+            for problem in reg.problems:
+                what, _, value = problem.partition(":")
+                left_out.append((f"services/{reg.portal_id}", say_left_out(language, reg.portal_id, what, value)))
+    selected.sort(key=lambda r: r.portal_id)
+    planner = Planner(existing, places, day, language)
+    provider_ids = planner.providers(selected)
+    planner.services(selected, provider_ids)
+    planner.missing(seen, {r.portal_id for r in selected}, area.label())
+    kept = [r for r in selected if not (r.ended and r.portal_id not in existing.by_portal())]
+    skipped_ended = len(selected) - len(kept)
+    used = {str(f.fields["locality"]) for r in kept for f in r.facilities}
+    planner.localities(used)
+    planner.finish_state()
+    plan = planner.plan
+    for rel, text in starter.items():
+        if not (content / rel).exists():
+            plan.files[rel] = text
+    report = render(plan, language=language, source_date=day, area=area.label(), selected=len(selected),
+                    unmatched=matcher.unmatched, city_districts=places.unmatched_city_districts,
+                    skipped_ended=skipped_ended, left_out=left_out)
+    write_all(content, plan.files, language)
+    return Result(sorted(plan.files), report, plan)
+
+
+def say_left_out(language: str, portal: int, what: str, value: str) -> str:
+    from ..render.i18n import translations
+
+    return translations(language).gettext(LEFT_OUT) % {"portal": portal, "what": what, "value": value}
+
+
+def load_codelists(source: str, scratch: Path, language: str) -> CodeLists:
+    """Read the code lists from a folder, or download the ones the import needs from a base URL."""
+    if not is_url(source):
+        return codelists_module.load(Path(source))
+    base = source if source.endswith("/") else source + "/"
+    for _, name in (*codelists_module.REQUIRED.values(),):
+        download(f"{base}{name}.json", scratch)
+    return codelists_module.load(scratch)
+
+
+def write_all(content: Path, files: dict[str, str], language: str) -> None:
+    """Write every file or none: all are staged beside the content first, then moved into place.
+
+    A new content folder is staged whole and renamed into place; in an existing one,
+    each staged file replaces its original by a rename, after every file was written.
+    """
+    if not files:
+        return
+    content = content.resolve()
+    parent = content.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{content.name}.import-", dir=parent))
+    try:
+        for rel, text in sorted(files.items()):
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+        if not content.exists() or (content.is_dir() and not any(content.iterdir())):
+            if content.exists():
+                content.rmdir()
+            os.rename(staging, content)
+            return
+        for rel in sorted(files):
+            (content / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / rel, content / rel)
+    except OSError as exc:
+        raise RegistryInputError("write_failed", language, path=str(content), reason=exc.strerror or str(exc)) from None
+    finally:
+        if staging.exists():
+            remove_tree(staging)
+    shutil.rmtree(staging, ignore_errors=True)
