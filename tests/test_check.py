@@ -50,8 +50,8 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
 @pytest.mark.parametrize(
     ("replace", "by", "expected"),
     [
-        ("count: 12", 'count: "12"', 'services/s.yaml:10:19: capacity.count: "12" is not a whole number; write digits without quotes, e.g. 12'),
-        ("count: 12", "count: twelve", "services/s.yaml:10:19: capacity.count: twelve is not a whole number; write digits without quotes, e.g. 12"),
+        ("count: 12", 'count: "12"', 'services/s.yaml:10:20: capacity[0].count: "12" is not a whole number; write digits without quotes, e.g. 12'),
+        ("count: 12", "count: twelve", "services/s.yaml:10:20: capacity[0].count: twelve is not a whole number; write digits without quotes, e.g. 12"),
         ("name: Azylový dům pro matky s dětmi", "name: 123", None),  # digits are valid text: no error
         ("name: Azylový dům pro matky s dětmi", "name: [a, b]", 'services/s.yaml:1:7: name: expected text, found a list'),
         ("forms: [residential]", "forms: residential", 'services/s.yaml:6:8: forms: expected a list ([a, b] or lines starting with -), found "residential"'),

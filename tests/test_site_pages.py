@@ -369,7 +369,7 @@ clients: {name: klienti}
      (28, "clients", "28 klienti")],  # a unit without forms shows its name, as before
 )
 def test_capacity_unit_takes_the_plural_form_of_its_number(make_site, count, unit, shown):
-    service = SERVICE.replace("capacity: {count: 12, unit: beds}", f"capacity: {{count: {count}, unit: {unit}}}")
+    service = SERVICE.replace("capacity: [{count: 12, unit: beds}]", f"capacity: [{{count: {count}, unit: {unit}}}]")
     files = render(make_site({"services/azylovy-dum-lysa.yaml": service, "vocabularies/capacity-units.yaml": UNITS}), None)
     root = ET_page(files["sluzby/azylovy-dum-lysa/index.html"])
     facts = dict(zip((text(dt) for dt in root.iter("dt")), (text(dd) for dd in root.iter("dd"))))

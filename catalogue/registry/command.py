@@ -155,7 +155,8 @@ def import_registry(content: Path, source: str, lists_source: str, area_specs: l
     provider_ids = planner.providers(selected)
     planner.services(selected, provider_ids)
     planner.missing(seen, {r.portal_id for r in selected}, area.label())
-    kept = [r for r in selected if not (r.ended and r.portal_id not in existing.by_portal())]
+    imported = existing.by_portal()
+    kept = [r for r in selected if not (r.ended and r.portal_id not in imported)]
     skipped_ended = len(selected) - len(kept)
     used = {str(f.fields["locality"]) for r in kept for f in r.facilities}
     planner.localities(used)
@@ -205,8 +206,6 @@ def write_all(content: Path, files: dict[str, str], language: str) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(target, "w", encoding="utf-8", newline="") as fh:
                 fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
         if not content.exists() or (content.is_dir() and not any(content.iterdir())):
             if content.exists():
                 content.rmdir()

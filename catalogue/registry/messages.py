@@ -99,7 +99,7 @@ REPORT: dict[str, str] = {
 }
 
 
-def say(key: str, language: str = "cs", **values: object) -> str:
+def say(key: str, language: str = "cs", /, **values: object) -> str:
     """Return the message ``key`` in ``language`` with its placeholders filled."""
     template = MESSAGES.get(key) or REPORT[key]
     return translations(language).gettext(template) % values if values else translations(language).gettext(template)
@@ -108,6 +108,6 @@ def say(key: str, language: str = "cs", **values: object) -> str:
 class RegistryInputError(Exception):
     """The registry file, its code lists or the arguments are unusable; the message says what to do."""
 
-    def __init__(self, key: str, language: str = "cs", **values: object) -> None:
+    def __init__(self, key: str, language: str = "cs", /, **values: object) -> None:
         self.key = key
         super().__init__(say(key, language, **values))

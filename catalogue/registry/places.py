@@ -11,6 +11,7 @@ from .codelists import CITY_DISTRICT, CodeLists, Item
 from .messages import RegistryInputError
 
 KINDS = {"kraj": "Kraj", "region": "Kraj", "okres": "Okres", "district": "Okres", "obec": "Obec", "municipality": "Obec"}
+COUNTRY = {"cz", "cr", "cesko", "ceska republika", "stat:cz"}  # the whole country, compared folded
 KIND_WORDS = {"Kraj": "region", "Okres": "district", "Obec": "municipality"}
 
 
@@ -52,6 +53,10 @@ def resolve_area(specs: list[str], lists: CodeLists, language: str = "cs") -> Ar
         raise RegistryInputError("area_missing", language)
     area = Area()
     for spec in specs:
+        if fold(spec.strip()) in COUNTRY:
+            area.ids.update(i.id for i in lists.of("Kraj"))
+            area.labels.append(spec.strip())
+            continue
         item = _resolve_one(spec.strip(), lists, language)
         area.ids.add(item.id)
         area.labels.append(describe(item, lists))
@@ -68,6 +73,13 @@ def describe(item: Item, lists: CodeLists) -> str:
     if prefix == "Okres":
         return f"okres {item.name} ({item.code or item.number})"
     return f"{item.name} ({item.code or item.number})"
+
+
+def short_name(item: Item) -> str:
+    """Return how people call a region: ``Moravskoslezský`` for Moravskoslezský kraj, ``Praha`` for Hlavní město Praha."""
+    if not item.id.startswith("Kraj/"):
+        return fold(item.name)
+    return fold(item.name).removeprefix("hlavni mesto ").removesuffix(" kraj")
 
 
 def _resolve_one(spec: str, lists: CodeLists, language: str) -> Item:
@@ -87,12 +99,13 @@ def _resolve_one(spec: str, lists: CodeLists, language: str) -> Item:
     by_code = [i for i in candidates if value in (i.code, i.number, i.id)]
     if len(by_code) == 1:
         return by_code[0]
-    by_name = [i for i in candidates if fold(i.name) in (wanted, fold(value)) or fold(i.name).removesuffix(" kraj") == wanted]
+    by_name = [i for i in candidates if fold(i.name) in (wanted, fold(value)) or short_name(i) == wanted]
     if len(by_name) == 1:
         return by_name[0]
     found = by_name or by_code
     if len(found) > 1:
-        found.sort(key=lambda i: (i.id.split("/")[0], fold(i.name), i.id))
+        rank = {"Kraj": 0, "Okres": 1, "Obec": 2}
+        found.sort(key=lambda i: (rank.get(i.id.split("/")[0], 3), fold(i.name), i.id))
         shown = [describe(i, lists) for i in found]
         example_item = found[0]
         example = f"{example_item.id.split('/')[0].lower()}:{example_item.code or example_item.number}"
@@ -144,12 +157,17 @@ class Localities:
         self.lists = lists
         self.existing = existing
         self.by_code = {(p.level, p.code): p for p in existing if p.code}
-        self.by_name = {(p.level, fold(p.name), p.parent): p for p in existing}
+        self.by_name = {(p.level, fold(p.name), p.parent): p for p in existing if not p.code}  # typed by hand
         self.taken = {p.id for p in existing}
         self.places: dict[str, Place] = {}  # code-list id → place
         self.new: dict[str, Place] = {}  # locality id → place created by this import
-        names = [fold(i.name) for i in lists.of("Obec")]
-        self.repeated = _repeated(names)
+        # Which names recur, over the whole code list: an id then says more, for every place of
+        # that name alike, so ids never depend on what was imported first.
+        towns = lists.of("Obec")
+        self.repeated = _repeated([fold(i.name) for i in towns])
+        self.repeated_in_district = _repeated([f"{fold(i.name)}|{i.parent}" for i in towns])
+        self.repeated_districts = _repeated([fold(i.name) for i in lists.of("Okres")])
+        self.repeated_parts = _repeated([f"{fold(i.name)}|{i.parent}" for p in ("CastObce", CITY_DISTRICT) for i in lists.of(p)])
         self.by_id = {p.id: p for p in existing}
         self.unmatched_city_districts: dict[str, tuple[str, int]] = {}  # ref → (municipality name, addresses)
 
@@ -224,27 +242,33 @@ class Localities:
 
     def _new_id(self, item: Item, prefix: str, parent: Place | None) -> str:
         base = slugify(item.name)
+        code = slugify(item.code or item.number)
         if prefix == "Okres":
-            candidates = [f"okres-{base}"]
+            candidate = f"okres-{base}" + (f"-{code}" if fold(item.name) in self.repeated_districts else "")
         elif prefix == "Obec":
             district = self.lists.get(item.parent) if item.parent else None
-            candidates = [base] if fold(item.name) not in self.repeated else []
-            if district is not None:
-                candidates.append(f"{base}-okres-{slugify(district.name)}")
+            candidate = base
+            if fold(item.name) in self.repeated:
+                candidate = f"{base}-okres-{slugify(district.name)}" if district is not None else f"{base}-{code}"
+                if f"{fold(item.name)}|{item.parent}" in self.repeated_in_district and district is not None:
+                    candidate += f"-{code}"
         elif prefix in ("CastObce", CITY_DISTRICT) and parent is not None:
             town = self._municipality_of(parent)
             town_slug = slugify(town.name) if town else ""
-            candidates = [base if not town_slug or base.startswith(town_slug) else f"{town_slug}-{base}"]
+            candidate = base if not town_slug or base.startswith(town_slug) else f"{town_slug}-{base}"
+            if f"{fold(item.name)}|{item.parent}" in self.repeated_parts:
+                candidate += f"-{code}"
         else:
-            candidates = [base]
-        candidates.append(f"{candidates[0]}-{item.code or item.number}")
-        for candidate in candidates:
-            if candidate not in self.taken:
-                return candidate
+            candidate = base
+        if candidate not in self.taken:
+            return candidate
+        # taken by a record of another place (typed by hand, or of another level): the code tells them apart
+        candidate = f"{candidate}-{code}"
         n = 2
-        while f"{candidates[-1]}-{n}" in self.taken:
+        while candidate in self.taken:
+            candidate = f"{candidate.rsplit('-', 1)[0] if n > 2 else candidate}-{n}"
             n += 1
-        return f"{candidates[-1]}-{n}"
+        return candidate
 
 
 def _repeated(names: list[str]) -> set[str]:

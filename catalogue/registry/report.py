@@ -75,8 +75,11 @@ def render(plan: Plan, *, language: str, source_date: dt.date, area: str, select
     w.section("contacts", contacts)
     w.section("capacity", capacity)
     w.section("changed", other)
-    w.section("conflicts", [w.t("conflict_item", file=f"`{c.record}.yaml`", field=c.field, ours=shown(c.ours, empty), theirs=shown(c.theirs, empty), last=shown(c.last, empty))
-                            for c in plan.conflicts], w.t("conflicts_intro"))
+    def quote(field: str, value: Any) -> str:
+        return _capacity(value, empty) if field == "capacity" else shown(value, empty)
+
+    w.section("conflicts", [w.t("conflict_item", file=f"`{c.record}.yaml`", field=c.field, ours=quote(c.field, c.ours),
+                                theirs=quote(c.field, c.theirs), last=quote(c.field, c.last)) for c in plan.conflicts], w.t("conflicts_intro"))
     todo = []
     for (vocabulary, _), miss in sorted(unmatched.items(), key=lambda kv: (kv[0][0], kv[1].item.name)):
         todo.append(w.t("unmatched_item", list=vocabulary, name=miss.item.name, id=miss.item.id, count=miss.count, todo=_todo(w, vocabulary, miss.item)))

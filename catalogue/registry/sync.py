@@ -117,13 +117,18 @@ class Content:
     mapping: dict[str, dict] = field(default_factory=dict)
     has_site: bool = False
     state: dict[str, Any] = field(default_factory=dict)
+    _by_portal: dict[int, Record] | None = None
 
     def by_portal(self) -> dict[int, Record]:
+        """Return imported services by their registration (computed once: the import asks for it often)."""
+        if self._by_portal is not None:
+            return self._by_portal
         out = {}
         for record in self.services.values():
             source = record.data.get("source")
             if isinstance(source, dict) and str(source.get("portal_id", "")).isdigit():
                 out[int(source["portal_id"])] = record
+        self._by_portal = out
         return out
 
     def by_registry_id(self) -> dict[str, Record]:
@@ -239,11 +244,12 @@ class Planner:
         self.old_state = content.state if content.state.get("format") == STATE_FORMAT else {}
         self.state: dict[str, Any] = {"format": STATE_FORMAT, "services": {}, "providers": {}}
         self.taken = {"services": set(content.services), "providers": set(content.providers)}
-
-    def header(self) -> str:
         from ..render.i18n import translations
 
-        return translations(self.language).gettext(HEADER)
+        self._header = translations(language).gettext(HEADER)
+
+    def header(self) -> str:
+        return self._header
 
     # --- providers -------------------------------------------------------------------
 
@@ -280,8 +286,13 @@ class Planner:
     def services(self, registrations: list[Registration], provider_ids: dict[str, str]) -> None:
         by_portal = self.content.by_portal()
         adoptable = self.content.by_registry_id()
+        registry_ids: set[str] = set()
         for reg in registrations:
             reg.service["provider"] = provider_ids[reg.ico]
+            if reg.registry_id in registry_ids and not reg.ended:  # a service registered again keeps its id on the first registration
+                reg.service["registry_id"] = reg.registry_id = None
+            elif reg.registry_id and not reg.ended:
+                registry_ids.add(reg.registry_id)
             record = by_portal.get(reg.portal_id) or (adoptable.get(reg.registry_id) if reg.registry_id else None)
             values = {path: get(reg.service, path) for path in SERVICE_FIELDS}
             locations = {f.key: f.fields for f in reg.facilities}
@@ -338,11 +349,9 @@ class Planner:
 
     def finish_state(self) -> None:
         """Write the state only when it says something new (a re-import without changes writes nothing)."""
-        for kind in ("services", "providers"):
-            self.state[kind] = dict(sorted(self.state[kind].items(), key=lambda kv: (len(kv[0]), kv[0])))
         old = {k: self.old_state.get(k) for k in self.state}
         if old != self.state:
-            self.plan.files[STATE_FILE] = json.dumps(self.state, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            self.plan.files[STATE_FILE] = state_text(self.state)
         self.plan.state = self.state
 
     # --- one record ------------------------------------------------------------------
@@ -351,7 +360,6 @@ class Planner:
         """Take the registry's new values into an existing record where the editor left them alone."""
         editor = Editor(record.text)
         key = f"{record.kind}/{record.id}"
-        root = editor.root()
         for path in fields:
             new = canonical(path, values.get(path))
             current = canonical(path, get(record.data, path))
@@ -365,12 +373,12 @@ class Planner:
             if not last and current is not None:
                 self.plan.conflicts.append(Conflict(key, path, current, new, None))
                 continue
-            self._set(editor, root, path, values.get(path), order)
+            self._set(editor, editor.root(), path, values.get(path), order)
             self.plan.changes.append(Change(key, path, current, new))
             if path == "end_date" and reg is not None and reg.ended:
                 self.plan.ended.append((record.id, str(record.data.get("name", record.id)), str(values[path])))
         if record.kind == "providers" and not isinstance(record.data.get("source"), dict):
-            editor.set(root, "source", {"registry": "rpss", "imported": self.today}, order)
+            editor.set(editor.root(), "source", {"registry": "rpss", "imported": self.today}, order)
         if record.kind == "providers":
             self._finish(record, editor)
         return editor
@@ -398,40 +406,47 @@ class Planner:
         key = f"services/{record.id}"
         items = record.data.get("locations")
         items = list(items) if isinstance(items, Sequence) else []
-        root = editor.root()
-        seq = root.get("locations")
+
+        def sequence() -> Node | None:  # composed only when a location must change
+            found = editor.root().get("locations")
+            return found[1] if found else None
+
+        def node(i: int):
+            return lambda: sequence().items()[i]  # type: ignore[union-attr]
+
         if not items and new and not last:
-            if seq is None or not seq[1].items():
-                editor.set(root, "locations", list(new.values()), SERVICE_ORDER)
+            seq = sequence()
+            if seq is None or not seq.items():
+                editor.set(editor.root(), "locations", list(new.values()), SERVICE_ORDER)
                 self.plan.opened.extend((key, _place_text(v)) for v in new.values())
             return
-        nodes = seq[1].items() if seq else []
         in_file = {location_key(item): i for i, item in enumerate(items) if isinstance(item, dict)}
         gone = [k for k in in_file if k in last and k not in new]
         added = [k for k in new if k not in in_file and k not in last]
         if len(gone) == 1 and len(added) == 1:  # one place left, one came: the facility moved
             old_key, new_key = gone[0], added[0]
-            item = items[in_file[old_key]]
-            self._location(editor, nodes[in_file[old_key]], item, new[new_key], last[old_key], f"{key}.locations[{in_file[old_key]}]")
-            self.plan.moved.append((key, _place_text(item), _place_text(new[new_key])))
+            i = in_file[old_key]
+            self._location(editor, node(i), items[i], new[new_key], last[old_key], f"{key}.locations[{i}]")
+            self.plan.moved.append((key, _place_text(items[i]), _place_text(new[new_key])))
             gone, added = [], []
         for k in new:
             if k in in_file and k not in gone:
                 i = in_file[k]
-                self._location(editor, nodes[i], items[i], new[k], last.get(k, {}), f"{key}.locations[{i}]")
+                self._location(editor, node(i), items[i], new[k], last.get(k, {}), f"{key}.locations[{i}]")
         for k in gone:
             i = in_file[k]
-            item = items[i]
-            kept = bool(set(item) - REGISTRY_LOCATION_KEYS)
+            kept = bool(set(items[i]) - REGISTRY_LOCATION_KEYS)
             if not kept:
-                editor.delete_item(seq[1], i)
-            self.plan.closed.append((key, _place_text(item), kept))
+                editor.delete_item(sequence(), i)  # type: ignore[arg-type]
+            self.plan.closed.append((key, _place_text(items[i]), kept))
         for k in added:
-            if seq is not None and nodes:
-                editor.append_item(seq[1], new[k])
+            seq = sequence()
+            if seq is not None and seq.items():
+                editor.append_item(seq, new[k])
             self.plan.opened.append((key, _place_text(new[k])))
 
-    def _location(self, editor: Editor, node: Node, item: dict, new: dict, last: dict, label: str) -> None:
+    def _location(self, editor: Editor, node, item: dict, new: dict, last: dict, label: str) -> None:
+        """Update one location's registry fields; ``node`` returns its YAML node when an edit needs it."""
         record, _, where = label.partition(".")
         for path in LOCATION_FIELDS:
             wanted = canonical(path, new.get(path))
@@ -444,9 +459,9 @@ class Planner:
                     self.plan.conflicts.append(Conflict(record, f"{where}.{path}", current, wanted, before))
                 continue
             if new.get(path) is None:
-                editor.delete(node, path)
+                editor.delete(node(), path)
             else:
-                editor.set(node, path, new[path], LOCATION_ORDER)
+                editor.set(node(), path, new[path], LOCATION_ORDER)
 
     def _finish(self, record: Record, editor: Editor) -> None:
         if editor.edits:
@@ -473,6 +488,21 @@ class Planner:
             if address:
                 return str(address.get("city"))
         return None
+
+
+def state_text(state: dict[str, Any]) -> str:
+    """Return the state as JSON with one registration (or provider) a line: small diffs, C-speed encoding."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    lines = ["{", f' "format": {state["format"]},']
+    for i, kind in enumerate(("providers", "services")):
+        entries = sorted(state[kind].items())
+        lines.append(f" {dumps(kind)}: {{")
+        lines += [f"  {dumps(key)}: {dumps(value)}" + ("," if n < len(entries) - 1 else "") for n, (key, value) in enumerate(entries)]
+        lines.append(" }" + ("," if i == 0 else ""))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def location_key(item: dict) -> str:
