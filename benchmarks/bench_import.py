@@ -38,18 +38,30 @@ from synthetic import workspace  # noqa: E402
 EPOCH = "1796083200"  # 2026-12-01
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of each run: steadier than wall time on a shared machine
+
+
 def run(args: list[str], env: dict | None = None) -> tuple[float, float]:
-    """Run a command in a fresh process; return (seconds, peak MB)."""
+    """Run a command in a fresh process; return (seconds, peak MB); its CPU time goes to ``CPU``."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})})
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.read().decode()[-2000:]}")
+    CPU.append(usage.ru_utime + usage.ru_stime)
     return elapsed, usage.ru_maxrss / 1024
 
 
+def cpu_note() -> str:
+    """Return the median CPU time of the runs of the last measurement, and forget them."""
+    note = f"cpu {statistics.median(CPU):6.2f} s" if CPU else ""
+    CPU.clear()
+    return note
+
+
 def median_run(make_args, runs: int, before=None) -> tuple[float, float]:
+    CPU.clear()
     times, peaks = [], []
     for _ in range(runs):
         if before:
@@ -96,7 +108,7 @@ def bench_parsers(data: Path, runs: int) -> None:
                 print(f"  {label:<40} (not installed)")
                 continue
         seconds, peak = median_run(lambda: [sys.executable, "-c", code, str(data / "rpss.json")], runs)
-        print(f"  {label:<40} median {seconds:6.2f} s   peak {peak:6.0f} MB")
+        print(f"  {label:<40} median {seconds:6.2f} s   {cpu_note()}   peak {peak:6.0f} MB")
 
 
 def bench_yaml(content: Path) -> None:
@@ -159,15 +171,15 @@ def measure(work: Path, runs: int) -> None:
     country = work / "country"
     seconds, peak = median_run(lambda: import_args(data, country, "rpss.json", ["CZ"]), runs, fresh(country))
     files = sum(1 for p in country.rglob("*") if p.is_file())
-    print(f"whole country into an empty folder   median {seconds:6.2f} s   peak {peak:6.0f} MB   ({files:,} files)")
+    print(f"whole country into an empty folder   median {seconds:6.2f} s   {cpu_note()}   peak {peak:6.0f} MB   ({files:,} files)")
     district = work / "district"
     seconds, peak = median_run(lambda: import_args(data, district, "rpss.json", ["okres:CZ0806"]), runs, fresh(district))
     files = sum(1 for p in district.rglob("*") if p.is_file())
-    print(f"one district into an empty folder    median {seconds:6.2f} s   peak {peak:6.0f} MB   ({files:,} files)")
+    print(f"one district into an empty folder    median {seconds:6.2f} s   {cpu_note()}   peak {peak:6.0f} MB   ({files:,} files)")
     before = digest(country)
     seconds, peak = median_run(lambda: import_args(data, country, "rpss.json", ["CZ"]), runs)
     changed = sum(1 for k, v in digest(country).items() if before.get(k) != v)
-    print(f"re-import, nothing changed           median {seconds:6.2f} s   peak {peak:6.0f} MB   ({changed} files written)")
+    print(f"re-import, nothing changed           median {seconds:6.2f} s   {cpu_note()}   peak {peak:6.0f} MB   ({changed} files written)")
     day1 = work / "day1"
     subprocess.run(["cp", "-a", str(country), str(day1)], check=True)
 
@@ -177,7 +189,7 @@ def measure(work: Path, runs: int) -> None:
 
     seconds, peak = median_run(lambda: import_args(data, country, "rpss-next.json", ["CZ"]), runs, restore)
     changed = sum(1 for k, v in digest(country).items() if before.get(k) != v)
-    print(f"day-2 re-import over day 1           median {seconds:6.2f} s   peak {peak:6.0f} MB   ({changed} files written)")
+    print(f"day-2 re-import over day 1           median {seconds:6.2f} s   {cpu_note()}   peak {peak:6.0f} MB   ({changed} files written)")
     print("YAML edits:")
     bench_yaml(country)
 

@@ -427,3 +427,14 @@ def test_unmatched_code_list_values_are_reported_and_the_rest_imported(sample, t
     assert "doplňte druh služby do vocabularies/service-types.yaml" in result.out
     assert len(list((content / "services").glob("*.yaml"))) > 50
     assert not list((content / "services").glob("odborne-socialni-poradenstvi-*.yaml"))
+
+
+def test_values_in_one_line_mappings_are_edited_in_place(imported, sample):
+    # an editor rewrote the contacts as one line and added a note: the phone the registry adds joins them
+    path = by_portal(imported, 7112)
+    text = path.read_text()
+    assert "contacts:" not in text
+    edit(path, "locations:", "contacts: {note: Volejte dopoledne.}  # doplnila redakce\nlocations:")
+    run_import(sample, imported, "rpss-next.json")
+    assert "contacts: {phone: +420 596 000 111 (nová linka), note: Volejte dopoledne.}  # doplnila redakce\n" in path.read_text()
+    assert run_cli("check", "--content", imported).code == 0

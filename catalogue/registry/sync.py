@@ -464,7 +464,7 @@ class Planner:
                 editor.set(node(), path, new[path], LOCATION_ORDER)
 
     def _finish(self, record: Record, editor: Editor) -> None:
-        if editor.edits:
+        if editor.changed:
             text = editor.apply()
             if text != record.text:
                 self.plan.files[f"{record.kind}/{record.id}.yaml"] = text

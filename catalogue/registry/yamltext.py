@@ -74,6 +74,15 @@ def value_text(value: Any, indent: int) -> str:
     return "\n" + sequence_text(value, indent + INDENT).rstrip("\n")
 
 
+def flow_text(value: Any) -> str:
+    """Return a value on one line: ``[a, b]``, ``{count: 3, unit: beds}`` or a scalar."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {flow_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(flow_text(v) for v in value) + "]"
+    return scalar(value, in_flow=True)
+
+
 def mapping_text(data: dict, indent: int = 0) -> str:
     """Return a block mapping at column ``indent``, one ``key: value`` a line, ending in a newline."""
     pad = " " * indent
@@ -174,6 +183,11 @@ class Editor:
     text: str
     edits: list[Edit] = field(default_factory=list)
     _root: Node | None = None
+    _flows: dict[int, tuple[Node, list]] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.edits or self._flows)
 
     def root(self) -> Node:
         """Return the root node, composed once and only when an edit needs positions (it costs ~2 ms a file)."""
@@ -183,6 +197,9 @@ class Editor:
 
     def set(self, mapping: Node, key: str, value: Any, order: Iterable[str] = ()) -> None:
         """Give ``key`` the value ``value``: replace its text, or insert it after the keys that precede it in ``order``."""
+        if mapping.raw.flow_style and isinstance(mapping.raw, yaml.MappingNode):
+            self._flow(mapping, key, value, list(order))
+            return
         found = mapping.get(key)
         if found is not None:
             knode, vnode = found
@@ -206,6 +223,9 @@ class Editor:
         found = mapping.get(key)
         if found is None:
             return
+        if mapping.raw.flow_style:
+            self._flow(mapping, key, None, [])
+            return
         knode, vnode = found
         self.edits.append(Edit(_line_start(self.text, knode.start), vnode.end, ""))
 
@@ -224,11 +244,34 @@ class Editor:
     def apply(self) -> str:
         """Return the text with every edit made; edits are applied from the end so offsets hold."""
         text = self.text
+        self.edits += [self._flow_edit(mapping, changes) for mapping, changes in self._flows.values()]
+        self._flows = {}
         for i, edit in enumerate(self.edits):
             edit.order = i
         for edit in sorted(self.edits, key=lambda e: (e.start, e.end, e.order), reverse=True):
             text = text[: edit.start] + edit.text + text[edit.end :]
         return text
+
+    def _flow(self, mapping: Node, key: str, value: Any, order: list[str]) -> None:
+        """Note a change of a one-line ``{a: 1, b: 2}``; all changes of one mapping become one edit."""
+        self._flows.setdefault(mapping.start, (mapping, []))[1].append((key, value, order))
+
+    def _flow_edit(self, mapping: Node, changes: list[tuple[str, Any, list[str]]]) -> Edit:
+        """Rewrite a one-line mapping with its changes; the values that stay keep their text."""
+        pairs = [(k.value, self.text[v.start_mark.index : v.end_mark.index]) for k, v in mapping.raw.value]
+        for key, value, order in changes:
+            new = None if value in (None, [], {}) else flow_text(value)
+            keys = [k for k, _ in pairs]
+            if key in keys:
+                pairs = [(k, new if k == key else v) for k, v in pairs if not (k == key and new is None)]
+            elif new is not None:
+                if key in order:  # after the last key that comes before it, else first
+                    before = order[: order.index(key)]
+                    at = max((i + 1 for i, k in enumerate(keys) if k in before), default=0)
+                else:
+                    at = len(pairs)
+                pairs.insert(at, (key, new))
+        return Edit(mapping.start, mapping.raw.end_mark.index, "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}")
 
     def _child_column(self, mapping: Node) -> int:
         keys = mapping.raw.value if isinstance(mapping.raw, yaml.MappingNode) else []
