@@ -80,8 +80,10 @@ def import_args(data: Path, content: Path, source: str, area: list[str]) -> list
     return args
 
 
-def digest(folder: Path) -> dict[str, tuple[int, str]]:
-    return {str(p): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest()) for p in folder.rglob("*") if p.is_file()}
+def digest(folder: Path, times: bool = True) -> dict[str, tuple[int, str]]:
+    """Return path → (modification time, content hash); without ``times`` the content alone counts."""
+    return {str(p.relative_to(folder)): (p.stat().st_mtime_ns if times else 0, hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in folder.rglob("*") if p.is_file()}
 
 
 def fresh(folder: Path):
@@ -111,13 +113,31 @@ def bench_parsers(data: Path, runs: int) -> None:
         print(f"  {label:<40} median {seconds:6.2f} s   {cpu_note()}   peak {peak:6.0f} MB")
 
 
+# How editors really type: what a hand-edited file may look like (all valid YAML, all valid records).
+QUIRKS = [
+    ("extra spaces after a colon", lambda t: t.replace("kind: ", "kind:   ", 1)),
+    ("a list without spaces", lambda t: t.replace(", ", ",", 2) if "[" in t else t + "languages: [cs,uk]\n"),
+    ("dashes at the key's column", lambda t: t.replace("\n  - ", "\n- ").replace("\n    ", "\n  ")),
+    ("a comment at column 0 inside a list", lambda t: t.replace("\n  - ", "\n# další místo\n  - ", 1)),
+    ("a document start", lambda t: "---\n" + t),
+    ("a tab-free trailing space", lambda t: t.replace("\n", " \n", 1)),
+]
+
+
 def bench_yaml(content: Path) -> None:
-    """Compare a targeted edit with a ruamel.yaml round trip on the imported and the demo files."""
+    """Compare a targeted edit with a ruamel.yaml round trip on the imported and the demo files, as written and as editors type."""
     sys.path.insert(0, str(ROOT))
     from catalogue.registry.yamltext import Editor
 
     files = sorted((ROOT / "content/services").glob("*.yaml")) + sorted((content / "services").glob("*.yaml"))[:300]
-    texts = [p.read_text(encoding="utf-8") for p in files]
+    demo = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content/services").glob("*.yaml"))]
+    quirky = [change(text) for _, change in QUIRKS for text in demo]
+    for label, texts in (("as written", [p.read_text(encoding="utf-8") for p in files]), ("as editors type", quirky)):
+        print(f"  {label} ({len(texts)} files):")
+        _fidelity(texts, Editor)
+
+
+def _fidelity(texts: list[str], Editor) -> None:
     start = time.perf_counter()
     same = 0
     for text in texts:
@@ -126,17 +146,18 @@ def bench_yaml(content: Path) -> None:
         editor.set(root, "name", str(root.get("name")[1].raw.value))  # the same value: nothing may move
         same += editor.apply() == text
     ours = (time.perf_counter() - start) / len(texts) * 1000
-    print(f"  targeted edit: {same}/{len(texts)} files keep every byte, {ours:.2f} ms a file")
+    print(f"    targeted edit: {same}/{len(texts)} files keep every byte, {ours:.2f} ms a file")
     try:
         from ruamel.yaml import YAML
     except ImportError:
-        print("  ruamel.yaml round trip: not installed (pip install ruamel.yaml to compare)")
+        print("    ruamel.yaml round trip: not installed (pip install ruamel.yaml to compare)")
         return
     import io
 
-    yaml = YAML()
+    yaml = YAML()  # set up to write our style: quotes kept, no wrapping, "  - " under a key
     yaml.preserve_quotes = True
     yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
     start = time.perf_counter()
     same = 0
     for text in texts:
@@ -144,7 +165,7 @@ def bench_yaml(content: Path) -> None:
         yaml.dump(yaml.load(text), out)
         same += out.getvalue() == text
     theirs = (time.perf_counter() - start) / len(texts) * 1000
-    print(f"  ruamel.yaml round trip: {same}/{len(texts)} files keep every byte, {theirs:.2f} ms a file")
+    print(f"    ruamel.yaml round trip: {same}/{len(texts)} files keep every byte, {theirs:.2f} ms a file")
 
 
 def main() -> None:
@@ -182,13 +203,14 @@ def measure(work: Path, runs: int) -> None:
     print(f"re-import, nothing changed           median {seconds:6.2f} s   {cpu_note()}   peak {peak:6.0f} MB   ({changed} files written)")
     day1 = work / "day1"
     subprocess.run(["cp", "-a", str(country), str(day1)], check=True)
+    before = digest(country, times=False)
 
     def restore() -> None:
         fresh(country)()
         subprocess.run(["cp", "-a", str(day1), str(country)], check=True)
 
     seconds, peak = median_run(lambda: import_args(data, country, "rpss-next.json", ["CZ"]), runs, restore)
-    changed = sum(1 for k, v in digest(country).items() if before.get(k) != v)
+    changed = sum(1 for k, v in digest(country, times=False).items() if before.get(k) != v)
     print(f"day-2 re-import over day 1           median {seconds:6.2f} s   {cpu_note()}   peak {peak:6.0f} MB   ({changed} files written)")
     print("YAML edits:")
     bench_yaml(country)

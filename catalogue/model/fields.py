@@ -212,6 +212,11 @@ Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema({"type": "string",
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
+def is_email(value: str) -> bool:
+    """Return whether ``value`` (trimmed, lower-cased) is an e-mail address the model accepts."""
+    return bool(_EMAIL_RE.match(value))
+
+
 def _email(value: str) -> str:
     value = value.strip().lower()  # addresses are case-blind in practice; one spelling everywhere
     if not _EMAIL_RE.match(value):
@@ -232,6 +237,11 @@ def web_address(value: str) -> str:
         value = "https://" + value
     scheme, sep, rest = value.partition("://")
     return scheme.lower() + sep + rest if sep else value
+
+
+def is_web_address(value: str) -> bool:
+    """Return whether ``value``, with a scheme, is a web address the model accepts."""
+    return bool(_URL_RE.match(web_address(value)))
 
 
 def _url(value: str) -> str:

@@ -6,8 +6,8 @@ import argparse
 import datetime as dt
 import os
 import shutil
-import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -68,7 +68,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     language = site_language(args.content)
     with tempfile.TemporaryDirectory(prefix="registry-") as scratch:
         try:
-            result = import_registry(args.content, args.source, args.codelists, args.area, language, Path(scratch), progress_to(err))
+            result = import_registry(args.content, args.source, args.codelists, args.area, language, Path(scratch),
+                                     progress_to(err), inform=lambda message: print(message, file=err))
         except RegistryInputError as exc:
             print(f"error: {exc}", file=err)
             return 1
@@ -107,24 +108,30 @@ def progress_to(stream: TextIO):
 
 
 def import_registry(content: Path, source: str, lists_source: str, area_specs: list[str], language: str,
-                    scratch: Path, progress=None) -> Result:
+                    scratch: Path, progress=None, inform: Callable[[str], None] | None = None) -> Result:
     """Import the registry into ``content``; raise :class:`RegistryInputError` and write nothing on bad input."""
     if is_url(source):
-        print(say("downloading", language, url=source), file=sys.stderr)
+        if inform:
+            inform(say("downloading", language, url=source))
         path = download(source, scratch / "source", progress)
     else:
         path = Path(source)
     lists = load_codelists(lists_source, scratch / "ciselniky", language)
     area = resolve_area(area_specs, lists, language)
     existing = read_content(content, language)
-    starter = starter_files(area.label(), language) if not existing.has_site else {}
-    for name in ("service-types", "target-groups", "forms", "capacity-units"):
-        if name not in existing.vocabularies:
-            if f"vocabularies/{name}.yaml" not in starter:
-                starter.update({k: v for k, v in starter_files(area.label(), language).items() if k == f"vocabularies/{name}.yaml"})
-            existing.vocabularies[name] = {k: dict(v) for k, v in parse(starter[f"vocabularies/{name}.yaml"]).items()}
-    if not existing.mapping and "vocabularies/registry.yaml" in starter:
-        existing.mapping = {k: dict(v) for k, v in parse(starter["vocabularies/registry.yaml"]).items() if isinstance(v, dict)}
+    defaults = starter_files(area.title(), language)
+    # A new catalogue gets a site.yaml and every vocabulary; an existing one, only a vocabulary it lacks.
+    starter = dict(defaults) if not existing.has_site else {}
+    for name in ("service-types", "target-groups", "forms", "capacity-units", "registry"):
+        rel = f"vocabularies/{name}.yaml"
+        if name == "registry" and existing.mapping or name != "registry" and name in existing.vocabularies:
+            continue
+        starter[rel] = defaults[rel]
+        terms = {k: dict(v) for k, v in parse(defaults[rel]).items() if isinstance(v, dict)}
+        if name == "registry":
+            existing.mapping = terms
+        else:
+            existing.vocabularies[name] = terms
     day = today()
     places = Localities(lists, existing.localities)
     matcher = Matcher(existing.vocabularies, existing.mapping)

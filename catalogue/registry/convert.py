@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.fields import _EMAIL_RE, _URL_RE, phone_text, split_phone, web_address
+from ..model.fields import is_email, is_web_address, phone_text, split_phone, web_address
 from .codelists import REQUIRED, CodeLists, Item
 from .messages import N_, RegistryInputError
 from .places import Area, Localities, fold
@@ -359,7 +359,7 @@ class Converter:
         emails: list[str] = []
         for i, entry in enumerate(r.items(data, "emaily", where)):
             value = (r.text(entry, "email", f"{where}emaily[{i}].") or "").lower()
-            if value and _EMAIL_RE.match(value):
+            if value and is_email(value):
                 if value not in emails:
                     emails.append(value)
             elif value:
@@ -369,9 +369,8 @@ class Converter:
             value = r.text(entry, "web", f"{where}weby[{i}].")
             if not value:
                 continue
-            address = web_address(value)
-            if _URL_RE.match(address):
-                web = web or address
+            if is_web_address(value):
+                web = web or web_address(value)
             else:
                 problems.append(f"web:{value}")
         out: dict[str, Any] = {}

@@ -33,7 +33,8 @@ def slugify(text: str) -> str:
 @dataclass
 class Area:
     ids: set[str] = field(default_factory=set)  # "Kraj/80", "Okres/3803", "Obec/554821"
-    labels: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # as the report names them, with codes
+    names: list[str] = field(default_factory=list)  # as a title names them
 
     def covers(self, address: dict) -> bool:
         """Return whether a registry address lies in the area (by its region, district or municipality)."""
@@ -46,6 +47,9 @@ class Area:
     def label(self) -> str:
         return ", ".join(self.labels)
 
+    def title(self) -> str:
+        return ", ".join(self.names)
+
 
 def resolve_area(specs: list[str], lists: CodeLists, language: str = "cs") -> Area:
     """Return the area of ``--area`` values; a value that names nothing or several places is an error."""
@@ -56,10 +60,12 @@ def resolve_area(specs: list[str], lists: CodeLists, language: str = "cs") -> Ar
         if fold(spec.strip()) in COUNTRY:
             area.ids.update(i.id for i in lists.of("Kraj"))
             area.labels.append(spec.strip())
+            area.names.append(spec.strip())
             continue
         item = _resolve_one(spec.strip(), lists, language)
         area.ids.add(item.id)
         area.labels.append(describe(item, lists))
+        area.names.append(f"okres {item.name}" if item.id.startswith("Okres/") else item.name)
     return area
 
 
