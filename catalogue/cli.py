@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10, help="how many results to show (default: 10)")
     search.add_argument("--json", action="store_true", help="print the results as JSON")
     importing = sub.add_parser("import", help="import from the national registry of social services into the content folder")
-    common(importing)
+    importing.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content; created when missing)")
+    importing.add_argument("--debug", action="store_true", help="show tracebacks and timings")
     from .registry.command import add_arguments
 
     add_arguments(importing)

@@ -126,3 +126,21 @@ def test_a_public_address_point_links_the_official_address_record(make_site, tmp
     assert run_cli("build", "--content", content, "--out", tmp_path / "out").code == 0
     page = (tmp_path / "out/sluzby/pecovatelska-sluzba-lysa/index.html").read_text()
     assert 'href="https://vdp.cuzk.gov.cz/vdp/ruian/adresnimista/43069571"' in page
+
+
+def test_an_ended_service_is_set_apart_from_every_listing(make_site):
+    import datetime as dt
+
+    from catalogue import pipeline
+    from catalogue.cache import RecordCache
+    from catalogue.search.documents import build_documents
+
+    content = make_site({"services/pecovatelska-sluzba-lysa.yaml": SERVICE_2 + "end_date: 2026-10-31\n"})
+    loaded = pipeline.load(content, cache=RecordCache(None))
+    assert not loaded.problems.has_errors()
+    before = pipeline.publishable(loaded.catalogue, on=dt.date(2026, 10, 31))
+    after = pipeline.publishable(loaded.catalogue, on=dt.date(2026, 11, 1))
+    assert "pecovatelska-sluzba-lysa" in before.services and not before.ended  # its last day still counts
+    assert "pecovatelska-sluzba-lysa" not in after.services and "pecovatelska-sluzba-lysa" in after.ended
+    assert any("pecovatelska-sluzba-lysa" in str(doc) for doc in build_documents(before, lambda text: text))
+    assert all("pecovatelska-sluzba-lysa" not in str(doc) for doc in build_documents(after, lambda text: text))

@@ -343,6 +343,8 @@ def changed_keys(old: Catalogue, new: Catalogue) -> set[str]:
         ("pages", "pages"),
     ):
         before, after = getattr(old, attribute), getattr(new, attribute)
+        if kind == "services":  # an ended service has its page too
+            before, after = {**old.ended, **before}, {**new.ended, **after}
         for ident in before.keys() | after.keys():
             a, b = before.get(ident), after.get(ident)
             if a is not b and a != b:
