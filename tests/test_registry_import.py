@@ -438,3 +438,24 @@ def test_values_in_one_line_mappings_are_edited_in_place(imported, sample):
     run_import(sample, imported, "rpss-next.json")
     assert "contacts: {phone: +420 596 000 111 (nová linka), note: Volejte dopoledne.}  # doplnila redakce\n" in path.read_text()
     assert run_cli("check", "--content", imported).code == 0
+
+
+def test_a_service_typed_by_hand_is_adopted_by_its_registry_id_without_losing_a_word(imported, sample):
+    # a catalogue typed before the import: the registration 7035 has a file of the editors' own
+    path = by_portal(imported, 7035)
+    hand = path.with_name("poradna-nadeje.yaml")
+    typed = ("name: Poradna Naděje  # jak ji lidé znají\nprovider: nadeje-z-s\nkind: registered\ntype: odborne-socialni-poradenstvi\n"
+             'registry_id: "5876803"\nforms: [outpatient]\ndescription: Pomáháme s dluhy.\n')
+    hand.write_text(typed)
+    path.unlink()
+    (imported / "registry/state.json").unlink()
+    result = run_import(sample, imported)
+    assert result.code == 0, result.err
+    text = hand.read_text()
+    kept = [line for line in text.splitlines() if line in typed.splitlines()]
+    assert kept == typed.splitlines()  # every line the editors typed, in their order
+    assert "target_groups: [osoby-v-zadluzeni, osoby-v-krizi, rodiny-s-detmi]\n" in text  # what they lacked is filled in
+    assert "name: Poradna Naděje  # jak ji lidé znají\n" in text and "description: Pomáháme s dluhy.\n" in text
+    assert "source:\n  registry: rpss\n  portal_id: 7035\n" in text
+    assert "`services/poradna-nadeje.yaml`, name: v katalogu je `Poradna Naděje`, registr teď uvádí `Odborné sociální poradenství Naděje`" in result.out
+    assert run_cli("check", "--content", imported).code == 0

@@ -116,7 +116,7 @@ class Reader:
             self.fail(f"{where}{key}.id", "text", ident)
         item = self.lists.get(ident)
         prefix = ident.split("/", 1)[0]
-        if item is None and prefix in REQUIRED:
+        if item is None and (prefix in REQUIRED or self.lists.has_list(prefix)):  # an optional list, once given, is checked too
             raise RegistryInputError(
                 "item_unknown_id", self.language, path=self.path, portal=self.portal, key=f"{where}{key}", value=ident, file=self.lists.file_of(prefix)
             )
