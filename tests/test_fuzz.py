@@ -70,5 +70,5 @@ def test_any_structure_under_known_fields(tmp_path_factory, value):
     import json
 
     # JSON is YAML: put arbitrary structures where the model expects something specific.
-    text = SERVICE.replace("forms: [residential]", f"forms: {json.dumps(value)}").replace("capacity: {count: 12, unit: beds}", f"capacity: {json.dumps(value)}")
+    text = SERVICE.replace("forms: [residential]", f"forms: {json.dumps(value)}").replace("capacity: [{count: 12, unit: beds}]", f"capacity: {json.dumps(value)}")
     assert_clean_failure(*check_file(tmp_path_factory.mktemp("c"), text.encode()))

@@ -11,7 +11,8 @@ from ..errors import Problems
 from ..load.content import SLUG_RE, Document, read_page
 from ..load.yamlstrict import Mapping, Position, Sequence
 from ..model.kinds import KINDS, VOCABULARY
-from ..model.records import Record, Site, Term
+from ..model.records import Record, Site
+from ..model.vocabularies import Term
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -38,7 +39,7 @@ def validate_document(model: type[M], doc: Document, problems: Problems, extra: 
 
 def report_error(model: type[BaseModel], doc: Document, error: dict, problems: Problems) -> None:
     """Report one pydantic error at the position of the value it is about."""
-    loc = tuple(error["loc"])
+    loc = as_written(doc.data, tuple(error["loc"]))
     kind = error["type"]
     if kind == "missing":
         line, col = position(doc.data, loc[:-1])
@@ -126,6 +127,22 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def as_written(tree: Any, loc: tuple) -> tuple:
+    """Drop the list index of a single item written without its list (``capacity: {count: …}``)."""
+    node, out = tree, []
+    for part in loc:
+        if isinstance(part, int) and isinstance(node, Mapping):
+            continue
+        out.append(part)
+        if isinstance(node, Mapping) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(out)
+
+
 def dotted(loc: tuple) -> str:
     """Return ``locations[0].hours.mon`` for ``('locations', 0, 'hours', 'mon')``."""
     out = ""
@@ -173,6 +190,9 @@ def validate_vocabulary(doc: Document, problems: Problems) -> dict[str, Term]:
     if vocabulary is None:
         problems.warning(doc.path, 1, 1, "", f"unknown vocabulary; expected one of {', '.join(sorted(VOCABULARY))}")
         return {}
+    if vocabulary.document:  # one document of sections (the registry mapping): section → its entries
+        mapping = validate_document(vocabulary.model, doc, problems)
+        return dict(mapping) if mapping is not None else {}
     model = vocabulary.model
     terms: dict[str, Term] = {}
     for term_id, value in doc.data.items():
