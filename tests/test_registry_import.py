@@ -429,6 +429,25 @@ def test_unmatched_code_list_values_are_reported_and_the_rest_imported(sample, t
     assert not list((content / "services").glob("odborne-socialni-poradenstvi-*.yaml"))
 
 
+def test_an_ico_failing_its_checksum_is_reported_once_and_the_provider_kept_without_it(sample, tmp_path):
+    data = registry(sample)
+    spoilt = [i for i in data["polozky"] if i["poskytovatel"]["ico"] == "15881393"]
+    for item in spoilt:
+        item["poskytovatel"]["ico"] = "15881394"  # one digit off: check would refuse the IČO
+    write_registry(sample, data)
+    content = tmp_path / "content"
+    result = run_import(sample, content)
+    assert result.code == 0, result.err
+    said = 'IČO poskytovatele „15881394“ neprošlo kontrolou správnosti; poskytovatel se zapsal bez něj'
+    assert len(spoilt) > 1 and result.out.count(said) == 1  # one provider, said once
+    provider = (content / "providers/nadeje-z-s.yaml").read_text(encoding="utf-8")
+    assert "\nico:" not in provider and '  ico: "15881394"\n' in provider  # kept in source only, to be matched again
+    check = run_cli("check", "--content", content)
+    assert check.code == 0, check.out
+    again = run_import(sample, content)
+    assert again.code == 0 and "nezapsán žádný soubor" in again.err  # matched by the kept IČO: no second provider
+
+
 def test_values_in_one_line_mappings_are_edited_in_place(imported, sample):
     # an editor rewrote the contacts as one line and added a note: the phone the registry adds joins them
     path = by_portal(imported, 7112)

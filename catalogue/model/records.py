@@ -96,6 +96,9 @@ class Source(Record):
     registry: Literal["rpss"] = field("Zdroj: rpss = registr poskytovatelů sociálních služeb (MPSV)")
     portal_id: Optional[Int] = field("Číslo registrace v registru (portalId); u poskytovatele chybí", default=None, ge=1)
     imported: Date = field("Kdy import záznam založil (RRRR-MM-DD)")
+    ico: Optional[Text] = field(
+        "IČO, jak ho uvádí registr, když neprošlo kontrolou; import podle něj poskytovatele najde. Neměňte ho",
+        default=None, pattern=r"^\d{8}$")
 
 
 SOURCE_DESCRIPTION = (

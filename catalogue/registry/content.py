@@ -106,7 +106,15 @@ class Content:
         }
 
     def by_ico(self) -> dict[str, Record]:
-        return {str(r.data["ico"]): r for r in self.providers.values() if isinstance(r.data.get("ico"), str)}
+        """Return providers by IČO: their own, or the registry's one that failed the checksum (kept in source)."""
+        out: dict[str, Record] = {}
+        for record in self.providers.values():
+            source = record.data.get("source")
+            kept = source.get("ico") if isinstance(source, dict) else None
+            ico = record.data.get("ico") if isinstance(record.data.get("ico"), str) else kept
+            if isinstance(ico, str):
+                out[ico] = record
+        return out
 
 
 def read_content(folder: Path, language: str) -> Content:

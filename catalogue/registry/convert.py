@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.fields import is_email, is_web_address, phone_text, split_phone, web_address
+from ..model.fields import ico_checksum_ok, is_email, is_web_address, phone_text, split_phone, web_address
 from .codelists import CodeLists, Item
 from .messages import N_
 from .places import Area, Localities, fold
@@ -92,9 +92,12 @@ class Converter:
             "locations": [f.fields for f in facilities],
             "end_date": end,
         }
+        valid_ico = bool(re.fullmatch(r"\d{8}", ico)) and ico_checksum_ok(ico)
+        if ico and not valid_ico:
+            problems.append(f"ico:{ico}")  # check would refuse the whole record; the registry's value stays its key
         provider = {
             "name": provider_name,
-            "ico": ico,
+            "ico": ico if valid_ico else None,
             "address": self.address(r, r.obj(provider_data, "adresaSidla", "poskytovatel."), "poskytovatel.adresaSidla."),
             "contacts": self.contacts(r, provider_data, "poskytovatel.", problems),
         }

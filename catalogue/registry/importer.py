@@ -26,6 +26,8 @@ from .sync import Plan, Planner
 from .vocab import Matcher
 
 LEFT_OUT = N_('registration %(portal)s: the %(what)s "%(value)s" is not readable, it was left out')
+BAD_ICO = N_('registration %(portal)s: the provider\'s IČO "%(value)s" fails the checksum; the provider was written '
+             'without it: ask the provider or the regional office to correct it in the registry')
 
 
 @dataclass
@@ -80,6 +82,7 @@ def import_registry(content: Path, source: str, lists_source: str, area_specs: l
     seen: set[int] = set()
     skipped_ended = skipped_untyped = 0
     left_out: list[tuple[str, str]] = []
+    bad_icos: set[str] = set()
     with open_source(path) as stream:
         for index, item in registrations(stream, str(path)):
             portal = portal_id_of(item, index, str(path), language)
@@ -96,6 +99,10 @@ def import_registry(content: Path, source: str, lists_source: str, area_specs: l
             selected.append(reg)
             for problem in reg.problems:
                 what, _, value = problem.partition(":")
+                if what == "ico":
+                    if value in bad_icos:
+                        continue  # one provider, many registrations: said once
+                    bad_icos.add(value)
                 left_out.append((f"services/{reg.portal_id}", say_left_out(language, reg.portal_id, what, value)))
     selected.sort(key=lambda r: r.portal_id)
     planner = Planner(existing, places, day, language)
@@ -122,7 +129,8 @@ def import_registry(content: Path, source: str, lists_source: str, area_specs: l
 def say_left_out(language: str, portal: int, what: str, value: str) -> str:
     from ..render.i18n import translations
 
-    return translations(language).gettext(LEFT_OUT) % {"portal": portal, "what": what, "value": value}
+    message = BAD_ICO if what == "ico" else LEFT_OUT
+    return translations(language).gettext(message) % {"portal": portal, "what": what, "value": value}
 
 
 def load_codelists(source: str, scratch: Path, language: str) -> CodeLists:

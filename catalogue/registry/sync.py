@@ -119,7 +119,7 @@ class Planner:
         ids: dict[str, str] = {}
         for ico in sorted(by_ico):
             fields = by_ico[ico]
-            values = {k: v for k, v in (("name", fields["name"]), ("ico", ico), ("address", fields["address"]),
+            values = {k: v for k, v in (("name", fields["name"]), ("ico", fields["ico"]), ("address", fields["address"]),
                                          ("contacts.phone", fields["contacts"].get("phone")),
                                          ("contacts.email", fields["contacts"].get("email")),
                                          ("contacts.web", fields["contacts"].get("web")))}
@@ -130,6 +130,8 @@ class Planner:
                 pid = self._new_id("providers", fields["name"], ico)
                 data = _nested(values, PROVIDER_ORDER)
                 data["source"] = {"registry": "rpss", "imported": self.today}
+                if fields["ico"] is None and ico:
+                    data["source"]["ico"] = ico  # the registry's IČO failed the checksum: kept only to match it again
                 self.plan.files[f"providers/{pid}.yaml"] = document(data, self.header())
                 self.plan.new_providers.append((pid, {"name": fields["name"], "ico": ico}))
                 ids[ico] = pid
