@@ -53,45 +53,45 @@ def nested_list(levels: int, indent: str = "\t") -> str:
 # --- 1. deep YAML nesting ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("rel", "text", "expected"),
-    [
-        (SERVICE_FILE, SERVICE.replace("forms: [residential]", "forms: " + "[" * 500 + "]" * 500), f"{SERVICE_FILE}:6:27: {TOO_DEEP_YAML}"),
-        (SERVICE_FILE, SERVICE + "age2: " + "{a: " * 500 + "1" + "}" * 500 + "\n", f"{SERVICE_FILE}:27:83: {TOO_DEEP_YAML}"),
-        ("site.yaml", SITE + "demo: " + "[" * 500 + "]" * 500 + "\n", f"site.yaml:7:26: {TOO_DEEP_YAML}"),
-        ("pages/o-katalogu.md", PAGE.replace("nav: true", "nav: " + "[" * 500 + "]" * 500), f"pages/o-katalogu.md:3:25: {TOO_DEEP_YAML}"),
-        (SERVICE_FILE, SERVICE + "".join(f"{'  ' * i}k{i}:\n" for i in range(40)), f"{SERVICE_FILE}:47:41: {TOO_DEEP_YAML}"),
-    ],
-    ids=["flow-lists", "flow-mappings", "site.yaml", "front-matter", "block-mappings"],
-)
-def test_deep_yaml_nesting_is_a_positioned_error(make_site, tmp_path, rel, text, expected):
-    content = make_site({rel: text})
-    check, build = check_and_build(content, tmp_path / "public")
-    assert check == [expected, "1 error in 1 file"]
-    assert build[:2] == check
-
-
-def test_an_alias_cannot_nest_deeper_than_its_anchor_allows():
-    from catalogue.load.yamlstrict import MAX_DEPTH, YamlError, parse
-
-    half = MAX_DEPTH // 2
-    parse(f"a: &x {'[' * half}{']' * half}\nb: {'[' * (half - 1)}*x{']' * (half - 1)}\n")  # exactly the limit
-    with pytest.raises(YamlError, match=r"^2:\d+: lists and mappings are nested more than 20 levels deep"):
-        parse(f"a: &x {'[' * half}{']' * half}\nb: {'[' * half}*x{']' * half}\n")
-
-
-def test_deep_yaml_in_the_preview_shows_the_overlay_and_keeps_the_last_good_site(site):
-    preview = Preview(site)
-    assert preview.build().ok
-    before = dict(preview.snapshot.files)
-    path = site / SERVICE_FILE
-    path.write_text(SERVICE.replace("forms: [residential]", "forms: " + "[" * 500 + "]" * 500), encoding="utf-8")
-    update = preview.update({path})
-    assert [p.format().replace(f"{site}/", "") for p in preview.snapshot.errors] == [f"{SERVICE_FILE}:6:27: {TOO_DEEP_YAML}"]
-    assert not update.ok and preview.snapshot.files == before
-
-
 # --- 2. deeply nested Markdown -------------------------------------------------------------
+
+
+def test_deep_markdown_fails_check_exactly_where_build_would(make_site, tmp_path):
+    content = make_site({
+        SERVICE_FILE: SERVICE.replace(DESCRIPTION, "description: |\n" + "".join(f"  {line}\n" for line in nested_list(150).splitlines())),
+        "life-situations/ztrata-bydleni.yaml": LIFE_SITUATION.replace("text: |\n", "text: |\n  >>>>>>>>>>>> Pozor\n"),
+        "pages/o-katalogu.md": PAGE + "\n" + nested_list(300, "    "),  # the review's case: check passed, build crashed
+        "pages/napoveda.md": PAGE + "\n" + nested_list(300),
+    })
+    check, build = check_and_build(content, tmp_path / "public")
+    assert check == [
+        "life-situations/ztrata-bydleni.yaml:2:7: text: lists or quotes are nested 12 levels deep (line 1 of the text), "
+        "at most 10 are allowed; indent less, or split the list",
+        "pages/napoveda.md:306:1: body: lists or quotes are nested 300 levels deep (line 302 of the text), "
+        "at most 10 are allowed; indent less, or split the list",
+        "pages/o-katalogu.md:5:1: body: the text has 183,230 characters, at most 100,000 are allowed here; shorten it",
+        f"{SERVICE_FILE}:25:14: description: lists or quotes are nested 150 levels deep (line 150 of the text), "
+        "at most 10 are allowed; indent less, or split the list",
+        "4 errors in 4 files",
+    ]
+    assert build[:5] == check
+
+
+def test_markdown_within_the_limit_renders_even_deep_in_a_template():
+    text = nested_list(10, "    ")
+    assert render_markdown(text).count("<ul>") == 10
+
+    def deep(n: int) -> str:  # a build renders Markdown from inside templates and macros
+        return render_markdown(text + "\n") if n == 0 else deep(n - 1)
+
+    assert deep(700).count("<ul>") == 10
+
+
+def test_a_theme_that_renders_other_text_as_markdown_cannot_break_the_build():
+    from catalogue.errors import CatalogueError
+
+    with pytest.raises(CatalogueError, match="nested 11 levels deep"):
+        render_markdown(nested_list(11, "    "))
 
 
 # --- 3. links out of the content folder --------------------------------------------------
@@ -116,6 +116,13 @@ def outside(what: str, target: Path) -> str:
 
 
 # --- 5. ids and names of new records -----------------------------------------------------
+
+
+def test_a_file_name_longer_than_an_id_may_be_is_reported(make_site):
+    name = "sluzba-" + "a" * 120
+    content = make_site({f"services/{name}.yaml": SERVICE})
+    lines = problems(run_cli("check", "--content", content), content)
+    assert f'services/{name}.yaml:1:1: the file name "{name[:40]}…" has 127 characters, an id has at most 100; rename the file to a shorter id' in lines
 
 
 # --- 6. temporary trees of interrupted builds -----------------------------------------------
@@ -146,3 +153,31 @@ class Exploit:
 # --- 11. length limits ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        ("name: Azylový dům pro matky s dětmi", "name: " + "Domov" * 80,
+         "1:7: name: the text has 400 characters, at most 200 are allowed here; shorten it"),
+        ("kind: registered", "kind: registered\nsummary: " + "x" * 1001,
+         "4:10: summary: the text has 1,001 characters, at most 1,000 are allowed here; shorten it"),
+        (DESCRIPTION, "description: " + "Text." * 4800 + "\n",
+         "25:14: description: the text has 24,000 characters, at most 20,000 are allowed here; shorten it"),
+        ("provider: charita-lysa", "provider: " + "p" * 500,
+         "2:11: provider: the text has 500 characters, at most 100 are allowed here; shorten it"),
+        ("kind: registered", "kind: " + "k" * 500,
+         f'3:7: kind: "{"k" * 79}…" is not allowed; use one of \'registered\' or \'related\''),
+        ("email: azyl@example.org", "email: " + "a" * 300 + "@example.org",
+         "13:46: contacts.email[0]: the text has 312 characters, at most 254 are allowed here; shorten it"),
+    ],
+    ids=["name", "summary", "description", "reference", "literal", "email"],
+)
+def test_text_fields_have_limits_that_messages_state(make_site, replace, by, expected):
+    content = make_site({SERVICE_FILE: SERVICE.replace(replace, by, 1)})
+    lines = problems(run_cli("check", "--content", content), content)
+    assert f"{SERVICE_FILE}:{expected}" in lines
+
+
+def test_no_message_repeats_a_huge_value():
+    from catalogue.errors import MESSAGE_MAX, Problem
+
+    assert len(Problem("x.yaml", 1, 1, "name", "y" * 1_000_000).format()) < MESSAGE_MAX + 40

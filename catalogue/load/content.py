@@ -11,6 +11,8 @@ from .yamlstrict import Mapping, YamlError, parse
 
 RECORD_FOLDERS = ("providers", "services", "localities", "life-situations")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_MAX = 100  # characters of an id (a file name, the last part of a web address)
+LONG_ID = 'the file name "{name}…" has {length} characters, an id has at most {limit}; rename the file to a shorter id'
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 
 
@@ -101,6 +103,9 @@ def _files(folder: Path, suffix: str, problems: Problems) -> list[Path]:
 
 
 def _valid_id(path: Path, problems: Problems) -> bool:
+    if len(path.stem) > ID_MAX:
+        problems.error(display_path(path), 1, 1, "", LONG_ID.format(name=path.stem[:40], length=len(path.stem), limit=ID_MAX))
+        return False
     if SLUG_RE.match(path.stem):
         return True
     problems.error(

@@ -20,6 +20,8 @@ from .fields import (
     Ico,
     Int,
     Markdown,
+    Name,
+    PageMarkdown,
     Phone,
     RegistryId,
     Slug,
@@ -46,10 +48,10 @@ class Identified(Record):
 
 
 class Address(Record):
-    street: Optional[Text] = field("Ulice (nebo název obce, kde se ulice nepoužívají)", default=None)
-    number: Optional[Text] = field('Číslo popisné/orientační, např. "1200/5"', default=None)
-    city: Text = field("Obec nebo město")
-    postcode: Optional[Text] = field('PSČ, např. "289 22"', default=None, pattern=r"^\d{3} ?\d{2}$")
+    street: Optional[Name] = field("Ulice (nebo název obce, kde se ulice nepoužívají)", default=None)
+    number: Optional[Name] = field('Číslo popisné/orientační, např. "1200/5"', default=None)
+    city: Name = field("Obec nebo město")
+    postcode: Optional[Name] = field('PSČ, např. "289 22"', default=None, pattern=r"^\d{3} ?\d{2}$")
 
     def one_line(self) -> str:
         """Return ``Masarykova 1200/5, 289 22 Lysá nad Labem``."""
@@ -87,14 +89,14 @@ class Coordinates(Record):
 
 
 class Organisation(Record):
-    name: Text = field("Název organizace, která katalog vydává")
+    name: Name = field("Název organizace, která katalog vydává")
     web: Optional[Url] = field("Web organizace", default=None)
 
 
 class Repository(Record):
     url: Url = field("Adresa repozitáře, např. https://github.com/mesto/katalog")
-    branch: Text = field("Větev s obsahem", default="main")
-    content_path: Text = field("Složka s obsahem v repozitáři", default="content")
+    branch: Name = field("Větev s obsahem", default="main")
+    content_path: Name = field("Složka s obsahem v repozitáři", default="content")
 
 
 class Checks(Record):
@@ -110,7 +112,7 @@ class PrintOptions(Record):
 
 
 class Site(Record):
-    title: Text = field("Název katalogu")
+    title: Name = field("Název katalogu")
     language: Literal["cs", "en", "pl"] = field("Jazyk webu", default="cs")
     country: Literal["CZ", "PL"] = field("Země (pro kontrolu souřadnic)", default="CZ")
     base_url: Url = field("Adresa, kde web poběží, např. https://katalog.mesto.cz/")
@@ -127,9 +129,9 @@ class Site(Record):
 
 
 class Provider(Identified):
-    name: Text = field("Název poskytovatele")
+    name: Name = field("Název poskytovatele")
     ico: Optional[Ico] = field('IČO, 8 číslic v uvozovkách, např. "00845451"', default=None)
-    legal_form: Optional[Text] = field("Právní forma, např. spolek, obecně prospěšná společnost", default=None)
+    legal_form: Optional[Name] = field("Právní forma, např. spolek, obecně prospěšná společnost", default=None)
     address: Optional[Address] = field("Adresa sídla", default=None)
     contacts: Contacts = field("Kontakty", default=Contacts())
     description: Optional[Markdown] = field("Popis poskytovatele (Markdown)", default=None)
@@ -183,7 +185,7 @@ class Hours(Record):
 
 
 class Location(Record):
-    name: Optional[Text] = field("Název místa, např. Kontaktní centrum", default=None)
+    name: Optional[Name] = field("Název místa, např. Kontaktní centrum", default=None)
     address: Optional[Address] = field("Adresa", default=None)
     locality: Slug = field("Lokalita (id ze složky localities)")
     coordinates: Optional[Coordinates] = field("Souřadnice pro odkaz na mapu", default=None)
@@ -199,7 +201,7 @@ Form = Literal["residential", "outpatient", "field"]
 
 
 class Service(Identified):
-    name: Text = field("Název služby")
+    name: Name = field("Název služby")
     provider: Slug = field("Poskytovatel (id ze složky providers)")
     kind: Literal["registered", "related"] = field(
         "registered = registrovaná sociální služba podle zákona 108/2006 Sb., related = související aktivita"
@@ -234,10 +236,10 @@ Level = Literal["region", "district", "municipality", "part", "neighbourhood"]
 
 
 class Locality(Identified):
-    name: Text = field("Název lokality")
+    name: Name = field("Název lokality")
     level: Level = field("Úroveň: region (kraj), district (okres/ORP), municipality (obec), part (část obce), neighbourhood (čtvrť)")
     parent: Optional[Slug] = field("Nadřazená lokalita (id)", default=None)
-    code: Optional[Text] = field("Úřední kód (např. kód obce ČSÚ)", default=None)
+    code: Optional[Name] = field("Úřední kód (např. kód obce ČSÚ)", default=None)
     centroid: Optional[Coordinates] = field("Střed lokality", default=None)
 
 
@@ -250,7 +252,7 @@ class Gathers(Record):
 
 
 class LifeSituation(Identified):
-    title: Text = field("Název životní situace, např. Přicházím o bydlení")
+    title: Name = field("Název životní situace, např. Přicházím o bydlení")
     summary: Optional[Text] = field("Jedna věta pro přehled", default=None)
     text: Markdown = field("Rady pro občany (Markdown)")
     gathers: Optional[Gathers] = field("Které služby situace sdružuje podle druhu a cílové skupiny", default=None)
@@ -266,33 +268,33 @@ class LifeSituation(Identified):
 
 
 class PageMeta(Identified):
-    title: Text = field("Nadpis stránky")
+    title: Name = field("Nadpis stránky")
     nav: Bool = field("Zobrazit v navigaci", default=False)
     order: Int = field("Pořadí v navigaci", default=100)
     description: Optional[Text] = field("Krátký popis pro vyhledávače", default=None)
 
 
 class Page(PageMeta):
-    body: SkipJsonSchema[str] = field("Text stránky (Markdown)")
+    body: SkipJsonSchema[PageMarkdown] = field("Text stránky (Markdown)")
 
 
 # --- vocabularies --------------------------------------------------------------
 
 
 class Term(Record):
-    name: Text = field("Název")
+    name: Name = field("Název")
     description: Optional[Text] = field("Vysvětlení srozumitelnou češtinou", default=None)
 
 
 class ServiceType(Term):
-    paragraph: Optional[Text] = field('Paragraf zákona 108/2006 Sb., např. "57"; u souvisejících aktivit chybí', default=None, pattern=r"^\d+[a-z]?$")
+    paragraph: Optional[Name] = field('Paragraf zákona 108/2006 Sb., např. "57"; u souvisejících aktivit chybí', default=None, pattern=r"^\d+[a-z]?$")
     group: Literal["counselling", "care", "prevention", "related"] = field(
         "Skupina: counselling (poradenství), care (péče), prevention (prevence), related (související aktivity)"
     )
 
 
 class Language(Term):
-    native: Optional[Text] = field("Název jazyka v tom jazyce, např. українська", default=None)
+    native: Optional[Name] = field("Název jazyka v tom jazyce, např. українська", default=None)
 
 
 # The plural categories of Unicode CLDR that the site languages use with whole numbers:
@@ -301,12 +303,12 @@ PLURAL_CATEGORIES = ("one", "few", "many", "other")
 
 
 class PluralForms(Record):
-    one: Optional[Text] = field("Tvar po čísle 1, např. 1 lůžko", default=None)
-    few: Optional[Text] = field("Tvar po číslech 2–4, např. 3 lůžka (polsky i po 22–24, 32–34…)", default=None)
-    many: Optional[Text] = field(
+    one: Optional[Name] = field("Tvar po čísle 1, např. 1 lůžko", default=None)
+    few: Optional[Name] = field("Tvar po číslech 2–4, např. 3 lůžka (polsky i po 22–24, 32–34…)", default=None)
+    many: Optional[Name] = field(
         "Jen polsky: tvar po 0, 5–21, 25–31…, např. 5 łóżek; čeština ho u celých čísel nepoužívá", default=None
     )
-    other: Optional[Text] = field(
+    other: Optional[Name] = field(
         "Česky tvar po 0 a po 5 a více, např. 28 lůžek; anglicky po všem kromě 1, např. 28 beds", default=None
     )
 
@@ -316,7 +318,7 @@ class PluralForms(Record):
 
 
 class CapacityUnit(Term):
-    name: Text = field("Název jednotky, např. lůžka; bez forms se píše za každé číslo")
+    name: Name = field("Název jednotky, např. lůžka; bez forms se píše za každé číslo")
     forms: Optional[PluralForms] = field(
         "Tvary slova za číslem podle jazyka webu, česky {one: lůžko, few: lůžka, other: lůžek} "
         "(1 lůžko, 3 lůžka, 28 lůžek); chybí-li, píše se name",
@@ -336,7 +338,7 @@ class CapacityUnit(Term):
 class Synonym(Record):
     """A group of words or phrases that mean the same to someone searching."""
 
-    terms: list[Text] = field(
+    terms: list[Name] = field(
         "Slova nebo fráze, které mají při hledání znamenat totéž, např. [bezdomovec, osoby bez přístřeší]; "
         "záznam, který obsahuje jednu z nich, najde hledání kterékoli z nich",
         min_length=2,
