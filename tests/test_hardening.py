@@ -53,6 +53,44 @@ def nested_list(levels: int, indent: str = "\t") -> str:
 # --- 1. deep YAML nesting ---------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("rel", "text", "expected"),
+    [
+        (SERVICE_FILE, SERVICE.replace("forms: [residential]", "forms: " + "[" * 500 + "]" * 500), f"{SERVICE_FILE}:6:27: {TOO_DEEP_YAML}"),
+        (SERVICE_FILE, SERVICE + "age2: " + "{a: " * 500 + "1" + "}" * 500 + "\n", f"{SERVICE_FILE}:27:83: {TOO_DEEP_YAML}"),
+        ("site.yaml", SITE + "demo: " + "[" * 500 + "]" * 500 + "\n", f"site.yaml:7:26: {TOO_DEEP_YAML}"),
+        ("pages/o-katalogu.md", PAGE.replace("nav: true", "nav: " + "[" * 500 + "]" * 500), f"pages/o-katalogu.md:3:25: {TOO_DEEP_YAML}"),
+        (SERVICE_FILE, SERVICE + "".join(f"{'  ' * i}k{i}:\n" for i in range(40)), f"{SERVICE_FILE}:47:41: {TOO_DEEP_YAML}"),
+    ],
+    ids=["flow-lists", "flow-mappings", "site.yaml", "front-matter", "block-mappings"],
+)
+def test_deep_yaml_nesting_is_a_positioned_error(make_site, tmp_path, rel, text, expected):
+    content = make_site({rel: text})
+    check, build = check_and_build(content, tmp_path / "public")
+    assert check == [expected, "1 error in 1 file"]
+    assert build[:2] == check
+
+
+def test_an_alias_cannot_nest_deeper_than_its_anchor_allows():
+    from catalogue.load.yamlstrict import MAX_DEPTH, YamlError, parse
+
+    half = MAX_DEPTH // 2
+    parse(f"a: &x {'[' * half}{']' * half}\nb: {'[' * (half - 1)}*x{']' * (half - 1)}\n")  # exactly the limit
+    with pytest.raises(YamlError, match=r"^2:\d+: lists and mappings are nested more than 20 levels deep"):
+        parse(f"a: &x {'[' * half}{']' * half}\nb: {'[' * half}*x{']' * half}\n")
+
+
+def test_deep_yaml_in_the_preview_shows_the_overlay_and_keeps_the_last_good_site(site):
+    preview = Preview(site)
+    assert preview.build().ok
+    before = dict(preview.snapshot.files)
+    path = site / SERVICE_FILE
+    path.write_text(SERVICE.replace("forms: [residential]", "forms: " + "[" * 500 + "]" * 500), encoding="utf-8")
+    update = preview.update({path})
+    assert [p.format().replace(f"{site}/", "") for p in preview.snapshot.errors] == [f"{SERVICE_FILE}:6:27: {TOO_DEEP_YAML}"]
+    assert not update.ok and preview.snapshot.files == before
+
+
 # --- 2. deeply nested Markdown -------------------------------------------------------------
 
 
@@ -110,6 +148,66 @@ def outside(what: str, target: Path) -> str:
         f"{what} is a link to {target}, outside the content folder; it is not read: "
         "put the file itself into the content folder instead of a link"
     )
+
+
+def test_links_out_of_the_content_folder_are_refused_and_named(make_site, tmp_path, secret):
+    content = make_site({})
+    (content / "theme/static").mkdir(parents=True)
+    (content / "theme/templates").mkdir(parents=True)
+    (content / "theme/static/x").symlink_to(secret)
+    (content / "theme/templates/base.html").symlink_to(secret)
+    (content / SERVICE_FILE).unlink()
+    (content / SERVICE_FILE).symlink_to(secret)
+    (content / "pages/o-katalogu.md").unlink()
+    (content / "pages/o-katalogu.md").symlink_to(secret)
+    check, build = check_and_build(content, tmp_path / "public")
+    assert check == [
+        f"pages/o-katalogu.md:1:1: {outside('the file', secret)}",
+        f"{SERVICE_FILE}:1:1: {outside('the file', secret)}",
+        f"theme/static/x:1:1: {outside('the file', secret)}",
+        f"theme/templates/base.html:1:1: {outside('the file', secret)}",
+        "4 errors in 4 files",
+    ]
+    assert build[:5] == check
+    assert "root:x" not in "\n".join(check)
+
+
+def test_a_linked_folder_is_refused_once(make_site, tmp_path):
+    content = make_site({})
+    elsewhere = tmp_path / "elsewhere"
+    (content / "life-situations").rename(elsewhere)
+    (content / "life-situations").symlink_to(elsewhere)
+    lines = problems(run_cli("check", "--content", content), content)
+    assert f"life-situations:1:1: {outside('the folder', elsewhere)}" in lines
+
+
+def test_links_inside_the_content_folder_or_to_the_built_in_files_are_fine(make_site, tmp_path):
+    from conftest import ROOT
+
+    content = make_site({})
+    shared = content / "shared" / "style.css"
+    shared.parent.mkdir()
+    shared.write_text("body { color: #111; }\n")
+    (content / "theme/static").mkdir(parents=True)
+    (content / "theme/templates").mkdir(parents=True)
+    (content / "theme/static/style.css").symlink_to(shared)
+    (content / "theme/templates/_search_form.html").symlink_to(ROOT / "templates/_search_form.html")
+    out = tmp_path / "public"
+    assert run_cli("build", "--content", content, "--out", out).code == 0
+    assert (out / "static/style.css").read_text() == "body { color: #111; }\n"
+
+
+def test_the_build_refuses_a_linked_static_file_even_when_asked_directly(make_site, secret):
+    from catalogue.errors import CatalogueError
+    from catalogue.pipeline import publishable, render_pages
+    from catalogue.write import OutputTree
+
+    content = make_site({})
+    (content / "theme/static").mkdir(parents=True)
+    (content / "theme/static/x").symlink_to(secret)
+    catalogue = publishable(load(content).catalogue)
+    with pytest.raises(CatalogueError, match=r"theme/static/x: the static file is a link to .*passwd, outside the content folder"):
+        render_pages(catalogue, OutputTree(), content / "theme")
 
 
 # --- 4. the preview and a folder moved away -------------------------------------------------
@@ -175,6 +273,16 @@ def test_text_fields_have_limits_that_messages_state(make_site, replace, by, exp
     content = make_site({SERVICE_FILE: SERVICE.replace(replace, by, 1)})
     lines = problems(run_cli("check", "--content", content), content)
     assert f"{SERVICE_FILE}:{expected}" in lines
+
+
+def test_a_10_mb_name_is_refused_before_it_is_read(make_site, tmp_path):
+    content = make_site({SERVICE_FILE: SERVICE.replace("name: Azylový dům pro matky s dětmi", "name: " + "x" * 10_485_760)})
+    size = (content / SERVICE_FILE).stat().st_size
+    check, build = check_and_build(content, tmp_path / "public")
+    assert check == [
+        f"{SERVICE_FILE}:1:1: the file has {size:,} bytes, a content file may have at most 1,048,576; shorten its texts or split it",
+        "1 error in 1 file",
+    ]
 
 
 def test_no_message_repeats_a_huge_value():

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problems, display_path
-from .yamlstrict import Mapping, YamlError, parse
+from .files import OWN_FOLDERS, OUTSIDE, Refused, check_inside, outside_links, read_content
+from .yamlstrict import Mapping, YamlError, decode, parse
 
 RECORD_FOLDERS = ("providers", "services", "localities", "life-situations")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -63,31 +65,64 @@ def load_folder(content: Path, problems: Problems) -> RawContent:
     """Parse every content file below ``content``; problems go to ``problems``."""
     documents: list[Document] = []
     failed: set[str] = set()
+    root = content.resolve()
     site = content / "site.yaml"
     if site.is_file():
-        _load_yaml(site, "site", "site", documents, failed, problems)
+        _load_yaml(site, "site", "site", documents, failed, problems, root)
     else:
         problems.error(display_path(site), 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
     for folder in RECORD_FOLDERS:
         shown = display_path(content / folder)
-        for path in _files(content / folder, ".yaml", problems):
+        for path in _files(content / folder, ".yaml", problems, root):
             if _valid_id(path, problems):
-                source = _read(path, problems)
+                source = _read(path, problems, root)
                 if source is None:
                     failed.add(f"{folder}/{path.stem}")
                 else:
                     documents.append(Document(folder, path.stem, f"{shown}/{path.name}", source=source))
-    for path in _files(content / "vocabularies", ".yaml", problems):
+    for path in _files(content / "vocabularies", ".yaml", problems, root):
         if _valid_id(path, problems):
-            _load_yaml(path, "vocabularies", path.stem, documents, failed, problems)
-    for path in _files(content / "pages", ".md", problems):
+            _load_yaml(path, "vocabularies", path.stem, documents, failed, problems, root)
+    for path in _files(content / "pages", ".md", problems, root):
         if _valid_id(path, problems):
-            _load_page(path, documents, failed, problems)
+            _load_page(path, documents, failed, problems, root)
+    check_theme(content / "theme", problems)
     return RawContent(documents, failed)
 
 
-def _files(folder: Path, suffix: str, problems: Problems) -> list[Path]:
+def check_theme(theme: Path, problems: Problems) -> None:
+    """Report every link in the theme that leads outside the content folder and the project's own templates and static files.
+
+    The build refuses such a file when it reads it; ``check`` reports it first, so a
+    pull request that adds one fails its check and not only its deploy.
+    """
+    roots = [theme.parent, *OWN_FOLDERS]
+    for path in (theme, theme / "templates", theme / "static"):
+        if path.is_symlink() and not _inside_any(path, roots):
+            problems.error(display_path(path), 1, 1, "", _outside(path, "the folder"))
+            return
+    if theme.is_dir():
+        for path in outside_links(theme, roots):
+            problems.error(display_path(path), 1, 1, "", _outside(path, "the folder" if path.is_dir() else "the file"))
+
+
+def _inside_any(path: Path, roots: list[Path]) -> bool:
+    try:
+        check_inside(path, roots)
+    except Refused:
+        return False
+    return True
+
+
+def _outside(path: Path, what: str) -> str:
+    return OUTSIDE.format(what=what, target=os.path.realpath(path))
+
+
+def _files(folder: Path, suffix: str, problems: Problems, root: Path) -> list[Path]:
     if not folder.is_dir():
+        return []
+    if not _inside_any(folder, [root]):
+        problems.error(display_path(folder), 1, 1, "", _outside(folder, "the folder"))
         return []
     found = []
     for path in sorted(folder.iterdir()):
@@ -118,17 +153,22 @@ def _valid_id(path: Path, problems: Problems) -> bool:
     return False
 
 
-def _read(path: Path, problems: Problems) -> bytes | None:
+def _read(path: Path, problems: Problems, root: Path) -> bytes | None:
+    """Return a content file's bytes, or None with the reason reported (a link out of ``root``, too large, unreadable)."""
     try:
-        return path.read_bytes()
+        return read_content(path, root)
+    except Refused as exc:
+        problems.error(display_path(path), 1, 1, "", str(exc))
     except OSError as exc:
         problems.error(display_path(path), 1, 1, "", f"cannot read the file: {exc.strerror}")
-        return None
+    return None
 
 
-def _load_yaml(path: Path, kind: str, ident: str, documents: list[Document], failed: set[str], problems: Problems) -> None:
+def _load_yaml(
+    path: Path, kind: str, ident: str, documents: list[Document], failed: set[str], problems: Problems, root: Path
+) -> None:
     """Read and parse a small file at once (site, vocabularies): they are always needed."""
-    source = _read(path, problems)
+    source = _read(path, problems, root)
     shown = display_path(path)
     try:
         if source is None:
@@ -140,16 +180,14 @@ def _load_yaml(path: Path, kind: str, ident: str, documents: list[Document], fai
         failed.add(f"{kind}/{ident}")
 
 
-def _load_page(path: Path, documents: list[Document], failed: set[str], problems: Problems) -> None:
+def _load_page(path: Path, documents: list[Document], failed: set[str], problems: Problems, root: Path) -> None:
     """A page is Markdown with YAML front matter between two ``---`` lines."""
-    raw = _read(path, problems)
+    raw = _read(path, problems, root)
     if raw is None:
         failed.add(f"pages/{path.stem}")
         return
     shown = display_path(path)
     try:
-        from .yamlstrict import decode
-
         text = decode(raw).replace("\r\n", "\n")
     except YamlError as exc:
         problems.error(shown, exc.line, exc.column, "", exc.message)

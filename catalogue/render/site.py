@@ -17,7 +17,9 @@ from markupsafe import Markup
 from babel import Locale
 from babel.dates import get_day_names
 
+from ..errors import CatalogueError, display_path
 from ..index import Catalogue
+from ..load.files import OWN_FOLDERS, Refused, check_inside
 from ..model.fields import phone_digits
 from ..model.hours import WEEKDAYS, format_interval
 from ..model.records import Page, Site
@@ -319,7 +321,8 @@ def render_site(
     render = render_parallel if only is None and len(chosen) >= PARALLEL_FROM else render_serial
     for plan, html in render(env, chosen, common):
         out.add(output_path(plan.url), html, plan.owner)
-    copy_static(out, [STATIC_DIR, SEARCH_STATIC_DIR, *([theme / "static"] if theme else [])])
+    allowed = [STATIC_DIR, SEARCH_STATIC_DIR, *OWN_FOLDERS, *([theme.parent] if theme else [])]
+    copy_static(out, [STATIC_DIR, SEARCH_STATIC_DIR, *([theme / "static"] if theme else [])], allowed)
 
 
 PARALLEL_FROM = 4000  # pages; below this, starting processes costs more than it saves
@@ -496,8 +499,8 @@ def render_page(env: jinja2.Environment, plan: PagePlan, common: Common) -> str:
     return template.render(context)
 
 
-def copy_static(out: OutputTree, folders: list[Path]) -> None:
-    """Copy static files; a theme's file of the same name replaces the built-in one."""
+def copy_static(out: OutputTree, folders: list[Path], allowed: list[Path]) -> None:
+    """Copy static files; a theme's file of the same name replaces the built-in one; none from outside ``allowed``."""
     chosen: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
@@ -506,4 +509,8 @@ def copy_static(out: OutputTree, folders: list[Path]) -> None:
             if path.is_file() and not path.name.startswith("."):
                 chosen[path.relative_to(folder).as_posix()] = path
     for rel, path in sorted(chosen.items()):
+        try:
+            check_inside(path, allowed, "the static file")
+        except Refused as exc:  # ``check`` reports it with the content; this keeps it out of the site regardless
+            raise CatalogueError(f"{display_path(path)}: {exc}") from None
         out.add(f"static/{rel}", path.read_bytes(), f"static file {rel}")

@@ -115,16 +115,14 @@ def read_one(content: Path, path: Path) -> _File:
     folder = rel.parts[0] if len(rel.parts) > 1 else ""
     shown_folder = display_path(content / folder) if folder else ""
     if rel.as_posix() == "site.yaml":
-        content_loader._load_yaml(path, "site", "site", entry.documents, entry.failed, problems)
+        content_loader._load_yaml(path, "site", "site", entry.documents, entry.failed, problems, root)
     elif folder == "vocabularies":
-        content_loader._load_yaml(path, "vocabularies", path.stem, entry.documents, entry.failed, problems)
+        content_loader._load_yaml(path, "vocabularies", path.stem, entry.documents, entry.failed, problems, root)
     elif folder == "pages":
-        content_loader._load_page(path, entry.documents, entry.failed, problems)
+        content_loader._load_page(path, entry.documents, entry.failed, problems, root)
     elif folder in RECORD_FOLDERS and SLUG_RE.match(path.stem):
-        try:
-            source = path.read_bytes()
-        except OSError as exc:
-            problems.error(f"{shown_folder}/{path.name}", 1, 1, "", f"cannot read the file: {exc.strerror}")
+        source = content_loader._read(path, problems, root)
+        if source is None:
             entry.failed.add(f"{folder}/{path.stem}")
         else:
             entry.documents.append(Document(folder, path.stem, f"{shown_folder}/{path.name}", source=source))
