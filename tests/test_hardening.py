@@ -213,6 +213,26 @@ def test_the_build_refuses_a_linked_static_file_even_when_asked_directly(make_si
 # --- 4. the preview and a folder moved away -------------------------------------------------
 
 
+def test_a_folder_moved_away_and_back_is_noticed_by_the_preview(site, tmp_path):
+    preview = Preview(site)
+    assert preview.build().ok
+    page = "zivotni-situace/ztrata-bydleni/index.html"
+    assert page in preview.snapshot.files
+    folder = site / "life-situations"
+    folder.rename(tmp_path / "elsewhere")
+    update = preview.update({folder})  # inotify reports the folder alone
+    assert [p.format().replace(f"{site}/", "") for p in update.problems.errors] == [
+        f'{SERVICE_FILE}:23:19: life_situations[0]: no life situation "ztrata-bydleni"; see the life situation list in the editors\' guide'
+    ]
+    path = site / SERVICE_FILE  # a later edit is read with the folder gone, not with its old files
+    path.write_text(SERVICE.replace("life_situations: [ztrata-bydleni]\n", ""), encoding="utf-8")
+    assert preview.update({path}).ok
+    assert page not in preview.snapshot.files and not preview.snapshot.errors
+    (tmp_path / "elsewhere").rename(folder)
+    assert preview.update({folder}).ok
+    assert page in preview.snapshot.files
+
+
 # --- 5. ids and names of new records -----------------------------------------------------
 
 

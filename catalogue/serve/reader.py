@@ -67,14 +67,22 @@ class IncrementalReader:
         return RawContent(documents, failed)
 
     def _can_patch(self, content: Path) -> bool:
-        """Return whether every pending change is an edit of a file already known."""
+        """Return whether every pending change is an edit of a file already known.
+
+        Anything else — a new or deleted file, a folder moved in or away (``mv
+        content/life-situations elsewhere`` reports the folder alone) — is read
+        again as a whole: slower, never stale.
+        """
         self.reads = 0
-        # A file that came and went between two looks (sed -i, some editors' safe save) changes nothing.
-        self.pending = {p for p in self.pending if p in self.files or p.exists()}
         for path in self.pending:
             entry = self.files.get(path)
-            if entry is None or not (entry.documents or entry.failed) or not path.is_file():
+            if entry is not None:
+                if not (entry.documents or entry.failed) or not path.is_file():
+                    return False
+            elif path.exists() or any(path in known.parents for known in self.files):
                 return False
+        # What is left came and went between two looks (sed -i, some editors' safe save): it changes nothing.
+        self.pending = {p for p in self.pending if p in self.files}
         return True
 
     def _read_all(self, content: Path) -> None:
