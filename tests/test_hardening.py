@@ -236,6 +236,21 @@ def test_a_folder_moved_away_and_back_is_noticed_by_the_preview(site, tmp_path):
 # --- 5. ids and names of new records -----------------------------------------------------
 
 
+def test_new_with_a_400_character_name_is_refused_with_the_limit(site):
+    result = run_cli("new", "service", "--content", site, "--name", "Poradna " * 50, "--provider", "charita-lysa", "--type", "azylove-domy")
+    assert (result.code, result.err) == (2, "error: --name: the text has 400 characters, at most 200 are allowed here; shorten it\n")
+    assert sorted(p.name for p in (site / "services").iterdir()) == ["azylovy-dum-lysa.yaml", "pecovatelska-sluzba-lysa.yaml"]
+
+
+def test_new_makes_a_bounded_id_from_a_long_name_and_refuses_a_long_id(site):
+    name = "Sociálně aktivizační služby pro seniory a osoby se zdravotním postižením v Lysé nad Labem a okolí"
+    result = run_cli("new", "service", "--content", site, "--name", name, "--provider", "charita-lysa", "--type", "azylove-domy")
+    assert result.code == 0, result.err
+    assert (site / "services/socialne-aktivizacni-sluzby-pro-seniory-a-osoby-se.yaml").is_file()
+    result = run_cli("new", "provider", "--content", site, "--name", "Spolek", "--id", "a" * 150)
+    assert (result.code, result.err) == (2, "error: --id: the id has 150 characters, at most 100 are allowed; choose a shorter one\n")
+
+
 def test_a_file_name_longer_than_an_id_may_be_is_reported(make_site):
     name = "sluzba-" + "a" * 120
     content = make_site({f"services/{name}.yaml": SERVICE})
