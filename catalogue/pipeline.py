@@ -373,5 +373,5 @@ def print_site(content: Path, out: Path, strict: bool = False, workers: int | No
     for path, data in tree.files.items():
         folder.add(path.removeprefix(f"{FOLDER}/"), data, tree.owners[path])
     with timings.step("write"):
-        folder.write_atomically(out / FOLDER)
+        folder.write_atomically(out / FOLDER, beside=out.resolve().parent)  # never a temporary tree inside the site
     return PrintRun(loaded.problems, printed, timings)

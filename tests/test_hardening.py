@@ -261,6 +261,60 @@ def test_a_file_name_longer_than_an_id_may_be_is_reported(make_site):
 # --- 6. temporary trees of interrupted builds -----------------------------------------------
 
 
+def test_the_next_build_removes_only_its_own_leftovers(site, tmp_path):
+    out = tmp_path / "public"
+    assert run_cli("build", "--content", site, "--out", out).code == 0
+    for name in (".public.building-k2j4h5g6", ".public.old-a1b2c3d4", ".public.building-0123456789ab", ".public.old-0123456789ab"):
+        (tmp_path / name / "sluzby").mkdir(parents=True)  # an older version's, and a killed build's
+    (tmp_path / ".public.building-0123456789ab.lock").write_bytes(b"catalogue build 99999\n")
+    running = tmp_path / ".public.building-fedcba987654"
+    (running / "sluzby").mkdir(parents=True)
+    lock = os.open(tmp_path / ".public.building-fedcba987654.lock", os.O_RDWR | os.O_CREAT)
+    os.write(lock, b"catalogue build 1\n")
+    fcntl.flock(lock, fcntl.LOCK_EX)  # a build that is still running
+    (tmp_path / ".public.backup").mkdir()  # another program's
+    (tmp_path / ".public.old-linkedlink").symlink_to(tmp_path / ".public.backup")
+    try:
+        assert run_cli("build", "--content", site, "--out", out).code == 0
+    finally:
+        os.close(lock)
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".public"))
+    assert left == [".public.backup", ".public.building-fedcba987654", ".public.building-fedcba987654.lock", ".public.old-linkedlink"]
+    assert not [p for p in out.rglob(".*")]
+
+
+def test_a_swap_killed_halfway_gets_the_previous_site_back(site, tmp_path):
+    out = tmp_path / "public"
+    assert run_cli("build", "--content", site, "--out", out).code == 0
+    (out / "marker").write_text("previous")
+    out.rename(tmp_path / ".public.old-0123456789ab")  # killed between the two renames
+    (tmp_path / ".public.building-0123456789ab").mkdir()
+    (tmp_path / ".public.building-0123456789ab.lock").write_bytes(b"catalogue build 99999\n")
+    from catalogue.write import remove_leftovers
+
+    remove_leftovers(tmp_path, "public", out)
+    assert (out / "marker").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".public")) == []
+
+
+def test_print_stages_beside_the_site_never_inside_it(site, tmp_path, monkeypatch):
+    from catalogue import write as write_module
+
+    out = tmp_path / "public"
+    seen: list[Path] = []
+    real = write_module.swap_in
+
+    def spy(staging, target, old):
+        seen.append(staging)
+        real(staging, target, old)
+
+    monkeypatch.setattr(write_module, "swap_in", spy)
+    monkeypatch.setattr("catalogue.outputs.print.jobs.render_all", lambda jobs, workers: [_fake_pdf(job) for job in jobs])
+    assert run_cli("print", "--content", site, "--out", out).code == 0
+    assert [p.parent for p in seen] == [tmp_path] and seen[0].name.startswith(".public.tisk.building-")
+    assert sorted(p.name for p in out.iterdir()) == ["tisk"]
+
+
 def _fake_pdf(job):
     from catalogue.outputs.print.pdf import Rendered
 
