@@ -23,6 +23,7 @@ from ..load.files import OWN_FOLDERS, Refused, check_inside
 from ..model.fields import phone_digits
 from ..model.hours import WEEKDAYS, format_interval
 from ..model.records import Page, Site
+from ..workers import die_with_parent
 from ..write import OutputTree
 from . import views
 from .env import make_environment
@@ -348,7 +349,7 @@ def render_parallel(env: jinja2.Environment, plans: list[PagePlan], common: Comm
     chunks = [(start, min(start + CHUNK, len(plans))) for start in range(0, len(plans), CHUNK)]
     _WORK = (env, plans, common)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
             for (start, end), pages in zip(chunks, pool.imap(_render_chunk, chunks)):
                 yield from zip(plans[start:end], pages)
     finally:

@@ -19,6 +19,7 @@ from pathlib import Path
 from ...errors import Problem, Problems, Severity, display_path
 from ...index import Catalogue
 from ...render.env import make_environment
+from ...workers import die_with_parent
 from .cache import PdfCache, job_key
 from .contexts import booklet_context, leaflet_context
 from .fonts import font_face_css
@@ -126,7 +127,7 @@ def render_all(jobs: list[Job], workers: int | None) -> list[Rendered]:
     workers = min(workers or available_cores(), len(jobs))
     if workers <= 1:
         return [render_job(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         return list(pool.map(render_job, jobs))
 
 
