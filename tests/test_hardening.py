@@ -334,6 +334,60 @@ class Exploit:
         return (os.system, (f"touch {self.marker}",))
 
 
+def test_a_planted_cache_never_runs_and_is_rebuilt_with_a_note(site, tmp_path, caplog):
+    from catalogue import sealed
+
+    path = default_cache_folder(site) / "records.pickle"
+    path.parent.mkdir(parents=True)
+    marker = tmp_path / "pwned"
+    path.write_bytes(pickle.dumps({"x": Exploit(marker)}))
+    result = load(site)
+    assert not marker.exists() and not result.problems.has_errors()
+    assert caplog.messages == [f"note: the record cache {path} cannot be used (not a sealed cache); it is ignored and written again"]
+    assert sealed.unseal(path.read_bytes())  # written again, sealed
+
+
+def test_a_cache_sealed_with_another_key_is_not_unpickled(site, tmp_path, caplog, monkeypatch):
+    load(site)
+    path = default_cache_folder(site) / "records.pickle"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))
+    load(site)
+    assert caplog.messages == [
+        f"note: the record cache {path} cannot be used (sealed with another key, or changed since); it is ignored and written again"
+    ]
+
+
+def test_a_sealed_cache_of_the_wrong_shape_is_ignored(site, caplog):
+    from catalogue import sealed
+
+    path = default_cache_folder(site) / "records.pickle"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(sealed.seal({"key": ("not", "an", "entry")}))
+    assert not load(site).problems.has_errors()
+    assert caplog.messages == [f"note: the record cache {path} cannot be used (not a record cache); it is ignored and written again"]
+    assert len(RecordCache(path.parent).entries) == 5 + 2 + 1 + 1  # localities, services, provider, life situation
+
+
+def test_the_cache_key_lives_outside_the_repository_readable_by_the_user_alone(site, tmp_path):
+    from catalogue import sealed
+
+    load(site)
+    key = sealed.key_path()
+    assert key.is_file() and oct(key.stat().st_mode & 0o777) == "0o600"
+    assert site.parent not in key.parents
+
+
+def test_a_planted_print_cache_entry_never_runs(tmp_path, caplog):
+    from catalogue.outputs.print.cache import PdfCache
+
+    marker = tmp_path / "pwned"
+    (tmp_path / "abc.pdfcache").write_bytes(pickle.dumps(Exploit(marker)))
+    assert PdfCache(tmp_path).get("abc") is None and not marker.exists()
+    assert caplog.messages == [
+        f"note: the printed document {tmp_path}/abc.pdfcache in the print cache cannot be used (not a sealed cache); it is laid out again"
+    ]
+
+
 # --- 9. themes render in Jinja's sandbox ----------------------------------------------------
 
 
