@@ -237,23 +237,38 @@ def build_site(
     catalogue = publishable(loaded.catalogue)
     tree = OutputTree()
     theme = theme or (content / "theme")
+    used_theme = theme if theme.is_dir() else None
     print_files = print_urls(catalogue) if print_pdfs else None
-    with timings.step("render"):
-        render_pages(catalogue, tree, theme if theme.is_dir() else None, print_files=print_files)
-    context = OutputContext(catalogue, tree, today(), theme if theme.is_dir() else None)
-    for name, output in output_steps():
-        with timings.step(name):
-            output(context)
-    if print_pdfs:
-        with timings.step("print"):
-            printed = print_outputs(context, content, strict)
-        loaded.problems.extend(printed.problems)
-        if loaded.problems.has_errors():
-            return BuildResult(loaded.problems, timings=timings)
+    with template_errors(loaded.problems, used_theme):
+        with timings.step("render"):
+            render_pages(catalogue, tree, used_theme, print_files=print_files)
+        context = OutputContext(catalogue, tree, today(), used_theme)
+        for name, output in output_steps():
+            with timings.step(name):
+                output(context)
+        if print_pdfs:
+            with timings.step("print"):
+                printed = print_outputs(context, content, strict)
+            loaded.problems.extend(printed.problems)
+    if loaded.problems.has_errors():
+        return BuildResult(loaded.problems, timings=timings)
     with timings.step("write"):
         tree.write_atomically(out)
     pages = sum(1 for p in tree.files if p.endswith(".html"))
     return BuildResult(loaded.problems, pages, timings)
+
+
+@contextmanager
+def template_errors(problems: Problems, theme: Path | None) -> Iterator[None]:
+    """Report a template that fails (a theme's, most likely) at its file and line, instead of crashing."""
+    import jinja2
+
+    from .render.env import template_problem, template_roots
+
+    try:
+        yield
+    except jinja2.TemplateError as exc:
+        problems.add(template_problem(exc, template_roots(theme)))
 
 
 def render_pages(
@@ -364,10 +379,11 @@ def print_site(content: Path, out: Path, strict: bool = False, workers: int | No
     theme = content / "theme"
     tree = OutputTree()
     context = OutputContext(publishable(loaded.catalogue), tree, today(), theme if theme.is_dir() else None)
-    with timings.step("print"):
+    printed = None
+    with template_errors(loaded.problems, context.theme), timings.step("print"):
         printed = print_outputs(context, content, strict, workers)
-    loaded.problems.extend(printed.problems)
-    if loaded.problems.has_errors():
+        loaded.problems.extend(printed.problems)
+    if loaded.problems.has_errors() or printed is None:
         return PrintRun(loaded.problems, timings=timings)
     folder = OutputTree()
     for path, data in tree.files.items():

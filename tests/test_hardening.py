@@ -391,6 +391,42 @@ def test_a_planted_print_cache_entry_never_runs(tmp_path, caplog):
 # --- 9. themes render in Jinja's sandbox ----------------------------------------------------
 
 
+def test_a_theme_template_cannot_run_commands_on_the_build_machine(make_site, tmp_path):
+    marker = tmp_path / "pwned"
+    content = make_site({
+        "theme/templates/page.html": "{% extends 'base.html' %}{% block main %}\n"
+        f"{{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}}\n{{% endblock %}}\n",
+    })
+    out = tmp_path / "public"
+    result = run_cli("build", "--content", content, "--out", out)
+    assert result.code == 1 and not marker.exists() and not out.exists()
+    assert problems(result, content)[:2] == [
+        "theme/templates/page.html:2:1: template error: access to attribute '__init__' of 'type' object is unsafe.",
+        "1 error in 1 file",
+    ]
+
+
+def test_a_theme_cannot_reach_modules_through_the_helpers(make_site, tmp_path):
+    content = make_site({"theme/templates/page.html": "{% extends 'base.html' %}{% block main %}{{ views.json }}{% endblock %}\n"})
+    result = run_cli("build", "--content", content, "--out", tmp_path / "public")
+    assert problems(result, content)[0] == "theme/templates/page.html:1:1: template error: 'types.SimpleNamespace object' has no attribute 'json'"
+
+
+def test_the_sandbox_renders_the_built_in_templates_unchanged(make_site, tmp_path):
+    from conftest import ROOT
+
+    plain = tmp_path / "plain"
+    content = make_site({})
+    assert run_cli("build", "--content", content, "--out", plain).code == 0
+    (content / "theme").mkdir()
+    (content / "theme/templates").symlink_to(ROOT / "templates")  # every template "from the theme": all sandboxed
+    themed = tmp_path / "themed"
+    assert run_cli("build", "--content", content, "--out", themed).code == 0
+    files = sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(themed) for p in themed.rglob("*") if p.is_file())
+    assert all((plain / f).read_bytes() == (themed / f).read_bytes() for f in files)
+
+
 # --- 11. length limits ---------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
 from typing import Any, NotRequired, TypedDict
 from urllib.parse import urlsplit
 
@@ -387,7 +388,7 @@ class Common(TypedDict):
     situations_of: dict[str, list]  # service id → the life situations it helps with
     card: NotRequired[Callable[..., str]]  # a service's card for lists, rendered once (:class:`Cards`)
     hours_text: dict[str, Any]  # what the "open now" script says, translated
-    views: Any  # the module: map links, groupings, JSON-LD
+    views: SimpleNamespace  # the helpers of :mod:`.views`: map links, groupings, JSON-LD
 
 
 class Cards:
@@ -451,8 +452,19 @@ def common_context(cat: Catalogue, generated: dt.date | None, print_files: dict[
         day_names=day_names(cat.site.language),
         situations_of=views.situations_by_service(cat),
         hours_text=hours_text(gettext, cat.site.country),
-        views=views,
+        views=template_helpers(views),
     )
+
+
+def template_helpers(module: Any) -> SimpleNamespace:
+    """Return a module's public functions, classes and constants, without the modules it imports.
+
+    Templates call ``views.map_link(…)``; a theme's template, even sandboxed, must not
+    reach ``views.json`` and from there whatever that module imports.
+    """
+    return SimpleNamespace(**{
+        name: value for name, value in vars(module).items() if not name.startswith("_") and not isinstance(value, ModuleType)
+    })
 
 
 def day_names(language: str) -> list[str]:

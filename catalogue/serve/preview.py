@@ -28,7 +28,7 @@ from .. import pipeline
 from ..cache import RecordCache, default_cache_folder
 from ..errors import CatalogueError, Problem, Problems, display_path
 from ..index import Catalogue, Vocabularies
-from ..render.env import BUILTIN_TEMPLATES, forget_environments
+from ..render.env import BUILTIN_TEMPLATES, forget_environments, template_problem, template_roots
 from ..render.site import STATIC_DIR, Depends, PagePlan, plan_pages
 from ..render.urls import SECTIONS, output_path, url_for
 from ..write import OutputTree
@@ -171,14 +171,7 @@ class Preview:
 
     def _render_problem(self, exc: Exception) -> Problem:
         """Turn a template or output error into a problem that points at the template line."""
-        if isinstance(exc, jinja2.TemplateSyntaxError):
-            where = exc.filename or exc.name or "templates"
-            return Problem(display_path(Path(where)), exc.lineno or 1, 1, "", f"template error: {exc.message}")
-        frame = _template_frame(exc, self._template_roots())
-        message = f"template error: {exc}" if isinstance(exc, jinja2.TemplateError) else str(exc)
-        if frame:
-            return Problem(display_path(Path(frame[0])), frame[1], 1, "", message)
-        return Problem("templates", 1, 1, "", message)
+        return template_problem(exc, self._template_roots())
 
     def _render(self, new: Catalogue, keys: set[str], templates: set[str], update: Update, direct: set[str] = frozenset()) -> None:
         """Render the pages a change touches: first those on screen and the changed records' own, the rest in :meth:`finish`.
@@ -312,8 +305,7 @@ class Preview:
     # --- what a change touches -----------------------------------------------------
 
     def _template_roots(self) -> list[Path]:
-        theme = self.theme / "templates"
-        return [r.resolve() for r in (theme, BUILTIN_TEMPLATES) if r.is_dir()]
+        return template_roots(self.theme)
 
     def _classify(self, paths: set[Path]) -> tuple[set[Path], set[Path], set[Path]]:
         """Split changed paths into templates, static files and content files; ignore the rest."""
@@ -402,18 +394,6 @@ def _reload_path(static: set[Path], templates: set[Path], content: set[Path], up
     if static and not templates and not content and all(p.suffix == ".css" for p in static):
         return f"static/{sorted(static)[0].name}"
     return "*"
-
-
-def _template_frame(exc: BaseException, roots: list[Path]) -> tuple[str, int] | None:
-    """Return the template file and line where a rendering error happened (Jinja keeps them in the traceback)."""
-    found = None
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if any(filename.startswith(str(root)) for root in roots):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
 
 
 def _ignored(path: Path) -> bool:
