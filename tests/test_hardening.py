@@ -210,6 +210,30 @@ def test_the_build_refuses_a_linked_static_file_even_when_asked_directly(make_si
         render_pages(catalogue, OutputTree(), content / "theme")
 
 
+def pdf_streams(pdf: bytes) -> list[bytes]:
+    """Return every stream of a PDF, decompressed where it is."""
+    import re
+    import zlib
+
+    streams = []
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            streams.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            streams.append(match.group(1))
+    return streams
+
+
+def test_a_printed_document_embeds_no_file_of_the_build_machine(secret):
+    from catalogue.outputs.print.pdf import Job, fetcher, render_job
+
+    html = f'<html lang="cs"><body><p>Leták</p><a rel="attachment" href="{secret.as_uri()}">příloha</a></body></html>'
+    pdf = render_job(Job("x", "leaflet", "A5", (html,))).pdf  # as a theme's print template could write it
+    assert b"/EmbeddedFile" not in pdf and not [s for s in pdf_streams(pdf) if b"root:x:0:0" in s]
+    with pytest.raises(ValueError, match=f"^{secret.as_uri()} is not a font or a file of the program's own; a printed document does not embed it$"):
+        fetcher().fetch(secret.as_uri())
+
+
 # --- 4. the preview and a folder moved away -------------------------------------------------
 
 
