@@ -1,7 +1,8 @@
 """The output tree: one owner per path, written atomically, byte-identical on rebuild.
 
-A build writes into ``.public.building-<token>`` beside the output and swaps it in;
-the previous site waits in ``.public.old-<token>`` until the new one is in place.
+A build writes into ``.public.building-<token>`` beside the output and swaps it in
+(where the system cannot swap two folders at once, the previous site waits in
+``.public.old-<token>`` until the new one is in place).
 A lock file ``.public.building-<token>.lock``, held (``flock``) while the build
 runs, marks both as this program's: a killed build leaves them behind, and the
 next build removes them — only trees of that name whose lock nobody holds, never
@@ -10,12 +11,14 @@ another program's folder and never a running build's.
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import logging
 import os
 import re
 import secrets
 import shutil
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -117,11 +120,20 @@ def _unlink_quietly(path: str) -> None:
 
 
 def swap_in(staging: Path, target: Path, old: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames, the previous tree moved to ``old`` and removed last."""
+    """Replace ``target`` by ``staging``; the previous tree is removed last.
+
+    On Linux the two trees trade places in one atomic rename (``RENAME_EXCHANGE``),
+    so there is no moment without a site, even for a build killed right then;
+    elsewhere the previous tree is first moved to ``old`` (and a build killed
+    between the two renames has it put back by the next one).
+    """
     had = target.exists()
+    if had and not target.is_dir():
+        raise CatalogueError(f"{target} exists and is not a folder; choose another --out")
+    if had and _exchange(staging, target):
+        remove_tree(staging)  # it holds the previous site now
+        return
     if had:
-        if not target.is_dir():
-            raise CatalogueError(f"{target} exists and is not a folder; choose another --out")
         os.rename(target, old)
     try:
         os.rename(staging, target)
@@ -131,6 +143,19 @@ def swap_in(staging: Path, target: Path, old: Path) -> None:
         raise
     if had:
         remove_tree(old)
+
+
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # <fcntl.h>, <linux/fs.h>
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2``); return False where the system or file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # a C library older than glibc 2.28
+        return False
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
 
 
 class Claim:

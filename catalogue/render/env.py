@@ -15,8 +15,8 @@ from pathlib import Path
 import jinja2
 import jinja2.sandbox
 
-from ..load.files import OWN_FOLDERS, Refused, check_inside
 from ..errors import CatalogueError, Problem, display_path
+from ..load.files import OWN_FOLDERS, Refused, check_inside
 from .i18n import date_filter, number_filter, translations
 from .markdown import render_markdown
 
