@@ -31,9 +31,9 @@ sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 from synthetic import national_unless, workspace  # noqa: E402
 
 from catalogue import sealed  # noqa: E402
-from catalogue.cache import Entry, RecordCache, default_cache_folder  # noqa: E402
-from catalogue.model.records import RECORD_KINDS  # noqa: E402
-from catalogue.pipeline import load  # noqa: E402
+from catalogue.model.kinds import KINDS  # noqa: E402
+from catalogue.validate.cache import Entry, RecordCache, default_cache_folder  # noqa: E402
+from catalogue.validate.stage import check_content  # noqa: E402
 from pydantic import BaseModel  # noqa: E402
 
 
@@ -83,7 +83,7 @@ def rebuild(model: type[BaseModel], data: dict) -> BaseModel:
 
 
 def to_json(entries: dict[str, Entry]) -> bytes:
-    kinds = {model: kind for kind, model in RECORD_KINDS.items()}
+    kinds = {kind.model: folder for folder, kind in KINDS.items()}
     out = {}
     for key, entry in entries.items():
         record = entry.record
@@ -97,7 +97,7 @@ def to_json(entries: dict[str, Entry]) -> bytes:
 def from_json(data: bytes) -> dict[str, Entry]:
     entries = {}
     for key, (kind, record, problems, facts) in json.loads(data).items():
-        made = rebuild(RECORD_KINDS[kind], record) if record is not None else None
+        made = rebuild(KINDS[kind].model, record) if record is not None else None
         entries[key] = Entry(made, tuple(map(tuple, problems)), tuple((f[0], f[1], tuple(f[2]), f[3]) for f in facts))
     return entries
 
@@ -109,7 +109,7 @@ def main() -> None:
     args = parser.parse_args()
     with workspace("bench-cache-") as work:
         content = national_unless(args.content, work)
-        load(content)  # writes the cache
+        check_content(content)  # writes the cache
         path = default_cache_folder(content) / "records.pickle"
         sealed_bytes = path.read_bytes()
         entries = RecordCache(path.parent).entries

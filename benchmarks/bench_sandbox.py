@@ -25,7 +25,9 @@ sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 from synthetic import national_unless, workspace  # noqa: E402
 
 from catalogue import pipeline  # noqa: E402
-from catalogue.render.site import plan_pages  # noqa: E402
+from catalogue.index import publishable  # noqa: E402
+from catalogue.render.plan import plan_pages  # noqa: E402
+from catalogue.validate.stage import check_content  # noqa: E402
 from catalogue.write import OutputTree  # noqa: E402
 
 
@@ -45,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     with workspace("bench-sandbox-") as work:
         content = national_unless(args.content, work)
-        catalogue = pipeline.publishable(pipeline.load(content).catalogue)
+        catalogue = publishable(check_content(content).catalogue)
         theme = work / "theme"
         (theme / "templates").mkdir(parents=True)
         for template in (ROOT / "templates").iterdir():  # a theme that overrides nothing visible: every template sandboxed

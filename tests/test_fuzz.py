@@ -28,7 +28,7 @@ from catalogue.cli import main
 from catalogue.load.yamlstrict import Plain, parse
 from catalogue.model.fields import MARKDOWN_MAX, NAME_MAX, TEXT_MAX
 from catalogue.report import Reporter
-from catalogue.scaffold import scalar
+from catalogue.commands.new import scalar
 
 SCALE = max(1, int(os.environ.get("CATALOGUE_FUZZ_SCALE", "1")))
 TRIED: Counter[str] = Counter()  # inputs each property was run on (benchmarks/fuzz.py prints them)

@@ -17,8 +17,8 @@ import pytest
 from conftest import run_cli
 from sites import LIFE_SITUATION, PAGE, SERVICE, SITE
 
-from catalogue.cache import RecordCache, default_cache_folder
-from catalogue.pipeline import load
+from catalogue.validate.cache import RecordCache, default_cache_folder
+from catalogue.validate.stage import check_content
 from catalogue.render.markdown import render_markdown
 from catalogue.serve.preview import Preview
 
@@ -199,13 +199,14 @@ def test_links_inside_the_content_folder_or_to_the_built_in_files_are_fine(make_
 
 def test_the_build_refuses_a_linked_static_file_even_when_asked_directly(make_site, secret):
     from catalogue.errors import CatalogueError
-    from catalogue.pipeline import publishable, render_pages
+    from catalogue.index import publishable
+    from catalogue.pipeline import render_pages
     from catalogue.write import OutputTree
 
     content = make_site({})
     (content / "theme/static").mkdir(parents=True)
     (content / "theme/static/x").symlink_to(secret)
-    catalogue = publishable(load(content).catalogue)
+    catalogue = publishable(check_content(content).catalogue)
     with pytest.raises(CatalogueError, match=r"theme/static/x: the static file is a link to .*passwd, outside the content folder"):
         render_pages(catalogue, OutputTree(), content / "theme")
 
@@ -365,17 +366,17 @@ def test_a_planted_cache_never_runs_and_is_rebuilt_with_a_note(site, tmp_path, c
     path.parent.mkdir(parents=True)
     marker = tmp_path / "pwned"
     path.write_bytes(pickle.dumps({"x": Exploit(marker)}))
-    result = load(site)
+    result = check_content(site)
     assert not marker.exists() and not result.problems.has_errors()
     assert caplog.messages == [f"note: the record cache {path} cannot be used (not a sealed cache); it is ignored and written again"]
     assert sealed.unseal(path.read_bytes())  # written again, sealed
 
 
 def test_a_cache_sealed_with_another_key_is_not_unpickled(site, tmp_path, caplog, monkeypatch):
-    load(site)
+    check_content(site)
     path = default_cache_folder(site) / "records.pickle"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))
-    load(site)
+    check_content(site)
     assert caplog.messages == [
         f"note: the record cache {path} cannot be used (sealed with another key, or changed since); it is ignored and written again"
     ]
@@ -387,15 +388,15 @@ def test_a_sealed_cache_of_the_wrong_shape_is_ignored(site, caplog):
     path = default_cache_folder(site) / "records.pickle"
     path.parent.mkdir(parents=True)
     path.write_bytes(sealed.seal({"key": ("not", "an", "entry")}))
-    assert not load(site).problems.has_errors()
+    assert not check_content(site).problems.has_errors()
     assert caplog.messages == [f"note: the record cache {path} cannot be used (not a record cache); it is ignored and written again"]
-    assert len(RecordCache(path.parent).entries) == 5 + 2 + 1 + 1  # localities, services, provider, life situation
+    assert len(RecordCache(path.parent).entries) == 5 + 2 + 1 + 1 + 1  # localities, services, provider, life situation, page
 
 
 def test_the_cache_key_lives_outside_the_repository_readable_by_the_user_alone(site, tmp_path):
     from catalogue import sealed
 
-    load(site)
+    check_content(site)
     key = sealed.key_path()
     assert key.is_file() and oct(key.stat().st_mode & 0o777) == "0o600"
     assert site.parent not in key.parents
@@ -430,10 +431,10 @@ def test_a_theme_template_cannot_run_commands_on_the_build_machine(make_site, tm
     ]
 
 
-def test_a_theme_cannot_reach_modules_through_the_helpers(make_site, tmp_path):
+def test_a_theme_template_is_given_no_module_to_reach_into(make_site, tmp_path):
     content = make_site({"theme/templates/page.html": "{% extends 'base.html' %}{% block main %}{{ views.json }}{% endblock %}\n"})
     result = run_cli("build", "--content", content, "--out", tmp_path / "public")
-    assert problems(result, content)[0] == "theme/templates/page.html:1:1: template error: 'types.SimpleNamespace object' has no attribute 'json'"
+    assert problems(result, content)[0] == "theme/templates/page.html:1:1: template error: 'views' is undefined"
 
 
 def test_the_sandbox_renders_the_built_in_templates_unchanged(make_site, tmp_path):

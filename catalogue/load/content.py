@@ -1,21 +1,30 @@
-"""Find the content files and parse each into a positioned tree; never validate here."""
+"""Find the content files and parse each into a positioned tree; never validate here.
+
+Which folders hold which kind of file is not known here: the caller passes the
+folders (:data:`catalogue.model.kinds.CONTENT_FOLDERS`), each with the reader of
+its files. :func:`read_file` reads one file exactly as :func:`load_folder` reads
+it, so the live preview re-reads a changed file without a second copy of the rules.
+"""
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Problems, display_path
-from .files import OWN_FOLDERS, OUTSIDE, Refused, check_inside, outside_links, read_content
+from ..errors import Problem, Problems, display_path
+from .files import OUTSIDE, OWN_FOLDERS, Refused, inside, outside_links, read_content
 from .yamlstrict import Mapping, YamlError, decode, parse
 
-RECORD_FOLDERS = ("providers", "services", "localities", "life-situations")
+SITE_FILE = "site.yaml"  # the one file at the top of the content folder
+#: An id: the file name without its suffix, as it stands in URLs and references.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 100  # characters of an id (a file name, the last part of a web address)
 LONG_ID = 'the file name "{name}…" has {length} characters, an id has at most {limit}; rename the file to a shorter id'
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
+_CONTENT_SUFFIXES = (".yml", ".YAML", ".md", ".yaml", ".markdown")  # in the wrong folder, a mistake, not a stray file
 
 
 @dataclass(eq=False)
@@ -56,38 +65,182 @@ def parse_record(source: bytes) -> Mapping:
 
 
 @dataclass
+class FileRead:
+    """What reading one file gave: its document (or the key of a file that failed) and its problems."""
+
+    documents: list[Document] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # "services/x" of a file that could not be read or parsed
+    problems: list[Problem] = field(default_factory=list)
+
+
+Reader = Callable[[Path, str, str, str, Problems], FileRead]  # (path, kind, id, name shown, problems) → what it gave
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A file of the content: where it is, its folder (None: site.yaml), and its name as the editor sees it.
+
+    ``link`` marks a symbolic link: it is read only when it resolves inside ``root``,
+    the content folder (a pull request can add a link to ``/etc/passwd``).
+    """
+
+    path: Path
+    folder: Folder | None
+    shown: str
+    root: Path | None = None
+    link: bool = False
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A folder of the content: its name (= the kind of its files), their suffix and how each is read."""
+
+    name: str
+    suffix: str
+    read: Reader
+
+
+@dataclass
 class RawContent:
     documents: list[Document]
     failed: set[str]  # "services/x" of files that could not be read or parsed
 
+    def add(self, read: FileRead, problems: Problems) -> None:
+        """Take in what one file gave."""
+        self.documents.extend(read.documents)
+        self.failed |= read.failed
+        for problem in read.problems:
+            problems.add(problem)
 
-def load_folder(content: Path, problems: Problems) -> RawContent:
-    """Parse every content file below ``content``; problems go to ``problems``."""
-    documents: list[Document] = []
-    failed: set[str] = set()
-    root = content.resolve()
-    site = content / "site.yaml"
-    if site.is_file():
-        _load_yaml(site, "site", "site", documents, failed, problems, root)
-    else:
-        problems.error(display_path(site), 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
-    for folder in RECORD_FOLDERS:
-        shown = display_path(content / folder)
-        for path in _files(content / folder, ".yaml", problems, root):
-            if _valid_id(path, problems):
-                source = _read(path, problems, root)
-                if source is None:
-                    failed.add(f"{folder}/{path.stem}")
-                else:
-                    documents.append(Document(folder, path.stem, f"{shown}/{path.name}", source=source))
-    for path in _files(content / "vocabularies", ".yaml", problems, root):
-        if _valid_id(path, problems):
-            _load_yaml(path, "vocabularies", path.stem, documents, failed, problems, root)
-    for path in _files(content / "pages", ".md", problems, root):
-        if _valid_id(path, problems):
-            _load_page(path, documents, failed, problems, root)
+
+def load_folder(content: Path, problems: Problems, folders: Sequence[Folder]) -> RawContent:
+    """Parse every content file below ``content``: site.yaml, then each folder in order; problems go to ``problems``."""
+    raw = RawContent([], set())
+    for file in content_files(content, folders):
+        raw.add(read_file(file), problems)
     check_theme(content / "theme", problems)
-    return RawContent(documents, failed)
+    return raw
+
+
+def content_files(content: Path, folders: Sequence[Folder]) -> Iterator[ContentFile]:
+    """Yield every file the content consists of, in reading order: site.yaml, then each folder's files by name.
+
+    A folder that is a link out of the content folder is yielded itself, for
+    :func:`read_file` to refuse it once.
+    """
+    root = content.resolve()
+    site = content / SITE_FILE
+    yield ContentFile(site, None, display_path(site), root, site.is_symlink())
+    for folder in folders:
+        where = content / folder.name
+        if where.is_dir():
+            shown = display_path(where)  # once per folder, not for each of 19,000 files
+            if where.is_symlink() and not inside(where, [root]):
+                yield ContentFile(where, folder, shown, root, link=True)
+                continue
+            with os.scandir(where) as entries:  # a link is told apart without a system call per file
+                found = sorted((e.name, e.is_symlink()) for e in entries if not e.name.startswith(".") and not e.is_dir())
+            for name, link in found:
+                yield ContentFile(where / name, folder, f"{shown}/{name}", root, link)
+
+
+def read_file(file: ContentFile) -> FileRead:
+    """Read one content file the way :func:`load_folder` reads it."""
+    path, folder, shown = file.path, file.folder, file.shown
+    problems = Problems()
+    if file.link and file.root is not None and not inside(path, [file.root]):
+        problems.error(shown, 1, 1, "", _outside(path, "the folder" if path.is_dir() else "the file"))
+        key = f"{folder.name}/{path.stem}" if folder is not None else "site/site"
+        return FileRead(failed=set() if path.is_dir() else {key}, problems=problems.items)
+    if folder is None:
+        if not path.is_file():
+            problems.error(shown, 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
+            return FileRead(problems=problems.items)
+        read = read_yaml(path, "site", "site", shown, problems)
+    elif path.suffix != (suffix := folder.suffix):
+        if path.suffix in _CONTENT_SUFFIXES:
+            problems.error(shown, 1, 1, "", f"files in {folder.name}/ end in {suffix}; rename it")
+        elif not path.name.endswith("~"):
+            problems.warning(shown, 1, 1, "", f"not a {suffix} file; it is ignored")
+        read = FileRead()
+    elif len(path.stem) > ID_MAX:
+        problems.error(shown, 1, 1, "", LONG_ID.format(name=path.stem[:40], length=len(path.stem), limit=ID_MAX))
+        read = FileRead()
+    elif not SLUG_RE.match(path.stem):
+        problems.error(
+            shown, 1, 1, "",
+            f'the file name "{path.stem}" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa{path.suffix}',
+        )
+        read = FileRead()
+    else:
+        read = folder.read(path, folder.name, path.stem, shown, problems)
+    read.problems = problems.items
+    return read
+
+
+# --- the readers ----------------------------------------------------------------------
+
+
+def read_record(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
+    """Read a record's bytes; they are parsed only when the cache does not know them."""
+    source = _read(path, shown, problems)
+    if source is None:
+        return FileRead(failed={f"{kind}/{ident}"})
+    return FileRead([Document(kind, ident, shown, source=source)])
+
+
+def read_yaml(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
+    """Read and parse a small file at once (site, vocabularies): they are always needed."""
+    source = _read(path, shown, problems)
+    try:
+        if source is None:
+            raise YamlError(1, 1, "")
+        return FileRead([Document(kind, ident, shown, parse_record(source), source)])
+    except YamlError as exc:
+        if exc.message:
+            problems.error(shown, exc.line, exc.column, "", exc.message)
+        return FileRead(failed={f"{kind}/{ident}"})
+
+
+def read_page(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
+    """A page is Markdown with YAML front matter between two ``---`` lines."""
+    raw = _read(path, shown, problems)
+    if raw is None:
+        return FileRead(failed={f"{kind}/{ident}"})
+    try:
+        text = decode(raw).replace("\r\n", "\n")
+    except YamlError as exc:
+        problems.error(shown, exc.line, exc.column, "", exc.message)
+        return FileRead()
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        problems.error(shown, 1, 1, "", "a page starts with front matter: a line ---, title: …, and another line ---")
+        return FileRead()
+    try:
+        tree = parse(match.group(1))
+    except YamlError as exc:
+        problems.error(shown, exc.line + 1, exc.column, "", exc.message)
+        return FileRead()
+    if not isinstance(tree, Mapping):
+        problems.error(shown, 2, 1, "", "the front matter must be fields (title: …)")
+        return FileRead()
+    _shift(tree, 1)
+    body_line = text.count("\n", 0, match.end()) + 1
+    return FileRead([Document(kind, ident, shown, tree, raw, text[match.end():], body_line)])
+
+
+def _read(path: Path, shown: str, problems: Problems) -> bytes | None:
+    """Return a file's bytes, or None with the reason reported (too large, unreadable)."""
+    try:
+        return read_content(path)
+    except Refused as exc:
+        problems.error(shown, 1, 1, "", str(exc))
+    except OSError as exc:
+        problems.error(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")
+    return None
+
+
+# --- the theme: files of the content that are not records ------------------------------------
 
 
 def check_theme(theme: Path, problems: Problems) -> None:
@@ -98,7 +251,7 @@ def check_theme(theme: Path, problems: Problems) -> None:
     """
     roots = [theme.parent, *OWN_FOLDERS]
     for path in (theme, theme / "templates", theme / "static"):
-        if path.is_symlink() and not _inside_any(path, roots):
+        if path.is_symlink() and not inside(path, roots):
             problems.error(display_path(path), 1, 1, "", _outside(path, "the folder"))
             return
     if theme.is_dir():
@@ -106,107 +259,8 @@ def check_theme(theme: Path, problems: Problems) -> None:
             problems.error(display_path(path), 1, 1, "", _outside(path, "the folder" if path.is_dir() else "the file"))
 
 
-def _inside_any(path: Path, roots: list[Path]) -> bool:
-    try:
-        check_inside(path, roots)
-    except Refused:
-        return False
-    return True
-
-
 def _outside(path: Path, what: str) -> str:
     return OUTSIDE.format(what=what, target=os.path.realpath(path))
-
-
-def _files(folder: Path, suffix: str, problems: Problems, root: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    if not _inside_any(folder, [root]):
-        problems.error(display_path(folder), 1, 1, "", _outside(folder, "the folder"))
-        return []
-    found = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix == suffix:
-            found.append(path)
-        elif path.suffix in (".yml", ".YAML", ".md", ".yaml", ".markdown"):
-            problems.error(display_path(path), 1, 1, "", f"files in {folder.name}/ end in {suffix}; rename it")
-        elif not path.name.endswith("~"):
-            problems.warning(display_path(path), 1, 1, "", f"not a {suffix} file; it is ignored")
-    return found
-
-
-def _valid_id(path: Path, problems: Problems) -> bool:
-    if len(path.stem) > ID_MAX:
-        problems.error(display_path(path), 1, 1, "", LONG_ID.format(name=path.stem[:40], length=len(path.stem), limit=ID_MAX))
-        return False
-    if SLUG_RE.match(path.stem):
-        return True
-    problems.error(
-        display_path(path),
-        1,
-        1,
-        "",
-        f'the file name "{path.stem}" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa{path.suffix}',
-    )
-    return False
-
-
-def _read(path: Path, problems: Problems, root: Path) -> bytes | None:
-    """Return a content file's bytes, or None with the reason reported (a link out of ``root``, too large, unreadable)."""
-    try:
-        return read_content(path, root)
-    except Refused as exc:
-        problems.error(display_path(path), 1, 1, "", str(exc))
-    except OSError as exc:
-        problems.error(display_path(path), 1, 1, "", f"cannot read the file: {exc.strerror}")
-    return None
-
-
-def _load_yaml(
-    path: Path, kind: str, ident: str, documents: list[Document], failed: set[str], problems: Problems, root: Path
-) -> None:
-    """Read and parse a small file at once (site, vocabularies): they are always needed."""
-    source = _read(path, problems, root)
-    shown = display_path(path)
-    try:
-        if source is None:
-            raise YamlError(1, 1, "")
-        documents.append(Document(kind, ident, shown, parse_record(source), source))
-    except YamlError as exc:
-        if exc.message:
-            problems.error(shown, exc.line, exc.column, "", exc.message)
-        failed.add(f"{kind}/{ident}")
-
-
-def _load_page(path: Path, documents: list[Document], failed: set[str], problems: Problems, root: Path) -> None:
-    """A page is Markdown with YAML front matter between two ``---`` lines."""
-    raw = _read(path, problems, root)
-    if raw is None:
-        failed.add(f"pages/{path.stem}")
-        return
-    shown = display_path(path)
-    try:
-        text = decode(raw).replace("\r\n", "\n")
-    except YamlError as exc:
-        problems.error(shown, exc.line, exc.column, "", exc.message)
-        return
-    match = _FRONT_MATTER_RE.match(text)
-    if not match:
-        problems.error(shown, 1, 1, "", "a page starts with front matter: a line ---, title: …, and another line ---")
-        return
-    try:
-        tree = parse(match.group(1))
-    except YamlError as exc:
-        problems.error(shown, exc.line + 1, exc.column, "", exc.message)
-        return
-    if not isinstance(tree, Mapping):
-        problems.error(shown, 2, 1, "", "the front matter must be fields (title: …)")
-        return
-    _shift(tree, 1)
-    body_line = text.count("\n", 0, match.end()) + 1
-    documents.append(Document("pages", path.stem, shown, tree, raw, text[match.end():], body_line))
 
 
 def _shift(node: object, lines: int) -> None:

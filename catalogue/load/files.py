@@ -9,7 +9,6 @@ record is refused before it is read.
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,26 +40,9 @@ def check_inside(path: Path, roots: Iterable[Path], what: str = "the file") -> N
         raise Refused(OUTSIDE.format(what=what, target=os.path.realpath(path)))
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
-def read_content(path: Path, root: Path) -> bytes:
-    """Return the bytes of a content file in a folder inside ``root``; raise :class:`Refused` for a link out of it or a huge file.
-
-    The file is opened without following a link first: the national catalogue has
-    33,000 files, and resolving each one would cost a warm ``check`` seconds. Only a
-    link (or a system without ``O_NOFOLLOW``) is resolved and checked.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW) if _NOFOLLOW else -1
-    except OSError as exc:
-        if exc.errno not in (errno.ELOOP, errno.EMLINK):  # the file is a link (EMLINK on FreeBSD)
-            raise
-        fd = -1
-    if fd < 0:
-        check_inside(path, [root])
-        fd = os.open(path, os.O_RDONLY)
-    with open(fd, "rb") as fh:
+def read_content(path: Path) -> bytes:
+    """Return the bytes of a content file; raise :class:`Refused` for a file larger than any record could be."""
+    with path.open("rb") as fh:
         size = os.fstat(fh.fileno()).st_size
         if size > MAX_FILE_BYTES:
             raise Refused(TOO_LARGE.format(size=size, limit=MAX_FILE_BYTES))

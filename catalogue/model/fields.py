@@ -16,10 +16,9 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 from pydantic_core import PydanticCustomError
 
 from ..errors import shorten
-from ..load.content import ID_MAX
+from ..load.content import ID_MAX, SLUG_RE
 from ..load.yamlstrict import Plain
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -19,6 +19,7 @@ from ..errors import CatalogueError, Problem, display_path
 from ..load.files import OWN_FOLDERS, Refused, check_inside
 from .i18n import date_filter, number_filter, translations
 from .markdown import render_markdown
+from .views import FILTERS
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -70,6 +71,7 @@ def _environment(language: str, theme: str | None) -> jinja2.Environment:
     env.filters["markdown"] = lambda text, under=1: jinja2.filters.Markup(render_markdown(text, under))
     env.filters["date"] = date_filter(language)
     env.filters["number"] = number_filter(language)
+    env.filters.update(FILTERS)  # the web pages' formatting: map links, opening hours, JSON in scripts
     return env
 
 

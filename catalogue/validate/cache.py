@@ -20,12 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import display_path
-from .sealed import Unsealed, seal, unseal
+from ..errors import display_path
+from ..sealed import Unsealed, seal, unseal
 
 log = logging.getLogger("catalogue")
-PACKAGE = Path(__file__).resolve().parent
-CODE_FILES = ("load/yamlstrict.py", "load/content.py", "model", "validate/records.py", "cache.py", "sealed.py")
+PACKAGE = Path(__file__).resolve().parents[1]
+CODE_FILES = ("load", "model", "validate/records.py", "validate/stage.py", "validate/cache.py", "sealed.py")
 LIBRARIES = ("pydantic", "pydantic-core", "markdown")  # their versions change what validation says
 IGNORED = "note: the record cache {path} cannot be used ({reason}); it is ignored and written again"
 
