@@ -2,7 +2,7 @@
 
 Content comes from pull requests, and git keeps symbolic links: a link
 ``content/theme/static/x -> /etc/passwd`` would otherwise be published as
-``/static/x``. So every path is resolved, and one that leads outside the folders
+``/static/x``. So every link is resolved, and one that leads outside the folders
 allowed for it is refused with a message naming it. A file larger than any real
 record is refused before it is read.
 """
