@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 
-from synthetic import national_unless, workspace  # noqa: E402
+from common import national_unless, workspace  # noqa: E402
 
 from catalogue import sealed  # noqa: E402
 from catalogue.model.kinds import KINDS  # noqa: E402

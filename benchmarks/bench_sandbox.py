@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 
-from synthetic import national_unless, workspace  # noqa: E402
+from common import national_unless, workspace  # noqa: E402
 
 from catalogue import pipeline  # noqa: E402
 from catalogue.index import publishable  # noqa: E402

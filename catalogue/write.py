@@ -19,6 +19,7 @@ import re
 import secrets
 import shutil
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -253,3 +254,25 @@ def _abandoned(lock: Path) -> bool:
     finally:
         os.close(fd)
 
+
+def write_beside(out: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write each file beside its final name and rename it into place; return the paths written.
+
+    For a folder that holds other files too (``export --out``): a reader never sees
+    half a file, and the other files of ``out`` are left alone.
+    """
+    written = []
+    for rel, data in sorted(files.items()):
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        written.append(target)
+    return written
