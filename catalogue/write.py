@@ -6,7 +6,9 @@ A build writes into ``.public.building-<token>`` beside the output and swaps it 
 A lock file ``.public.building-<token>.lock``, held (``flock``) while the build
 runs, marks both as this program's: a killed build leaves them behind, and the
 next build removes them — only trees of that name whose lock nobody holds, never
-another program's folder and never a running build's.
+another program's folder and never a running build's. The lock is made as
+``.public.claim-<token>`` and renamed once it is held and signed, so a killed
+build never leaves a lock that looks like a running one.
 """
 
 from __future__ import annotations
@@ -177,15 +179,24 @@ class Claim:
         return self.work / f".{self.label}.building-{self.token}.lock"
 
     def __enter__(self) -> Claim:
+        """Take the lock. It appears under its name only once it is held and signed (a claim file
+        renamed into place), so a lock that nobody holds is always a killed build's."""
         while self.fd < 0:
             self.token = secrets.token_hex(6)
+            claim = self.work / f".{self.label}.claim-{self.token}"
             try:
-                self.fd = os.open(self.lock, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+                fd = os.open(claim, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
             except FileExistsError:
                 continue
-        if fcntl is not None:
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
-        os.write(self.fd, LOCK_SIGNATURE + str(os.getpid()).encode() + b"\n")
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            os.write(fd, LOCK_SIGNATURE + str(os.getpid()).encode() + b"\n")
+            try:
+                os.rename(claim, self.lock)
+            except FileNotFoundError:  # another build's cleanup took the claim before it was held: claim again
+                os.close(fd)
+                continue
+            self.fd = fd
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -195,7 +206,7 @@ class Claim:
         os.close(self.fd)
 
 
-_LEFTOVER_RE = re.compile(r"^\.(?P<label>.+)\.(?P<what>building|old)-(?P<token>[A-Za-z0-9_]{6,})(?P<lock>\.lock)?$")
+_LEFTOVER_RE = re.compile(r"^\.(?P<label>.+)\.(?P<what>building|old|claim)-(?P<token>[A-Za-z0-9_]{6,})(?P<lock>\.lock)?$")
 
 
 def remove_leftovers(work: Path, label: str, target: Path) -> None:
@@ -214,7 +225,10 @@ def remove_leftovers(work: Path, label: str, target: Path) -> None:
         match = _LEFTOVER_RE.match(entry.name)
         if not match or match["label"] != label:
             continue
-        if match["lock"] and entry.is_file(follow_symlinks=False):
+        if match["what"] == "claim" and entry.is_file(follow_symlinks=False):
+            if _abandoned(Path(entry.path), signed=False):  # a build killed while it took its lock
+                _unlink_quietly(entry.path)
+        elif match["lock"] and entry.is_file(follow_symlinks=False):
             groups.setdefault(match["token"], {})["lock"] = Path(entry.path)
         elif not match["lock"] and entry.is_dir(follow_symlinks=False):
             groups.setdefault(match["token"], {})[match["what"]] = Path(entry.path)
@@ -233,14 +247,14 @@ def remove_leftovers(work: Path, label: str, target: Path) -> None:
         _unlink_quietly(str(lock))
 
 
-def _abandoned(lock: Path) -> bool:
-    """Return whether no running build holds ``lock`` (and it is one of ours)."""
+def _abandoned(lock: Path, signed: bool = True) -> bool:
+    """Return whether no running build holds ``lock`` (and, when ``signed``, that it is one of ours)."""
     try:
         fd = os.open(lock, os.O_RDWR)
     except OSError:
         return False
     try:
-        if not os.read(fd, 64).startswith(LOCK_SIGNATURE):
+        if signed and not os.read(fd, 64).startswith(LOCK_SIGNATURE):
             return False
         if fcntl is None:  # pragma: no cover - no flock
             return os.fstat(fd).st_mtime < time.time() - STALE_SECONDS

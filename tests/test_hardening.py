@@ -292,6 +292,7 @@ def test_the_next_build_removes_only_its_own_leftovers(site, tmp_path):
     for name in (".public.building-k2j4h5g6", ".public.old-a1b2c3d4", ".public.building-0123456789ab", ".public.old-0123456789ab"):
         (tmp_path / name / "sluzby").mkdir(parents=True)  # an older version's, and a killed build's
     (tmp_path / ".public.building-0123456789ab.lock").write_bytes(b"catalogue build 99999\n")
+    (tmp_path / ".public.claim-00aa11bb22cc").write_bytes(b"")  # killed while it took its lock
     running = tmp_path / ".public.building-fedcba987654"
     (running / "sluzby").mkdir(parents=True)
     lock = os.open(tmp_path / ".public.building-fedcba987654.lock", os.O_RDWR | os.O_CREAT)
