@@ -12,10 +12,11 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..load.content import SLUG_RE
+from ..errors import shorten
+from ..load.content import ID_MAX, SLUG_RE
 from ..load.yamlstrict import Plain
 
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
@@ -26,6 +27,8 @@ _FALSE = {"false", "no", "ne"}
 
 
 def _fail(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
+    # A message quotes what the editor wrote, but never a whole pasted book of it.
+    ctx = {key: shorten(value) if isinstance(value, str) else value for key, value in ctx.items()}
     return PydanticCustomError(kind, message, ctx or None)
 
 
@@ -84,10 +87,56 @@ def _nonblank(value: str) -> str:
     return value
 
 
+# --- text, and how long it may be --------------------------------------------------
+# Limits far above any real record, so that a pasted book (a 10 MB name is on every
+# page that lists the service) fails the check instead of building a huge site.
+
+NAME_MAX = 200  # names, titles, address parts, vocabulary terms
+TEXT_MAX = 1_000  # a sentence or a note: summaries, notes, fees, short descriptions
+MARKDOWN_MAX = 20_000  # a description or a life situation's advice, about ten printed pages
+PAGE_MAX = 100_000  # a free page
+MARKDOWN_DEPTH = 10  # lists and quotes inside each other; the renderer recurses once per level
+TOO_LONG = "the text has {length:,} characters, at most {limit:,} are allowed here; shorten it"
+TOO_DEEP = (
+    "lists or quotes are nested {depth} levels deep (line {line} of the text), at most {limit} are allowed; "
+    "indent less, or split the list"
+)
+
 # A plain scalar is a str subclass, which strict str accepts and stores as its own text:
-# ``00845451`` and ``+420…`` stay exactly as written.
-Text = Annotated[str, AfterValidator(_nonblank)]
-Markdown = str
+# ``00845451`` and ``+420…`` stay exactly as written. The length is checked first, so
+# no other rule ever runs over a huge value.
+Name = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidator(_nonblank)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX), AfterValidator(_nonblank)]
+
+# What may open a nesting level at the start of a Markdown line: indentation (4 columns
+# a level), a quote marker, a list marker. Counting every one over-estimates the depth
+# Python-Markdown reaches, so a text within the limit always renders (see tests/test_fuzz.py).
+_NESTING_RE = re.compile(r"(?:[ \t]|>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*")
+_MARKER_RE = re.compile(r">|[-*+]|\d{1,9}[.)]")
+
+
+def markdown_nesting(text: str) -> tuple[int, int]:
+    """Return the deepest nesting a Markdown text can open, and the (1-based) line where it does."""
+    deepest, where = 0, 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line or not (line[0] in " \t>-*+" or line[0].isdigit()):
+            continue
+        prefix = _NESTING_RE.match(line.expandtabs(4)).group()  # type: ignore[union-attr]
+        depth = len(_MARKER_RE.findall(prefix)) + prefix.count(" ") // 4
+        if depth > deepest:
+            deepest, where = depth, number
+    return deepest, where
+
+
+def _markdown(value: str) -> str:
+    depth, line = markdown_nesting(value)
+    if depth > MARKDOWN_DEPTH:
+        raise _fail("markdown_depth", TOO_DEEP, depth=depth, line=line, limit=MARKDOWN_DEPTH)
+    return value
+
+
+Markdown = Annotated[str, StringConstraints(max_length=MARKDOWN_MAX), AfterValidator(_markdown)]
+PageMarkdown = Annotated[str, StringConstraints(max_length=PAGE_MAX), AfterValidator(_markdown)]
 
 
 def _slug(value: str) -> str:
@@ -100,7 +149,12 @@ def _slug(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
+Slug = Annotated[
+    str,
+    StringConstraints(max_length=ID_MAX),
+    AfterValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": ID_MAX}),
+]
 
 # --- identifiers with checksums -------------------------------------------------
 
@@ -207,7 +261,11 @@ def _phone(value: str) -> str:
 
 
 PHONE_PATTERN = r"^(\+|00)?[0-9][0-9 /.-]*[0-9]"
-Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema({"type": "string", "pattern": PHONE_PATTERN})]
+PHONE_MAX, EMAIL_MAX, URL_MAX = 40, 254, 2_000
+Phone = Annotated[
+    str, StringConstraints(max_length=PHONE_MAX), AfterValidator(_phone),
+    WithJsonSchema({"type": "string", "pattern": PHONE_PATTERN, "maxLength": PHONE_MAX}),
+]
 
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
@@ -224,7 +282,10 @@ def _email(value: str) -> str:
     return value
 
 
-Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[
+    str, StringConstraints(max_length=EMAIL_MAX), AfterValidator(_email),
+    WithJsonSchema({"type": "string", "format": "email", "maxLength": EMAIL_MAX}),
+]
 
 _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
@@ -256,9 +317,8 @@ def _url(value: str) -> str:
 
 
 Url = Annotated[
-    str,
-    AfterValidator(_url),
-    WithJsonSchema({"type": "string", "pattern": r"^(https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}"}),
+    str, StringConstraints(max_length=URL_MAX), AfterValidator(_url),
+    WithJsonSchema({"type": "string", "pattern": r"^(https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}", "maxLength": URL_MAX}),
 ]
 
 _RUIAN_RE = re.compile(r"^\d{1,9}$")

@@ -20,6 +20,8 @@ from .fields import (
     Ico,
     Int,
     Markdown,
+    Name,
+    PageMarkdown,
     PHONE_PATTERN,
     Phone,
     RegistryId,
@@ -48,10 +50,10 @@ class Identified(Record):
 
 
 class Address(Record):
-    street: Optional[Text] = field("Ulice (nebo název obce, kde se ulice nepoužívají)", default=None)
-    number: Optional[Text] = field('Číslo popisné/orientační, např. "1200/5"', default=None)
-    city: Text = field("Obec nebo město")
-    postcode: Optional[Text] = field('PSČ, např. "289 22"', default=None, pattern=r"^\d{3} ?\d{2}$")
+    street: Optional[Name] = field("Ulice (nebo název obce, kde se ulice nepoužívají)", default=None)
+    number: Optional[Name] = field('Číslo popisné/orientační, např. "1200/5"', default=None)
+    city: Name = field("Obec nebo město")
+    postcode: Optional[Name] = field('PSČ, např. "289 22"', default=None, pattern=r"^\d{3} ?\d{2}$")
     ruian: Optional[RuianCode] = field(
         'Kód adresního místa v RÚIAN, např. "43069571" (import z registru ho vyplní; slouží k párování a k odkazu na mapu)',
         default=None,
@@ -111,14 +113,14 @@ SOURCE_DESCRIPTION = (
 
 
 class Organisation(Record):
-    name: Text = field("Název organizace, která katalog vydává")
+    name: Name = field("Název organizace, která katalog vydává")
     web: Optional[Url] = field("Web organizace", default=None)
 
 
 class Repository(Record):
     url: Url = field("Adresa repozitáře, např. https://github.com/mesto/katalog")
-    branch: Text = field("Větev s obsahem", default="main")
-    content_path: Text = field("Složka s obsahem v repozitáři", default="content")
+    branch: Name = field("Větev s obsahem", default="main")
+    content_path: Name = field("Složka s obsahem v repozitáři", default="content")
 
 
 class Checks(Record):
@@ -148,7 +150,7 @@ class OpenData(Record):
 
 
 class Site(Record):
-    title: Text = field("Název katalogu")
+    title: Name = field("Název katalogu")
     language: Literal["cs", "en", "pl"] = field("Jazyk webu", default="cs")
     country: Literal["CZ", "PL"] = field("Země (pro kontrolu souřadnic)", default="CZ")
     base_url: Url = field("Adresa, kde web poběží, např. https://katalog.mesto.cz/")
@@ -166,9 +168,9 @@ class Site(Record):
 
 
 class Provider(Identified):
-    name: Text = field("Název poskytovatele")
+    name: Name = field("Název poskytovatele")
     ico: Optional[Ico] = field('IČO, 8 číslic v uvozovkách, např. "00845451"', default=None)
-    legal_form: Optional[Text] = field("Právní forma, např. spolek, obecně prospěšná společnost", default=None)
+    legal_form: Optional[Name] = field("Právní forma, např. spolek, obecně prospěšná společnost", default=None)
     address: Optional[Address] = field("Adresa sídla", default=None)
     contacts: Contacts = field("Kontakty", default=Contacts())
     description: Optional[Markdown] = field("Popis poskytovatele (Markdown)", default=None)
@@ -232,7 +234,7 @@ class Hours(Record):
 
 
 class Location(Record):
-    name: Optional[Text] = field("Název místa, např. Kontaktní centrum", default=None)
+    name: Optional[Name] = field("Název místa, např. Kontaktní centrum", default=None)
     address: Optional[Address] = field("Adresa", default=None)
     locality: Slug = field("Lokalita (id ze složky localities)")
     coordinates: Optional[Coordinates] = field("Souřadnice pro odkaz na mapu", default=None)
@@ -245,7 +247,7 @@ class Location(Record):
 
 
 class Service(Identified):
-    name: Text = field("Název služby")
+    name: Name = field("Název služby")
     provider: Slug = field("Poskytovatel (id ze složky providers)")
     kind: Literal["registered", "related"] = field(
         "registered = registrovaná sociální služba podle zákona 108/2006 Sb., related = související aktivita"
@@ -298,13 +300,13 @@ UP_TO_MUNICIPALITY = LEVELS[: LEVELS.index("municipality") + 1]
 
 
 class Locality(Identified):
-    name: Text = field("Název lokality")
+    name: Name = field("Název lokality")
     level: Level = field(
         "Úroveň: region (kraj), district (okres/ORP), municipality (obec), city-district (městský obvod, "
         "městská část), part (část obce), neighbourhood (čtvrť)"
     )
     parent: Optional[Slug] = field("Nadřazená lokalita (id); Praha leží přímo v kraji, bez okresu", default=None)
-    code: Optional[Text] = field(
+    code: Optional[Name] = field(
         'Úřední kód: kraj a okres kódem NUTS/LAU ("CZ020", "CZ0208"), obec, městský obvod a část obce '
         'kódem ČSÚ/RÚIAN ("537560"); v rámci úrovně jedinečný, podle něj import páruje lokality',
         default=None,
@@ -321,7 +323,7 @@ class Gathers(Record):
 
 
 class LifeSituation(Identified):
-    title: Text = field("Název životní situace, např. Přicházím o bydlení")
+    title: Name = field("Název životní situace, např. Přicházím o bydlení")
     summary: Optional[Text] = field("Jedna věta pro přehled", default=None)
     text: Markdown = field("Rady pro občany (Markdown)")
     gathers: Optional[Gathers] = field("Které služby situace sdružuje podle druhu a cílové skupiny", default=None)
@@ -337,14 +339,14 @@ class LifeSituation(Identified):
 
 
 class PageMeta(Identified):
-    title: Text = field("Nadpis stránky")
+    title: Name = field("Nadpis stránky")
     nav: Bool = field("Zobrazit v navigaci", default=False)
     order: Int = field("Pořadí v navigaci", default=100)
     description: Optional[Text] = field("Krátký popis pro vyhledávače", default=None)
 
 
 class Page(PageMeta):
-    body: SkipJsonSchema[str] = field("Text stránky (Markdown)")
+    body: SkipJsonSchema[PageMarkdown] = field("Text stránky (Markdown)")
 
 
 # --- the groups of service types (a vocabulary's field; print and the indexes order by them) ---

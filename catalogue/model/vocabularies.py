@@ -7,24 +7,24 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .fields import Slug, Text, field
+from .fields import Name, Slug, Text, field
 from .records import AgeRange, Form, Record, ServiceGroup
 
 
 class Term(Record):
-    name: Text = field("Název")
+    name: Name = field("Název")
     description: Optional[Text] = field("Vysvětlení srozumitelnou češtinou", default=None)
 
 
 class ServiceType(Term):
-    paragraph: Optional[Text] = field('Paragraf zákona 108/2006 Sb., např. "57"; u souvisejících aktivit chybí', default=None, pattern=r"^\d+[a-z]?$")
+    paragraph: Optional[Name] = field('Paragraf zákona 108/2006 Sb., např. "57"; u souvisejících aktivit chybí', default=None, pattern=r"^\d+[a-z]?$")
     group: ServiceGroup = field(
         "Skupina: counselling (poradenství), care (péče), prevention (prevence), related (související aktivity)"
     )
 
 
 class Language(Term):
-    native: Optional[Text] = field("Název jazyka v tom jazyce, např. українська", default=None)
+    native: Optional[Name] = field("Název jazyka v tom jazyce, např. українська", default=None)
 
 
 # The plural categories of Unicode CLDR that the site languages use with whole numbers:
@@ -33,12 +33,12 @@ PLURAL_CATEGORIES = ("one", "few", "many", "other")
 
 
 class PluralForms(Record):
-    one: Optional[Text] = field("Tvar po čísle 1, např. 1 lůžko", default=None)
-    few: Optional[Text] = field("Tvar po číslech 2–4, např. 3 lůžka (polsky i po 22–24, 32–34…)", default=None)
-    many: Optional[Text] = field(
+    one: Optional[Name] = field("Tvar po čísle 1, např. 1 lůžko", default=None)
+    few: Optional[Name] = field("Tvar po číslech 2–4, např. 3 lůžka (polsky i po 22–24, 32–34…)", default=None)
+    many: Optional[Name] = field(
         "Jen polsky: tvar po 0, 5–21, 25–31…, např. 5 łóżek; čeština ho u celých čísel nepoužívá", default=None
     )
-    other: Optional[Text] = field(
+    other: Optional[Name] = field(
         "Česky tvar po 0 a po 5 a více, např. 28 lůžek; anglicky po všem kromě 1, např. 28 beds", default=None
     )
 
@@ -48,7 +48,7 @@ class PluralForms(Record):
 
 
 class CapacityUnit(Term):
-    name: Text = field("Název jednotky, např. lůžka; bez forms se píše za každé číslo")
+    name: Name = field("Název jednotky, např. lůžka; bez forms se píše za každé číslo")
     forms: Optional[PluralForms] = field(
         "Tvary slova za číslem podle jazyka webu, česky {one: lůžko, few: lůžka, other: lůžek} "
         "(1 lůžko, 3 lůžka, 28 lůžek); chybí-li, píše se name",
@@ -68,7 +68,7 @@ class CapacityUnit(Term):
 class Synonym(Record):
     """A group of words or phrases that mean the same to someone searching."""
 
-    terms: list[Text] = field(
+    terms: list[Name] = field(
         "Slova nebo fráze, které mají při hledání znamenat totéž, např. [bezdomovec, osoby bez přístřeší]; "
         "záznam, který obsahuje jednu z nich, najde hledání kterékoli z nich",
         min_length=2,
