@@ -20,6 +20,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import get_args
 
 import jinja2
 
@@ -27,6 +28,8 @@ from .. import pipeline
 from ..clock import today
 from ..errors import CatalogueError, Problem, Problems, display_path
 from ..index import Catalogue, publishable
+from ..load.yamlstrict import YamlError
+from ..model.records import Site
 from ..outputs.context import OutputContext, Superseded
 from ..render.env import BUILTIN_TEMPLATES, forget_environments
 from ..render.depends import Depends, changed_keys
@@ -34,12 +37,13 @@ from ..render.plan import PagePlan, plan_pages
 from ..render.static import STATIC_DIR
 from ..render.urls import SECTIONS, output_path, url_for
 from ..validate.cache import RecordCache, default_cache_folder
-from ..validate.stage import check_content, paused_gc
+from ..validate.stage import Loaded, check_content, paused_gc
 from ..write import OutputTree
 from .changes import affected_templates, ignored, reload_path, shown, template_frame, templates_names, touches, under
 from .reader import IncrementalReader
 
 log = logging.getLogger("catalogue")
+LANGUAGES = get_args(Site.model_fields["language"].annotation)
 
 ON_SCREEN_SECONDS = 600  # a page asked for in the last ten minutes is probably still open in a tab
 
@@ -160,7 +164,7 @@ class Preview:
             catalogue = loaded.catalogue
             self.broken = loaded.problems.has_errors() or catalogue is None
             if self.broken:
-                self.publish(errors=tuple(loaded.problems.errors))
+                self.publish(errors=tuple(loaded.problems.errors), language=content_language(loaded))
                 update.changed = sorted(shown(self.content, p) for p in content)
                 update.seconds = time.perf_counter() - start
                 return update
@@ -346,3 +350,15 @@ class Preview:
             elif under(path, content_root) and not under(path, theme):
                 content.add(path)
         return templates, static, content
+
+
+def content_language(loaded: Loaded) -> str | None:
+    """Return the site's language even when the content is broken: the overlay speaks it from the first error on."""
+    if loaded.catalogue is not None:
+        return loaded.catalogue.site.language
+    site = next((d for d in loaded.documents.values() if d.kind == "site"), None)
+    try:
+        value = site.data.get("language") if site is not None else None
+    except YamlError:
+        return None
+    return str(value) if value in LANGUAGES else None
