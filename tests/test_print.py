@@ -369,7 +369,7 @@ def test_two_prints_are_byte_identical_and_the_second_renders_nothing(tmp_path):
     assert "(2 rendered, 0 unchanged)" in first.out
     again = run_cli("print", "--content", content, "--out", tmp_path / "b")
     assert "(0 rendered, 2 unchanged)" in again.out
-    shutil.rmtree(tmp_path / ".cache" / "print")
+    shutil.rmtree(content / ".cache" / "print")
     fresh = run_cli("print", "--content", content, "--out", tmp_path / "c", "--jobs", "1")
     assert "(2 rendered, 0 unchanged)" in fresh.out
     assert digest(tmp_path / "a/tisk") == digest(tmp_path / "b/tisk") == digest(tmp_path / "c/tisk")
@@ -382,7 +382,7 @@ def test_only_the_changed_leaflet_is_rendered_again(tmp_path):
     result = run_cli("print", "--content", content, "--out", tmp_path / "public")
     assert "(1 rendered, 2 unchanged)" in result.out
     assert "Zavolejte hned." in "\n".join(page_texts(tmp_path / "public/tisk/dluhy.pdf"))
-    assert len(list((tmp_path / ".cache" / "print").iterdir())) == 3  # the old leaflet's entry is gone
+    assert len(list((content / ".cache" / "print").iterdir())) == 3  # the old leaflet's entry is gone
 
 
 def test_print_refuses_invalid_content_and_leaves_the_pdfs(tmp_path):

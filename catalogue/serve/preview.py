@@ -36,7 +36,7 @@ from ..render.depends import Depends, changed_keys
 from ..render.plan import PagePlan, plan_pages
 from ..render.static import STATIC_DIR
 from ..render.urls import SECTIONS, output_path, url_for
-from ..validate.cache import RecordCache, default_cache_folder
+from ..validate.cache import RecordCache, cache_root, default_cache_folder
 from ..validate.stage import Loaded, check_content, paused_gc
 from ..write import OutputTree
 from .changes import affected_templates, ignored, reload_path, shown, template_frame, templates_names, touches, under
@@ -138,7 +138,8 @@ class Preview:
 
     def update(self, paths: set[Path], defer_outputs: bool = False) -> Update | None:
         """Rebuild after ``paths`` changed; None when none of them matters."""
-        relevant = {p.resolve() for p in paths if not ignored(p)}
+        caches = cache_root(self.content)  # the content's own caches change on every run: not an edit
+        relevant = {p.resolve() for p in paths if not ignored(p) and not under(p.resolve(), caches)}
         if not relevant:
             return None
         with self.lock, paused_gc():  # a national rebuild must not wait for a full collection

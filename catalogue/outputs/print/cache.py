@@ -1,6 +1,6 @@
 """Rendered PDFs cached by the hash of their HTML, so an unchanged leaflet is never laid out twice.
 
-One file per document in ``.cache/print/`` beside the content. The key covers
+One file per document in the content's ``.cache/print/``. The key covers
 the HTML (which holds the text, the CSS and the QR addresses), the options, the
 renderer's code and versions, and the font files; entries not used by a run are
 removed at its end.
@@ -16,6 +16,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from ...validate.cache import cache_folder
 from .fonts import fonts_fingerprint
 from .pdf import Job, Rendered
 
@@ -94,5 +95,5 @@ class PdfCache:
 
 
 def default_print_cache(content: Path) -> Path:
-    """Return ``.cache/print`` beside the content folder."""
-    return content.resolve().parent / ".cache" / "print"
+    """Return ``content/.cache/print`` (see :mod:`catalogue.validate.cache`)."""
+    return cache_folder(content, "print")
