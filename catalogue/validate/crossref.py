@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 
 from babel import Locale
 
@@ -14,6 +13,7 @@ from ..load.content import SLUG_RE
 from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
 from ..model.references import Reference
 from ..model.records import LEVELS, PLURAL_CATEGORIES, Service
+from ..model.words import did_you_mean
 from .records import dotted, position
 
 BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
@@ -30,6 +30,16 @@ def whole_number_categories(language: str) -> dict[str, list[int]]:
     for n in range(200):
         found.setdefault(rule(n), []).append(n)
     return {c: found[c] for c in PLURAL_CATEGORIES if c in found}
+
+
+def names_of(records: dict) -> dict[str, str]:
+    """Return id → what people call it (a record's name or title, a term's name)."""
+    out = {}
+    for ident, record in records.items():
+        name = getattr(record, "name", None) or getattr(record, "title", None)
+        if isinstance(name, str):
+            out[ident] = name
+    return out
 
 
 def known_ids(cat: Catalogue) -> dict[str, dict]:
@@ -93,8 +103,7 @@ class Checker:
             return value in known
         folder = REFERENCED[what]
         candidates = [*known, *(b.split("/", 1)[1] for b in self.broken if b.startswith(folder + "/"))]
-        close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
-        hint = f' (did you mean "{close[0]}"?)' if close else f"; see the {what} list in the editors' guide"
+        hint = did_you_mean(value, candidates, names_of(known)) or f"; see the {what} list in the editors' guide"
         self.error(key, loc, f'no {what} "{value}"{hint}')
         return False
 
