@@ -7,6 +7,10 @@ import pytest
 from conftest import run_cli
 from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, SITE
 
+from catalogue.validate.crossref import CONFIDENTIAL_FIELD
+
+SECRET_LINE = "    # no street, number, postcode or coordinates: the place is confidential\n    confidential: true"
+
 
 def check(content, *extra) -> list[str]:
     result = run_cli("check", "--content", content, *extra)
@@ -66,8 +70,13 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         ("email: azyl@example.org", "email: azyl(at)example.org", 'services/s.yaml:13:46: contacts.email[0]: "azyl(at)example.org" is not an e-mail address; write e.g. poradna@example.org'),
         ('phone: "+420 325 551 234"', 'phone: "325 55"', 'services/s.yaml:13:19: contacts.phone[0]: "325 55" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line like 116 123'),
         ("email: azyl@example.org}", "email: azyl@example.org, web: javascript:alert(1)}", 'services/s.yaml:13:69: contacts.web: "javascript:alert(1)" is not a web address; write it in full with http:// or https://, e.g. https://www.example.org'),
-        ("lat: 50.2011, lon: 14.8312", "lat: 14.8312, lon: 50.2011", "services/s.yaml:17:18: locations[0].coordinates: 14.8312, 50.2011 lies outside CZ; lat and lon look swapped"),
-        ("lat: 50.2011", "lat: 50,2011", None),  # 50,2011 in a flow mapping: YAML syntax, reported by the parser
+        (SECRET_LINE, "    coordinates: {lat: 14.8312, lon: 50.2011}\n    confidential: false", "services/s.yaml:17:18: locations[0].coordinates: 14.8312, 50.2011 lies outside CZ; lat and lon look swapped"),
+        (SECRET_LINE, "    coordinates: {lat: 50,2011, lon: 14.8312}\n    confidential: false", None),  # 50,2011 in a flow mapping: YAML syntax, reported by the parser
+        ("address: {city: Lysá nad Labem}", 'address: {street: Tajná, city: Lysá nad Labem}', f"services/s.yaml:15:23: locations[0].address.street: {CONFIDENTIAL_FIELD}"),
+        ("address: {city: Lysá nad Labem}", 'address: {number: "4711/3", city: Lysá nad Labem}', f"services/s.yaml:15:23: locations[0].address.number: {CONFIDENTIAL_FIELD}"),
+        ("address: {city: Lysá nad Labem}", 'address: {city: Lysá nad Labem, postcode: "289 22"}', f"services/s.yaml:15:47: locations[0].address.postcode: {CONFIDENTIAL_FIELD}"),
+        (SECRET_LINE, "    coordinates: {lat: 50.2011, lon: 14.8312}\n    confidential: true", f"services/s.yaml:17:18: locations[0].coordinates: {CONFIDENTIAL_FIELD}"),
+        (SECRET_LINE, "    notes: Vchod ze dvora za poštou.\n    confidential: true", f"services/s.yaml:17:12: locations[0].notes: {CONFIDENTIAL_FIELD}"),
         ("age: {min: 18}", "age: {min: 65, max: 18}", "services/s.yaml:8:6: age: min is greater than max; swap them"),
         ("tue: 8:00-12:00", "tue: 12:00-8:00", 'services/s.yaml:22:12: locations[0].hours.tue: "12:00-8:00" is not a time interval (it ends before it starts); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
         ("tue: 8:00-12:00", "tue: 8:00-12:00, 11:00-13:00", 'services/s.yaml:22:12: locations[0].hours.tue: "8:00-12:00, 11:00-13:00" is not a time interval (two intervals overlap); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),

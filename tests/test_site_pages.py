@@ -199,8 +199,10 @@ def test_report_an_error_and_edit_links_name_the_record(built):
     assert fields["title"] == ["Chyba v katalogu: Azylový dům pro matky s dětmi"]
     assert fields["template"] == ["report-error.yml"]  # the repository's issue form, its "record" field prefilled
     assert fields["record"] == ["Azylový dům pro matky s dětmi – https://katalog.example.org/sluzby/azylovy-dum-lysa/"]
-    edit = find(record, "p", class_="edit")
-    assert find(edit, "a").get("href") == "https://github.com/example/katalog/edit/main/content/services/azylovy-dum-lysa.yaml"
+    assert not find_all(record, "p", class_="edit")  # a confidential place: no link to the file and its history
+    other = find(page(built / "sluzby/pecovatelska-sluzba-lysa/index.html"), "footer", class_="record")
+    edit = find(other, "p", class_="edit")
+    assert find(edit, "a").get("href") == "https://github.com/example/katalog/edit/main/content/services/pecovatelska-sluzba-lysa.yaml"
 
 
 def test_service_json_ld_is_schema_org_and_cannot_close_its_script(make_site, tmp_path):

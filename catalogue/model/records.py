@@ -188,7 +188,9 @@ class Location(Record):
     locality: Slug = field("Lokalita (id ze složky localities)")
     coordinates: Optional[Coordinates] = field("Souřadnice pro odkaz na mapu", default=None)
     confidential: Bool = field(
-        "Utajená adresa (azylové domy): ulice ani souřadnice se nikde nezveřejní, jen obec", default=False
+        "Utajené místo (azylové domy): napište jen obec (locality); ulici, číslo, PSČ, souřadnice ani poznámky "
+        "sem nepište vůbec — repozitář bývá veřejný. Web i tisk ukážou jen obec",
+        default=False,
     )
     wheelchair: Optional[Bool] = field("Bezbariérový přístup", default=None)
     hours: Optional[Hours] = field("Otevírací doba po dnech", default=None)

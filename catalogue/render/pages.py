@@ -46,6 +46,7 @@ class ServicePage(TypedDict):
     contacts: Contacts  # the service's, or its provider's when it has none
     locations: list[tuple[Location, Locality | None]]
     helps: list[LifeSituation]
+    editable: bool  # "edit this record" is offered: never for a service with a confidential place
 
 
 class ProviderPage(TypedDict):
@@ -101,6 +102,8 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
         contacts=cat.contacts_for(service),
         locations=[(location, cat.localities.get(location.locality)) for location in service.locations],
         helps=situations_of(cat, service.id),
+        # The edit link leads to the file and its history, where a shelter's address may once have been written.
+        editable=not any(location.confidential for location in service.locations),
     )
 
 

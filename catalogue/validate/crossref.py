@@ -12,7 +12,7 @@ from ..load.content import Document
 from ..load.content import SLUG_RE
 from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
 from ..model.references import Reference
-from ..model.records import LEVELS, PLURAL_CATEGORIES, Service
+from ..model.records import LEVELS, PLURAL_CATEGORIES, Location, Service
 from ..model.words import did_you_mean
 from .records import dotted, position
 
@@ -21,6 +21,15 @@ BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
     "PL": (49.0, 54.9, 14.1, 24.2),
 }
 REQUIRED_FORMS = ("residential", "outpatient", "field")
+#: What a confidential location may not hold at all: the content is a git repository, often public,
+#: and its history keeps whatever was once written. Only the municipality and a public contact stay.
+SECRET_FIELDS = (("address", "street"), ("address", "number"), ("address", "postcode"), ("coordinates",), ("notes",))
+CONFIDENTIAL_FIELD = (
+    "a confidential place must not have this in the content at all, not even unpublished: the content is kept "
+    "in a git repository that is often public; delete it. Only the municipality stays (locality, address.city); "
+    "people reach the place through the service's public phone or e-mail, or a public contact address as "
+    "another location"
+)
 
 
 def whole_number_categories(language: str) -> dict[str, list[int]]:
@@ -251,6 +260,8 @@ class Checker:
             self.warn(key, ("kind",), "a registered service without registry_id; add its 7-digit id from the registry")
         area = {a for a in service.area if a in cat.localities}
         for i, location in enumerate(service.locations):
+            if location.confidential:
+                self.check_confidential(key, i, location)
             if location.coordinates:
                 self.coordinates(key, ("locations", i, "coordinates"), location.coordinates)
             if location.locality not in cat.localities:
@@ -265,3 +276,12 @@ class Checker:
             self.warn(key, (), "no description; say in a few sentences what the service does")
         if "residential" in service.forms and not service.locations:
             self.warn(key, ("forms",), "a residential service without a location; add where it is (it may be confidential)")
+
+    def check_confidential(self, key: str, index: int, location: Location) -> None:
+        """Refuse every field of a confidential location that could lead to it (shelters)."""
+        for path in SECRET_FIELDS:
+            value: object = location
+            for name in path:
+                value = getattr(value, name, None) if value is not None else None
+            if value is not None:
+                self.error(key, ("locations", index, *path), CONFIDENTIAL_FIELD)
