@@ -46,7 +46,7 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         'providers/spolecne.yaml:2:6: ico: "12345678" fails the IČO checksum; check the digits',
         'services/azylovy-dum-lysa.yaml:2:11: provider: no provider "charita-lysaa" (did you mean "charita-lysa"?)',
         'services/azylovy-dum-lysa.yaml:21:12: locations[0].hours.mon: "8:00-25:00" is not a time interval; '
-        "use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas",
+        "use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno",
         "3 errors in 2 files",
     ]
 
@@ -78,10 +78,21 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         (SECRET_LINE, "    coordinates: {lat: 50.2011, lon: 14.8312}\n    confidential: true", f"services/s.yaml:17:18: locations[0].coordinates: {CONFIDENTIAL_FIELD}"),
         (SECRET_LINE, "    notes: Vchod ze dvora za poštou.\n    confidential: true", f"services/s.yaml:17:12: locations[0].notes: {CONFIDENTIAL_FIELD}"),
         ("age: {min: 18}", "age: {min: 65, max: 18}", "services/s.yaml:8:6: age: min is greater than max; swap them"),
-        ("tue: 8:00-12:00", "tue: 12:00-8:00", 'services/s.yaml:22:12: locations[0].hours.tue: "12:00-8:00" is not a time interval (it ends before it starts); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
-        ("tue: 8:00-12:00", "tue: 8:00-12:00, 11:00-13:00", 'services/s.yaml:22:12: locations[0].hours.tue: "8:00-12:00, 11:00-13:00" is not a time interval (two intervals overlap); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
+        ("tue: 8:00-12:00", "tue: 12:00-12:00", 'services/s.yaml:22:12: locations[0].hours.tue: "12:00-12:00" is not a time interval (it starts and ends at the same time); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00, 11:00-13:00", 'services/s.yaml:22:12: locations[0].hours.tue: "8:00-12:00, 11:00-13:00" is not a time interval (two intervals overlap); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno'),
         ("tue: 8:00-12:00", "tue: 8.00–12.00", None),  # Czech typography is accepted
-        ("tue: 8:00-12:00", "tue: 510", 'services/s.yaml:22:12: locations[0].hours.tue: "510" is not a time interval; use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
+        ("tue: 8:00-12:00", "tue: 18:00-7:00", None),  # a night shelter: passes midnight on the day it starts
+        ("tue: 8:00-12:00", "tue: po domluvě (volejte předem)", None),
+        ("tue: 8:00-12:00", "tue: 9:00-11:00, po domluvě\n      sat: nepřetržitě\n      holidays: 9:00-12:00", None),
+        ("tue: 8:00-12:00", "tue: 18:00-7:00\n      wed: 6:00-9:00", "services/s.yaml:23:12: locations[0].hours.wed: it starts before tue's 18:00–7:00 ends (7:00 the next morning); an interval past midnight belongs to the day it starts on: shorten one of them"),
+        ("tue: 8:00-12:00", "tue: nonstop, 8:00-9:00", 'services/s.yaml:22:12: locations[0].hours.tue: "nonstop" cannot be combined with times; write either nonstop or the times'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      closed: [23. 12.–1. 1., 31. 2.]", 'services/s.yaml:23:31: locations[0].hours.closed[1]: "31. 2." is not a day of the year; write 23. 12. (every year) or 23. 12. 2026 (once), or 2026-12-23'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      closed: [2026-12-23–1. 1.]", 'services/s.yaml:23:16: locations[0].hours.closed[0]: "2026-12-23–1. 1." mixes a day of every year with a dated one; give both with the year, or neither'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      closed: [zima]", 'services/s.yaml:23:16: locations[0].hours.closed[0]: "zima" is not a closure; write a day or a range of days, e.g. 23. 12.–1. 1. (every year) or 3. 8. 2026–14. 8. 2026 (vacation), a note in brackets after it'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      seasons: [{from: 1. 7., to: 32. 8., tue: 9:00-12:00}]", 'services/s.yaml:23:35: locations[0].hours.seasons[0].to: "32. 8." is not a day of the year; write 23. 12. (every year) or 23. 12. 2026 (once), or 2026-12-23'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      holidays: maybe", 'services/s.yaml:23:17: locations[0].hours.holidays: "maybe" is not a rule for public holidays; write closed, open (as on that weekday) or hours like 9:00-12:00'),
+        ("    hours:\n      mon: 8:00-12:00, 13:00-16:00\n      tue: 8:00-12:00", "    hours:\n      - {label: Kancelář, mon: 8:00-12:00}\n      - {tue: 8:00-12:00}", "services/s.yaml:21:7: locations[0].hours: a place with several schedules needs a label for each, e.g. label: Kancelář or label: Péče u klientů"),
+        ("tue: 8:00-12:00", "tue: 510", 'services/s.yaml:22:12: locations[0].hours.tue: "510" is not a time interval; use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno'),
         ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [rodiny-s-detmi, rodiny-s-detmi]", 'services/s.yaml:7:33: target_groups[1]: "rodiny-s-detmi" is listed twice; remove one'),
         ("languages: [cs, uk]", "languages: [cs, ua]", 'services/s.yaml:12:17: languages[1]: no language "ua"; see the language list in the editors\' guide'),
         ("type: azylove-domy", "type: svepomocne-skupiny", 'services/s.yaml:4:7: type: "svepomocne-skupiny" is not a service type of Act 108/2006; a registered service needs one with its §, or use kind: related'),

@@ -188,7 +188,7 @@ def test_what_the_form_saves_loads_back_exactly_as_meant(tmp_path):
     assert not after.problems.has_errors(), [p.format() for p in after.problems.errors]
     assert records(after.catalogue) == records(before.catalogue)
     service = after.catalogue.services["azylovy-dum-lysa"]
-    assert service.locations[0].hours.mon == [(510, 720), (780, 990)] and service.locations[0].hours.note == "no"
+    assert service.locations[0].hours[0].mon.intervals == ((510, 720), (780, 990)) and service.locations[0].hours[0].note == "no"
     assert service.locations[0].name == "yes" and service.locations[0].notes == "8:30"
     assert after.catalogue.providers["charita-lysa"].ico == "00845451"
 

@@ -18,7 +18,7 @@ from sites import LIFE_SITUATION, SITE, write_site
 
 from catalogue.outputs.print.entries import compact_hours
 from catalogue.outputs.print.impose import booklet_order
-from catalogue.model.records import Hours
+from catalogue.model.schedule import Schedule
 from catalogue.index import publishable
 from catalogue.validate.stage import check_content as load
 
@@ -260,9 +260,11 @@ def test_booklet_order_for_saddle_stitching():
 
 
 def test_opening_hours_join_equal_consecutive_days():
-    hours = Hours(mon="8:00-16:00", tue="8:00-16:00", wed="8:00-16:00", thu="8:00-12:00", sat="nonstop")
-    runs = [(r.first, r.last, r.intervals, r.nonstop) for r in compact_hours(hours)]
-    assert runs == [("mon", "wed", "8:00–16:00", False), ("thu", "thu", "8:00–12:00", False), ("sat", "sat", "0:00–24:00", True)]
+    hours = Schedule(mon="8:00-16:00", tue="8:00-16:00", wed="8:00-16:00", thu="8:00-12:00", fri="18:00-7:00", sat="nonstop")
+    runs = [(r.first, r.last, r.day.intervals) for r in compact_hours(hours.days())]
+    assert runs == [
+        ("mon", "wed", ((480, 960),)), ("thu", "thu", ((480, 720),)), ("fri", "fri", ((1080, 1860),)), ("sat", "sat", ((0, 1440),))
+    ]
 
 
 def test_booklet_html_links_each_service_qr_code_to_its_page(site):

@@ -140,11 +140,15 @@ def test_opening_hours_are_an_accessible_table_and_open_now_waits_for_the_script
     assert len(rows) == 7 and all(find(tr, "th").get("scope") == "row" for tr in find_all(table, "tr")[1:])
     now = find(root, "p", class_="open-now")
     assert "hidden" in now.attrib and text(now) == ""
-    assert json.loads(now.get("data-hours"))["mon"] == [[480, 720], [780, 960]]
+    data = json.loads(now.get("data-hours"))
+    assert data["days"][:3] == [[[480, 720], [780, 960]], [[480, 720]], []] and data["holidays"] == "closed"
+    assert text(find(find(root, "div", class_="schedule"), "p", class_="small")) == "Ve státní svátky zavřeno."
     (script,) = [s for s in find_all(root, "script") if s.get("src")]
     assert script.get("src") == "../../static/hours.js" and "defer" in script.attrib
     strings = json.loads(find(root, "script", id="hours-text").text)
     assert strings["days"][2] == "Nyní zavřeno; otevírá ve středu v {time}."
+    assert {"2026-12-24", "2027-03-26", "2027-03-29"} <= set(strings["holidays"])  # Christmas Eve; Good Friday, Easter Monday 2027
+    assert all(day[:4] in ("2026", "2027") for day in strings["holidays"])  # this year and the next
 
 
 def test_a_nonstop_place_says_so(built):

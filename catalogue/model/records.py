@@ -28,18 +28,9 @@ from .fields import (
     field,
     one_or_many,
 )
-from .hours import WEEKDAYS, DayHours
-
-
-class Record(BaseModel):
-    """Strict: unknown fields are errors, nothing is silently converted."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Identified(Record):
-    # The id is the file name; the loader sets it, editors never write it.
-    id: SkipJsonSchema[str] = field("Identifikátor = název souboru bez přípony")
+from .base import Identified, Record
+from .hours import WEEKDAYS
+from .schedule import Hours
 
 
 # --- shared parts --------------------------------------------------------------
@@ -164,24 +155,6 @@ class Fees(Record):
     text: Optional[Text] = field("Ceník nebo vysvětlení úhrad", default=None)
 
 
-class Hours(Record):
-    mon: Optional[DayHours] = field("Pondělí", default=None)
-    tue: Optional[DayHours] = field("Úterý", default=None)
-    wed: Optional[DayHours] = field("Středa", default=None)
-    thu: Optional[DayHours] = field("Čtvrtek", default=None)
-    fri: Optional[DayHours] = field("Pátek", default=None)
-    sat: Optional[DayHours] = field("Sobota", default=None)
-    sun: Optional[DayHours] = field("Neděle", default=None)
-    note: Optional[Text] = field("Poznámka, např. „jindy po domluvě“", default=None)
-
-    def days(self) -> list[tuple[str, list[tuple[int, int]]]]:
-        """Return (weekday, intervals) for all seven days, closed days with an empty list."""
-        return [(day, getattr(self, day) or []) for day in WEEKDAYS]
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, day) is None for day in WEEKDAYS)
-
-
 class Location(Record):
     name: Optional[Text] = field("Název místa, např. Kontaktní centrum", default=None)
     address: Optional[Address] = field("Adresa", default=None)
@@ -193,7 +166,10 @@ class Location(Record):
         default=False,
     )
     wheelchair: Optional[Bool] = field("Bezbariérový přístup", default=None)
-    hours: Optional[Hours] = field("Otevírací doba po dnech", default=None)
+    hours: Hours = field(
+        "Otevírací doba: po dnech (mon: 8:00-12:00 …), nebo seznam rozvrhů s popiskem (kancelář, péče u klientů…), nebo nonstop",
+        default=[],
+    )
     notes: Optional[Text] = field("Poznámky k místu (jak se dostat, patro…)", default=None)
 
 

@@ -26,7 +26,8 @@ from markupsafe import escape
 from pydantic import BaseModel, TypeAdapter
 
 from ..index import Catalogue
-from ..model.hours import DAY_PATTERN, parse_day
+from ..model.hours import DAY_HINT, DAY_PATTERN, parse_day
+from ..model.schedule import Schedule, one_schedule_or_many
 from ..model.kinds import KINDS, RECORD_KINDS, REFERENCED, VOCABULARIES, VOCABULARY_FOLDER, RecordKind
 from ..model.records import Site
 from ..model.references import REFERENCES
@@ -165,6 +166,9 @@ def site_collection(content: str, cat: Catalogue) -> dict[str, Any]:
 # --- from a model to widgets ------------------------------------------------------
 
 
+SEVERAL_SCHEDULES = "Více rozvrhů s popisky (kancelář, péče u klientů…) zapište přímo do souboru jako seznam"
+
+
 def model_fields(model: type[BaseModel], kind: str, cat: Catalogue | None, prefix: str = "") -> list[dict[str, Any]]:
     """Return the CMS fields of a model; ``prefix`` is the path so far, as in REFERENCES."""
     hints = typing.get_type_hints(model, include_extras=True)
@@ -174,7 +178,7 @@ def model_fields(model: type[BaseModel], kind: str, cat: Catalogue | None, prefi
         if name in ("id", "body"):
             continue  # the id is the file name; a page's body is the text below the front matter
         description = info.description or ""
-        spec: dict[str, Any] = {"name": name, "label": label(name, description)}
+        spec: dict[str, Any] = {"name": info.alias or name, "label": label(name, description)}
         if description and description != spec["label"]:
             spec["hint"] = description
         spec.update(widget(hints[name], f"{prefix}{name}", kind, references, cat, description, info.metadata))
@@ -198,7 +202,12 @@ def widget(
     """Return the widget options for one field's type."""
     inner, metadata = _unwrap(annotation)
     if any(getattr(m, "func", None) is parse_day for m in metadata):
-        return {"widget": "string", "pattern": [DAY_PATTERN, "např. 8:00-12:00, 13:00-16:00; closed = zavřeno; nonstop"]}
+        return {"widget": "string", "pattern": [DAY_PATTERN, DAY_HINT]}
+    if any(getattr(m, "func", None) is one_schedule_or_many for m in metadata):
+        # Most places have one schedule, written as a mapping, which Decap's list widget cannot open;
+        # several labelled schedules are edited in the file (the form leaves an untouched list as it is).
+        fields = model_fields(Schedule, kind, cat, f"{path}.")
+        return {"widget": "object", "collapsed": True, "fields": fields, "hint": f"{description}. {SEVERAL_SCHEDULES}"}
     origin = get_origin(inner)
     if origin is list:
         (item,) = get_args(inner)

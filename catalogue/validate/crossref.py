@@ -12,9 +12,10 @@ from ..load.content import Document
 from ..load.content import SLUG_RE
 from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
 from ..model.references import Reference
+from ..model.hours import format_interval
 from ..model.records import LEVELS, PLURAL_CATEGORIES, Location, Service
 from ..model.words import did_you_mean
-from .records import dotted, position
+from .records import as_written, dotted, position
 
 BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
     "CZ": (48.5, 51.1, 12.0, 18.9),
@@ -24,6 +25,10 @@ REQUIRED_FORMS = ("residential", "outpatient", "field")
 #: What a confidential location may not hold at all: the content is a git repository, often public,
 #: and its history keeps whatever was once written. Only the municipality and a public contact stay.
 SECRET_FIELDS = (("address", "street"), ("address", "number"), ("address", "postcode"), ("coordinates",), ("notes",))
+RUNS_INTO = (
+    "it starts before {previous}'s {interval} ends ({end} the next morning); an interval past midnight belongs "
+    "to the day it starts on: shorten one of them"
+)
 CONFIDENTIAL_FIELD = (
     "a confidential place must not have this in the content at all, not even unpublished: the content is kept "
     "in a git repository that is often public; delete it. Only the municipality stays (locality, address.city); "
@@ -98,11 +103,13 @@ class Checker:
 
     def error(self, key: str, loc: tuple, message: str) -> None:
         doc = self.docs[key]
+        loc = as_written(doc.data, loc)
         line, col = position(doc.data, loc)
         self.problems.error(doc.path, line, col, dotted(loc), message)
 
     def warn(self, key: str, loc: tuple, message: str) -> None:
         doc = self.docs[key]
+        loc = as_written(doc.data, loc)
         line, col = position(doc.data, loc)
         self.problems.warning(doc.path, line, col, dotted(loc), message)
 
@@ -262,6 +269,7 @@ class Checker:
         for i, location in enumerate(service.locations):
             if location.confidential:
                 self.check_confidential(key, i, location)
+            self.check_hours(key, i, location)
             if location.coordinates:
                 self.coordinates(key, ("locations", i, "coordinates"), location.coordinates)
             if location.locality not in cat.localities:
@@ -285,3 +293,13 @@ class Checker:
                 value = getattr(value, name, None) if value is not None else None
             if value is not None:
                 self.error(key, ("locations", index, *path), CONFIDENTIAL_FIELD)
+
+    def check_hours(self, key: str, index: int, location: Location) -> None:
+        """An interval past midnight must end before the next day's hours begin."""
+        for number, schedule in enumerate(location.hours):
+            weeks = [((), schedule), *((("seasons", n), season) for n, season in enumerate(schedule.seasons))]
+            for where, week in weeks:
+                for day, previous, interval in week.runs_into():
+                    loc = ("locations", index, "hours", number, *where, day)
+                    end = format_interval(interval).split("–")[1]
+                    self.error(key, loc, RUNS_INTO.format(previous=previous, interval=format_interval(interval), end=end))

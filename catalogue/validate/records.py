@@ -38,7 +38,7 @@ def validate_document(model: type[M], doc: Document, problems: Problems, extra: 
 
 def report_error(model: type[BaseModel], doc: Document, error: dict, problems: Problems) -> None:
     """Report one pydantic error at the position of the value it is about."""
-    loc = tuple(error["loc"])
+    loc = as_written(doc.data, tuple(error["loc"]))
     kind = error["type"]
     if kind == "missing":
         line, col = position(doc.data, loc[:-1])
@@ -112,7 +112,7 @@ def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
             return []
         current = _inner_model(info.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return sorted(n for n in current.model_fields if n not in ("id", "body"))
+        return sorted(i.alias or n for n, i in current.model_fields.items() if n not in ("id", "body"))
     return []
 
 
@@ -124,6 +124,22 @@ def _inner_model(annotation: Any) -> Any:
         if found is not None:
             return found
     return None
+
+
+def as_written(tree: Any, loc: tuple) -> tuple:
+    """Drop the list index of a single item written without its list (``capacity: {count: …}``)."""
+    node, out = tree, []
+    for part in loc:
+        if isinstance(part, int) and isinstance(node, Mapping):
+            continue
+        out.append(part)
+        if isinstance(node, Mapping) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(out)
 
 
 def dotted(loc: tuple) -> str:
