@@ -6,87 +6,84 @@ widgets for ids of other records, select widgets for vocabulary ids with the
 current terms as options, and the editorial workflow, which turns every saved
 edit into a pull request that ``check --strict`` reviews like any other.
 
-Why Decap and not Sveltia: Sveltia does not offer the editorial workflow, and a
-pull request per edit is the point here. The script comes from a CDN, pinned to
-one version with Subresource Integrity, as Decap documents it; nothing of it is
-vendored into the repository.
+Decap's script is served from the site itself (``catalogue.vendor``: pinned,
+installed by setup, copied in only when the form is written), never from a CDN.
+Why Decap and not Sveltia CMS, by measurement (README, "The web form"): Sveltia
+is lighter and faster, but offline it fetches its Czech texts, its fonts and
+icons from CDNs and shows English, and it ignores ``locale`` and the local
+``decap-server`` backend; Decap shows its Czech login screen with no request
+leaving the site.
+
+When the form cannot work, ``/admin/`` says so in plain words instead of being
+blank: no GitHub repository, the demo's example repository, Decap not installed
+when the site was built, or (in the browser, ``cms_start.js``) a script that does
+not load or fails to start.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import re
-import types
-import typing
-from typing import Any, Literal, get_args, get_origin
+from pathlib import Path
+from typing import Any
 
 import yaml
-from markupsafe import escape
-from pydantic import BaseModel, TypeAdapter
 
+from .. import vendor
 from ..index import Catalogue
-from ..model.hours import DAY_HINT, DAY_PATTERN, parse_day
-from ..model.schedule import Schedule, one_schedule_or_many
-from ..model.kinds import KINDS, RECORD_KINDS, REFERENCED, VOCABULARIES, VOCABULARY_FOLDER, RecordKind
+from ..model.kinds import RECORD_KINDS, RecordKind
 from ..model.records import Site
-from ..model.references import REFERENCES
-from ..render.i18n import translations
-from ..render.urls import url_for
+from ..render.env import make_environment
+from ..render.urls import relative, url_for
+from ..validate.repository import github_repo, is_placeholder
+from .cms_fields import model_fields
 from .context import OutputContext
 
 log = logging.getLogger("catalogue")
 
-DECAP_VERSION = "3.16.3"
-DECAP_URL = f"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js"
-# sha384 of dist/decap-cms.js in the npm package decap-cms@3.16.3; update both together.
-DECAP_INTEGRITY = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p"
-
-# Short labels where the first words of the description do not make one.
-LABELS = {
-    "kind": "Druh záznamu",
-    "forms": "Formy poskytování",
-    "level": "Úroveň",
-    "paid": "Placená služba",
-    "mon": "Pondělí", "tue": "Úterý", "wed": "Středa", "thu": "Čtvrtek", "fri": "Pátek", "sat": "Sobota", "sun": "Neděle",
-    "lat": "Zeměpisná šířka",
-    "lon": "Zeměpisná délka",
-    "ico": "IČO",
-    "registry_id": "Identifikátor v registru",
-    "verified_max_age_months": "Stáří ověření (měsíce)",
-}
-OPTION_LABELS = {
-    "registered": "registrovaná sociální služba", "related": "související aktivita",
-    "region": "kraj", "district": "okres / ORP", "municipality": "obec", "part": "část obce", "neighbourhood": "čtvrť",
-    "counselling": "poradenství", "care": "péče", "prevention": "prevence",
-    "group": "podle skupiny služeb", "target_group": "podle cílové skupiny",
-}
-PATTERN_MESSAGE = "Hodnota nemá správný tvar; řiďte se nápovědou u pole."
-_GITHUB_RE = re.compile(r"^https?://github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?$")
+CMS_PACKAGE = "decap-cms"  # in vendor/packages.json
+URL = "/admin/"
+START_SCRIPT = Path(__file__).with_name("cms_start.js")  # shows the plain message when Decap cannot start
+WIDGETS_SCRIPT = Path(__file__).with_name("cms_widgets.js")  # our widgets, registered once Decap has loaded
+_warned: set[str] = set()  # the live preview rebuilds often; say each missing package once
 
 
 def write_admin(context: OutputContext) -> None:
-    """Add ``admin/index.html`` and ``admin/config.yml`` when the catalogue lives on GitHub."""
-    config = cms_config(context.catalogue)
-    if config is None:
-        log.info("no GitHub repository in site.yaml: the web form at /admin/ is left out")
+    """Add ``/admin/``: Decap with its configuration, or a page that says why the form is off."""
+    cat = context.catalogue
+    config = cms_config(cat)
+    missing = vendor.unavailable(CMS_PACKAGE) if config is not None else None
+    if config is None or missing:
+        if missing and missing not in _warned:
+            _warned.add(missing)
+            log.warning("warning: the web form at /admin/ is left out: %s", missing)
+        reason = why_no_form(cat) or "not-installed"
+        log.info("the web form at /admin/ is off (%s)", reason)
+        context.tree.add(URL, admin_page(cat, context.theme, reason=reason), "CMS page")
         return
-    context.tree.add("admin/config.yml", dump_config(config), "CMS configuration")
-    context.tree.add("admin/index.html", admin_page(context.catalogue), "CMS page")
+    assets = vendor.copy_into(context.tree, CMS_PACKAGE)
+    context.tree.add(f"{URL}config.yml", dump_config(config), "CMS configuration")
+    context.tree.add(f"{URL}start.js", START_SCRIPT.read_bytes(), "CMS page")
+    context.tree.add(f"{URL}widgets.js", WIDGETS_SCRIPT.read_bytes(), "CMS page")
+    context.tree.add(URL, admin_page(cat, context.theme, script=assets.scripts[0]), "CMS page")
 
 
-def github_repo(url: str) -> str | None:
-    """Return ``owner/name`` of a GitHub repository URL, or None for any other host."""
-    match = _GITHUB_RE.match(url.strip())
-    return f"{match.group(1)}/{match.group(2)}" if match else None
+def why_no_form(cat: Catalogue) -> str | None:
+    """Return why no CMS configuration can be written ("no-repository", "not-github", "placeholder"), or None."""
+    repository = cat.site.repository
+    if repository is None:
+        return "no-repository"
+    repo = github_repo(repository.url)
+    if repo is None:
+        return "not-github"
+    return "placeholder" if is_placeholder(repo) else None
 
 
 def cms_config(cat: Catalogue) -> dict[str, Any] | None:
-    """Return the Decap CMS configuration, or None when there is no GitHub repository to edit."""
+    """Return the Decap CMS configuration, or None without a real GitHub repository to edit."""
     repository = cat.site.repository
-    repo = github_repo(repository.url) if repository else None
-    if repository is None or repo is None:
+    if repository is None or why_no_form(cat) is not None:
         return None
+    repo = github_repo(repository.url)
     content = repository.content_path.strip("/")
     collections = [folder_collection(kind, content, cat) for kind in RECORD_KINDS if not kind.editable]
     collections += [pages_collection(kind, content) for kind in RECORD_KINDS if kind.editable]
@@ -163,186 +160,6 @@ def site_collection(content: str, cat: Catalogue) -> dict[str, Any]:
     }
 
 
-# --- from a model to widgets ------------------------------------------------------
-
-
-SEVERAL_SCHEDULES = "Více rozvrhů s popisky (kancelář, péče u klientů…) zapište přímo do souboru jako seznam"
-
-
-def model_fields(model: type[BaseModel], kind: str, cat: Catalogue | None, prefix: str = "") -> list[dict[str, Any]]:
-    """Return the CMS fields of a model; ``prefix`` is the path so far, as in REFERENCES."""
-    hints = typing.get_type_hints(model, include_extras=True)
-    references = dict(REFERENCES.get(kind, []))
-    out = []
-    for name, info in model.model_fields.items():
-        if name in ("id", "body"):
-            continue  # the id is the file name; a page's body is the text below the front matter
-        description = info.description or ""
-        spec: dict[str, Any] = {"name": info.alias or name, "label": label(name, description)}
-        if description and description != spec["label"]:
-            spec["hint"] = description
-        spec.update(widget(hints[name], f"{prefix}{name}", kind, references, cat, description, info.metadata))
-        if not info.is_required():
-            spec["required"] = False
-            if isinstance(info.default, bool):
-                spec["default"] = info.default
-        out.append(spec)
-    return out
-
-
-def widget(
-    annotation: Any,
-    path: str,
-    kind: str,
-    references: dict[str, str],
-    cat: Catalogue | None,
-    description: str,
-    constraints: list[Any],
-) -> dict[str, Any]:
-    """Return the widget options for one field's type."""
-    inner, metadata = _unwrap(annotation)
-    if any(getattr(m, "func", None) is parse_day for m in metadata):
-        return {"widget": "string", "pattern": [DAY_PATTERN, DAY_HINT]}
-    if any(getattr(m, "func", None) is one_schedule_or_many for m in metadata):
-        # Most places have one schedule, written as a mapping, which Decap's list widget cannot open;
-        # several labelled schedules are edited in the file (the form leaves an untouched list as it is).
-        fields = model_fields(Schedule, kind, cat, f"{path}.")
-        return {"widget": "object", "collapsed": True, "fields": fields, "hint": f"{description}. {SEVERAL_SCHEDULES}"}
-    origin = get_origin(inner)
-    if origin is list:
-        (item,) = get_args(inner)
-        return list_widget(item, path, kind, references, cat, description)
-    if path in references:
-        return reference_widget(references[path], cat, multiple=False)
-    if get_origin(inner) is Literal:
-        return select_widget(get_args(inner), path, cat, multiple=False)
-    if isinstance(inner, type) and issubclass(inner, BaseModel):
-        return {"widget": "object", "collapsed": True, "fields": model_fields(inner, kind, cat, f"{path}.")}
-    if inner is bool:
-        return {"widget": "boolean"}
-    if inner is int:
-        return {"widget": "number", "value_type": "int", **_bounds(constraints)}
-    if inner is float:
-        return {"widget": "number", "value_type": "float", **_bounds(constraints)}
-    if inner is dt.date:
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
-    if "(Markdown)" in description:
-        return {"widget": "markdown"}
-    spec: dict[str, Any] = {"widget": "string"}
-    pattern = _pattern(annotation, constraints)
-    if pattern:
-        spec["pattern"] = [pattern, PATTERN_MESSAGE]
-    return spec
-
-
-def list_widget(item: Any, path: str, kind: str, references: dict[str, str], cat: Catalogue | None, description: str) -> dict[str, Any]:
-    """Return a widget for a list: of ids, of choices, of objects, or of text."""
-    key = f"{path}[]"
-    inner, _ = _unwrap(item)
-    if key in references:
-        return reference_widget(references[key], cat, multiple=True)
-    if get_origin(inner) is Literal:
-        return select_widget(get_args(inner), key, cat, multiple=True)
-    if isinstance(inner, type) and issubclass(inner, BaseModel):
-        return {"widget": "list", "collapsed": True, "fields": model_fields(inner, kind, cat, f"{key}.")}
-    field: dict[str, Any] = {"name": "value", "label": "Hodnota", "widget": "string"}
-    pattern = _pattern(item, [])
-    if pattern:
-        field["pattern"] = [pattern, PATTERN_MESSAGE]
-    return {"widget": "list", "field": field}
-
-
-def reference_widget(what: str, cat: Catalogue | None, multiple: bool) -> dict[str, Any]:
-    """Return a relation widget for records, a select widget for vocabulary terms."""
-    folder = REFERENCED[what]
-    if folder != VOCABULARY_FOLDER:
-        shown = KINDS[folder].title_field
-        return {
-            "widget": "relation",
-            "collection": folder,
-            "value_field": "{{slug}}",
-            "search_fields": [shown],
-            "display_fields": [shown],
-            "multiple": multiple,
-        }
-    terms = _vocabulary(what, cat)
-    return {"widget": "select", "multiple": multiple, "options": [{"label": t.name, "value": tid} for tid, t in sorted(terms.items())]}
-
-
-def select_widget(values: tuple[str, ...], path: str, cat: Catalogue | None, multiple: bool) -> dict[str, Any]:
-    """Return a select widget for a fixed list of values; forms are labelled from their vocabulary."""
-    forms = cat.vocab.forms if cat is not None and path == "forms[]" else {}
-    options = [{"label": forms[v].name if v in forms else OPTION_LABELS.get(v, v), "value": v} for v in values]
-    spec: dict[str, Any] = {"widget": "select", "options": options}
-    if multiple:
-        spec["multiple"] = True
-    return spec
-
-
-def label(name: str, description: str) -> str:
-    """Return a short Czech label: the first words of the description, up to a comma or bracket."""
-    if name in LABELS:
-        return LABELS[name]
-    short = re.split(r" \(|, |; |: | = |…|\. | ze slovníku | ze složky ", description, maxsplit=1)[0].strip()
-    return short or name
-
-
-def _vocabulary(what: str, cat: Catalogue | None) -> dict[str, Any]:
-    if cat is None:
-        return {}
-    return next(cat.vocab.terms[v.file] for v in VOCABULARIES if v.referenced_as == what)
-
-
-def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
-    """Strip ``Optional`` and ``Annotated``; return the bare type and the Annotated metadata."""
-    metadata: list[Any] = []
-    while True:
-        origin = get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation, *extra = get_args(annotation)
-            metadata.extend(extra)
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in get_args(annotation) if a is not type(None)]
-            if len(options) != 1:
-                return annotation, metadata
-            annotation = options[0]
-        else:
-            return annotation, metadata
-
-
-def _pattern(annotation: Any, constraints: list[Any]) -> str | None:
-    for item in constraints:
-        if getattr(item, "pattern", None):
-            return item.pattern
-    try:
-        schema = TypeAdapter(_strip_optional(annotation)).json_schema()
-    except Exception:  # a type without a JSON schema has no pattern to offer
-        return None
-    pattern = schema.get("pattern")
-    return pattern if isinstance(pattern, str) else None
-
-
-def _strip_optional(annotation: Any) -> Any:
-    if get_origin(annotation) in (typing.Union, types.UnionType):
-        options = [a for a in get_args(annotation) if a is not type(None)]
-        if len(options) == 1:
-            return options[0]
-    return annotation
-
-
-def _bounds(constraints: list[Any]) -> dict[str, Any]:
-    out = {}
-    for item in constraints:
-        if hasattr(item, "ge"):
-            out["min"] = item.ge
-        if hasattr(item, "le"):
-            out["max"] = item.le
-    return out
-
-
-# --- files --------------------------------------------------------------------------
-
-
 def dump_config(config: dict[str, Any]) -> str:
     """Return the configuration as YAML with a header saying where it comes from."""
     header = (
@@ -352,21 +169,14 @@ def dump_config(config: dict[str, Any]) -> str:
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def admin_page(cat: Catalogue) -> str:
-    """Return ``admin/index.html``: the page that loads Decap CMS, which reads ``config.yml`` beside it."""
-    gettext = translations(cat.site.language).gettext
-    title = escape(gettext("Edit the catalogue") + " – " + cat.site.title)
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{escape(cat.site.language)}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="robots" content="noindex">\n'
-        f"<title>{title}</title>\n"
-        "</head>\n"
-        "<body>\n"
-        f'<script src="{DECAP_URL}" integrity="{DECAP_INTEGRITY}" crossorigin="anonymous"></script>\n'
-        "</body>\n"
-        "</html>\n"
+def admin_page(cat: Catalogue, theme: Path | None, script: str | None = None, reason: str | None = None) -> str:
+    """Return ``admin/index.html``: the page that starts Decap (``script``), or says why it cannot (``reason``)."""
+    env = make_environment(cat.site.language, theme / "templates" if theme else None)
+    repository = cat.site.repository
+    return env.get_template("admin/index.html").render(
+        site=cat.site,
+        reason=reason,
+        url=repository.url if repository else "",
+        script=relative(URL, script) if script else None,
+        home=relative(URL, "/"),
     )
