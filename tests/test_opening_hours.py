@@ -240,3 +240,21 @@ def test_open_now_on_the_page_across_midnight_on_a_holiday_and_in_a_closure(shel
     page.locator(".open-now").first.wait_for(state="visible")
     assert page.locator(".open-now").all_inner_texts() == OPEN_NOW[when]
     context.close()
+
+
+def test_search_documents_carry_the_hours_filters_and_the_schedules(tmp_path):
+    import json
+
+    from catalogue.index import publishable
+    from catalogue.search.documents import build_documents
+    from catalogue.validate.cache import RecordCache
+    from catalogue.validate.stage import check_content
+
+    content = write_site(tmp_path / "content", {**OVERRIDES, "services/nocleharna-lysa.yaml": NIGHT_SHELTER})
+    cat = publishable(check_content(content, cache=RecordCache(None)).catalogue)
+    docs = {d.id: d for d in build_documents(cat, lambda text: text)}
+    assert docs["nocleharna-lysa"].filters["hours"] == ["evening", "weekend", "appointment"]
+    assert docs["klub-senioru-milovice"].filters["hours"] == ["evening", "weekend", "nonstop"]
+    assert "hours" not in docs["azylovy-dum-lysa"].filters  # Monday and Tuesday office hours only
+    night, worker = json.loads(docs["nocleharna-lysa"].meta["hours"])
+    assert night == schedule_data(NIGHT) and worker["label"] == "Sociální pracovník"

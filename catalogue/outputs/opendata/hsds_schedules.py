@@ -54,7 +54,7 @@ def _notes(schedule: Schedule, gettext: Callable[[str], str], language: str) -> 
         dates = ", ".join(
             dates_text(c.first, c.last, language) + (f" ({c.note})" if c.note else "") for c in schedule.closed
         )
-        said.append(gettext(CLOSED) % {"dates": dates})
+        said.append((gettext(CLOSED) % {"dates": dates}).replace("..", "."))  # a Czech date ends in a full stop
     return " ".join(said)
 
 
