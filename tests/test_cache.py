@@ -36,7 +36,7 @@ def test_a_changed_file_is_validated_again(make_site, monkeypatch):
     calls = count_parses(monkeypatch)
     result = load(content)
     assert calls[0] == 1 + 5 + 1
-    assert any('"sometimes" is not allowed' in p.message for p in result.problems.errors)
+    assert any('"sometimes" is not a kind of service' in p.message for p in result.problems.errors)
 
 
 def test_cached_problems_are_reported_again_with_positions(make_site):

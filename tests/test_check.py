@@ -5,9 +5,14 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_cli
-from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, SITE
+from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, SITE, VOCABULARIES
 
+from catalogue.errors import Severity
+from catalogue.model.records import CapacityUnit, PluralForms
+from catalogue.validate.cache import RecordCache
 from catalogue.validate.crossref import CONFIDENTIAL_FIELD
+from catalogue.validate.stage import check_content
+from catalogue.validate.terms import by_name
 
 SECRET_LINE = "    # no street, number, postcode or coordinates: the place is confidential\n    confidential: true"
 
@@ -56,10 +61,30 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
     [
         ("count: 12", 'count: "12"', 'services/s.yaml:10:19: capacity.count: "12" is not a whole number; write digits without quotes, e.g. 12'),
         ("count: 12", "count: twelve", "services/s.yaml:10:19: capacity.count: twelve is not a whole number; write digits without quotes, e.g. 12"),
-        ("name: Azylový dům pro matky s dětmi", "name: 123", None),  # digits are valid text: no error
+        ("name: Azylový dům pro matky s dětmi", "name: 123", 'services/s.yaml:1:7: name: "123" has no letter in it, so it cannot be a name; write the name people know it by'),
+        ("name: Azylový dům pro matky s dětmi", "name: 3D dílna", None),  # digits with a letter are a name
+        ("description: |\n  Azylový dům poskytuje dočasné ubytování matkám s dětmi.", "description: yes", 'services/s.yaml:25:14: description: "yes" is one word, which tells readers nothing; write a sentence, or delete the line'),
+        ("description: |\n  Azylový dům poskytuje dočasné ubytování matkám s dětmi.", "description: '**ano.**'", 'services/s.yaml:25:14: description: "**ano.**" is one word, which tells readers nothing; write a sentence, or delete the line'),
+        ("verified: 2026-09-01", "verified: 2026-09-01\nsummary: TODO", 'services/s.yaml:25:10: summary: "TODO" is one word, which tells readers nothing; write a sentence, or delete the line'),
+        ("verified: 2026-09-01", "verified: 2026-09-01\nsummary: Pomoc v nouzi.", None),
         ("name: Azylový dům pro matky s dětmi", "name: [a, b]", 'services/s.yaml:1:7: name: expected text, found a list'),
         ("forms: [residential]", "forms: residential", 'services/s.yaml:6:8: forms: expected a list ([a, b] or lines starting with -), found "residential"'),
-        ("forms: [residential]", "forms: [stationary]", """services/s.yaml:6:9: forms[0]: "stationary" is not allowed; use one of 'residential', 'outpatient' or 'field'"""),
+        ("forms: [residential]", "forms: [stationary]", 'services/s.yaml:6:9: forms[0]: "stationary" is not a form of provision; write one of: pobytová (residential), ambulantní (outpatient), terénní (field)'),
+        ("forms: [residential]", "forms: [terení]", 'services/s.yaml:6:9: forms[0]: "terení" is not a form of provision (did you mean "terénní"?); write one of: pobytová (residential), ambulantní (outpatient), terénní (field)'),
+        ("forms: [residential]", "forms: [pobytová, Terénní, ambulantni]", None),  # the words the site shows, any case, with or without diacritics
+        ("forms: [residential]", "forms: [pobytová, residential]", 'services/s.yaml:6:19: forms[1]: "residential" is listed twice; remove one'),
+        ("kind: registered", "kind: registrovaná sociální služba", None),
+        ("kind: registered", "kind: placená", 'services/s.yaml:3:7: kind: "placená" is not a kind of service; write one of: registrovaná (registered), související (related)'),
+        ("unit: beds", "unit: lůžka", None),  # a capacity unit by the name the site shows
+        ("unit: beds", "unit: Lůžka", None),
+        ("unit: beds", "unit: lůžko", 'services/s.yaml:10:29: capacity.unit: no capacity unit "lůžko" (did you mean "lůžka"?); write one of: lůžka (beds), klienti (clients)'),
+        ("unit: beds", "unit: postele", 'services/s.yaml:10:29: capacity.unit: no capacity unit "postele"; write one of: lůžka (beds), klienti (clients)'),
+        ("unit: beds", "unit: klijenti", 'services/s.yaml:10:29: capacity.unit: no capacity unit "klijenti" (did you mean "klienti"?); write one of: lůžka (beds), klienti (clients)'),
+        ("type: azylove-domy", "type: Azylové domy", None),
+        ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [Rodiny s dětmi, osoby bez přístřeší]", None),
+        ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [rodiny s dětmi, rodiny-s-detmi]", 'services/s.yaml:7:33: target_groups[1]: "rodiny-s-detmi" is listed twice; remove one'),
+        ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [matky s dětmi]", 'services/s.yaml:7:17: target_groups[0]: no target group "matky s dětmi"; write one of: Osoby bez přístřeší (osoby-bez-pristresi), Rodiny s dětmi (rodiny-s-detmi), Senioři (seniori)'),
+        ("languages: [cs, uk]", "languages: [čeština, українська]", None),
         ("forms: [residential]", "forms: [residential]\nfroms: [field]", 'services/s.yaml:7:1: froms: unknown field "froms" (did you mean "forms"?)'),
         ("kind: registered\n", "", 'services/s.yaml:1:1: required field "kind" is missing; add it'),
         ("wheelchair: false", "wheelchair: maybe", 'services/s.yaml:19:17: locations[0].wheelchair: "maybe" is not yes or no; write true or false without quotes'),
@@ -94,7 +119,7 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         ("    hours:\n      mon: 8:00-12:00, 13:00-16:00\n      tue: 8:00-12:00", "    hours:\n      - {label: Kancelář, mon: 8:00-12:00}\n      - {tue: 8:00-12:00}", "services/s.yaml:21:7: locations[0].hours: a place with several schedules needs a label for each, e.g. label: Kancelář or label: Péče u klientů"),
         ("tue: 8:00-12:00", "tue: 510", 'services/s.yaml:22:12: locations[0].hours.tue: "510" is not a time interval; use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno'),
         ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [rodiny-s-detmi, rodiny-s-detmi]", 'services/s.yaml:7:33: target_groups[1]: "rodiny-s-detmi" is listed twice; remove one'),
-        ("languages: [cs, uk]", "languages: [cs, ua]", 'services/s.yaml:12:17: languages[1]: no language "ua"; see the language list in the editors\' guide'),
+        ("languages: [cs, uk]", "languages: [cs, ua]", 'services/s.yaml:12:17: languages[1]: no language "ua"; write one of: čeština (cs), ukrajinština (uk)'),
         ("type: azylove-domy", "type: svepomocne-skupiny", 'services/s.yaml:4:7: type: "svepomocne-skupiny" is not a service type of Act 108/2006; a registered service needs one with its §, or use kind: related'),
         ("kind: registered", "kind: related", 'services/s.yaml:3:7: kind: "azylove-domy" is a registered type (§ 57); use kind: registered, or a related type'),
         ("locality: lysa", "locality: lisa", 'services/s.yaml:16:15: locations[0].locality: no locality "lisa" (did you mean "lysa"?)'),
@@ -119,6 +144,53 @@ def test_duplicate_registry_id_names_the_other_service(make_site):
 def test_locality_cycle(make_site):
     lines = errors_for(make_site, {"localities/kraj.yaml": "name: Kraj\nlevel: region\nparent: lysa\n"})
     assert 'localities/kraj.yaml:3:9: parent: "lysa" leads back to "kraj": the localities form a cycle' in lines
+
+
+def test_levels_and_groups_accept_the_words_the_site_shows(make_site):
+    content = make_site(
+        {
+            "localities/litol.yaml": "name: Litol\nlevel: Část obce\nparent: lysa\n",
+            "vocabularies/service-types.yaml": VOCABULARIES["service-types"].replace("group: care", "group: služby sociální péče"),
+        }
+    )
+    loaded = check_content(content, cache=RecordCache(None))
+    assert not loaded.problems.items
+    assert loaded.catalogue.localities["litol"].level == "part"
+    assert loaded.catalogue.vocab.service_types["pecovatelska-sluzba"].group == "care"
+
+
+def test_unknown_level_and_group_list_the_czech_words(make_site):
+    lines = errors_for(
+        make_site,
+        {
+            "localities/litol.yaml": "name: Litol\nlevel: vesnice\nparent: lysa\n",
+            "vocabularies/service-types.yaml": VOCABULARIES["service-types"].replace("group: care", "group: pece a pomoc"),
+        },
+    )
+    assert (
+        'localities/litol.yaml:2:8: level: "vesnice" is not a level of locality; write one of: kraj (region), '
+        "okres (district), obec (municipality), část obce (part), čtvrť (neighbourhood)"
+    ) in lines
+    assert (
+        'vocabularies/service-types.yaml:3:74: pecovatelska-sluzba.group: "pece a pomoc" is not a group of service types; '
+        "write one of: poradenství (counselling), péče (care), prevence (prevention), související aktivity (related)"
+    ) in lines
+
+
+def test_terms_named_by_name_reach_the_catalogue_as_ids(make_site):
+    service = SERVICE.replace("unit: beds", "unit: Lůžka").replace("type: azylove-domy", "type: azylové domy")
+    service = service.replace("forms: [residential]", "forms: [pobytová]").replace("languages: [cs, uk]", "languages: [українська]")
+    content = make_site({"services/azylovy-dum-lysa.yaml": service})
+    loaded = check_content(content, cache=RecordCache(None))
+    assert [p.message for p in loaded.problems.items if p.severity == Severity.ERROR] == []
+    record = loaded.catalogue.services["azylovy-dum-lysa"]
+    assert (record.type, record.forms, record.capacity.unit, record.languages) == ("azylove-domy", ["residential"], "beds", ["uk"])
+    assert loaded.catalogue.services_by_type["azylove-domy"]
+
+
+def test_a_capacity_unit_is_found_by_its_forms_after_numbers():
+    unit = CapacityUnit(name="lůžka", forms=PluralForms(one="lůžko", few="lůžka", other="lůžek"))
+    assert by_name({"beds": unit}) == {"luzka": "beds", "luzko": "beds", "luzek": "beds", "beds": "beds"}
 
 
 def test_locality_level_must_decrease(make_site):
@@ -215,7 +287,7 @@ def test_missing_site_yaml(make_site):
 
 def test_life_situation_references(make_site):
     lines = errors_for(make_site, {"life-situations/ztrata-bydleni.yaml": LIFE_SITUATION.replace("[azylove-domy]", "[azylove-dom]") + "services: [nic]\n"})
-    assert 'life-situations/ztrata-bydleni.yaml:4:19: gathers.types[0]: no service type "azylove-dom" (did you mean "azylove-domy"?)' in lines
+    assert 'life-situations/ztrata-bydleni.yaml:4:19: gathers.types[0]: no service type "azylove-dom" (did you mean "Azylové domy"?); write one of: Azylové domy (azylove-domy), Odborné sociální poradenství (odborne-socialni-poradenstvi), Pečovatelská služba (pecovatelska-sluzba), Svépomocné skupiny (svepomocne-skupiny)' in lines
     assert "life-situations/ztrata-bydleni.yaml:5:12: services[0]: no service \"nic\"; see the service list in the editors' guide" in lines
 
 

@@ -270,11 +270,11 @@ locations:
     notes: Druhé patro.
 life_situations: [ztrata-bydleni]
 verified: 2026-10-01
-description: Popis.
+description: Popis služby.
 former_ids: [stara-sluzba]
 """,
     "localities/okres.yaml": "name: Okres Nymburk\nlevel: district\nparent: kraj\ncode: CZ0208\ncentroid: {lat: 50.18, lon: 15.04}\n",
-    "life-situations/ztrata-bydleni.yaml": "title: Přicházím o bydlení\nsummary: Když hrozí ztráta bydlení.\ntext: Rady.\nformer_ids: [bydleni]\n",
+    "life-situations/ztrata-bydleni.yaml": "title: Přicházím o bydlení\nsummary: Když hrozí ztráta bydlení.\ntext: Rady pro občany.\nformer_ids: [bydleni]\n",
 }
 
 

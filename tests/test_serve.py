@@ -155,13 +155,13 @@ def test_a_broken_edit_shows_the_errors_over_the_last_good_page_until_fixed(serv
     parsed = parse(page)
     assert parsed.h1 == ["Azylový dům pro matky s dětmi"]  # the last good version
     assert any(
-        line.endswith(f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not allowed; use one of 'registered' or 'related'")
+        line.endswith(f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not a kind of service; write one of: registrovaná (registered), související (related)")
         for line in parsed.overlay
     ), parsed.overlay
     assert 'role="alertdialog"' in page and "<button" in page  # announced, and dismissible
     assert OVERLAY in get(base + "/")[1]  # on every page, not only the broken record's
     terminal = wait_for_log(tmp_path / "serve.log", "the preview keeps showing the last good version")
-    assert f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not allowed" in terminal
+    assert f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not a kind of service" in terminal
     edit(content, SERVICE_FILE, SERVICE.replace("Azylový dům pro matky s dětmi", "Azylový dům opraven"))
     page = wait_for(base + SERVICE_URL, lambda body: OVERLAY not in body)
     assert parse(page).h1 == ["Azylový dům opraven"]

@@ -20,15 +20,20 @@ from .fields import (
     Ico,
     Int,
     Markdown,
+    MarkdownProse,
+    Name,
     Phone,
+    Prose,
     RegistryId,
     Slug,
+    TermRef,
     Text,
     Url,
     field,
     one_or_many,
 )
 from .base import Identified, Record
+from .choices import FORM_WORDS, GROUP_WORDS, KIND_WORDS, LEVEL_WORDS, choice
 from .hours import WEEKDAYS
 from .schedule import Hours
 
@@ -78,7 +83,7 @@ class Coordinates(Record):
 
 
 class Organisation(Record):
-    name: Text = field("Název organizace, která katalog vydává")
+    name: Name = field("Název organizace, která katalog vydává")
     web: Optional[Url] = field("Web organizace", default=None)
 
 
@@ -115,7 +120,7 @@ class OpenData(Record):
 
 
 class Site(Record):
-    title: Text = field("Název katalogu")
+    title: Name = field("Název katalogu")
     language: Literal["cs", "en", "pl"] = field("Jazyk webu", default="cs")
     country: Literal["CZ", "PL"] = field("Země (pro kontrolu souřadnic)", default="CZ")
     base_url: Url = field("Adresa, kde web poběží, např. https://katalog.mesto.cz/")
@@ -133,12 +138,12 @@ class Site(Record):
 
 
 class Provider(Identified):
-    name: Text = field("Název poskytovatele")
+    name: Name = field("Název poskytovatele")
     ico: Optional[Ico] = field('IČO, 8 číslic v uvozovkách, např. "00845451"', default=None)
     legal_form: Optional[Text] = field("Právní forma, např. spolek, obecně prospěšná společnost", default=None)
     address: Optional[Address] = field("Adresa sídla", default=None)
     contacts: Contacts = field("Kontakty", default=Contacts())
-    description: Optional[Markdown] = field("Popis poskytovatele (Markdown)", default=None)
+    description: Optional[MarkdownProse] = field("Popis poskytovatele (Markdown)", default=None)
     verified: Optional[Date] = field("Kdy redakce údaje naposledy ověřila (RRRR-MM-DD)", default=None)
     former_ids: list[Slug] = field(
         "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
@@ -162,7 +167,7 @@ class AgeRange(Record):
 
 class Capacity(Record):
     count: Int = field("Počet (registrovaná kapacita, ne volná místa)", ge=0)
-    unit: Slug = field("Jednotka kapacity ze slovníku capacity-units, např. beds, clients")
+    unit: TermRef = field("Jednotka kapacity ze slovníku capacity-units, jak ji ukazuje web (lůžka) nebo id (beds)")
 
 
 class Fees(Record):
@@ -171,7 +176,7 @@ class Fees(Record):
 
 
 class Location(Record):
-    name: Optional[Text] = field("Název místa, např. Kontaktní centrum", default=None)
+    name: Optional[Name] = field("Název místa, např. Kontaktní centrum", default=None)
     address: Optional[Address] = field("Adresa", default=None)
     locality: Slug = field("Lokalita (id ze složky localities)")
     coordinates: Optional[Coordinates] = field("Souřadnice pro odkaz na mapu", default=None)
@@ -189,31 +194,36 @@ class Location(Record):
 
 
 Form = Literal["residential", "outpatient", "field"]
+FormChoice = choice(Form, FORM_WORDS, "a form of provision")
+KindChoice = choice(Literal["registered", "related"], KIND_WORDS, "a kind of service")
 
 
 class Service(Identified):
-    name: Text = field("Název služby")
+    name: Name = field("Název služby")
     provider: Slug = field("Poskytovatel (id ze složky providers)")
-    kind: Literal["registered", "related"] = field(
-        "registered = registrovaná sociální služba podle zákona 108/2006 Sb., related = související aktivita"
+    kind: KindChoice = field(
+        "registrovaná (registered) = registrovaná sociální služba podle zákona 108/2006 Sb., "
+        "související (related) = související aktivita"
     )
-    type: Slug = field("Druh služby ze slovníku service-types")
+    type: TermRef = field("Druh služby ze slovníku service-types: název, jak ho ukazuje web, nebo id")
     registry_id: Optional[RegistryId] = field(
         'Identifikátor v registru poskytovatelů sociálních služeb, 7 číslic v uvozovkách', default=None
     )
-    summary: Optional[Text] = field("Jedna věta pro přehledy: komu a s čím služba pomáhá", default=None)
-    forms: list[Form] = field("Formy poskytování: residential (pobytová), outpatient (ambulantní), field (terénní)", default=[])
-    target_groups: list[Slug] = field("Cílové skupiny ze slovníku target-groups", default=[])
+    summary: Optional[Prose] = field("Jedna věta pro přehledy: komu a s čím služba pomáhá", default=None)
+    forms: list[FormChoice] = field(
+        "Formy poskytování: pobytová, ambulantní, terénní (nebo jejich id residential, outpatient, field)", default=[]
+    )
+    target_groups: list[TermRef] = field("Cílové skupiny ze slovníku target-groups: názvy, jak je ukazuje web, nebo id", default=[])
     age: Optional[AgeRange] = field("Věkové rozmezí klientů", default=None)
     area: list[Slug] = field("Kde služba působí (id lokalit)", default=[])
     capacity: Optional[Capacity] = field("Kapacita", default=None)
     fees: Optional[Fees] = field("Úhrady", default=None)
-    languages: list[Slug] = field("Jazyky, ve kterých se lze domluvit (slovník languages)", default=[])
+    languages: list[TermRef] = field("Jazyky, ve kterých se lze domluvit (slovník languages): název nebo id", default=[])
     contacts: Contacts = field("Kontakty; chybí-li, použijí se kontakty poskytovatele", default=Contacts())
     locations: list[Location] = field("Místa, kde se služba poskytuje", default=[])
     life_situations: list[Slug] = field("Životní situace, se kterými služba pomáhá", default=[])
     verified: Optional[Date] = field("Kdy redakce záznam naposledy ověřila (RRRR-MM-DD)", default=None)
-    description: Optional[Markdown] = field("Popis služby (Markdown)", default=None)
+    description: Optional[MarkdownProse] = field("Popis služby (Markdown)", default=None)
     former_ids: list[Slug] = field(
         "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
         default=[],
@@ -226,11 +236,14 @@ Level = Literal["region", "district", "municipality", "part", "neighbourhood"]
 LEVELS: tuple[str, ...] = get_args(Level)  # largest first: a locality lies in one of a larger level
 #: The levels a person names a place by: parts of a town are named with their town.
 UP_TO_MUNICIPALITY = LEVELS[: LEVELS.index("municipality") + 1]
+LevelChoice = choice(Level, LEVEL_WORDS, "a level of locality")
 
 
 class Locality(Identified):
-    name: Text = field("Název lokality")
-    level: Level = field("Úroveň: region (kraj), district (okres/ORP), municipality (obec), part (část obce), neighbourhood (čtvrť)")
+    name: Name = field("Název lokality")
+    level: LevelChoice = field(
+        "Úroveň: kraj (region), okres nebo ORP (district), obec (municipality), část obce (part), čtvrť (neighbourhood)"
+    )
     parent: Optional[Slug] = field("Nadřazená lokalita (id)", default=None)
     code: Optional[Text] = field("Úřední kód (např. kód obce ČSÚ)", default=None)
     centroid: Optional[Coordinates] = field("Střed lokality", default=None)
@@ -240,14 +253,14 @@ class Locality(Identified):
 
 
 class Gathers(Record):
-    types: list[Slug] = field("Druhy služeb, které situace sdružuje", default=[])
-    target_groups: list[Slug] = field("…a cílové skupiny (služba musí mít alespoň jednu)", default=[])
+    types: list[TermRef] = field("Druhy služeb, které situace sdružuje (názvy nebo id)", default=[])
+    target_groups: list[TermRef] = field("…a cílové skupiny (služba musí mít alespoň jednu; názvy nebo id)", default=[])
 
 
 class LifeSituation(Identified):
-    title: Text = field("Název životní situace, např. Přicházím o bydlení")
-    summary: Optional[Text] = field("Jedna věta pro přehled", default=None)
-    text: Markdown = field("Rady pro občany (Markdown)")
+    title: Name = field("Název životní situace, např. Přicházím o bydlení")
+    summary: Optional[Prose] = field("Jedna věta pro přehled", default=None)
+    text: MarkdownProse = field("Rady pro občany (Markdown)")
     gathers: Optional[Gathers] = field("Které služby situace sdružuje podle druhu a cílové skupiny", default=None)
     services: list[Slug] = field("Výslovný seznam služeb (id)", default=[])
     order: Int = field("Pořadí v přehledu", default=100)
@@ -261,10 +274,10 @@ class LifeSituation(Identified):
 
 
 class PageMeta(Identified):
-    title: Text = field("Nadpis stránky")
+    title: Name = field("Nadpis stránky")
     nav: Bool = field("Zobrazit v navigaci", default=False)
     order: Int = field("Pořadí v navigaci", default=100)
-    description: Optional[Text] = field("Krátký popis pro vyhledávače", default=None)
+    description: Optional[Prose] = field("Krátký popis pro vyhledávače", default=None)
 
 
 class Page(PageMeta):
@@ -281,12 +294,13 @@ class Term(Record):
 
 ServiceGroup = Literal["counselling", "care", "prevention", "related"]
 SERVICE_GROUPS: tuple[str, ...] = get_args(ServiceGroup)  # the law's order; related activities (outside it) last
+GroupChoice = choice(ServiceGroup, GROUP_WORDS, "a group of service types")
 
 
 class ServiceType(Term):
     paragraph: Optional[Text] = field('Paragraf zákona 108/2006 Sb., např. "57"; u souvisejících aktivit chybí', default=None, pattern=r"^\d+[a-z]?$")
-    group: ServiceGroup = field(
-        "Skupina: counselling (poradenství), care (péče), prevention (prevence), related (související aktivity)"
+    group: GroupChoice = field(
+        "Skupina: poradenství (counselling), péče (care), prevence (prevention), související aktivity (related)"
     )
 
 

@@ -14,8 +14,10 @@ from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
 from ..model.references import Reference
 from ..model.hours import format_interval
 from ..model.records import LEVELS, PLURAL_CATEGORIES, Location, Service
-from ..model.words import did_you_mean
+from ..model.choices import closest
+from ..model.words import did_you_mean, fold, suggestion
 from .records import as_written, dotted, position
+from .terms import TERM_FILES, by_name, listing, term_id
 from .repository import check_repository
 
 BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
@@ -36,6 +38,18 @@ CONFIDENTIAL_FIELD = (
     "people reach the place through the service's public phone or e-mail, or a public contact address as "
     "another location"
 )
+
+
+LISTED_TWICE = '"{value}" is listed twice; remove one'
+UNKNOWN_TERM = 'no {what} "{value}"{hint}; write {choices}'
+
+
+def unknown_term_message(value: str, what: str, known: dict, near: str | None) -> str:
+    """Return the message for a term no id or name of its vocabulary matches: the names first."""
+    hint = f' (did you mean "{near}"?)' if near else ""
+    listed = listing(known)
+    choices = f"one of: {listed}" if listed else f"a name or an id from the {what} list in the editors' guide"
+    return UNKNOWN_TERM.format(what=what, value=value, hint=hint, choices=choices)
 
 
 def whole_number_categories(language: str) -> dict[str, list[int]]:
@@ -121,6 +135,9 @@ class Checker:
             return value in known
         folder = REFERENCED[what]
         candidates = [*known, *(b.split("/", 1)[1] for b in self.broken if b.startswith(folder + "/"))]
+        if what in TERM_FILES:
+            self.unknown_term(key, loc, value, what)
+            return False
         hint = did_you_mean(value, candidates, names_of(known)) or f"; see the {what} list in the editors' guide"
         self.error(key, loc, f'no {what} "{value}"{hint}')
         return False
@@ -130,16 +147,32 @@ class Checker:
         return self.ids[what]
 
     def check_references(self) -> None:
-        """Check every id a file names, whether or not the rest of the file is valid."""
+        """Check every id a file names, whether or not the rest of the file is valid; a term may be named by its name."""
+        indexes = {what: by_name(self.known(what)) for what in TERM_FILES}
         for key in sorted(self.facts):
             seen: set[tuple[str, str]] = set()
             for path, what, loc, value in self.facts[key]:
-                if what not in REFERENCED or not isinstance(value, str) or not SLUG_RE.match(value):
-                    continue  # the field check reports the wrong type or a malformed id
+                if what not in REFERENCED or not isinstance(value, str):
+                    continue  # the field check reports the wrong type
+                written = value
+                if what in TERM_FILES:
+                    value = term_id(value, self.known(what), indexes[what]) or value
+                    if not SLUG_RE.match(value):
+                        self.unknown_term(key, loc, value, what)
+                        continue
+                elif not SLUG_RE.match(value):
+                    continue  # the field check reports a malformed id
                 if path.endswith("[]") and (path, value) in seen:
-                    self.error(key, loc, f'"{value}" is listed twice; remove one')
+                    self.error(key, loc, LISTED_TWICE.format(value=written))
                 seen.add((path, value))
                 self.ref(key, loc, value, self.known(what), what)
+
+    def unknown_term(self, key: str, loc: tuple, value: str, what: str) -> None:
+        """Report a term named by a name no term has, offering the names the site shows."""
+        known = self.known(what)
+        near = suggestion(value, known, names_of(known))
+        name = getattr(known[near], "name", near) if near in known else closest(value, {fold(n): n for n in names_of(known).values()})
+        self.error(key, loc, unknown_term_message(value, what, known, name))
 
     def check_registry_ids(self) -> None:
         first: dict[str, str] = {}
@@ -254,9 +287,20 @@ class Checker:
         if not (provider.description or "").strip():
             self.warn(key, (), "no description; add a few sentences on who the provider is")
 
+    def check_forms(self, key: str, service: Service) -> None:
+        """A form named twice, by its word and its id alike (``[pobytová, residential]``), is one too many."""
+        twice = [i for i, form in enumerate(service.forms) if form in service.forms[:i]]
+        if not twice:
+            return  # the file is parsed only to quote it: a cached record's file stays unread
+        written = self.docs[key].data.get("forms")
+        for i in twice:
+            shown = written[i] if isinstance(written, list) and i < len(written) else service.forms[i]
+            self.error(key, ("forms", i), LISTED_TWICE.format(value=shown))
+
     def check_service(self, service: Service) -> None:
         key = f"services/{service.id}"
         cat = self.cat
+        self.check_forms(key, service)
         if service.type in cat.vocab.service_types:
             stype = cat.vocab.service_types[service.type]
             if service.kind == "registered" and not stype.paragraph:
