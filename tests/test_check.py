@@ -8,7 +8,7 @@ from conftest import run_cli
 from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, SITE, VOCABULARIES
 
 from catalogue.errors import Severity
-from catalogue.model.records import CapacityUnit, PluralForms
+from catalogue.model.vocabularies import CapacityUnit, PluralForms
 from catalogue.validate.cache import RecordCache
 from catalogue.validate.crossref import CONFIDENTIAL_FIELD
 from catalogue.validate.stage import check_content
@@ -59,8 +59,8 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
 @pytest.mark.parametrize(
     ("replace", "by", "expected"),
     [
-        ("count: 12", 'count: "12"', 'services/s.yaml:10:19: capacity.count: "12" is not a whole number; write digits without quotes, e.g. 12'),
-        ("count: 12", "count: twelve", "services/s.yaml:10:19: capacity.count: twelve is not a whole number; write digits without quotes, e.g. 12"),
+        ("count: 12", 'count: "12"', 'services/s.yaml:10:20: capacity[0].count: "12" is not a whole number; write digits without quotes, e.g. 12'),
+        ("count: 12", "count: twelve", "services/s.yaml:10:20: capacity[0].count: twelve is not a whole number; write digits without quotes, e.g. 12"),
         ("name: Azylový dům pro matky s dětmi", "name: 123", 'services/s.yaml:1:7: name: "123" has no letter in it, so it cannot be a name; write the name people know it by'),
         ("name: Azylový dům pro matky s dětmi", "name: 3D dílna", None),  # digits with a letter are a name
         ("description: |\n  Azylový dům poskytuje dočasné ubytování matkám s dětmi.", "description: yes", 'services/s.yaml:25:14: description: "yes" is one word, which tells readers nothing; write a sentence, or delete the line'),
@@ -77,9 +77,9 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         ("kind: registered", "kind: placená", 'services/s.yaml:3:7: kind: "placená" is not a kind of service; write one of: registrovaná (registered), související (related)'),
         ("unit: beds", "unit: lůžka", None),  # a capacity unit by the name the site shows
         ("unit: beds", "unit: Lůžka", None),
-        ("unit: beds", "unit: lůžko", 'services/s.yaml:10:29: capacity.unit: no capacity unit "lůžko" (did you mean "lůžka"?); write one of: lůžka (beds), klienti (clients)'),
-        ("unit: beds", "unit: postele", 'services/s.yaml:10:29: capacity.unit: no capacity unit "postele"; write one of: lůžka (beds), klienti (clients)'),
-        ("unit: beds", "unit: klijenti", 'services/s.yaml:10:29: capacity.unit: no capacity unit "klijenti" (did you mean "klienti"?); write one of: lůžka (beds), klienti (clients)'),
+        ("unit: beds", "unit: lůžko", 'services/s.yaml:10:30: capacity[0].unit: no capacity unit "lůžko" (did you mean "lůžka"?); write one of: lůžka (beds), klienti (clients)'),
+        ("unit: beds", "unit: postele", 'services/s.yaml:10:30: capacity[0].unit: no capacity unit "postele"; write one of: lůžka (beds), klienti (clients)'),
+        ("unit: beds", "unit: klijenti", 'services/s.yaml:10:30: capacity[0].unit: no capacity unit "klijenti" (did you mean "klienti"?); write one of: lůžka (beds), klienti (clients)'),
         ("type: azylove-domy", "type: Azylové domy", None),
         ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [Rodiny s dětmi, osoby bez přístřeší]", None),
         ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [rodiny s dětmi, rodiny-s-detmi]", 'services/s.yaml:7:33: target_groups[1]: "rodiny-s-detmi" is listed twice; remove one'),
@@ -93,8 +93,8 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         ("verified: 2026-09-01", "verified: 2027-01-01", "services/s.yaml:24:11: verified: 2027-01-01 is in the future"),
         ('registry_id: "4139471"', "registry_id: 413947", 'services/s.yaml:5:14: registry_id: "413947" is not a registry id; it has 7 digits, e.g. "4139471"'),
         ("email: azyl@example.org", "email: azyl(at)example.org", 'services/s.yaml:13:46: contacts.email[0]: "azyl(at)example.org" is not an e-mail address; write e.g. poradna@example.org'),
-        ('phone: "+420 325 551 234"', 'phone: "325 55"', 'services/s.yaml:13:19: contacts.phone[0]: "325 55" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line like 116 123'),
-        ("email: azyl@example.org}", "email: azyl@example.org, web: javascript:alert(1)}", 'services/s.yaml:13:69: contacts.web: "javascript:alert(1)" is not a web address; write it in full with http:// or https://, e.g. https://www.example.org'),
+        ('phone: "+420 325 551 234"', 'phone: "325 55"', 'services/s.yaml:13:19: contacts.phone[0]: "325 55" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line like 116 123; an extension as 325 551 234, linka 12'),
+        ("email: azyl@example.org}", "email: azyl@example.org, web: javascript:alert(1)}", 'services/s.yaml:13:69: contacts.web: "javascript:alert(1)" is not a web address; write e.g. www.example.org or https://www.example.org/poradna'),
         (SECRET_LINE, "    coordinates: {lat: 14.8312, lon: 50.2011}\n    confidential: false", "services/s.yaml:17:18: locations[0].coordinates: 14.8312, 50.2011 lies outside CZ; lat and lon look swapped"),
         (SECRET_LINE, "    coordinates: {lat: 50,2011, lon: 14.8312}\n    confidential: false", None),  # 50,2011 in a flow mapping: YAML syntax, reported by the parser
         ("address: {city: Lysá nad Labem}", 'address: {street: Tajná, city: Lysá nad Labem}', f"services/s.yaml:15:23: locations[0].address.street: {CONFIDENTIAL_FIELD}"),
@@ -102,6 +102,7 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         ("address: {city: Lysá nad Labem}", 'address: {city: Lysá nad Labem, postcode: "289 22"}', f"services/s.yaml:15:47: locations[0].address.postcode: {CONFIDENTIAL_FIELD}"),
         (SECRET_LINE, "    coordinates: {lat: 50.2011, lon: 14.8312}\n    confidential: true", f"services/s.yaml:17:18: locations[0].coordinates: {CONFIDENTIAL_FIELD}"),
         (SECRET_LINE, "    notes: Vchod ze dvora za poštou.\n    confidential: true", f"services/s.yaml:17:12: locations[0].notes: {CONFIDENTIAL_FIELD}"),
+        ("address: {city: Lysá nad Labem}", 'address: {city: Lysá nad Labem, ruian: "43069571"}', f"services/s.yaml:15:44: locations[0].address.ruian: {CONFIDENTIAL_FIELD}"),
         ("age: {min: 18}", "age: {min: 65, max: 18}", "services/s.yaml:8:6: age: min is greater than max; swap them"),
         ("tue: 8:00-12:00", "tue: 12:00-12:00", 'services/s.yaml:22:12: locations[0].hours.tue: "12:00-12:00" is not a time interval (it starts and ends at the same time); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno'),
         ("tue: 8:00-12:00", "tue: 8:00-12:00, 11:00-13:00", 'services/s.yaml:22:12: locations[0].hours.tue: "8:00-12:00, 11:00-13:00" is not a time interval (two intervals overlap); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno'),
@@ -169,7 +170,7 @@ def test_unknown_level_and_group_list_the_czech_words(make_site):
     )
     assert (
         'localities/litol.yaml:2:8: level: "vesnice" is not a level of locality; write one of: kraj (region), '
-        "okres (district), obec (municipality), část obce (part), čtvrť (neighbourhood)"
+        "okres (district), obec (municipality), městská část (city-district), část obce (part), čtvrť (neighbourhood)"
     ) in lines
     assert (
         'vocabularies/service-types.yaml:3:74: pecovatelska-sluzba.group: "pece a pomoc" is not a group of service types; '
@@ -184,7 +185,7 @@ def test_terms_named_by_name_reach_the_catalogue_as_ids(make_site):
     loaded = check_content(content, cache=RecordCache(None))
     assert [p.message for p in loaded.problems.items if p.severity == Severity.ERROR] == []
     record = loaded.catalogue.services["azylovy-dum-lysa"]
-    assert (record.type, record.forms, record.capacity.unit, record.languages) == ("azylove-domy", ["residential"], "beds", ["uk"])
+    assert (record.type, record.forms, record.capacity[0].unit, record.languages) == ("azylove-domy", ["residential"], "beds", ["uk"])
     assert loaded.catalogue.services_by_type["azylove-domy"]
 
 

@@ -42,6 +42,8 @@ def test_every_check_message_family_is_explained_in_the_guide():
         "it is ignored", "uses it after", "after a whole number", "is the example address",
         "has no letter in it", "is one word, which tells readers nothing", "is not a form of provision",
         "is not a kind of service", "is not a level of locality", "is not a group of service types", "no capacity unit",
+        "a content file may have at most", "nested more than", "outside the content folder", "an id has at most",
+        "are allowed here; shorten it", "levels deep (line",
     ]
     missing = [s for s in stems if s not in guide]
     assert not missing
