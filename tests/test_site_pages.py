@@ -437,7 +437,7 @@ def test_a_renamed_record_leaves_a_redirect_at_its_old_address(built):
 def test_a_former_id_may_not_be_a_live_id_or_claimed_twice(make_site):
     content = make_site({
         "services/pecovatelska-sluzba-lysa.yaml": SERVICE_2 + "former_ids: [azylovy-dum-lysa, stara-sluzba]\n",
-        "providers/jiny.yaml": "name: Jiný\nformer_ids: [charita-lysa]\ndescription: x\ncontacts: {email: a@example.org}\n",
+        "providers/jiny.yaml": "name: Jiný\nformer_ids: [charita-lysa]\ndescription: Jiný spolek.\ncontacts: {email: a@example.org}\n",
         "services/klub.yaml": RELATED + "former_ids: [stara-sluzba]\n",
     })
     result = run_cli("check", "--content", content)

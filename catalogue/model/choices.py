@@ -15,6 +15,7 @@ from typing import Annotated, Any, get_args
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..errors import SHOWN_MAX, shorten
 from .words import CUTOFF, fold
 
 #: The id → the words the site shows for it, the first one as messages name it.
@@ -73,10 +74,10 @@ def resolver(words: Mapping[str, tuple[str, ...]], what: str) -> Any:
         ident = by_spelling.get(fold(value))
         if ident is not None:
             return ident
-        near = closest(value, shown)
+        near = closest(value, shown) if len(value) <= SHOWN_MAX else None  # a pasted text is no typo
         hint = f' (did you mean "{near}"?)' if near else ""
         raise PydanticCustomError(
-            "choice", UNKNOWN_CHOICE, {"value": value, "what": what, "hint": hint, "choices": choices_text(words)}
+            "choice", UNKNOWN_CHOICE, {"value": shorten(value), "what": what, "hint": hint, "choices": choices_text(words)}
         )
 
     return resolve

@@ -6,7 +6,7 @@ import datetime as dt
 
 from babel import Locale
 
-from ..errors import Problems
+from ..errors import Problems, shorten
 from ..index import Catalogue
 from ..load.content import Document
 from ..load.content import SLUG_RE
@@ -52,7 +52,7 @@ def unknown_term_message(value: str, what: str, known: dict, near: str | None) -
     hint = f' (did you mean "{near}"?)' if near else ""
     listed = listing(known)
     choices = f"one of: {listed}" if listed else f"a name or an id from the {what} list in the editors' guide"
-    return UNKNOWN_TERM.format(what=what, value=value, hint=hint, choices=choices)
+    return UNKNOWN_TERM.format(what=what, value=shorten(value), hint=hint, choices=choices)
 
 
 def whole_number_categories(language: str) -> dict[str, list[int]]:
