@@ -76,9 +76,9 @@ fees: {paid: true, text: "Ubytování 150 Kč za den"}
 languages: [cs, uk]
 contacts: {phone: "+420 325 551 234", email: azyl@example.org}
 locations:
-  - address: {street: Tajná, number: "4711/3", city: Lysá nad Labem, postcode: "289 22"}
+  - address: {city: Lysá nad Labem}
     locality: lysa
-    coordinates: {lat: 50.2011, lon: 14.8312}
+    # no street, number, postcode or coordinates: the place is confidential
     confidential: true
     wheelchair: false
     hours:

@@ -39,7 +39,9 @@ TRICKY_SERVICE = SERVICE.replace(
 ).replace(
     "      mon: 8:00-12:00, 13:00-16:00\n      tue: 8:00-12:00\n",
     '      mon: 8:30-12:00, 13:00-16:30\n      tue: 8:30-12:00\n      note: "no"\n',
-).replace("    wheelchair: false\n", '    wheelchair: false\n    name: "yes"\n    notes: "8:30"\n')
+).replace("    wheelchair: false\n", '    wheelchair: false\n    name: "yes"\n    notes: "8:30"\n').replace(
+    "    confidential: true\n", "    confidential: false\n"  # a confidential place has no notes
+)
 
 
 @pytest.fixture
@@ -243,7 +245,7 @@ def test_what_the_form_saves_loads_back_exactly_as_meant(tmp_path):
     assert not after.problems.has_errors(), [p.format() for p in after.problems.errors]
     assert records(after.catalogue) == records(before.catalogue)
     service = after.catalogue.services["azylovy-dum-lysa"]
-    assert service.locations[0].hours.mon == [(510, 720), (780, 990)] and service.locations[0].hours.note == "no"
+    assert service.locations[0].hours[0].mon.intervals == ((510, 720), (780, 990)) and service.locations[0].hours[0].note == "no"
     assert service.locations[0].name == "yes" and service.locations[0].notes == "8:30"
     assert service.contacts.phone == ["+420 325 551 234", "+420 777 123 456"]
     assert after.catalogue.providers["charita-lysa"].ico == "00845451"

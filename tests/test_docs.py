@@ -40,6 +40,8 @@ def test_every_check_message_family_is_explained_in_the_guide():
         "never verified", "over 12 months ago", "no phone, e-mail or web", "no description", "lies outside the area",
         "a registered service without registry_id", "a residential service without a location", "no service helps",
         "it is ignored", "uses it after", "after a whole number", "is the example address",
+        "has no letter in it", "is one word, which tells readers nothing", "is not a form of provision",
+        "is not a kind of service", "is not a level of locality", "is not a group of service types", "no capacity unit",
         "a content file may have at most", "nested more than", "outside the content folder", "an id has at most",
         "are allowed here; shorten it", "levels deep (line",
     ]
@@ -53,6 +55,11 @@ def test_every_check_message_family_is_explained_in_the_guide():
         "over 12 months ago": "over {months} months ago",
         "is missing; add it": "is missing; add it",
         "is not closed": "is not closed",
+        "is not a form of provision": '"a form of provision"',  # choice(…, what): "{value}" is not {what}
+        "is not a kind of service": '"a kind of service"',
+        "is not a level of locality": '"a level of locality"',
+        "is not a group of service types": '"a group of service types"',
+        "no capacity unit": "no {what} ",
     }
     stale = [s for s in stems if formatted.get(s, s) not in sources]
     assert not stale, "the guide explains messages the code no longer produces"

@@ -18,7 +18,7 @@ from sites import LIFE_SITUATION, SITE, write_site
 
 from catalogue.outputs.print.entries import compact_hours
 from catalogue.outputs.print.impose import booklet_order
-from catalogue.model.records import Hours
+from catalogue.model.schedule import Schedule
 from catalogue.index import publishable
 from catalogue.validate.stage import check_content as load
 
@@ -261,9 +261,11 @@ def test_booklet_order_for_saddle_stitching():
 
 
 def test_opening_hours_join_equal_consecutive_days():
-    hours = Hours(mon="8:00-16:00", tue="8:00-16:00", wed="8:00-16:00", thu="8:00-12:00", sat="nonstop")
-    runs = [(r.first, r.last, r.intervals, r.nonstop) for r in compact_hours(hours)]
-    assert runs == [("mon", "wed", "8:00–16:00", False), ("thu", "thu", "8:00–12:00", False), ("sat", "sat", "0:00–24:00", True)]
+    hours = Schedule(mon="8:00-16:00", tue="8:00-16:00", wed="8:00-16:00", thu="8:00-12:00", fri="18:00-7:00", sat="nonstop")
+    runs = [(r.first, r.last, r.day.intervals) for r in compact_hours(hours.days())]
+    assert runs == [
+        ("mon", "wed", ((480, 960),)), ("thu", "thu", ((480, 720),)), ("fri", "fri", ((1080, 1860),)), ("sat", "sat", ((0, 1440),))
+    ]
 
 
 def test_booklet_html_links_each_service_qr_code_to_its_page(site):
@@ -370,7 +372,7 @@ def test_two_prints_are_byte_identical_and_the_second_renders_nothing(tmp_path):
     assert "(2 rendered, 0 unchanged)" in first.out
     again = run_cli("print", "--content", content, "--out", tmp_path / "b")
     assert "(0 rendered, 2 unchanged)" in again.out
-    shutil.rmtree(tmp_path / ".cache" / "print")
+    shutil.rmtree(content / ".cache" / "print")
     fresh = run_cli("print", "--content", content, "--out", tmp_path / "c", "--jobs", "1")
     assert "(2 rendered, 0 unchanged)" in fresh.out
     assert digest(tmp_path / "a/tisk") == digest(tmp_path / "b/tisk") == digest(tmp_path / "c/tisk")
@@ -383,7 +385,7 @@ def test_only_the_changed_leaflet_is_rendered_again(tmp_path):
     result = run_cli("print", "--content", content, "--out", tmp_path / "public")
     assert "(1 rendered, 2 unchanged)" in result.out
     assert "Zavolejte hned." in "\n".join(page_texts(tmp_path / "public/tisk/dluhy.pdf"))
-    assert len(list((tmp_path / ".cache" / "print").iterdir())) == 3  # the old leaflet's entry is gone
+    assert len(list((content / ".cache" / "print").iterdir())) == 3  # the old leaflet's entry is gone
 
 
 def test_print_refuses_invalid_content_and_leaves_the_pdfs(tmp_path):

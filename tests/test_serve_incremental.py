@@ -88,7 +88,7 @@ def test_a_broken_edit_keeps_the_last_good_site_and_a_fix_clears_the_errors(prev
     update = save(preview, SERVICE_FILE, SERVICE.replace("kind: registered", "kind: maybe"))
     assert not update.ok
     assert [p.format().split("/content/", 1)[1] for p in preview.snapshot.errors] == [
-        "services/azylovy-dum-lysa.yaml:3:7: kind: \"maybe\" is not allowed; use one of 'registered' or 'related'"
+        "services/azylovy-dum-lysa.yaml:3:7: kind: \"maybe\" is not a kind of service; write one of: registrovaná (registered), související (related)"
     ]
     assert preview.snapshot.files == before
     update = save(preview, SERVICE_FILE, SERVICE)

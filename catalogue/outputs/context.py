@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..index import Catalogue
+from ..validate import cache as validate_cache
 from ..write import OutputTree
 
 
@@ -43,5 +44,5 @@ class OutputContext:
 
 
 def cache_folder(content: Path) -> Path:
-    """Return ``.cache`` beside the content folder, where the outputs keep their caches."""
-    return content.resolve().parent / ".cache"
+    """Return ``content/.cache/outputs`` (ignored by git), where the outputs keep their caches."""
+    return validate_cache.cache_folder(content, "outputs")

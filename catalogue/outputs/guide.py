@@ -34,7 +34,8 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
         if name in HIDDEN:
             continue
         required = "yes" if info.is_required() else ""
-        rows.append(f"| `{prefix}{name}` | {required} | {info.description or ''} |")
+        written = info.alias or name  # as editors write it: a season's "from", not valid_from
+        rows.append(f"| `{prefix}{written}` | {required} | {info.description or ''} |")
         for sub in _nested(info.annotation):
             many = typing.get_origin(info.annotation) is list or "list[" in str(info.annotation)
             rows.extend(_rows(sub, f"{prefix}{name}{'[]' if many else ''}."))

@@ -16,7 +16,9 @@ from babel import Locale
 from babel.dates import get_day_names
 from markupsafe import Markup
 
+from ..clock import today
 from ..index import Catalogue
+from ..index.opening import holiday_years, public_holidays
 from ..index.queries import places
 from ..model.fields import phone_digits
 from ..model.hours import WEEKDAYS, format_interval
@@ -121,7 +123,7 @@ def common_context(env: jinja2.Environment, cat: Catalogue, generated: dt.date |
         nav_pages=cat.nav_pages,
         report_links=report_links,
         day_names=day_names(cat.site.language),
-        hours_text=hours_text(gettext, cat.site.country),
+        hours_text=hours_text(gettext, cat.site.country, cat.site.language, generated or today()),
     )
     common["card"] = Cards(env, common, cat)
     return common
@@ -133,12 +135,24 @@ def day_names(language: str) -> list[str]:
     return [names[i][:1].upper() + names[i][1:] for i in range(7)]
 
 
-def hours_text(gettext: Callable[[str], str], country: str) -> dict[str, Any]:
-    """Return the sentences of the "open now" line; ``{time}`` is filled in the browser."""
+def hours_text(gettext: Callable[[str], str], country: str, language: str, on: dt.date) -> dict[str, Any]:
+    """Return what the "open now" script needs besides a schedule: its sentences (``{time}``, ``{date}``,
+    ``{note}``, ``{label}`` are filled in the browser), the time zone, and the public holidays of this
+    year and the next, computed here because the browser has no holiday calendar."""
     return {
         "tz": TIME_ZONES.get(country, "Europe/Prague"),
+        "lang": language,
+        "holidays": sorted(day.isoformat() for day in public_holidays(country, holiday_years(on))),
+        "label": gettext("{label}: {text}"),
         "open": gettext("Open now, until {time}."),
+        "openTomorrow": gettext("Open now, until {time} tomorrow."),
         "always": gettext("Open now."),
+        "holiday": gettext("Today is a public holiday."),
+        "closure": gettext("Closed for the time being."),
+        "closureNote": gettext("Closed for the time being ({note})."),
+        "date": gettext("Closed now; opens on {date} at {time}."),
+        "appointment": gettext("By appointment."),
+        "orAppointment": gettext("Visits also by appointment."),
         "today": gettext("Closed now; opens today at {time}."),
         "tomorrow": gettext("Closed now; opens tomorrow at {time}."),
         "days": [

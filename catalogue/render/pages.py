@@ -34,8 +34,9 @@ class ServicePage(TypedDict):
     capacities: list[tuple[str, Capacity, str]]  # (its form's name when there are several, else "", capacity, the unit's word: "lůžek")
     languages: list[tuple[str, Language | None]]
     contacts: Contacts  # the service's, or its provider's when it has none
-    locations: list[tuple[Location, Locality | None]]
+    locations: list[tuple[Location, Locality | None, list[views.ScheduleView]]]  # each place with its schedules
     helps: list[LifeSituation]
+    editable: bool  # "edit this record" is offered: never for a service with a confidential place
 
 
 class EndedServicePage(TypedDict):
@@ -95,8 +96,13 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
         capacities=capacities(cat, service),
         languages=[(code, vocab.languages.get(code)) for code in service.languages],
         contacts=cat.contacts_for(service),
-        locations=[(location, cat.localities.get(location.locality)) for location in service.locations],
+        locations=[
+            (location, cat.localities.get(location.locality), [views.schedule_view(h, cat.site.language) for h in location.hours])
+            for location in service.locations
+        ],
         helps=situations_of(cat, service.id),
+        # The edit link leads to the file and its history, where a shelter's address may once have been written.
+        editable=not any(location.confidential for location in service.locations),
     )
 
 

@@ -118,7 +118,7 @@ def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
             return []
         current = _inner_model(info.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return sorted(n for n in current.model_fields if n not in ("id", "body"))
+        return sorted(i.alias or n for n, i in current.model_fields.items() if n not in ("id", "body"))
     return []
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ...index import Catalogue
-from ...model.hours import format_interval
-from ...model.records import SERVICE_GROUPS, AgeRange, Fees, Hours, Location, Service, Site
+from ...model.hours import Day
+from ...model.records import SERVICE_GROUPS, AgeRange, Fees, Location, Service, Site
+from ...render.views import ScheduleView, WeekView, schedule_view
 from ...render.urls import absolute, url_for
 from .qr import qr_src
 
@@ -15,12 +17,22 @@ RELATED = SERVICE_GROUPS[-1]  # related activities: outside the Social Services 
 
 @dataclass(frozen=True)
 class HoursRun:
-    """Consecutive days open at the same times: ``first``–``last`` (weekday keys)."""
+    """Consecutive days with the same hours: ``first``–``last`` (weekday keys)."""
 
     first: str
     last: str
-    intervals: str
-    nonstop: bool = False
+    day: Day
+
+
+@dataclass(frozen=True)
+class PrintSchedule:
+    """One schedule of a place as printed: its label, its weeks as runs of days, holidays and closures."""
+
+    label: str | None
+    weeks: tuple[tuple[WeekView, tuple[HoursRun, ...]], ...]  # the regular week, then each season
+    holidays: Any  # "open", "closed" or the Day on public holidays
+    closures: tuple[tuple[str, str | None], ...]
+    empty: bool  # no regular week (only a note, closures or seasons)
 
 
 @dataclass(frozen=True)
@@ -31,8 +43,7 @@ class PlaceEntry:
     address: str
     confidential: bool
     wheelchair: bool | None
-    hours: tuple[HoursRun, ...]
-    hours_note: str | None
+    hours: tuple[PrintSchedule, ...]
     notes: str | None
 
 
@@ -177,29 +188,35 @@ def place_entry(cat: Catalogue, location: Location) -> PlaceEntry:
         address = location.address.one_line()
     else:
         address = cat.localities[location.locality].name if location.locality in cat.localities else ""
-    hours = location.hours
     return PlaceEntry(
         name=location.name,
         address=address,
         confidential=location.confidential,
         wheelchair=location.wheelchair,
-        hours=compact_hours(hours) if hours else (),
-        hours_note=hours.note if hours else None,
+        hours=tuple(print_schedule(schedule_view(s, cat.site.language)) for s in location.hours),
         notes=None if location.confidential else location.notes,
     )
 
 
-def compact_hours(hours: Hours) -> tuple[HoursRun, ...]:
-    """Return opening hours with consecutive equal days joined: ``Po–Pá 8:00–16:00``."""
-    runs: list[list] = []  # [first, last, intervals, index of last]
-    for index, (day, intervals) in enumerate(hours.days()):
-        if not intervals:
-            continue
-        if runs and runs[-1][2] == intervals and runs[-1][3] == index - 1:
-            runs[-1][1], runs[-1][3] = day, index
-        else:
-            runs.append([day, day, intervals, index])
-    return tuple(
-        HoursRun(first, last, ", ".join(format_interval(i) for i in intervals), intervals == [(0, 24 * 60)])
-        for first, last, intervals, _ in runs
+def print_schedule(view: ScheduleView) -> PrintSchedule:
+    """Return a schedule as printed, each week compacted into runs of days."""
+    return PrintSchedule(
+        label=view.schedule.label,
+        weeks=tuple((week, compact_hours(week.days)) for week in view.weeks),
+        holidays=view.holidays,
+        closures=tuple(view.closures),
+        empty=view.schedule.is_empty(),
     )
+
+
+def compact_hours(days: list[tuple[str, Day]]) -> tuple[HoursRun, ...]:
+    """Return a week with consecutive equal days joined, closed days left out: ``Po–Pá 8:00–16:00``."""
+    runs: list[list] = []  # [first, last, day, index of last]
+    for index, (name, day) in enumerate(days):
+        if day.closed and not day.note:
+            continue
+        if runs and runs[-1][2] == day and runs[-1][3] == index - 1:
+            runs[-1][1], runs[-1][3] = name, index
+        else:
+            runs.append([name, name, day, index])
+    return tuple(HoursRun(first, last, day) for first, last, day, _ in runs)
