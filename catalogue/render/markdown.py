@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from functools import lru_cache
 
 import markdown as md
 import nh3
@@ -33,8 +32,20 @@ logging.getLogger("MARKDOWN").setLevel(logging.WARNING)  # it logs every extensi
 _converter = md.Markdown(extensions=["sane_lists", "tables"], output_format="html")
 
 
-@lru_cache(maxsize=65536)
+#: text → its sanitised HTML: each text is converted once per process (and its forked render
+#: workers), whether pages, search or print ask for it; ``texts.prepare`` fills it ahead.
+RENDERED: dict[str, str] = {}
+
+
 def _render(text: str) -> str:
+    html = RENDERED.get(text)
+    if html is None:
+        html = RENDERED[text] = convert(text)
+    return html
+
+
+def convert(text: str) -> str:
+    """Return the sanitised HTML of a Markdown text, headings as written (uncached: see ``RENDERED``)."""
     # One converter, reset between texts: building one per call costs more than converting.
     html = _converter.reset().convert(text)
     return nh3.clean(

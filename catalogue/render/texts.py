@@ -1,0 +1,134 @@
+"""Every Markdown text of the catalogue rendered once per build, shared by pages, search and print.
+
+A build first :func:`prepare`\\ s the texts: those the disk cache knows (by a hash of the
+text, beside the content in ``.cache/render/``) cost nothing, the rest are converted
+— in forked processes when there are many — before the render workers are forked,
+so every worker, the search documents and the print inherit the same HTML instead of
+converting the texts again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from ..index import Catalogue
+from . import markdown
+from .engine import available_cores
+
+log = logging.getLogger("catalogue")
+
+PARALLEL_FROM = 500  # texts; fewer are converted faster than processes start
+CHUNK = 200  # texts a worker converts at a time
+
+
+def markdown_texts(cat: Catalogue) -> list[str]:
+    """Return every Markdown text of the catalogue (descriptions, advice, free pages), each once."""
+    texts = [s.description for s in cat.services.values()]
+    texts += [p.description for p in cat.providers.values()]
+    texts += [ls.text for ls in cat.life_situations.values()]
+    texts += [page.body for page in cat.pages.values()]
+    return list(dict.fromkeys(t for t in texts if t and t.strip()))
+
+
+@lru_cache(maxsize=1)
+def _fingerprint() -> bytes:
+    """Return a hash of what turns a text into HTML: our code and the two libraries' versions."""
+    digest = hashlib.sha256(Path(markdown.__file__).read_bytes())
+    for package in ("markdown", "nh3"):
+        try:
+            digest.update(f"{package} {version(package)}\0".encode())
+        except PackageNotFoundError:  # pragma: no cover - both are dependencies
+            digest.update(f"{package} ?\0".encode())
+    return digest.digest()
+
+
+def _key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+class MarkdownCache:
+    """Each text's HTML by hash of the text, in one file; ``None`` folder = none at all."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / "markdown.pickle" if folder else None
+
+    def load(self) -> dict[bytes, str]:
+        if self.path is None or not self.path.is_file():
+            return {}
+        try:
+            with self.path.open("rb") as fh:
+                fingerprint, entries = pickle.load(fh)
+        except Exception as exc:  # a corrupt or foreign cache is only a slower build
+            log.debug("ignoring the cache %s: %s", self.path, exc)
+            return {}
+        return entries if fingerprint == _fingerprint() else {}
+
+    def save(self, entries: dict[bytes, str]) -> None:
+        """Write the entries atomically (a read-only checkout only builds slower next time)."""
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".markdown-", dir=self.path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((_fingerprint(), entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            log.debug("cannot write the cache %s: %s", self.path, exc)
+
+
+def default_folder(content: Path) -> Path:
+    """Return ``.cache/render`` beside the content folder."""
+    return content.resolve().parent / ".cache" / "render"
+
+
+def prepare(texts: Iterable[str], cache: MarkdownCache) -> int:
+    """Render every text not yet rendered in this process, from the disk cache where it can; return how many were converted.
+
+    The cache file keeps the texts of this build only, so it never grows past the catalogue.
+    """
+    texts = list(texts)
+    if len(markdown.RENDERED) > 2 * len(texts) + 1000:  # a long preview session: forget texts edited away
+        current = set(texts)
+        for text in [t for t in markdown.RENDERED if t not in current]:
+            del markdown.RENDERED[text]
+    missing = [t for t in texts if t not in markdown.RENDERED]
+    if not missing:
+        return 0
+    stored = cache.load()
+    keys = {text: _key(text) for text in texts}
+    todo = []
+    for text in missing:
+        html = stored.get(keys[text])
+        if html is None:
+            todo.append(text)
+        else:
+            markdown.RENDERED[text] = html
+    for text, html in zip(todo, _convert_all(todo)):
+        markdown.RENDERED[text] = html
+    if todo or len(stored) != len(keys):
+        cache.save({key: markdown.RENDERED[text] for text, key in keys.items()})
+    return len(todo)
+
+
+def _convert_all(texts: list[str]) -> list[str]:
+    """Convert texts, in forked processes when there are many and more than one core."""
+    workers = min(available_cores(), 8)
+    if len(texts) < PARALLEL_FROM or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [markdown.convert(t) for t in texts]
+    chunks = [texts[start : start + CHUNK] for start in range(0, len(texts), CHUNK)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return [html for chunk in pool.imap(_convert_chunk, chunks) for html in chunk]
+
+
+def _convert_chunk(texts: list[str]) -> list[str]:
+    return [markdown.convert(t) for t in texts]
