@@ -31,8 +31,6 @@ def site_vocabulary(cat: Catalogue, docs: Iterable[SearchDocument]) -> dict[int,
     return vocabulary(docs, phrases)
 
 
-
-
 def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> dict[int, list[list[str]]]:
     """Return the did-you-mean vocabulary: folded length → [[folded, word], …], most frequent first.
 
@@ -40,23 +38,28 @@ def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> dic
     is likely to mean), counted over the documents' text. ``word`` is the most
     frequent written form of the folded word.
     """
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
+    written: Counter[str] = Counter()  # every word as written, counted once per occurrence
     titles: set[str] = set()
     for doc in docs:
         titles.update(tokenize(doc.title))
-        for word in tokenize(f"{doc.title}\n{doc.text}"):
-            if len(word) >= MIN_SUGGEST_LENGTH and not any(c.isdigit() for c in word):
-                folded = fold(word)
-                counts[folded] += 1
-                forms.setdefault(folded, Counter())[word] += 1
+        written.update(tokenize(f"{doc.title}\n{doc.text}"))
     titles.update(t for phrase in extra for t in tokenize(phrase))
+    # Fold each distinct word once, and keep only the words of titles and names: the text
+    # has millions of words at national scale, a few ten thousand distinct ones.
     keep = {fold(t) for t in titles}
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for word, count in written.items():
+        if len(word) < MIN_SUGGEST_LENGTH or any(c.isdigit() for c in word):
+            continue
+        folded = fold(word)
+        if folded in keep:
+            counts[folded] += count
+            forms.setdefault(folded, Counter())[word] += count
     shards: dict[int, list[list[str]]] = {}
     for folded, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        if folded in keep:
-            word = sorted(forms[folded].items(), key=lambda item: (-item[1], item[0]))[0][0]
-            shards.setdefault(len(folded), []).append([folded, word])
+        word = sorted(forms[folded].items(), key=lambda item: (-item[1], item[0]))[0][0]
+        shards.setdefault(len(folded), []).append([folded, word])
     return shards
 
 
