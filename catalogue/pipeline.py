@@ -50,7 +50,7 @@ class Build:
 
     @property
     def outputs(self) -> OutputContext:
-        return OutputContext(self.catalogue, self.tree, today(), self.theme)
+        return OutputContext(self.catalogue, self.tree, today(), self.theme, cache=self.content.resolve().parent / ".cache")
 
 
 Step = tuple[str, Callable[[Build], None]]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import pickle
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import CatalogueError
+
+log = logging.getLogger("catalogue")
 
 
 class OutputTree:
@@ -125,3 +129,29 @@ def write_beside(out: Path, files: dict[str, bytes]) -> list[Path]:
             raise
         written.append(target)
     return written
+
+
+def load_cache_file(path: Path | None) -> object | None:
+    """Return what a cache file holds, or None when there is none or it cannot be read (a cache only saves time)."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except Exception as exc:  # corrupt, truncated or written by another version: rebuild what it held
+        log.debug("ignoring the cache %s: %s", path, exc)
+        return None
+
+
+def save_cache_file(path: Path | None, value: object) -> None:
+    """Pickle ``value`` into ``path`` atomically; a folder that cannot be written only makes the next run slower."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("cannot write the cache %s: %s", path, exc)

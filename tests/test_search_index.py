@@ -83,3 +83,23 @@ def slow_answers(real):
             yield answer
 
     return answers
+
+
+def test_an_unchanged_bundle_is_reused_and_an_edited_record_indexes_again(docs, tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from catalogue.search.reuse import BundleCache
+
+    indexed = []
+    real = browser.PagefindService.index
+    monkeypatch.setattr(browser.PagefindService, "index", lambda self, *a: indexed.append(1) or real(self, *a))
+    cache = BundleCache(tmp_path / "search")
+    first = pagefind_files(docs, "cs", cache=cache)
+    assert pagefind_files(docs, "cs", cache=BundleCache(tmp_path / "search")) == first  # the next build
+    assert len(indexed) == 1
+    edited = [replace(docs[0], terms=[*docs[0].terms, "novetermin"]), *docs[1:]]
+    again = pagefind_files(edited, "cs", cache=cache)
+    assert len(indexed) == 2 and again != first
+    assert pagefind_files(docs, "en", cache=cache) != first and len(indexed) == 3  # the key covers the options
+    (tmp_path / "search" / "bundle.pickle").write_bytes(b"garbage")
+    assert pagefind_files(docs, "cs", cache=cache) == first and len(indexed) == 4

@@ -32,6 +32,7 @@ class OutputContext:
     today: dt.date
     theme: Path | None = None
     superseded: Callable[[], bool] = _never
+    cache: Path | None = None  # ``.cache/`` beside the content, for outputs that reuse earlier work (None: none)
 
     def check(self) -> None:
         """Raise :class:`Superseded` when the work in hand will not be served."""

@@ -10,21 +10,16 @@ converting the texts again.
 from __future__ import annotations
 
 import hashlib
-import logging
 import multiprocessing
-import os
-import pickle
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..index import Catalogue
+from ..write import load_cache_file, save_cache_file
 from . import markdown
 from .engine import available_cores
-
-log = logging.getLogger("catalogue")
 
 PARALLEL_FROM = 500  # texts; fewer are converted faster than processes start
 CHUNK = 200  # texts a worker converts at a time
@@ -62,28 +57,14 @@ class MarkdownCache:
         self.path = folder / "markdown.pickle" if folder else None
 
     def load(self) -> dict[bytes, str]:
-        if self.path is None or not self.path.is_file():
-            return {}
-        try:
-            with self.path.open("rb") as fh:
-                fingerprint, entries = pickle.load(fh)
-        except Exception as exc:  # a corrupt or foreign cache is only a slower build
-            log.debug("ignoring the cache %s: %s", self.path, exc)
-            return {}
-        return entries if fingerprint == _fingerprint() else {}
+        kept = load_cache_file(self.path)
+        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _fingerprint() and isinstance(kept[1], dict):
+            return kept[1]
+        return {}
 
     def save(self, entries: dict[bytes, str]) -> None:
-        """Write the entries atomically (a read-only checkout only builds slower next time)."""
-        if self.path is None:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".markdown-", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((_fingerprint(), entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            log.debug("cannot write the cache %s: %s", self.path, exc)
+        """Write the entries (atomically)."""
+        save_cache_file(self.path, (_fingerprint(), entries))
 
 
 def default_folder(content: Path) -> Path:

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..errors import CatalogueError
 from .canonical import make_reproducible
 from .documents import SearchDocument
+from .reuse import BundleCache, bundle_key
 
 #: Site folder of the Pagefind bundle, and of our own search files.
 PAGEFIND_FOLDER = "pagefind"
@@ -38,13 +39,18 @@ class SearchIndexError(CatalogueError):
 
 
 def pagefind_files(
-    docs: Iterable[SearchDocument], language: str, analysed: bool = True, check: Callable[[], None] = lambda: None
+    docs: Iterable[SearchDocument],
+    language: str,
+    analysed: bool = True,
+    check: Callable[[], None] = lambda: None,
+    cache: BundleCache | None = None,
 ) -> dict[str, bytes]:
     """Return the Pagefind bundle for ``docs`` as site path → bytes.
 
     ``analysed=False`` indexes the plain text instead of our terms: Pagefind
     without the Czech layer, the baseline of the relevance measurements.
     ``check`` is called while Pagefind works; an exception from it stops Pagefind.
+    ``cache`` returns the kept bundle when the records are the same as its.
     """
     records = [
         {
@@ -58,13 +64,21 @@ def pagefind_files(
         }
         for doc in docs
     ]
-    bundle = PagefindService().index(records, {"force_language": language}, check)
+    options = {"force_language": language}
+    key = bundle_key(records, options)
+    kept = cache.get(key) if cache else None
+    if kept is not None:
+        return kept
+    bundle = PagefindService().index(records, options, check)
     files = {
         f"{PAGEFIND_FOLDER}/{path}": data
         for path, data in sorted(bundle.items())
         if not path.rsplit("/", 1)[-1].startswith(_UNUSED)
     }
-    return make_reproducible(files, PAGEFIND_FOLDER)
+    files = make_reproducible(files, PAGEFIND_FOLDER)
+    if cache:
+        cache.put(key, files)
+    return files
 
 
 class PagefindService:

@@ -9,6 +9,7 @@ from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from .browser import SEARCH_FOLDER, pagefind_files, vocabulary_files
 from .documents import build_documents
+from .reuse import BundleCache
 from .suggest import site_vocabulary
 
 
@@ -16,7 +17,8 @@ def write_search(context: OutputContext) -> None:
     """Add ``pagefind/`` and ``search/`` to the site; runs after the pages, in build and serve."""
     cat = context.catalogue
     docs = build_documents(cat, translations(cat.site.language).gettext, context.check)
-    for path, data in pagefind_files(docs, cat.site.language, check=context.check).items():
+    cache = BundleCache(context.cache / "search" if context.cache else None)
+    for path, data in pagefind_files(docs, cat.site.language, check=context.check, cache=cache).items():
         context.tree.add(path, data, "search index")
     context.check()
     for path, data in vocabulary_files(site_vocabulary(cat, docs)).items():

@@ -285,7 +285,7 @@ class Preview:
                 tree.owners = {path: "page or static file" for path in tree.files}
             try:
                 stale = lambda: revision != self.revision  # noqa: E731 - a newer render came in
-                context = OutputContext(good, tree, today(), self.theme_dir(), stale)
+                context = OutputContext(good, tree, today(), self.theme_dir(), stale, self.content.resolve().parent / ".cache")
                 for _name, output in pipeline.output_steps():
                     context.check()
                     output(context)

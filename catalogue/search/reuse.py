@@ -1,0 +1,75 @@
+"""The last Pagefind bundle, kept beside the content and reused while its records are unchanged.
+
+Pagefind's indexing is most of the search step (two minutes of a national build on
+a loaded machine); a rebuild whose search documents did not change gets the same
+bytes from ``.cache/search/bundle.pickle`` instead. The key covers everything the
+bundle is made of: the records and options as Pagefind receives them, Pagefind's
+version and our code that post-processes its output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+log = logging.getLogger("catalogue")
+
+
+@lru_cache(maxsize=1)
+def _fingerprint() -> bytes:
+    """Return a hash of Pagefind's version and of the code that turns its output into the bundle."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("browser.py", "canonical.py"):
+        digest.update((here / name).read_bytes())
+    try:
+        digest.update(version("pagefind").encode())
+    except PackageNotFoundError:  # no Pagefind: the bundle fails before it is looked up
+        digest.update(b"?")
+    return digest.digest()
+
+
+def bundle_key(records: list[dict], options: dict) -> bytes:
+    """Return the key of the bundle Pagefind makes of these records with these options."""
+    digest = hashlib.sha256(_fingerprint())
+    digest.update(json.dumps([records, options], ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.digest()
+
+
+class BundleCache:
+    """One bundle and its key in one file; ``None`` folder = no reuse (the benchmarks, the tests' engines)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / "bundle.pickle" if folder else None
+
+    def get(self, key: bytes) -> dict[str, bytes] | None:
+        """Return the kept bundle when it was made under ``key``."""
+        if self.path is None or not self.path.is_file():
+            return None
+        try:
+            with self.path.open("rb") as fh:
+                kept, files = pickle.load(fh)
+        except Exception as exc:  # a corrupt or foreign cache only means indexing again
+            log.debug("ignoring the cache %s: %s", self.path, exc)
+            return None
+        return files if kept == key and isinstance(files, dict) else None
+
+    def put(self, key: bytes, files: dict[str, bytes]) -> None:
+        """Keep the bundle, atomically (a read-only checkout only builds slower next time)."""
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".bundle-", dir=self.path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((key, files), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            log.debug("cannot write the cache %s: %s", self.path, exc)
