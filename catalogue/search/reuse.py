@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
-import os
-import pickle
-import tempfile
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-log = logging.getLogger("catalogue")
+from ..write import load_cache_file, save_cache_file
 
 
 @lru_cache(maxsize=1)
@@ -51,25 +47,11 @@ class BundleCache:
 
     def get(self, key: bytes) -> dict[str, bytes] | None:
         """Return the kept bundle when it was made under ``key``."""
-        if self.path is None or not self.path.is_file():
-            return None
-        try:
-            with self.path.open("rb") as fh:
-                kept, files = pickle.load(fh)
-        except Exception as exc:  # a corrupt or foreign cache only means indexing again
-            log.debug("ignoring the cache %s: %s", self.path, exc)
-            return None
-        return files if kept == key and isinstance(files, dict) else None
+        kept = load_cache_file(self.path)
+        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key and isinstance(kept[1], dict):
+            return kept[1]
+        return None
 
     def put(self, key: bytes, files: dict[str, bytes]) -> None:
-        """Keep the bundle, atomically (a read-only checkout only builds slower next time)."""
-        if self.path is None:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".bundle-", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((key, files), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            log.debug("cannot write the cache %s: %s", self.path, exc)
+        """Keep the bundle (atomically)."""
+        save_cache_file(self.path, (key, files))
