@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 from catalogue.render import markdown, texts
+from catalogue.sealed import seal, unseal
 from catalogue.validate.stage import check_content
 
 from sites import write_site
@@ -51,8 +52,7 @@ def test_the_next_build_reads_unchanged_texts_from_the_disk_cache(tmp_path, conv
     assert texts.prepare(edited, texts.MarkdownCache(tmp_path)) == 1
     assert conversions == [*TEXTS, "jiný *text*"]
     assert {t: markdown.RENDERED[t] for t in TEXTS[:2]} == {t: first[t] for t in TEXTS[:2]}
-    with (tmp_path / "markdown.pickle").open("rb") as fh:
-        _, entries = pickle.load(fh)
+    _, entries = unseal((tmp_path / "markdown.pickle").read_bytes())
     assert len(entries) == 3  # the text edited away is gone from the cache
 
 
@@ -60,10 +60,14 @@ def test_a_corrupt_or_foreign_cache_only_costs_a_conversion(tmp_path, conversion
     (tmp_path / "markdown.pickle").write_bytes(b"\x80garbage")
     assert texts.prepare(TEXTS[:1], texts.MarkdownCache(tmp_path)) == 1
     markdown.RENDERED.clear()
-    with (tmp_path / "markdown.pickle").open("wb") as fh:  # written by another version of the converter
-        pickle.dump((b"other", {texts._key(TEXTS[0]): "<p>stale</p>"}), fh)
+    # written by another version of the converter
+    (tmp_path / "markdown.pickle").write_bytes(seal((b"other", {texts._key(TEXTS[0]): "<p>stale</p>"})))
     assert texts.prepare(TEXTS[:1], texts.MarkdownCache(tmp_path)) == 1
-    assert markdown.RENDERED[TEXTS[0]] != "<p>stale</p>"
+    markdown.RENDERED.clear()
+    # planted: a pickle without this user's seal is never unpickled
+    (tmp_path / "markdown.pickle").write_bytes(pickle.dumps((texts._fingerprint(), {texts._key(TEXTS[0]): "<p>planted</p>"})))
+    assert texts.prepare(TEXTS[:1], texts.MarkdownCache(tmp_path)) == 1
+    assert markdown.RENDERED[TEXTS[0]] == markdown.convert(TEXTS[0])
 
 
 def test_an_unwritable_cache_folder_only_makes_the_build_slower(tmp_path, conversions):

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..index import Catalogue
-from ..write import load_cache_file, save_cache_file
+from ..sealed import read_sealed, write_sealed
+from ..workers import die_with_parent
 from . import markdown
 from .engine import available_cores
 
@@ -57,14 +59,14 @@ class MarkdownCache:
         self.path = folder / "markdown.pickle" if folder else None
 
     def load(self) -> dict[bytes, str]:
-        kept = load_cache_file(self.path)
+        kept = read_sealed(self.path)
         if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _fingerprint() and isinstance(kept[1], dict):
             return kept[1]
         return {}
 
     def save(self, entries: dict[bytes, str]) -> None:
         """Write the entries (atomically)."""
-        save_cache_file(self.path, (_fingerprint(), entries))
+        write_sealed(self.path, (_fingerprint(), entries))
 
 
 def default_folder(content: Path) -> Path:
@@ -107,7 +109,7 @@ def _convert_all(texts: list[str]) -> list[str]:
     if len(texts) < PARALLEL_FROM or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [markdown.convert(t) for t in texts]
     chunks = [texts[start : start + CHUNK] for start in range(0, len(texts), CHUNK)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
         return [html for chunk in pool.imap(_convert_chunk, chunks) for html in chunk]
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ..write import load_cache_file, save_cache_file
+from ..sealed import read_sealed, write_sealed
 
 
 @lru_cache(maxsize=1)
@@ -47,11 +47,11 @@ class BundleCache:
 
     def get(self, key: bytes) -> dict[str, bytes] | None:
         """Return the kept bundle when it was made under ``key``."""
-        kept = load_cache_file(self.path)
+        kept = read_sealed(self.path)
         if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key and isinstance(kept[1], dict):
             return kept[1]
         return None
 
     def put(self, key: bytes, files: dict[str, bytes]) -> None:
         """Keep the bundle (atomically)."""
-        save_cache_file(self.path, (key, files))
+        write_sealed(self.path, (key, files))
