@@ -26,7 +26,7 @@ from ..model.records import Page, Provider, Service, Site
 from ..model.vocabularies import ServiceType
 from . import views
 from .i18n import translations
-from .urls import absolute, relative, url_for
+from .urls import absolute, linker, relative, url_for
 
 TIME_ZONES = {"CZ": "Europe/Prague", "PL": "Europe/Warsaw"}
 
@@ -95,7 +95,7 @@ class Cards:
     def _module(self, prefix: str, page_url: str) -> Any:
         module = self.modules.get(prefix)
         if module is None:
-            context = {**self.common, "page_url": page_url, "link": lambda url: relative(page_url, url)}
+            context = {**self.common, "page_url": page_url, "link": linker(page_url)}
             module = self.modules[prefix] = self.env.get_template("_macros.html").make_module(context)
         return module
 

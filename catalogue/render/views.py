@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -273,11 +274,16 @@ def website_ld(site: Site, search_url: str) -> dict:
 
 def _plain(markdown: str, limit: int = 300) -> str:
     """Return Markdown as one line of plain text, cut at a word (descriptions for search engines)."""
-    text = html.unescape(_TAG_RE.sub(" ", render_markdown(markdown, under=None)))
-    text = " ".join(text.split())
+    text = _one_line(markdown)
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+@lru_cache(maxsize=1 << 16)  # pages, JSON-LD and search documents each ask, at several lengths
+def _one_line(markdown: str) -> str:
+    text = html.unescape(_TAG_RE.sub(" ", render_markdown(markdown, under=None)))
+    return " ".join(text.split())
 
 
 def plain(markdown: str | None, limit: int = 300) -> str:

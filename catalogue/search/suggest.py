@@ -106,6 +106,8 @@ def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> Sha
         titles.update(tokenize(doc.title))
         pairs.update(_words(f"{doc.title}\n{doc.text}"))
     titles.update(t for phrase in extra for t in tokenize(phrase))
+    # Fold each distinct word once, and keep only the words of titles and names: the text
+    # has millions of words at national scale, a few ten thousand distinct ones.
     keep = {fold(t) for t in titles}
     counts: Counter[str] = Counter()
     written: dict[str, tuple[int, str]] = {}  # folded → the most frequent written form (then the first in order)

@@ -213,6 +213,10 @@ class Preview:
         first = chosen if update.full else chosen & (self.on_screen() | own)
         tree = OutputTree()
         wanted = {plans[p].url for p in first}
+        if update.full:  # from the disk cache: after that, only an edited text is converted, when a page shows it
+            mark = time.perf_counter()
+            pipeline.prepare_markdown(new, self.content)
+            update.steps.append(("markdown", time.perf_counter() - mark))
         mark = time.perf_counter()
         pipeline.render_pages(new, tree, self.theme_dir(), only=lambda plan: plan.url in wanted, plans=planned)
         update.steps.append((f"render ({len(first)} pages)", time.perf_counter() - mark))
