@@ -101,12 +101,21 @@ class Checks(Record):
     verified_max_age_months: Int = field("Po kolika měsících je záznam považován za neověřený", default=12, ge=1)
 
 
+class CrisisLine(Record):
+    number: Phone = field("Číslo linky, např. 116 123")
+    name: Text = field("Název linky a komu pomáhá, např. Linka první psychické pomoci")
+    note: Optional[Text] = field("Kdy a za kolik, např. nonstop, zdarma", default=None)
+
+
 class PrintOptions(Record):
     format: Literal["A5", "A4"] = field("Formát tištěného katalogu", default="A5")
     chapters: Literal["group", "target_group"] = field(
         "Kapitoly tištěného katalogu: podle skupiny služeb, nebo podle cílové skupiny", default="group"
     )
     leaflet_format: Literal["DL", "A5"] = field("Formát letáků k životním situacím", default="DL")
+    crisis_lines: Optional[list[CrisisLine]] = field(
+        "Krizové linky na zadní straně obálky; bez nastavení celostátní linky podle země, [] žádné", default=None
+    )
 
 
 class Site(Record):

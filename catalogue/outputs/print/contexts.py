@@ -12,15 +12,45 @@ import re
 from dataclasses import dataclass
 from typing import TypedDict
 
+from markupsafe import Markup, escape
+
 from ...index import Catalogue, collate
 from ...model.hours import format_interval
-from ...model.records import AgeRange, Fees, Hours, LifeSituation, Location, Service, Site
+from ...model.records import AgeRange, CrisisLine, Fees, Hours, LifeSituation, Location, Service, Site
+from ...render.i18n import translations
 from ...render.urls import url_for
 from .qr import qr_src
 
 GROUPS = ("counselling", "care", "prevention", "related")
 RELATED = "related"
 OTHER = "other"  # services without a target group, when chapters follow target groups
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation; it is translated when the catalogue is printed."""
+    return message
+
+
+# The national lines a catalogue prints on its back cover unless site.yaml lists its own
+# (``print.crisis_lines``): number, who it helps, when and at what cost.
+CRISIS_LINES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "CZ": (
+        ("112", N_("Emergency: ambulance, fire brigade, police"), N_("nonstop, free")),
+        ("116 123", N_("Linka první psychické pomoci: crisis help for adults"), N_("free")),
+        ("116 111", N_("Linka bezpečí: for children and young people"), N_("nonstop, free")),
+        ("116 006", N_("Help for victims of crime and domestic violence"), N_("nonstop, free")),
+        ("800 200 007", N_("Linka seniorů: for older people and those who care for them"), N_("daily 8–20, free")),
+    ),
+    "PL": (
+        ("112", N_("Emergency: ambulance, fire brigade, police"), N_("nonstop, free")),
+        ("116 123", N_("Helpline for adults in emotional crisis"), N_("nonstop, free")),
+        ("116 111", N_("Helpline for children and young people"), N_("nonstop, free")),
+        ("800 120 002", N_("Niebieska Linia: for people experiencing domestic violence"), N_("nonstop, free")),
+    ),
+}
+
+# A phone number inside free text (a note, a summary): "+420 325 551 234", "325 551 234", "116 123".
+PHONE_IN_TEXT = re.compile(r"(?<![\w+])(?:(?:\+\d{3} )?\d{3} \d{3} \d{3}|1\d{2} \d{3})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -151,6 +181,7 @@ class BookletContext(TypedDict):
     created: str | None  # W3C datetime for the PDF metadata, from SOURCE_DATE_EPOCH
     site_url: str
     site_qr: str
+    crisis_lines: list[CrisisLine]  # on the back cover
     fonts_css: str
     part: str  # "front" | "body" | "back": the booklet is laid out as three documents
 
@@ -201,6 +232,7 @@ def booklet_context(cat: Catalogue, created: str | None, fonts_css: str) -> Book
         created=created,
         site_url=site_url,
         site_qr=qr_src(site_url),
+        crisis_lines=crisis_lines(cat.site),
         fonts_css=fonts_css,
         part="body",
     )
@@ -235,6 +267,24 @@ def publisher(site: Site) -> Publisher:
     )
 
 
+def crisis_lines(site: Site) -> list[CrisisLine]:
+    """Return the crisis lines to print: the site's own, or its country's national lines in the site's language."""
+    if site.print.crisis_lines is not None:
+        return list(site.print.crisis_lines)
+    gettext = translations(site.language).gettext
+    return [
+        CrisisLine(number=number, name=gettext(name), note=gettext(note))
+        for number, name, note in CRISIS_LINES.get(site.country, ())
+    ]
+
+
+def unbroken_phones(text: str | None) -> str | None:
+    """Return free text, escaped, with every phone number in it kept on one line."""
+    if text is None:
+        return None
+    return Markup(PHONE_IN_TEXT.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', str(escape(text))))
+
+
 def service_entry(cat: Catalogue, service: Service, with_qr: bool = True) -> ServiceEntry:
     """Return one service as printed: names looked up, contacts inherited, places redacted."""
     vocab = cat.vocab
@@ -254,7 +304,7 @@ def service_entry(cat: Catalogue, service: Service, with_qr: bool = True) -> Ser
         paragraph=stype.paragraph if stype else None,
         related=service.kind == "related" or (stype is not None and stype.group == RELATED),
         forms=tuple(vocab.forms[f].name if f in vocab.forms else f for f in service.forms),
-        summary=service.summary,
+        summary=unbroken_phones(service.summary),
         target_groups=tuple(vocab.target_groups[g].name if g in vocab.target_groups else g for g in service.target_groups),
         age=service.age,
         places=tuple(place_entry(cat, location) for location in service.locations),
@@ -262,7 +312,7 @@ def service_entry(cat: Catalogue, service: Service, with_qr: bool = True) -> Ser
         phones=tuple(contacts.phone),
         emails=tuple(contacts.email),
         web=str(contacts.web) if contacts.web else None,
-        contact_note=contacts.note,
+        contact_note=unbroken_phones(contacts.note),
         fees=service.fees,
         languages=languages,
         url=url,
@@ -286,8 +336,8 @@ def place_entry(cat: Catalogue, location: Location) -> PlaceEntry:
         confidential=location.confidential,
         wheelchair=location.wheelchair,
         hours=compact_hours(hours) if hours else (),
-        hours_note=hours.note if hours else None,
-        notes=None if location.confidential else location.notes,
+        hours_note=unbroken_phones(hours.note) if hours else None,
+        notes=None if location.confidential else unbroken_phones(location.notes),
     )
 
 
