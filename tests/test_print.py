@@ -18,10 +18,12 @@ from pdf_figures import page_texts as laid_out
 from site_fixtures import RELATED
 from sites import LIFE_SITUATION, SITE, write_site
 
-from catalogue.outputs.print.contexts import compact_hours, crisis_lines, unbroken_phones
+from catalogue.outputs.print.crisis import crisis_lines
+from catalogue.outputs.print.entries import compact_hours, unbroken_phones
 from catalogue.outputs.print.impose import booklet_order
 from catalogue.model.records import Hours, Site
-from catalogue.pipeline import load, publishable
+from catalogue.index import publishable
+from catalogue.validate.stage import check_content as load
 
 COUNSELLING = """\
 name: Občanská poradna Milovice
@@ -491,10 +493,16 @@ def test_print_refuses_invalid_content_and_leaves_the_pdfs(tmp_path):
 def test_page_numbers_hold_in_a_catalogue_of_many_pages(tmp_path):
     """Chapters and type sections that run over several pages: every number is where its heading starts."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from synthetic import generate
+    from national import generate
 
     content = tmp_path / "content"
-    generate(content, 40, 60, 20, 1)
+    generate(content, scale=40 / 6700)  # 40 services of the national catalogue's shape
+    # its life situations gather services nationwide; here each leaflet names one, so that every leaflet fits
+    services = sorted(p.stem for p in (content / "services").glob("*.yaml"))
+    for path in (content / "services").glob("*.yaml"):
+        path.write_text(re.sub(r"^life_situations: .*\n", "", path.read_text("utf-8"), flags=re.M), "utf-8")
+    for service, path in zip(services, sorted((content / "life-situations").glob("*.yaml"))):
+        path.write_text(re.sub(r"^gathers:\n(?:  .*\n)+", f"services: [{service}]\n", path.read_text("utf-8"), flags=re.M), "utf-8")
     assert run_cli("print", "--content", content, "--out", tmp_path / "public").code == 0
     path = tmp_path / "public/tisk/katalog.pdf"
     pages = page_texts(path)

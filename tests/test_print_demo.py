@@ -13,7 +13,7 @@ from conftest import ROOT, TODAY_EPOCH, run_cli
 from pdf_figures import (HAS_POPPLER, MM, PHONE, PageText, Run, contrast_on_white, dark_runs, page_fill, page_texts, raster,
                          text_lines, text_runs)
 
-from catalogue.pipeline import load
+from catalogue.validate.stage import check_content as load
 
 DEMO = ROOT / "content"
 pytestmark = pytest.mark.skipif(not (DEMO / "site.yaml").is_file(), reason="no demo content yet")

@@ -1,0 +1,109 @@
+"""``build.py search``: the site's search on the command line, for editors and front desks."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+from pathlib import Path
+
+from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
+from ..index import Catalogue, publishable
+from ..report import Reporter
+from ..search.documents import FACETS
+from ..search.engine import SearchEngine
+from ..validate.cache import default_cache_folder
+from ..validate.stage import check_content
+
+
+def chosen_filters(args: argparse.Namespace) -> dict[str, list[str]]:
+    """The facet options of the command line as the search page's filters."""
+    filters = {name: list(getattr(args, name, None) or []) for name in FACETS if name not in ("wheelchair", "free")}
+    filters["wheelchair"] = ["yes"] if args.wheelchair else []
+    filters["free"] = ["yes"] if args.free else []
+    return {k: v for k, v in filters.items() if v}
+
+
+def known_values(cat: Catalogue, facet: str) -> set[str]:
+    """The ids a facet accepts."""
+    return {
+        "type": set(cat.vocab.service_types),
+        "locality": set(cat.localities),
+        "target_group": set(cat.vocab.target_groups),
+        "form": {"residential", "outpatient", "field"},
+        "life_situation": set(cat.life_situations),
+        "kind": {"registered", "related"},
+        "language": set(cat.vocab.languages),
+        "wheelchair": {"yes"},
+        "free": {"yes"},
+    }[facet]
+
+
+def unknown_filters(cat: Catalogue, filters: dict[str, list[str]]) -> list[str]:
+    """Messages for filter ids the catalogue does not know, with a did-you-mean."""
+    messages = []
+    for facet, values in filters.items():
+        known = known_values(cat, facet)
+        for value in values:
+            if value not in known:
+                close = difflib.get_close_matches(value, sorted(known), n=1)
+                hint = f' (did you mean "{close[0]}"?)' if close else ""
+                messages.append(f'--{facet.replace("_", "-")}: no {facet.replace("_", " ")} "{value}"{hint}')
+    return messages
+
+
+def run(args: argparse.Namespace, reporter: Reporter) -> int:
+    """Search like the site does; exit 1 when the content is invalid, 2 for an unknown filter id."""
+    loaded = check_content(args.content, strict=args.strict)
+    if loaded.problems.has_errors() or loaded.catalogue is None:
+        reporter.problems(loaded.problems)
+        reporter.info("the content has errors; fix them first (python build.py check)")
+        return EXIT_CONTENT
+    cat = publishable(loaded.catalogue)
+    filters = chosen_filters(args)
+    unknown = unknown_filters(cat, filters)
+    if unknown:
+        for message in unknown:
+            reporter.error(message)
+        return EXIT_USAGE
+    if not args.query.strip() and not filters:
+        reporter.error('say what to look for, e.g. python build.py search "domov pro seniory", or give a filter such as --type')
+        return EXIT_USAGE
+    engine = SearchEngine.for_catalogue(cat, default_cache_folder(Path(args.content)))
+    outcome = engine.search(args.query, filters, limit=max(args.limit, 0))
+    if args.json:
+        reporter.info(json.dumps(
+            {
+                "query": args.query,
+                "corrected": outcome.corrected,
+                "total": outcome.total,
+                "results": [{"url": h.url, "record": h.record, "id": h.id, "title": h.title, **h.meta} for h in outcome.hits],
+            },
+            ensure_ascii=False,
+            indent=2,
+        ))
+        return EXIT_OK
+    for line in format_outcome(args.query, outcome, cat.site.base_url):
+        reporter.info(line)
+    return EXIT_OK
+
+
+def format_outcome(query: str, outcome, base_url: str) -> list[str]:
+    """Plain-text results: number, title, what and who, where, phone, address of the page."""
+    lines = []
+    if outcome.corrected:
+        lines.append(f'nothing found for "{query}"; showing results for "{outcome.corrected}"')
+    if not outcome.total:
+        lines.append(f'nothing found for "{query}"' if query else "nothing found")
+        return lines
+    lines.append(f"{outcome.total} found" + (f", the first {len(outcome.hits)}:" if len(outcome.hits) < outcome.total else ":"))
+    for number, hit in enumerate(outcome.hits, start=1):
+        meta = hit.meta
+        lines.append(f"{number:>3}. {hit.title}")
+        what = " · ".join(x for x in (meta.get("type"), meta.get("provider"), meta.get("place")) if x)
+        if what:
+            lines.append(f"     {what}")
+        if meta.get("phone"):
+            lines.append(f"     tel. {meta['phone']}")
+        lines.append(f"     {base_url.rstrip('/')}{hit.url}")
+    return lines
