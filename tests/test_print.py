@@ -18,7 +18,7 @@ from pdf_figures import page_texts as laid_out
 from site_fixtures import RELATED
 from sites import LIFE_SITUATION, SITE, write_site
 
-from catalogue.outputs.print.crisis import crisis_lines
+from catalogue.render.crisis import crisis_lines
 from catalogue.outputs.print.entries import compact_hours, unbroken_phones
 from catalogue.outputs.print.impose import booklet_order
 from catalogue.model.records import Hours, Site
@@ -288,15 +288,15 @@ def test_crisis_lines_default_to_the_country_in_the_site_language(tmp_path):
     polish = crisis_lines(crisis_site(tmp_path, "PL", "pl"))
     assert [line.number for line in polish] == ["112", "116 123", "116 111", "800 120 002"]
     assert polish[3].name == "Niebieska Linia: dla osób doznających przemocy domowej"
-    assert crisis_lines(crisis_site(tmp_path, "CZ", "cs", "print: {crisis_lines: []}\n")) == []
+    assert crisis_lines(crisis_site(tmp_path, "CZ", "cs", "crisis_lines: []\n")) == []
 
 
 def test_a_crisis_line_that_is_not_a_phone_number_is_refused_with_its_position(tmp_path):
-    site = SITE + "print:\n  crisis_lines:\n    - {number: linka 123, name: Krizová linka}\n"
+    site = SITE + "crisis_lines:\n  - {number: linka 123, name: Krizová linka}\n"
     content = print_site(tmp_path, {"site.yaml": site})
     result = run_cli("check", "--content", content)
     assert result.code == 1
-    assert f'{content / "site.yaml"}:9:16: print.crisis_lines[0].number: "linka 123" is not a phone number; write e.g. ' \
+    assert f'{content / "site.yaml"}:8:14: crisis_lines[0].number: "linka 123" is not a phone number; write e.g. ' \
         "+420 325 551 234, 325 551 234 or a short line like 116 123" in result.lines, result.out
 
 
@@ -366,9 +366,9 @@ print:
   format: A4
   chapters: target_group
   leaflet_format: A5
-  crisis_lines:
-    - {number: "116 123", name: Linka první psychické pomoci, note: zdarma}
-    - {number: 800 100 200, name: Krizové centrum Testov}
+crisis_lines:
+  - {number: "116 123", name: Linka první psychické pomoci, note: zdarma}
+  - {number: 800 100 200, name: Krizové centrum Testov}
 """
 
 

@@ -113,9 +113,6 @@ class PrintOptions(Record):
         "Kapitoly tištěného katalogu: podle skupiny služeb, nebo podle cílové skupiny", default="group"
     )
     leaflet_format: Literal["DL", "A5"] = field("Formát letáků k životním situacím", default="DL")
-    crisis_lines: Optional[list[CrisisLine]] = field(
-        "Krizové linky na zadní straně obálky; bez nastavení celostátní linky podle země, [] žádné", default=None
-    )
 
 
 class OpenData(Record):
@@ -145,6 +142,9 @@ class Site(Record):
     checks: Checks = field("Nastavení kontrol", default=Checks())
     print: PrintOptions = field("Nastavení tisku", default=PrintOptions())
     open_data: OpenData = field("Otevřená data: kdo je zveřejňuje a za jakých podmínek", default=OpenData())
+    crisis_lines: Optional[list[CrisisLine]] = field(
+        "Krizové linky na zadní straně tištěného katalogu; bez nastavení celostátní linky podle země, [] žádné", default=None
+    )
 
 
 # --- providers -----------------------------------------------------------------

@@ -15,7 +15,7 @@ from ...index import Catalogue
 from ...model.records import CrisisLine, LifeSituation, Site
 from ...render.urls import absolute, url_for
 from .chapters import alphabetical_index, group_chapters, locality_index, target_group_chapters, target_group_index
-from .crisis import crisis_lines
+from ...render.crisis import crisis_lines
 from .entries import Chapter, IndexEntry, IndexGroup, Publisher, ServiceEntry, publisher, service_entry
 from .qr import qr_src
 

@@ -1,18 +1,17 @@
-"""The crisis lines a booklet prints on its back cover: the site's own, or its country's national lines."""
+"""The crisis lines every page offers at its top: the site's own (``crisis_lines`` in site.yaml), or the country's."""
 
 from __future__ import annotations
 
-from ...model.records import CrisisLine, Site
-from ...render.i18n import translations
+from ..model.records import CrisisLine, Site
+from .i18n import translations
 
 
 def N_(message: str) -> str:
-    """Mark a message for translation; it is translated when the catalogue is printed."""
+    """Mark a message for translation; it is translated when the lines are shown."""
     return message
 
 
-# The national lines a catalogue prints unless site.yaml lists its own (``print.crisis_lines``):
-# number, who it helps, when and at what cost.
+# The national lines of each country: number, who it helps, when and at what cost.
 CRISIS_LINES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "CZ": (
         ("112", N_("Emergency: ambulance, fire brigade, police"), N_("nonstop, free")),
@@ -31,11 +30,10 @@ CRISIS_LINES: dict[str, tuple[tuple[str, str, str], ...]] = {
 
 
 def crisis_lines(site: Site) -> list[CrisisLine]:
-    """Return the crisis lines to print: the site's own, or its country's national lines in the site's language."""
-    if site.print.crisis_lines is not None:
-        return list(site.print.crisis_lines)
+    """Return the site's crisis lines, or its country's national lines in the site's language (``[]``: none)."""
+    if site.crisis_lines is not None:
+        return list(site.crisis_lines)
     gettext = translations(site.language).gettext
     return [
-        CrisisLine(number=number, name=gettext(name), note=gettext(note))
-        for number, name, note in CRISIS_LINES.get(site.country, ())
+        CrisisLine(number=number, name=gettext(name), note=gettext(note)) for number, name, note in CRISIS_LINES.get(site.country, ())
     ]
