@@ -182,14 +182,20 @@ def index_pages(booklet: Path, laid_out: list[PageText]) -> list[PageText]:
 
 
 def test_index_page_numbers_stand_in_one_right_aligned_column_after_leaders(booklet, laid_out):
-    """Page numbers right-aligned in one column, never touching their entry, a dotted leader between the two."""
-    numbered = led = 0
+    """Page numbers right-aligned in one column, never touching their entry, a dotted leader between the two.
+
+    An entry too long for its line wraps with a hanging indent, its number on its last line,
+    in the same column as every other.
+    """
+    numbered = led = wrapped = 0
     for page in index_pages(booklet, laid_out):
         ends, gaps = [], []
-        for line in page.lines:
+        for previous, line in zip((None, *page.lines), page.lines):
             words = line.words
             if len(words) < 2 or not words[-1].text.isdigit():
                 continue
+            if previous and not previous.words[-1].text.isdigit() and words[0].x0 - previous.words[0].x0 > 8:
+                wrapped += 1  # a continuation line, indented under the entry's first line
             number, before = words[-1], words[-2]
             assert number.x0 - before.x1 >= 2, (page.number, line.text)  # never "…organizace19"
             ends.append(number.x1)
@@ -207,6 +213,7 @@ def test_index_page_numbers_stand_in_one_right_aligned_column_after_leaders(book
                 led += 1  # the entry fills the line: no room for a leader
     assert numbered > 3 * len(load(DEMO).catalogue.services)  # A–Z, by place, by group, and the contents
     assert led == numbered, f"{numbered - led} of {numbered} entries have no dotted leader"
+    assert wrapped >= 3, wrapped  # the demo's long names wrap, and their numbers stayed in the column
 
 
 def test_imposed_sheet_is_exactly_a4(demo_print):
