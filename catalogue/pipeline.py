@@ -21,7 +21,7 @@ from .clock import Timings, build_date, today
 from .errors import Problems
 from .index import Catalogue, publishable
 from .outputs.cms import write_admin
-from .outputs.context import OutputContext
+from .outputs.context import OutputContext, cache_folder
 from .outputs.editors_report import write_editors_report
 from .outputs.opendata import write_open_data
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
@@ -53,7 +53,7 @@ class Build:
 
     @property
     def outputs(self) -> OutputContext:
-        return OutputContext(self.catalogue, self.tree, today(), self.theme)
+        return OutputContext(self.catalogue, self.tree, today(), self.theme, cache=cache_folder(self.content))
 
 
 Step = tuple[str, Callable[[Build], None]]

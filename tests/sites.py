@@ -46,7 +46,7 @@ uk: {name: ukrajinština, native: українська}
 LOCALITIES = {
     "kraj": "name: Středočeský kraj\nlevel: region\n",
     "okres": "name: Okres Nymburk\nlevel: district\nparent: kraj\n",
-    "lysa": "name: Lysá nad Labem\nlevel: municipality\nparent: okres\ncentroid: {lat: 50.2016, lon: 14.8329}\n",
+    "lysa": "name: Lysá nad Labem\nin_name: v Lysé nad Labem\nlevel: municipality\nparent: okres\ncentroid: {lat: 50.2016, lon: 14.8329}\n",
     "milovice": "name: Milovice\nlevel: municipality\nparent: okres\n",
     "litol": "name: Litol\nlevel: part\nparent: lysa\n",
 }

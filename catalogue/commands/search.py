@@ -9,10 +9,10 @@ from pathlib import Path
 
 from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from ..index import Catalogue, publishable
+from ..outputs.context import cache_folder
 from ..report import Reporter
 from ..search.documents import FACETS
 from ..search.engine import SearchEngine
-from ..validate.cache import default_cache_folder
 from ..validate.stage import check_content
 
 
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
     if not args.query.strip() and not filters:
         reporter.error('say what to look for, e.g. python build.py search "domov pro seniory", or give a filter such as --type')
         return EXIT_USAGE
-    engine = SearchEngine.for_catalogue(cat, default_cache_folder(Path(args.content)))
+    engine = SearchEngine.for_catalogue(cat, cache_folder(Path(args.content)) / "search")
     outcome = engine.search(args.query, filters, limit=max(args.limit, 0))
     if args.json:
         reporter.info(json.dumps(

@@ -310,6 +310,11 @@ UP_TO_MUNICIPALITY = LEVELS[: LEVELS.index("municipality") + 1]
 
 class Locality(Identified):
     name: Name = field("Název lokality")
+    in_name: Optional[Name] = field(
+        "Název po předložce, i s ní, jak se píše ve větě „12 služeb v Lysé nad Labem“: v Lysé nad Labem, ve Staré Boleslavi, "
+        "na Kersku; bez něj web napíše „v obci Lysá nad Labem“ (u okresu a kraje „okres Nymburk: …“)",
+        default=None,
+    )
     level: Level = field(
         "Úroveň: region (kraj), district (okres/ORP), municipality (obec), city-district (městský obvod, "
         "městská část), part (část obce), neighbourhood (čtvrť)"

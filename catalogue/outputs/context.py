@@ -24,7 +24,9 @@ class OutputContext:
     """What an extra output reads (the finished, publishable catalogue) and where it writes.
 
     ``superseded`` tells a long output (the search index) that the live preview has
-    moved on to a newer render; it stops by calling :meth:`check`.
+    moved on to a newer render; it stops by calling :meth:`check`. ``cache`` is the
+    folder where outputs keep what they made by content hash (``.cache/`` beside the
+    content), or None for none.
     """
 
     catalogue: Catalogue
@@ -32,8 +34,14 @@ class OutputContext:
     today: dt.date
     theme: Path | None = None
     superseded: Callable[[], bool] = _never
+    cache: Path | None = None
 
     def check(self) -> None:
         """Raise :class:`Superseded` when the work in hand will not be served."""
         if self.superseded():
             raise Superseded
+
+
+def cache_folder(content: Path) -> Path:
+    """Return ``.cache`` beside the content folder, where the outputs keep their caches."""
+    return content.resolve().parent / ".cache"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlencode, urlsplit
@@ -20,7 +21,7 @@ from ..index import Catalogue
 from ..model.fields import phone_digits
 from ..model.hours import format_minutes
 from ..model.kinds import KINDS
-from ..model.records import Capacity, Coordinates, Hours, Location, Provider, Service, Site
+from ..model.records import Capacity, Coordinates, Hours, Locality, Location, Provider, Service, Site
 from .i18n import plural_category
 from .markdown import render_markdown
 from .urls import url_for
@@ -252,6 +253,20 @@ FILTERS = {
     "script_json": json_ld, "plain": plain, "map_link": map_link, "ruian_link": ruian_link, "hours_json": hours_json, "day_text": day_text,
 }
 
+
+def place_in(locality: Locality, _: Callable[[str], str]) -> str | None:
+    """How a sentence says "in" a place ("12 služeb v Lysé nad Labem"): its ``in_name``, else a phrase
+    by its level ("v obci Semice"); None for a district or region without one (say "okres Nymburk: …")."""
+    if locality.in_name:
+        return locality.in_name
+    phrases = {
+        "municipality": _("in the municipality %(name)s"),
+        "city-district": _("in the city district %(name)s"),
+        "part": _("in the local part %(name)s"),
+        "neighbourhood": _("in the neighbourhood %(name)s"),
+    }
+    phrase = phrases.get(locality.level)
+    return phrase % {"name": locality.name} if phrase else None
 
 
 def ancestor_crumbs(cat: Catalogue, locality_id: str) -> list[tuple[str, str]]:

@@ -27,7 +27,7 @@ from .. import pipeline
 from ..clock import today
 from ..errors import CatalogueError, Problem, Problems, display_path
 from ..index import Catalogue, publishable
-from ..outputs.context import OutputContext, Superseded
+from ..outputs.context import OutputContext, Superseded, cache_folder
 from ..render.env import BUILTIN_TEMPLATES, forget_environments, template_problem, template_roots
 from ..render.depends import Depends, changed_keys
 from ..render.plan import PagePlan, plan_pages
@@ -274,7 +274,7 @@ class Preview:
                 tree.owners = {path: "page or static file" for path in tree.files}
             try:
                 stale = lambda: revision != self.revision  # noqa: E731 - a newer render came in
-                context = OutputContext(good, tree, today(), self.theme_dir(), stale)
+                context = OutputContext(good, tree, today(), self.theme_dir(), stale, cache_folder(self.content))
                 for _name, output in pipeline.output_steps():
                     context.check()
                     output(context)

@@ -74,6 +74,7 @@ def locality(ex: Export, loc: Locality) -> dict[str, Any]:
     return _present({
         "id": loc.id,
         "name": loc.name,
+        "in_name": loc.in_name,
         "level": loc.level,
         "parent": loc.parent,
         "code": loc.code,

@@ -139,6 +139,7 @@ DEFINITIONS: dict[str, Any] = {
         {
             "id": {"$ref": "#/$defs/id"},
             "name": TEXT,
+            "in_name": _with(TEXT, "The name as a sentence says it after a preposition, with it: \"v Lysé nad Labem\"."),
             "level": {"enum": list(LEVELS)},
             "parent": _with({"$ref": "#/$defs/id"}, "The larger locality it lies in."),
             "code": _with(TEXT, "An official code, e.g. the municipality's code of the Czech Statistical Office."),
