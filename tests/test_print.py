@@ -283,10 +283,10 @@ def crisis_site(root: Path, country: str, language: str, lines: str = "") -> Sit
 
 def test_crisis_lines_default_to_the_country_in_the_site_language(tmp_path):
     czech = crisis_lines(crisis_site(tmp_path, "CZ", "cs"))
-    assert [line.number for line in czech] == ["112", "116 123", "116 111", "116 006", "800 200 007"]
+    assert [line.number for line in czech] == ["112", "116 123", "116 111", "116 006", "+420 800 200 007"]
     assert czech[1].name == "Linka první psychické pomoci: krizová pomoc pro dospělé" and czech[1].note == "zdarma"
     polish = crisis_lines(crisis_site(tmp_path, "PL", "pl"))
-    assert [line.number for line in polish] == ["112", "116 123", "116 111", "800 120 002"]
+    assert [line.number for line in polish] == ["112", "116 123", "116 111", "+48 800 120 002"]
     assert polish[3].name == "Niebieska Linia: dla osób doznających przemocy domowej"
     assert crisis_lines(crisis_site(tmp_path, "CZ", "cs", "crisis_lines: []\n")) == []
 
@@ -297,7 +297,7 @@ def test_a_crisis_line_that_is_not_a_phone_number_is_refused_with_its_position(t
     result = run_cli("check", "--content", content)
     assert result.code == 1
     assert f'{content / "site.yaml"}:8:14: crisis_lines[0].number: "linka 123" is not a phone number; write e.g. ' \
-        "+420 325 551 234, 325 551 234 or a short line like 116 123" in result.lines, result.out
+        "+420 325 551 234, 325 551 234 or a short line like 116 123; an extension as 325 551 234, linka 12" in result.lines, result.out
 
 
 def test_front_matter_that_would_spill_a_few_lines_is_set_tighter(site):
@@ -396,7 +396,7 @@ def test_a5_leaflet_and_a4_booklet_by_target_group(tmp_path):
     assert (round(float(sheet.width) / MM, 2), round(float(sheet.height) / MM, 2)) == (420.0, 297.0)
     # the site's own crisis lines replace the national ones
     back = pages[-1]
-    assert "116 123 Linka první psychické pomoci" in back and "800 100 200 Krizové centrum Testov" in back
+    assert "116 123 Linka první psychické pomoci" in back and "+420 800 100 200 Krizové centrum Testov" in back
     assert "112" not in back and "Linka bezpečí" not in back
 
 

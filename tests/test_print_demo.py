@@ -228,7 +228,7 @@ def test_crisis_lines_are_on_the_back_cover(laid_out):
     assert back[0].text == "V tísni volejte"
     words = [word for line in back for word in line.words]
     for number, name in [("112", "Tísňové volání"), ("116 123", "Linka první psychické pomoci"), ("116 111", "Linka bezpečí"),
-                         ("116 006", "Linka pomoci obětem"), ("800 200 007", "Linka seniorů")]:
+                         ("116 006", "Linka pomoci obětem"), ("+420 800 200 007", "Linka seniorů")]:
         lines = [line for line in back if line.text.startswith(number)]
         assert lines, (number, [line.text for line in back])
         digits = lines[0].words[: len(number.split())]  # the whole number on one line
