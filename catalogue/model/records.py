@@ -123,6 +123,12 @@ class Checks(Record):
     verified_max_age_months: Int = field("Po kolika měsících je záznam považován za neověřený", default=12, ge=1)
 
 
+class CrisisLine(Record):
+    number: Phone = field("Číslo linky, např. 116 123")
+    name: Text = field("Název linky a komu pomáhá, např. Linka první psychické pomoci")
+    note: Optional[Text] = field("Kdy a za kolik, např. nonstop, zdarma", default=None)
+
+
 class PrintOptions(Record):
     format: Literal["A5", "A4"] = field("Formát tištěného katalogu", default="A5")
     chapters: Literal["group", "target_group"] = field(
@@ -158,6 +164,9 @@ class Site(Record):
     checks: Checks = field("Nastavení kontrol", default=Checks())
     print: PrintOptions = field("Nastavení tisku", default=PrintOptions())
     open_data: OpenData = field("Otevřená data: kdo je zveřejňuje a za jakých podmínek", default=OpenData())
+    crisis_lines: Optional[list[CrisisLine]] = field(
+        "Krizové linky na zadní straně tištěného katalogu; bez nastavení celostátní linky podle země, [] žádné", default=None
+    )
 
 
 # --- providers -----------------------------------------------------------------

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from ...index import Catalogue
 from ...model.hours import Day
@@ -13,6 +16,9 @@ from ...render.urls import absolute, url_for
 from .qr import qr_src
 
 RELATED = SERVICE_GROUPS[-1]  # related activities: outside the Social Services Act
+
+# A phone number inside free text (a note, a summary): "+420 325 551 234", "325 551 234", "116 123".
+PHONE_IN_TEXT = re.compile(r"(?<![\w+])(?:(?:\+\d{3} )?\d{3} \d{3} \d{3}|1\d{2} \d{3})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -163,7 +169,7 @@ def service_entry(cat: Catalogue, service: Service, with_qr: bool = True) -> Ser
         paragraph=stype.paragraph if stype else None,
         related=service.kind == "related" or (stype is not None and stype.group == RELATED),
         forms=tuple(vocab.forms[f].name if f in vocab.forms else f for f in service.forms),
-        summary=service.summary,
+        summary=unbroken_phones(service.summary),
         target_groups=tuple(vocab.target_groups[g].name if g in vocab.target_groups else g for g in service.target_groups),
         age=service.age,
         places=tuple(place_entry(cat, location) for location in service.locations),
@@ -171,7 +177,7 @@ def service_entry(cat: Catalogue, service: Service, with_qr: bool = True) -> Ser
         phones=tuple(contacts.phone),
         emails=tuple(contacts.email),
         web=str(contacts.web) if contacts.web else None,
-        contact_note=contacts.note,
+        contact_note=unbroken_phones(contacts.note),
         fees=service.fees,
         languages=languages,
         url=url,
@@ -194,7 +200,7 @@ def place_entry(cat: Catalogue, location: Location) -> PlaceEntry:
         confidential=location.confidential,
         wheelchair=location.wheelchair,
         hours=tuple(print_schedule(schedule_view(s, cat.site.language)) for s in location.hours),
-        notes=None if location.confidential else location.notes,
+        notes=None if location.confidential else unbroken_phones(location.notes),
     )
 
 
@@ -220,3 +226,10 @@ def compact_hours(days: list[tuple[str, Day]]) -> tuple[HoursRun, ...]:
         else:
             runs.append([name, name, day, index])
     return tuple(HoursRun(first, last, day) for first, last, day, _ in runs)
+
+
+def unbroken_phones(text: str | None) -> str | None:
+    """Return free text, escaped, with every phone number in it kept on one line."""
+    if text is None:
+        return None
+    return Markup(PHONE_IN_TEXT.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', str(escape(text))))
