@@ -136,11 +136,18 @@ def _load_yaml(path: Path, kind: str, ident: str, documents: list[Document], fai
 
 
 def _load_page(path: Path, documents: list[Document], failed: set[str], problems: Problems) -> None:
-    """A page is Markdown with YAML front matter between two ``---`` lines."""
+    document = load_front_matter(path, "pages", problems)
+    if document is None:
+        failed.add(f"pages/{path.stem}")
+    else:
+        documents.append(document)
+
+
+def load_front_matter(path: Path, kind: str, problems: Problems) -> Document | None:
+    """Read Markdown with YAML front matter between two ``---`` lines (a page, a news item)."""
     raw = _read(path, problems)
     if raw is None:
-        failed.add(f"pages/{path.stem}")
-        return
+        return None
     shown = display_path(path)
     try:
         from .yamlstrict import decode
@@ -148,22 +155,22 @@ def _load_page(path: Path, documents: list[Document], failed: set[str], problems
         text = decode(raw).replace("\r\n", "\n")
     except YamlError as exc:
         problems.error(shown, exc.line, exc.column, "", exc.message)
-        return
+        return None
     match = _FRONT_MATTER_RE.match(text)
     if not match:
         problems.error(shown, 1, 1, "", "a page starts with front matter: a line ---, title: …, and another line ---")
-        return
+        return None
     try:
         tree = parse(match.group(1))
     except YamlError as exc:
         problems.error(shown, exc.line + 1, exc.column, "", exc.message)
-        return
+        return None
     if not isinstance(tree, Mapping):
         problems.error(shown, 2, 1, "", "the front matter must be fields (title: …)")
-        return
+        return None
     _shift(tree, 1)
     body_line = text.count("\n", 0, match.end()) + 1
-    documents.append(Document("pages", path.stem, shown, tree, raw, text[match.end():], body_line))
+    return Document(kind, path.stem, shown, tree, raw, text[match.end():], body_line)
 
 
 def _shift(node: object, lines: int) -> None:
