@@ -286,7 +286,7 @@ class Network(Record):
 
 class ActionPlan(PlanPart):
     year: Year = field("Rok akčního plánu; smí být i rok před začátkem období plánu (přechodný rok)")
-    title: Optional[Text] = field("Název, chybí-li: Akční plán na rok …", default=None)
+    title: Optional[Text] = field("Název; chybí-li, web napíše „Akční plán na rok …“", default=None)
     status: Literal["draft", "approved", "evaluated"] = field(
         "Stav: draft (návrh), approved (schválený), evaluated (vyhodnocený)"
     )
@@ -298,10 +298,6 @@ class ActionPlan(PlanPart):
     )
     network: Network = field("Síť služeb v tomto roce (sestaví se z katalogu)", default=Network())
     evaluation: Optional[Markdown] = field("Vyhodnocení roku (Markdown)", default=None)
-
-    @property
-    def label(self) -> str:
-        return self.title or f"Akční plán {self.year}"
 
 
 # --- working groups -------------------------------------------------------------------

@@ -139,7 +139,7 @@ class ActionPlanOut(Out):
     id: str
     year: int
     url: str
-    title: str
+    title: Optional[str] = Field(None, description="Chybí: akční plán na rok year")
     status: Literal["draft", "approved", "evaluated"]
     approval: Optional[ApprovalOut] = None
     text: Optional[str] = None
@@ -333,7 +333,7 @@ class PlanExport:
             id=action.id,
             year=action.year,
             url=self.url(pv.plan_url(bundle.id, "action-plans", action.id)),
-            title=action.label,
+            title=action.title,
             status=action.status,
             approval=ApprovalOut(**action.approval.model_dump()) if action.approval else None,
             text=action.text,

@@ -383,12 +383,12 @@ def group_item(bundle: PlanBundle, group: WorkingGroup) -> GroupItem:
 class ActionPlanItem:
     url: str
     year: int
-    label: str
+    title: str | None  # None: the pages say "Action plan for YEAR"
     status: str
 
 
 def action_plan_item(bundle: PlanBundle, action: ActionPlan) -> ActionPlanItem:
-    return ActionPlanItem(plan_url(bundle.id, "action-plans", action.id), action.year, action.label, action.status)
+    return ActionPlanItem(plan_url(bundle.id, "action-plans", action.id), action.year, action.title, action.status)
 
 
 @dataclass(frozen=True)
