@@ -39,6 +39,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import generate_national, workspace  # noqa: E402
 
 from catalogue import pipeline  # noqa: E402
+from catalogue.index import publishable  # noqa: E402
+from catalogue.validate.stage import check_content  # noqa: E402
 from catalogue.search.engine import SearchEngine  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -263,8 +265,8 @@ def bench(label: str, content: Path, work: Path, following: str, national: bool)
     queries = [q for q in MORE if q not in (FIRST, following)]
     browser_run(out, FIRST, following, queries, national)
 
-    loaded = pipeline.load(content)
-    cat = pipeline.publishable(loaded.catalogue)
+    loaded = check_content(content)
+    cat = publishable(loaded.catalogue)
     t = time.perf_counter()
     engine = SearchEngine.for_catalogue(cat)
     built = time.perf_counter() - t

@@ -1,4 +1,4 @@
-"""The command line: ``catalogue check|build|schema|serve|new``; exit 0 ok, 1 content errors, 2 usage."""
+"""The command line: ``catalogue check|build|schema|serve|new|print|search``; exit codes as in :mod:`.errors`."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import CatalogueError
+from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CatalogueError
+from .model.kinds import RECORD_KINDS
+from .model.records import LEVELS
 from .report import Reporter
-
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,14 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--poll", action="store_true", help="notice changes by polling (for network drives where notifications do not arrive)")
     new = sub.add_parser("new", help="create a new record file, ready to fill in")
     common(new)
-    new.add_argument("kind", choices=["service", "provider", "locality", "life-situation"], help="what to create")
+    new.add_argument("kind", choices=[kind.name for kind in RECORD_KINDS if kind.new], help="what to create")
     new.add_argument("--id", help="the id = file name (default: made from the name)")
     new.add_argument("--name", help="name (of a service, provider or locality)")
     new.add_argument("--title", help="title (of a life situation)")
     new.add_argument("--provider", help="service: the provider's id")
     new.add_argument("--type", help="service: the service type's id (vocabularies/service-types.yaml)")
     new.add_argument("--kind", dest="record_kind", choices=["registered", "related"], help="service: registered or related (default: from the type)")
-    new.add_argument("--level", choices=["region", "district", "municipality", "part", "neighbourhood"], help="locality: its level")
+    new.add_argument("--level", choices=LEVELS, help="locality: its level")
     new.add_argument("--parent", help="locality: the id of the larger locality it lies in")
     search = sub.add_parser("search", help="search the catalogue offline, as the site's search does")
     common(search)
@@ -95,13 +95,13 @@ def main(argv: Sequence[str] | None = None, reporter: Reporter | None = None) ->
         reporter.error(f"no content folder at {args.content}; pass --content DIR")
         return EXIT_USAGE
     try:
-        return COMMANDS[args.command](args, reporter)
+        return run_command(args.command, args, reporter)
     except CatalogueError as exc:
         reporter.error(str(exc))
         return EXIT_CONTENT
     except KeyboardInterrupt:
         reporter.error("interrupted; the previous output is untouched")
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug of ours: short message, traceback on request
         if args.debug:
             traceback.print_exc()
@@ -110,81 +110,23 @@ def main(argv: Sequence[str] | None = None, reporter: Reporter | None = None) ->
         return EXIT_INTERNAL
 
 
-def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
-    from .pipeline import load
-
-    loaded = load(args.content, strict=args.strict)
-    reporter.problems(loaded.problems)
-    if loaded.problems.has_errors():
-        return EXIT_CONTENT
-    if not loaded.problems.items:
-        reporter.info("no problems")
-    return EXIT_OK
-
-
-def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
-    from .pipeline import build_site
-
-    result = build_site(args.content, args.out, strict=args.strict, print_pdfs=getattr(args, "print_pdfs", False))
-    reporter.problems(result.problems)
-    if result.problems.has_errors():
-        reporter.info(f"nothing written; {args.out} is unchanged")
-        return EXIT_CONTENT
-    reporter.info(f"built {result.pages} pages into {args.out}")
-    return EXIT_OK
-
-
-def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
-    from .outputs.schema import write_schemas
-    from .pipeline import load
-
-    loaded = load(args.content)
-    written = write_schemas(args.out, loaded.catalogue)
-    reporter.info(f"wrote {len(written)} schemas into {args.out}")
-    return EXIT_OK
-
-
-def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
-    from .serve import serve
-
-    serve(args.content, port=args.port, host=args.host, reporter=reporter, strict=args.strict, watch="poll" if args.poll else "native")
-    return EXIT_OK
-
-
-def cmd_new(args: argparse.Namespace, reporter: Reporter) -> int:
-    from .scaffold import scaffold_command
-
-    return scaffold_command(args, reporter)
-
-
-def cmd_print(args: argparse.Namespace, reporter: Reporter) -> int:
-    """Print into OUT/tisk/; exit 1 when the content is invalid or a leaflet does not fit its format."""
-    from .pipeline import print_site
-
-    run = print_site(args.content, args.out, strict=args.strict, workers=args.jobs)
-    reporter.problems(run.problems)
-    if run.printed is None:
-        reporter.info(f"nothing printed; {args.out / 'tisk'} is unchanged")
-        return EXIT_CONTENT
-    printed = run.printed
-    reporter.info(
-        f"printed {len(printed.files)} PDFs, {printed.total_pages} pages, into {args.out / 'tisk'} "
-        f"({printed.rendered} rendered, {printed.cached} unchanged)"
-    )
-    if printed.overflowing:
-        reporter.info(f"leaflets that do not fit their format: {', '.join(printed.overflowing)}; see above")
-        return EXIT_CONTENT
-    return EXIT_OK
-
-
-def cmd_search(args: argparse.Namespace, reporter: Reporter) -> int:
-    """Search like the site does; exit 1 when the content is invalid, 2 for an unknown filter id."""
-    from .search.cli import run_search
-
-    return run_search(args, reporter)
-
-
-COMMANDS = {"search": cmd_search, "check": cmd_check, "build": cmd_build, "schema": cmd_schema, "serve": cmd_serve, "new": cmd_new, "print": cmd_print}
+def run_command(name: str, args: argparse.Namespace, reporter: Reporter) -> int:
+    """Run one command; only its own module is imported (``check`` needs no Jinja, Pagefind or PDF library)."""
+    if name == "check":
+        from .commands import check as command
+    elif name == "build":
+        from .commands import build as command
+    elif name == "schema":
+        from .commands import schema as command
+    elif name == "serve":
+        from .commands import serve as command
+    elif name == "new":
+        from .commands import new as command
+    elif name == "print":
+        from .commands import printing as command
+    else:
+        from .commands import search as command
+    return command.run(args, reporter)
 
 
 def run() -> None:

@@ -1,10 +1,18 @@
-"""Problems found in content, collected across the whole run and reported once."""
+"""Problems found in content, collected across the whole run and reported once; the exit codes they end in."""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+# How a command ends; only the command line turns outcomes into these.
+EXIT_OK = 0  # done, no errors (warnings may have been printed)
+EXIT_CONTENT = 1  # the content has errors (or a command failed on them); nothing was written
+EXIT_USAGE = 2  # wrong arguments or options
+EXIT_INTERNAL = 3  # a bug of ours: a short message, the traceback with --debug
+EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report SIGINT
 
 
 class Severity(enum.IntEnum):

@@ -18,6 +18,13 @@ ROOT = Path(__file__).resolve().parents[1]
 TODAY_EPOCH = "1795305600"  # 2026-11-22: the demo and fixtures are "verified" relative to this day
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regenerate-golden", action="store_true",
+        help="rewrite tests/golden/site/ from a fresh build of tests/golden/content/ (after an intended change)",
+    )
+
+
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import catalogue.load.content as content_module
-from catalogue.cache import RecordCache, default_cache_folder
-from catalogue.pipeline import load
+from catalogue.validate.cache import RecordCache, default_cache_folder
+from catalogue.validate.stage import check_content as load
 from sites import SERVICE
 
 

@@ -226,12 +226,12 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def test_internal_bug_prints_a_short_message(site, monkeypatch):
-    import catalogue.pipeline as pipeline
+    import catalogue.validate.stage as stage
 
     def boom(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(pipeline, "load_folder", boom)
+    monkeypatch.setattr(stage, "load_folder", boom)
     result = run_cli("check", "--content", site)
     assert result.code == 3
     assert result.err == "error: internal error (RuntimeError: kaboom); run again with --debug for the traceback and report it\n"

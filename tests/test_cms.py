@@ -22,8 +22,8 @@ import yaml as pyyaml
 from conftest import ROOT, run_cli
 from sites import SERVICE, SITE, write_site
 
-from catalogue import pipeline
-from catalogue.cache import RecordCache
+from catalogue.validate.cache import RecordCache
+from catalogue.validate.stage import check_content
 from catalogue.load.yamlstrict import parse
 from catalogue.outputs.cms import DECAP_INTEGRITY, DECAP_VERSION, cms_config
 
@@ -157,7 +157,7 @@ def records(catalogue) -> dict:
 @needs_node
 def test_what_the_form_saves_loads_back_exactly_as_meant(tmp_path):
     original = write_site(tmp_path / "original", {"services/azylovy-dum-lysa.yaml": TRICKY_SERVICE})
-    before = pipeline.load(original, cache=RecordCache(None))
+    before = check_content(original, cache=RecordCache(None))
     assert not before.problems.has_errors(), [p.format() for p in before.problems.errors]
     config = cms_config(before.catalogue)
     collections = {c["name"]: c for c in config["collections"] if "folder" in c}
@@ -182,7 +182,7 @@ def test_what_the_form_saves_loads_back_exactly_as_meant(tmp_path):
             body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
             text = f"---\n{text}---\n{body}"
         target.write_text(text, encoding="utf-8")
-    after = pipeline.load(again, cache=RecordCache(None))
+    after = check_content(again, cache=RecordCache(None))
     assert not after.problems.has_errors(), [p.format() for p in after.problems.errors]
     assert records(after.catalogue) == records(before.catalogue)
     service = after.catalogue.services["azylovy-dum-lysa"]

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from conftest import run_cli
 from sites import PROVIDER, SERVICE_2
 
-from catalogue import pipeline
-from catalogue.cache import RecordCache
+from catalogue.validate.cache import RecordCache
+from catalogue.validate.stage import check_content
 from catalogue.outputs.editors_report import build_report, near_identical, normalise
 
 PROVIDER_2 = """\
@@ -106,7 +106,7 @@ def test_verification_age_follows_the_site_setting(make_site):
     from sites import SITE
 
     content = make_site({"site.yaml": SITE + "checks: {verified_max_age_months: 1}\n"})
-    loaded = pipeline.load(content, cache=RecordCache(None))
+    loaded = check_content(content, cache=RecordCache(None))
     report = build_report(loaded.catalogue, dt.date(2026, 11, 22))
     assert report.max_age_months == 1
     assert [i.id for i in report.unverified] == ["azylovy-dum-lysa", "pecovatelska-sluzba-lysa", "charita-lysa"]

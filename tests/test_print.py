@@ -16,10 +16,11 @@ from conftest import ROOT, TODAY_EPOCH, run_cli
 from site_fixtures import RELATED
 from sites import LIFE_SITUATION, SITE, write_site
 
-from catalogue.outputs.print.contexts import compact_hours
+from catalogue.outputs.print.entries import compact_hours
 from catalogue.outputs.print.impose import booklet_order
 from catalogue.model.records import Hours
-from catalogue.pipeline import load, publishable
+from catalogue.index import publishable
+from catalogue.validate.stage import check_content as load
 
 COUNSELLING = """\
 name: Občanská poradna Milovice

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, TODAY_EPOCH, run_cli
 
-from catalogue.pipeline import load
+from catalogue.validate.stage import check_content as load
 
 DEMO = ROOT / "content"
 pytestmark = pytest.mark.skipif(not (DEMO / "site.yaml").is_file(), reason="no demo content yet")

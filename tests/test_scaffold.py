@@ -11,7 +11,7 @@ from conftest import run_cli
 
 from catalogue.load.yamlstrict import parse
 from catalogue.report import Reporter
-from catalogue.scaffold import scaffold_command, scalar, slugify
+from catalogue.commands.new import run as scaffold_command, scalar, slugify
 
 
 def no_errors_in(result, rel: str) -> bool:

@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from catalogue import pipeline
+from catalogue.index import publishable
+from catalogue.validate.stage import check_content
 from catalogue.search.engine import SearchEngine
 from site_fixtures import DEMO, demo_site, serve  # noqa: F401 - fixtures
 from test_site_browser import axe, browser, tab  # noqa: F401 - fixtures
@@ -21,7 +22,7 @@ def base(demo_site):  # noqa: F811 - fixture
 
 @functools.cache
 def demo_engine() -> SearchEngine:
-    return SearchEngine.for_catalogue(pipeline.publishable(pipeline.load(DEMO).catalogue))
+    return SearchEngine.for_catalogue(publishable(check_content(DEMO).catalogue))
 
 
 def results(page) -> list[str]:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import pipeline
+from catalogue.index import publishable
+from catalogue.validate.stage import check_content
 from catalogue.render.i18n import translations
 from catalogue.search import browser
 from catalogue.search.browser import pagefind_files
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def docs():
-    cat = pipeline.publishable(pipeline.load(ROOT / "content").catalogue)
+    cat = publishable(check_content(ROOT / "content").catalogue)
     return build_documents(cat, translations(cat.site.language).gettext)
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import pipeline
+from catalogue.index import publishable
+from catalogue.validate.stage import check_content
 from catalogue.index import Catalogue
-from catalogue.render.views import locality_filter
+from catalogue.index.queries import locality_filter
 from catalogue.search.engine import SearchEngine
 from sites import SERVICE, write_site
 
@@ -40,9 +41,9 @@ def expected_places(cat: Catalogue, service_id: str) -> set[str]:
 
 
 def load(content: Path) -> Catalogue:
-    loaded = pipeline.load(content)
+    loaded = check_content(content)
     assert not loaded.problems.has_errors(), [p.format() for p in loaded.problems.items]
-    return pipeline.publishable(loaded.catalogue)
+    return publishable(loaded.catalogue)
 
 
 @pytest.fixture(scope="module")

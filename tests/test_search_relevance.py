@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import pipeline
+from catalogue.index import publishable
+from catalogue.validate.stage import check_content
 from catalogue.search.browser import pagefind_files
 from catalogue.search.engine import SearchEngine
 from relevance import load_queries, misses, report, run_browser, run_cli, run_plain, score
@@ -26,8 +27,8 @@ FLOOR = {"cli": (0.80, 0.80), "browser": (0.80, 0.80)}
 @pytest.fixture(scope="module")
 def engine():
     """The command line's engine over the demo, with the documents and vocabulary the site's build uses."""
-    loaded = pipeline.load(ROOT / "content")
-    return SearchEngine.for_catalogue(pipeline.publishable(loaded.catalogue))
+    loaded = check_content(ROOT / "content")
+    return SearchEngine.for_catalogue(publishable(loaded.catalogue))
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,9 @@ from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, writ
 from catalogue import pipeline
 from catalogue.pipeline import build_site
 from catalogue.render.env import BUILTIN_TEMPLATES
-from catalogue.render.site import Depends
-from catalogue.serve.preview import Preview, affected_templates
+from catalogue.render.depends import Depends
+from catalogue.serve.changes import affected_templates
+from catalogue.serve.preview import Preview
 
 SERVICE_FILE = "services/azylovy-dum-lysa.yaml"
 PAGE = "sluzby/azylovy-dum-lysa/index.html"

@@ -11,7 +11,7 @@ import pytest
 from html_tree import find, find_all, headings, json_ld, page, text
 from site_fixtures import DEMO, demo_site, is_redirect, site_pages  # noqa: F401 - fixtures
 
-from catalogue.pipeline import load
+from catalogue.validate.stage import check_content as load
 
 
 @pytest.fixture(scope="module")

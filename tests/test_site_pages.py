@@ -14,8 +14,11 @@ from html_tree import find, find_all, headings, json_ld, links, page, resolve, t
 from site_fixtures import INDEXES, OVERRIDES, RELATED, fixture_site, site_pages  # noqa: F401 - fixtures
 from sites import LIFE_SITUATION, PAGE, PROVIDER, SERVICE, SERVICE_2, write_site
 
-from catalogue.pipeline import load, publishable
-from catalogue.render.site import plan_pages, render_site
+from catalogue.index import publishable
+from catalogue.validate.cache import RecordCache
+from catalogue.validate.stage import check_content as load
+from catalogue.render.plan import plan_pages
+from catalogue.render.site import render_site
 from catalogue.write import OutputTree
 
 @pytest.fixture
@@ -479,10 +482,7 @@ EDITS = {
 
 
 def rendered(content: Path):
-    from catalogue.pipeline import load as load_content
-    from catalogue.cache import RecordCache
-
-    cat = publishable(load_content(content, cache=RecordCache(None)).catalogue)
+    cat = publishable(load(content, cache=RecordCache(None)).catalogue)
     tree = OutputTree()
     plans = plan_pages(cat)
     render_site(cat, tree, None, None, None, plans=plans)
@@ -492,8 +492,7 @@ def rendered(content: Path):
 @pytest.mark.parametrize("edit", EDITS)
 def test_depends_names_every_record_a_page_shows(tmp_path, edit, monkeypatch):
     """Every page whose HTML changes after an edit must be one the live preview would re-render."""
-    from catalogue.render.site import Depends
-    from catalogue.serve.preview import changed_keys
+    from catalogue.render.depends import Depends, changed_keys
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
     content = write_site(tmp_path / "content", OVERRIDES)

@@ -1,17 +1,26 @@
-"""Find the content files and parse each into a positioned tree; never validate here."""
+"""Find the content files and parse each into a positioned tree; never validate here.
+
+Which folders hold which kind of file is not known here: the caller passes the
+folders (:data:`catalogue.model.kinds.CONTENT_FOLDERS`), each with the reader of
+its files. :func:`read_file` reads one file exactly as :func:`load_folder` reads
+it, so the live preview re-reads a changed file without a second copy of the rules.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Problems, display_path
-from .yamlstrict import Mapping, YamlError, parse
+from ..errors import Problem, Problems, display_path
+from .yamlstrict import Mapping, YamlError, decode, parse
 
-RECORD_FOLDERS = ("providers", "services", "localities", "life-situations")
+SITE_FILE = "site.yaml"  # the one file at the top of the content folder
+#: An id: the file name without its suffix, as it stands in URLs and references.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
+_CONTENT_SUFFIXES = (".yml", ".YAML", ".md", ".yaml", ".markdown")  # in the wrong folder, a mistake, not a stray file
 
 
 @dataclass(eq=False)
@@ -52,125 +61,152 @@ def parse_record(source: bytes) -> Mapping:
 
 
 @dataclass
+class FileRead:
+    """What reading one file gave: its document (or the key of a file that failed) and its problems."""
+
+    documents: list[Document] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # "services/x" of a file that could not be read or parsed
+    problems: list[Problem] = field(default_factory=list)
+
+
+Reader = Callable[[Path, str, str, str, Problems], FileRead]  # (path, kind, id, name shown, problems) → what it gave
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A file of the content: where it is, its folder (None: site.yaml), and its name as the editor sees it."""
+
+    path: Path
+    folder: Folder | None
+    shown: str
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A folder of the content: its name (= the kind of its files), their suffix and how each is read."""
+
+    name: str
+    suffix: str
+    read: Reader
+
+
+@dataclass
 class RawContent:
     documents: list[Document]
     failed: set[str]  # "services/x" of files that could not be read or parsed
 
-
-def load_folder(content: Path, problems: Problems) -> RawContent:
-    """Parse every content file below ``content``; problems go to ``problems``."""
-    documents: list[Document] = []
-    failed: set[str] = set()
-    site = content / "site.yaml"
-    if site.is_file():
-        _load_yaml(site, "site", "site", documents, failed, problems)
-    else:
-        problems.error(display_path(site), 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
-    for folder in RECORD_FOLDERS:
-        shown = display_path(content / folder)
-        for path in _files(content / folder, ".yaml", problems):
-            if _valid_id(path, problems):
-                source = _read(path, problems)
-                if source is None:
-                    failed.add(f"{folder}/{path.stem}")
-                else:
-                    documents.append(Document(folder, path.stem, f"{shown}/{path.name}", source=source))
-    for path in _files(content / "vocabularies", ".yaml", problems):
-        if _valid_id(path, problems):
-            _load_yaml(path, "vocabularies", path.stem, documents, failed, problems)
-    for path in _files(content / "pages", ".md", problems):
-        if _valid_id(path, problems):
-            _load_page(path, documents, failed, problems)
-    return RawContent(documents, failed)
+    def add(self, read: FileRead, problems: Problems) -> None:
+        """Take in what one file gave."""
+        self.documents.extend(read.documents)
+        self.failed |= read.failed
+        for problem in read.problems:
+            problems.add(problem)
 
 
-def _files(folder: Path, suffix: str, problems: Problems) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix == suffix:
-            found.append(path)
-        elif path.suffix in (".yml", ".YAML", ".md", ".yaml", ".markdown"):
-            problems.error(display_path(path), 1, 1, "", f"files in {folder.name}/ end in {suffix}; rename it")
+def load_folder(content: Path, problems: Problems, folders: Sequence[Folder]) -> RawContent:
+    """Parse every content file below ``content``: site.yaml, then each folder in order; problems go to ``problems``."""
+    raw = RawContent([], set())
+    for file in content_files(content, folders):
+        raw.add(read_file(file), problems)
+    return raw
+
+
+def content_files(content: Path, folders: Sequence[Folder]) -> Iterator[ContentFile]:
+    """Yield every file the content consists of, in reading order: site.yaml, then each folder's files by name."""
+    yield ContentFile(content / SITE_FILE, None, display_path(content / SITE_FILE))
+    for folder in folders:
+        where = content / folder.name
+        if where.is_dir():
+            shown = display_path(where)  # once per folder, not for each of 19,000 files
+            for path in sorted(where.iterdir()):
+                if not path.name.startswith(".") and not path.is_dir():
+                    yield ContentFile(path, folder, f"{shown}/{path.name}")
+
+
+def read_file(file: ContentFile) -> FileRead:
+    """Read one content file the way :func:`load_folder` reads it."""
+    path, folder, shown = file.path, file.folder, file.shown
+    problems = Problems()
+    if folder is None:
+        if not path.is_file():
+            problems.error(shown, 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
+            return FileRead(problems=problems.items)
+        read = read_yaml(path, "site", "site", shown, problems)
+    elif path.suffix != (suffix := folder.suffix):
+        if path.suffix in _CONTENT_SUFFIXES:
+            problems.error(shown, 1, 1, "", f"files in {folder.name}/ end in {suffix}; rename it")
         elif not path.name.endswith("~"):
-            problems.warning(display_path(path), 1, 1, "", f"not a {suffix} file; it is ignored")
-    return found
+            problems.warning(shown, 1, 1, "", f"not a {suffix} file; it is ignored")
+        read = FileRead()
+    elif not SLUG_RE.match(path.stem):
+        problems.error(
+            shown, 1, 1, "",
+            f'the file name "{path.stem}" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa{path.suffix}',
+        )
+        read = FileRead()
+    else:
+        read = folder.read(path, folder.name, path.stem, shown, problems)
+    read.problems = problems.items
+    return read
 
 
-def _valid_id(path: Path, problems: Problems) -> bool:
-    if SLUG_RE.match(path.stem):
-        return True
-    problems.error(
-        display_path(path),
-        1,
-        1,
-        "",
-        f'the file name "{path.stem}" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa{path.suffix}',
-    )
-    return False
+# --- the readers ----------------------------------------------------------------------
 
 
-def _read(path: Path, problems: Problems) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        problems.error(display_path(path), 1, 1, "", f"cannot read the file: {exc.strerror}")
-        return None
+def read_record(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
+    """Read a record's bytes; they are parsed only when the cache does not know them."""
+    source = _read(path, shown, problems)
+    if source is None:
+        return FileRead(failed={f"{kind}/{ident}"})
+    return FileRead([Document(kind, ident, shown, source=source)])
 
 
-def _load_yaml(path: Path, kind: str, ident: str, documents: list[Document], failed: set[str], problems: Problems) -> None:
+def read_yaml(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
     """Read and parse a small file at once (site, vocabularies): they are always needed."""
-    source = _read(path, problems)
-    shown = display_path(path)
+    source = _read(path, shown, problems)
     try:
         if source is None:
             raise YamlError(1, 1, "")
-        documents.append(Document(kind, ident, shown, parse_record(source), source))
+        return FileRead([Document(kind, ident, shown, parse_record(source), source)])
     except YamlError as exc:
         if exc.message:
             problems.error(shown, exc.line, exc.column, "", exc.message)
-        failed.add(f"{kind}/{ident}")
+        return FileRead(failed={f"{kind}/{ident}"})
 
 
-def _load_page(path: Path, documents: list[Document], failed: set[str], problems: Problems) -> None:
-    document = load_front_matter(path, "pages", problems)
-    if document is None:
-        failed.add(f"pages/{path.stem}")
-    else:
-        documents.append(document)
-
-
-def load_front_matter(path: Path, kind: str, problems: Problems) -> Document | None:
-    """Read Markdown with YAML front matter between two ``---`` lines (a page, a news item)."""
-    raw = _read(path, problems)
+def read_page(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
+    """A page is Markdown with YAML front matter between two ``---`` lines."""
+    raw = _read(path, shown, problems)
     if raw is None:
-        return None
-    shown = display_path(path)
+        return FileRead(failed={f"{kind}/{ident}"})
     try:
-        from .yamlstrict import decode
-
         text = decode(raw).replace("\r\n", "\n")
     except YamlError as exc:
         problems.error(shown, exc.line, exc.column, "", exc.message)
-        return None
+        return FileRead()
     match = _FRONT_MATTER_RE.match(text)
     if not match:
         problems.error(shown, 1, 1, "", "a page starts with front matter: a line ---, title: …, and another line ---")
-        return None
+        return FileRead()
     try:
         tree = parse(match.group(1))
     except YamlError as exc:
         problems.error(shown, exc.line + 1, exc.column, "", exc.message)
-        return None
+        return FileRead()
     if not isinstance(tree, Mapping):
         problems.error(shown, 2, 1, "", "the front matter must be fields (title: …)")
-        return None
+        return FileRead()
     _shift(tree, 1)
     body_line = text.count("\n", 0, match.end()) + 1
-    return Document(kind, path.stem, shown, tree, raw, text[match.end():], body_line)
+    return FileRead([Document(kind, ident, shown, tree, raw, text[match.end():], body_line)])
+
+
+def _read(path: Path, shown: str, problems: Problems) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.error(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")
+        return None
 
 
 def _shift(node: object, lines: int) -> None:

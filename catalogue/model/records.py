@@ -6,7 +6,7 @@ Field descriptions are Czech: they are what editors read in VS Code and the guid
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -229,8 +229,10 @@ class Service(Identified):
 
 # --- localities ----------------------------------------------------------------
 
-LEVELS = ("region", "district", "municipality", "part", "neighbourhood")
 Level = Literal["region", "district", "municipality", "part", "neighbourhood"]
+LEVELS: tuple[str, ...] = get_args(Level)  # largest first: a locality lies in one of a larger level
+#: The levels a person names a place by: parts of a town are named with their town.
+UP_TO_MUNICIPALITY = LEVELS[: LEVELS.index("municipality") + 1]
 
 
 class Locality(Identified):
@@ -284,9 +286,13 @@ class Term(Record):
     description: Optional[Text] = field("Vysvětlení srozumitelnou češtinou", default=None)
 
 
+ServiceGroup = Literal["counselling", "care", "prevention", "related"]
+SERVICE_GROUPS: tuple[str, ...] = get_args(ServiceGroup)  # the law's order; related activities (outside it) last
+
+
 class ServiceType(Term):
     paragraph: Optional[Text] = field('Paragraf zákona 108/2006 Sb., např. "57"; u souvisejících aktivit chybí', default=None, pattern=r"^\d+[a-z]?$")
-    group: Literal["counselling", "care", "prevention", "related"] = field(
+    group: ServiceGroup = field(
         "Skupina: counselling (poradenství), care (péče), prevention (prevence), related (související aktivity)"
     )
 
@@ -343,19 +349,3 @@ class Synonym(Record):
     )
     note: Optional[Text] = field("Poznámka pro redakci (na webu se nezobrazuje)", default=None)
 
-
-VOCABULARIES: dict[str, type[Record]] = {
-    "service-types": ServiceType,
-    "target-groups": Term,
-    "forms": Term,
-    "capacity-units": CapacityUnit,
-    "languages": Language,
-    "synonyms": Synonym,
-}
-
-RECORD_KINDS: dict[str, type[Identified]] = {
-    "providers": Provider,
-    "services": Service,
-    "localities": Locality,
-    "life-situations": LifeSituation,
-}

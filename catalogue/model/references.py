@@ -4,38 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# kind of file → (path of the field, what it names). ``[]`` marks a list.
-REFERENCES: dict[str, list[tuple[str, str]]] = {
-    "services": [
-        ("provider", "provider"),
-        ("type", "service type"),
-        ("target_groups[]", "target group"),
-        ("languages[]", "language"),
-        ("area[]", "locality"),
-        ("life_situations[]", "life situation"),
-        ("capacity.unit", "capacity unit"),
-        ("locations[].locality", "locality"),
-    ],
-    "localities": [("parent", "locality")],
-    "life-situations": [
-        ("gathers.types[]", "service type"),
-        ("gathers.target_groups[]", "target group"),
-        ("services[]", "service"),
-    ],
-    "providers": [],
-}
+from .kinds import RECORD_KINDS, REFERENCED
 
-# What each kind of reference names, as a folder of content (vocabularies for terms).
-FOLDER = {
-    "provider": "providers",
-    "service": "services",
-    "locality": "localities",
-    "life situation": "life-situations",
-    "service type": "vocabularies",
-    "target group": "vocabularies",
-    "language": "vocabularies",
-    "capacity unit": "vocabularies",
-}
+#: kind of file → (path of the field, what it names); the rows of :mod:`.kinds` declare them.
+REFERENCES: dict[str, list[tuple[str, str]]] = {kind.folder: list(kind.references) for kind in RECORD_KINDS}
+#: What each kind of reference names, as a folder of content (vocabularies for terms).
+FOLDER = REFERENCED
 
 Reference = tuple[str, str, tuple, object]  # (field path, what, loc, value)
 

@@ -19,7 +19,7 @@ import logging
 import re
 import types
 import typing
-from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 import yaml
 from markupsafe import escape
@@ -27,11 +27,12 @@ from pydantic import BaseModel, TypeAdapter
 
 from ..index import Catalogue
 from ..model.hours import DAY_PATTERN, parse_day
-from ..model.records import RECORD_KINDS, PageMeta, Site
-from ..model.references import FOLDER, REFERENCES
-
-if TYPE_CHECKING:
-    from ..pipeline import OutputContext
+from ..model.kinds import KINDS, RECORD_KINDS, REFERENCED, VOCABULARIES, VOCABULARY_FOLDER, RecordKind
+from ..model.records import Site
+from ..model.references import REFERENCES
+from ..render.i18n import translations
+from ..render.urls import url_for
+from .context import OutputContext
 
 log = logging.getLogger("catalogue")
 
@@ -40,13 +41,6 @@ DECAP_URL = f"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js"
 # sha384 of dist/decap-cms.js in the npm package decap-cms@3.16.3; update both together.
 DECAP_INTEGRITY = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p"
 
-# kind → (label, singular label, field that names a new file, section of the public URL)
-COLLECTIONS: dict[str, tuple[str, str, str]] = {
-    "services": ("Služby", "Služba", "name"),
-    "providers": ("Poskytovatelé", "Poskytovatel", "name"),
-    "localities": ("Lokality", "Lokalita", "name"),
-    "life-situations": ("Životní situace", "Životní situace", "title"),
-}
 # Short labels where the first words of the description do not make one.
 LABELS = {
     "kind": "Druh záznamu",
@@ -66,7 +60,6 @@ OPTION_LABELS = {
     "counselling": "poradenství", "care": "péče", "prevention": "prevence",
     "group": "podle skupiny služeb", "target_group": "podle cílové skupiny",
 }
-RELATION_DISPLAY = {"life-situations": "title"}  # the field shown for a chosen record; "name" otherwise
 PATTERN_MESSAGE = "Hodnota nemá správný tvar; řiďte se nápovědou u pole."
 _GITHUB_RE = re.compile(r"^https?://github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?$")
 
@@ -94,8 +87,8 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
     if repository is None or repo is None:
         return None
     content = repository.content_path.strip("/")
-    collections = [folder_collection(kind, content, cat) for kind in COLLECTIONS]
-    collections.append(pages_collection(content))
+    collections = [folder_collection(kind, content, cat) for kind in RECORD_KINDS if not kind.editable]
+    collections += [pages_collection(kind, content) for kind in RECORD_KINDS if kind.editable]
     collections.append(site_collection(content, cat))
     return {
         "backend": {"name": "github", "repo": repo, "branch": repository.branch, "open_authoring": True},
@@ -111,16 +104,14 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
     }
 
 
-def folder_collection(kind: str, content: str, cat: Catalogue) -> dict[str, Any]:
+def folder_collection(kind: RecordKind, content: str, cat: Catalogue) -> dict[str, Any]:
     """Return one collection: a folder of YAML files whose names are the ids."""
-    from ..render.urls import url_for
-
-    label, singular, identifier = COLLECTIONS[kind]
+    identifier = kind.title_field
     return {
-        "name": kind,
-        "label": label,
-        "label_singular": singular,
-        "folder": f"{content}/{kind}",
+        "name": kind.folder,
+        "label": kind.label,
+        "label_singular": kind.label_singular,
+        "folder": f"{content}/{kind.folder}",
         "extension": "yaml",
         "format": "yaml",
         "create": True,
@@ -128,26 +119,26 @@ def folder_collection(kind: str, content: str, cat: Catalogue) -> dict[str, Any]
         "identifier_field": identifier,
         "summary": f"{{{{{identifier}}}}}",
         "sortable_fields": [identifier],
-        "preview_path": url_for(kind, "{{slug}}").lstrip("/"),
-        "fields": model_fields(RECORD_KINDS[kind], kind, cat),
+        "preview_path": url_for(kind.folder, "{{slug}}").lstrip("/"),
+        "fields": model_fields(kind.written, kind.folder, cat),
     }
 
 
-def pages_collection(content: str) -> dict[str, Any]:
+def pages_collection(kind: RecordKind, content: str) -> dict[str, Any]:
     """Return the collection of free pages: Markdown with front matter."""
     return {
-        "name": "pages",
-        "label": "Stránky",
-        "label_singular": "Stránka",
-        "folder": f"{content}/pages",
-        "extension": "md",
+        "name": kind.folder,
+        "label": kind.label,
+        "label_singular": kind.label_singular,
+        "folder": f"{content}/{kind.folder}",
+        "extension": kind.suffix.lstrip("."),
         "format": "frontmatter",
         "create": True,
         "slug": "{{slug}}",
-        "identifier_field": "title",
-        "summary": "{{title}}",
+        "identifier_field": kind.title_field,
+        "summary": f"{{{{{kind.title_field}}}}}",
         "fields": [
-            *model_fields(PageMeta, "pages", None),
+            *model_fields(kind.written, kind.folder, None),
             {"name": "body", "label": "Text stránky", "widget": "markdown"},
         ],
     }
@@ -254,9 +245,9 @@ def list_widget(item: Any, path: str, kind: str, references: dict[str, str], cat
 
 def reference_widget(what: str, cat: Catalogue | None, multiple: bool) -> dict[str, Any]:
     """Return a relation widget for records, a select widget for vocabulary terms."""
-    folder = FOLDER[what]
-    if folder != "vocabularies":
-        shown = RELATION_DISPLAY.get(folder, "name")
+    folder = REFERENCED[what]
+    if folder != VOCABULARY_FOLDER:
+        shown = KINDS[folder].title_field
         return {
             "widget": "relation",
             "collection": folder,
@@ -290,12 +281,7 @@ def label(name: str, description: str) -> str:
 def _vocabulary(what: str, cat: Catalogue | None) -> dict[str, Any]:
     if cat is None:
         return {}
-    return {
-        "service type": cat.vocab.service_types,
-        "target group": cat.vocab.target_groups,
-        "language": cat.vocab.languages,
-        "capacity unit": cat.vocab.capacity_units,
-    }[what]
+    return next(cat.vocab.terms[v.file] for v in VOCABULARIES if v.referenced_as == what)
 
 
 def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
@@ -359,8 +345,6 @@ def dump_config(config: dict[str, Any]) -> str:
 
 def admin_page(cat: Catalogue) -> str:
     """Return ``admin/index.html``: the page that loads Decap CMS, which reads ``config.yml`` beside it."""
-    from ..render.i18n import translations
-
     gettext = translations(cat.site.language).gettext
     title = escape(gettext("Edit the catalogue") + " – " + cat.site.title)
     return (

@@ -22,12 +22,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
 from ..index import Catalogue, collate
-
-if TYPE_CHECKING:
-    from ..pipeline import OutputContext
+from ..model.kinds import KINDS
+from ..render.env import make_environment
+from ..render.urls import relative, url_for
+from .context import OutputContext
 
 URL = "/redakce/"
 WINDOW = 4  # neighbours compared on each side in the sorted lists
@@ -73,9 +72,6 @@ class Report:
 
 def write_editors_report(context: OutputContext) -> None:
     """Render the report page into the output tree."""
-    from ..render.env import make_environment
-    from ..render.urls import relative, url_for
-
     cat = context.catalogue
     report = build_report(cat, context.today)
     env = make_environment(cat.site.language, context.theme / "templates" if context.theme else None)
@@ -222,4 +218,4 @@ def edit_url(cat: Catalogue, item: Item) -> str | None:
 
 
 def _item(cat: Catalogue, kind: str, record, note: str = "") -> Item:
-    return Item(kind, record.id, record.name, f"{kind}/{record.id}.yaml", note)
+    return Item(kind, record.id, record.name, f"{kind}/{KINDS[kind].file_name(record.id)}", note)

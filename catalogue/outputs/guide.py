@@ -11,7 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..model.records import RECORD_KINDS, VOCABULARIES, PageMeta, Site
+from ..model.kinds import RECORD_KINDS, VOCABULARIES
+from ..model.records import Site
 
 BEGIN = "<!-- BEGIN generated field reference: python -m catalogue.outputs.guide docs/editors-guide.md -->"
 END = "<!-- END generated field reference -->"
@@ -48,11 +49,11 @@ def _table(title: str, model: type[BaseModel]) -> str:
 def field_reference() -> str:
     """Return the Markdown tables of every field of every kind of file."""
     parts = [_table("`site.yaml`", Site)]
-    for kind, model in RECORD_KINDS.items():
-        parts.append(_table(f"`{kind}/ID.yaml`", model))
-    parts.append(_table("`pages/ID.md` (front matter)", PageMeta))
-    for name, model in VOCABULARIES.items():
-        parts.append(_table(f"`vocabularies/{name}.yaml` (each entry: `id: {{…}}`)", model))
+    for kind in RECORD_KINDS:
+        front = " (front matter)" if kind.editable else ""
+        parts.append(_table(f"`{kind.folder}/ID{kind.suffix}`{front}", kind.written))
+    for vocabulary in VOCABULARIES:
+        parts.append(_table(f"`vocabularies/{vocabulary.file}.yaml` (each entry: `id: {{…}}`)", vocabulary.model))
     return "\n".join(parts)
 
 

@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from ..index import Catalogue
-from ..model.records import RECORD_KINDS, VOCABULARIES, PageMeta, Site
+from ..load.content import SLUG_RE
+from ..model.kinds import RECORD_KINDS, VOCABULARIES
+from ..model.records import Site
 from ..model.references import REFERENCES
+from ..validate.crossref import known_ids
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -62,14 +65,12 @@ def _field_node(schema: dict, path: str) -> dict | None:
 
 def add_enums(schema: dict, kind: str, catalogue: Catalogue) -> None:
     """Offer the ids that exist for each reference field of ``kind``."""
-    from ..validate.crossref import Checker
-
-    known = Checker(catalogue, {}, None, None).known  # type: ignore[arg-type]
+    known = known_ids(catalogue)
     for path, what in REFERENCES.get(kind, []):
         node = _field_node(schema, path)
         if node is None:
             continue
-        ids = sorted(known(what))
+        ids = sorted(known[what])
         if ids:
             target = _resolve(schema, node) if "$ref" in node else node
             target["enum"] = ids
@@ -78,23 +79,28 @@ def add_enums(schema: dict, kind: str, catalogue: Catalogue) -> None:
 
 def build_schemas(catalogue: Catalogue | None) -> dict[str, dict]:
     """Return file name → schema for every kind of file in ``content/``."""
-    out: dict[str, dict] = {"site.schema.json": schema_for(Site, "site.yaml"), "page.schema.json": schema_for(PageMeta, "Stránka (front matter)")}
-    out["page.schema.json"]["properties"].pop("id", None)
-    for kind, model in RECORD_KINDS.items():
-        schema = schema_for(model, f"{kind}/*.yaml")
+    out: dict[str, dict] = {"site.schema.json": schema_for(Site, "site.yaml")}
+    for kind in RECORD_KINDS:
+        if kind.editable:  # front matter above Markdown: not a YAML file of its own
+            name, title = f"{kind.name}.schema.json", f"{kind.label_singular} (front matter)"
+        else:
+            name, title = f"{kind.folder}.schema.json", f"{kind.folder}/*{kind.suffix}"
+        schema = schema_for(kind.written, title)
         schema["properties"].pop("id", None)
-        schema["required"] = [r for r in schema.get("required", []) if r != "id"]
+        if not kind.editable:
+            schema["required"] = [r for r in schema.get("required", []) if r != "id"]
         if catalogue is not None:
-            add_enums(schema, kind, catalogue)
-        out[f"{kind}.schema.json"] = schema
-    for name, model in VOCABULARIES.items():
+            add_enums(schema, kind.folder, catalogue)
+        out[name] = schema
+    for vocabulary in VOCABULARIES:
+        name, model = vocabulary.file, vocabulary.model
         term = schema_for(model, name)
         vocabulary = out[f"vocabulary-{name}.schema.json"] = {
             "$schema": DRAFT_07,
             "title": f"vocabularies/{name}.yaml",
             "description": "Slovník: id → údaje",
             "type": "object",
-            "propertyNames": {"pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
+            "propertyNames": {"pattern": SLUG_RE.pattern},
             "additionalProperties": {k: v for k, v in term.items() if k not in ("$schema", "title", "definitions")},
         }
         if "definitions" in term:  # a term's nested parts (capacity units' forms): "#/definitions/…" points at the root

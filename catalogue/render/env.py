@@ -9,6 +9,7 @@ import jinja2
 
 from .i18n import date_filter, number_filter, translations
 from .markdown import render_markdown
+from .views import FILTERS
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -41,6 +42,7 @@ def _environment(language: str, theme: str | None) -> jinja2.Environment:
     env.filters["markdown"] = lambda text, under=1: jinja2.filters.Markup(render_markdown(text, under))
     env.filters["date"] = date_filter(language)
     env.filters["number"] = number_filter(language)
+    env.filters.update(FILTERS)  # the web pages' formatting: map links, opening hours, JSON in scripts
     return env
 
 

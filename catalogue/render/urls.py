@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+from ..model.kinds import RECORD_KINDS, VOCABULARIES
+
+#: kind of record or vocabulary ("services", "service-types") or page ("search") → its URL section.
 SECTIONS = {
-    "services": "sluzby",
-    "providers": "poskytovatele",
-    "localities": "lokality",
-    "life-situations": "zivotni-situace",
-    "target-groups": "cilove-skupiny",
-    "service-types": "druhy-sluzeb",
-    "pages": "stranky",
+    **{kind.folder: kind.section for kind in RECORD_KINDS if kind.section},
+    **{vocabulary.file: vocabulary.section for vocabulary in VOCABULARIES if vocabulary.section},
     "search": "hledat",
 }
 

@@ -1,7 +1,8 @@
-"""What templates show that is more than a field: map links, report links, groupings, JSON-LD.
+"""What pages show that is more than a field: map links, opening hours, report and edit links, JSON-LD.
 
-Pure functions of the publishable catalogue; the templates call them through the
-common context (:class:`~catalogue.render.site.Common`).
+Pure functions of records and of the publishable catalogue. The page contexts
+(:mod:`.pages`) call those that read the catalogue; templates use the others as
+filters (:data:`FILTERS`).
 """
 
 from __future__ import annotations
@@ -9,25 +10,23 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlencode, urlsplit
 
 from markupsafe import Markup
 
-from ..index import Catalogue, collate
+from ..index import Catalogue
 from ..model.fields import phone_digits
 from ..model.hours import format_minutes
-from ..model.records import LEVELS, Capacity, Coordinates, Hours, Location, Provider, Service, ServiceType, Site
+from ..model.kinds import KINDS
+from ..model.records import Capacity, Coordinates, Hours, Location, Provider, Service, Site
 from .i18n import plural_category
 from .markdown import render_markdown
 from .urls import url_for
 
 _TAG_RE = re.compile(r"<[^>]+>")
-GROUP_ORDER = ("counselling", "care", "prevention", "related")
-FOLDER_SUFFIX = {"pages": ".md"}
-ISSUE_FORM = "report-error.yml"  # .github/ISSUE_TEMPLATE/ of the content repository  # every other record is a .yaml file
+ISSUE_FORM = "report-error.yml"  # .github/ISSUE_TEMPLATE/ of the content repository
 
 
 # --- maps and hours -------------------------------------------------------------
@@ -75,109 +74,6 @@ def capacity_unit(cat: Catalogue, capacity: Capacity) -> str:
     return unit.word(plural_category(cat.site.language, capacity.count))
 
 
-# --- records in lists ------------------------------------------------------------
-
-
-def services_of(cat: Catalogue, ids: list[str]) -> list[Service]:
-    return [cat.services[i] for i in ids if i in cat.services]
-
-
-def without(ids: list[str], leave_out: list[str]) -> list[str]:
-    """``ids`` without those in ``leave_out``, in order."""
-    skip = set(leave_out)
-    return [i for i in ids if i not in skip]
-
-
-def by_type(cat: Catalogue, ids: list[str]) -> list[tuple[str, ServiceType | None, list[Service]]]:
-    """Group services by service type: counselling, care, prevention, related; types by name inside."""
-    groups: dict[str, list[Service]] = {}
-    for service in services_of(cat, ids):
-        groups.setdefault(service.type, []).append(service)
-    types = cat.vocab.service_types
-
-    def order(tid: str) -> tuple:
-        stype = types.get(tid)
-        group = GROUP_ORDER.index(stype.group) if stype else len(GROUP_ORDER)
-        return group, collate(stype.name if stype else tid)
-
-    return [(tid, types.get(tid), groups[tid]) for tid in sorted(groups, key=order)]
-
-
-def types_by_group(cat: Catalogue) -> list[tuple[str, list[tuple[str, ServiceType]]]]:
-    """Return the service-type vocabulary by group, in the law's order, types by name."""
-    out = []
-    for group in GROUP_ORDER:
-        members = [(tid, t) for tid, t in cat.vocab.service_types.items() if t.group == group]
-        if members:
-            out.append((group, sorted(members, key=lambda m: (_paragraph_key(m[1].paragraph), collate(m[1].name)))))
-    return out
-
-
-def _paragraph_key(paragraph: str | None) -> tuple[int, str]:
-    if not paragraph:
-        return (10_000, "")
-    digits = "".join(c for c in paragraph if c.isdigit())
-    return (int(digits or 0), paragraph)
-
-
-def initial(name: str) -> str:
-    """Return the letter a name is filed under in a Czech A–Z index (Ch, Č, Ř, Š, Ž are letters of their own)."""
-    text = name.strip()
-    if not text:
-        return "#"
-    if text[:2].lower() == "ch":
-        return "Ch"
-    first = unicodedata.normalize("NFD", text[0])
-    if "\u030c" in first[1:] and first[0].lower() in "crsz":
-        return unicodedata.normalize("NFC", first[:2]).upper()
-    base = first[0].upper()
-    return base if base.isalpha() else "#"
-
-
-def by_letter(records: list, attribute: str = "name") -> list[tuple[str, list]]:
-    """Group records, already in Czech order, under the initial letters of ``attribute``."""
-    out: list[tuple[str, list]] = []
-    for record in records:
-        letter = initial(getattr(record, attribute))
-        if not out or out[-1][0] != letter:
-            out.append((letter, []))
-        out[-1][1].append(record)
-    return out
-
-
-def places(cat: Catalogue, service: Service) -> list[str]:
-    """Return the names of the municipalities where a service is located, else of its area."""
-    ids = [l.locality for l in service.locations] or list(service.area)
-    names = []
-    for lid in ids:
-        locality = cat.localities.get(lid)
-        if locality is None:
-            continue
-        if locality.level in ("part", "neighbourhood"):
-            town = next((cat.localities[a] for a in cat.ancestors(lid) if cat.localities[a].level == "municipality"), None)
-            name = f"{town.name} – {locality.name}" if town else locality.name
-        else:
-            name = locality.name
-        if name not in names:
-            names.append(name)
-    return names
-
-
-def locality_tree(cat: Catalogue, keep: set[str]) -> list[tuple[str, list]]:
-    """Return the localities in ``keep`` as nested (id, children) from the roots."""
-
-    def walk(lid: str) -> tuple[str, list]:
-        return lid, [walk(child) for child in cat.children.get(lid, []) if child in keep]
-
-    return [walk(root) for root in cat.roots if root in keep]
-
-
-def with_services(cat: Catalogue) -> set[str]:
-    """Return the localities with a service located there or serving them, and their parents."""
-    found = set(cat.services_located_in) | set(cat.services_serving)
-    return found | {a for lid in found for a in cat.ancestors(lid)}
-
-
 # --- reporting errors and editing --------------------------------------------------
 
 
@@ -194,11 +90,12 @@ def _repository_host(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
 
-def record_links(site: Site, cat: Catalogue, key: str, title: str, page_url: str, text: dict[str, str]) -> RecordLinks:
+def record_links(cat: Catalogue, key: str, title: str, page_url: str, text: dict[str, str]) -> RecordLinks:
     """Return the report and edit links of the record ``key`` ("services/x"), prefilled so editors know what is meant.
 
     ``text`` holds the translated subject and body lines: "subject", "body", "issue".
     """
+    site = cat.site
     summary = text["subject"].format(title=title)
     body = text["body"].format(title=title, url=page_url, key=key)
     email = None
@@ -210,7 +107,7 @@ def record_links(site: Site, cat: Catalogue, key: str, title: str, page_url: str
         base = repo.url.rstrip("/")
         folder, _, ident = key.partition("/")
         source = cat.sources.get(key)
-        name = PurePosixPath(source).name if source else f"{ident}{FOLDER_SUFFIX.get(folder, '.yaml')}"
+        name = PurePosixPath(source).name if source else KINDS[folder].file_name(ident)
         file = "/".join(p for p in (repo.content_path.strip("/"), folder, name) if p)
         host = _repository_host(base)
         if "gitlab" in host:
@@ -336,65 +233,15 @@ def _plain(markdown: str, limit: int = 300) -> str:
 
 
 def plain(markdown: str | None, limit: int = 300) -> str:
+    """Return Markdown (or nothing) as one line of plain text of at most ``limit`` characters, cut at a word."""
     return _plain(markdown or "", limit)
 
 
+#: The filters templates format with (``{{ location | map_link }}``); each a pure function of its value.
+FILTERS = {"script_json": json_ld, "plain": plain, "map_link": map_link, "hours_json": hours_json, "day_text": day_text}
 
-def by_name(records, attribute: str = "name") -> list:
-    """Return records in Czech alphabetical order of ``attribute``."""
-    return sorted(records, key=lambda r: (collate(getattr(r, attribute)), getattr(r, "id", "")))
-
-
-def terms(vocabulary: dict) -> list[tuple[str, object]]:
-    """Return a vocabulary's (id, term) pairs in Czech alphabetical order of the names."""
-    return sorted(vocabulary.items(), key=lambda item: (collate(item[1].name), item[0]))
-
-
-def situations(cat: Catalogue) -> list:
-    """Return the life situations in their editors' order, then by title."""
-    return sorted(cat.life_situations.values(), key=lambda s: (s.order, collate(s.title), s.id))
-
-
-def situations_by_service(cat: Catalogue) -> dict[str, list]:
-    """Return service id → the life situations it helps with, in the editors' order."""
-    out: dict[str, list] = {}
-    for situation in situations(cat):
-        for sid in cat.services_by_life_situation.get(situation.id, ()):
-            out.setdefault(sid, []).append(situation)
-    return out
 
 
 def ancestor_crumbs(cat: Catalogue, locality_id: str) -> list[tuple[str, str]]:
     """Return (URL, name) of the localities above one, largest first, for its breadcrumbs."""
     return [(url_for("localities", a), cat.localities[a].name) for a in reversed(cat.ancestors(locality_id))]
-
-
-HOME_PLACES = 40  # at most this many places as links on the home page
-
-
-def home_places(cat: Catalogue) -> list:
-    """Return the places the home page offers: the most local level with services that still fits a short list.
-
-    A micro-region lists its towns and villages (never parts of them); the national catalogue its regions.
-    """
-    shown = with_services(cat)
-    levels = [[l for l in cat.localities.values() if l.level == level and l.id in shown] for level in LEVELS[:3]]
-    levels = [places for places in levels if places]
-    fitting = [places for places in levels if len(places) <= HOME_PLACES]
-    chosen = fitting[-1] if fitting else (levels[0] if levels else [])
-    return by_name(chosen)
-
-
-#: Prefix of the locality filter value "serves every place within this locality".
-AREA_PREFIX = "area:"
-
-
-def locality_filter(cat: Catalogue, lid: str) -> list[str]:
-    """The locality filter values that find what is located in or serves ``lid``.
-
-    ``lid`` itself, and ``area:A`` for every locality ``A`` that contains it: a
-    service whose area is a region is found in each of the region's towns without
-    listing them (see ``search.documents._locality_values``). A service matches through one of
-    these values at most, so the per-value counts of a result add up.
-    """
-    return [lid, *(AREA_PREFIX + a for a in cat.ancestors(lid) if a in cat.localities)]

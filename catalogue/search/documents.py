@@ -15,7 +15,7 @@ same synonyms, and cannot drift apart. A document carries
 * ``meta``: what a result shows; ``filters``: the facet values, as ids.
 
 Documents are built from the publishable catalogue only: a confidential
-location has already lost its street (``pipeline.publishable``).
+location has already lost its street (``index.publishable``).
 """
 
 from __future__ import annotations
@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 
 from ..index import Catalogue
 from ..model.records import LifeSituation, Service
+from ..index.queries import AREA_PREFIX, places, situations_of
+from ..model.records import UP_TO_MUNICIPALITY
 from ..render.urls import url_for
-from ..render.views import AREA_PREFIX, places, plain, situations_by_service
+from ..render.views import plain
 from .analysis import index_terms, keys, tokenize
 
 #: Facet name → what it filters on. The names are the URL parameters of the search page.
 FACETS = ("target_group", "type", "form", "locality", "life_situation", "kind", "language", "wheelchair", "free")
-#: Localities a service covers below an area are listed down to this level (keeps national indexes small).
-_AREA_LEVELS = ("region", "district", "municipality")
 #: An area with more localities below it than this lists only the area itself in its text.
 _MAX_AREA_NAMES = 60
 
@@ -90,13 +90,12 @@ def build_documents(
     (the live preview's "a newer render came in").
     """
     synonyms = Synonyms(s.terms for _, s in sorted(cat.vocab.synonyms.items()))
-    situations = situations_by_service(cat)
     area_names = _area_names(cat)
     docs = []
     for number, s in enumerate(cat.sorted_services):
         if number % 256 == 0:
             check()
-        docs.append(_service(cat, s, situations.get(s.id, []), gettext, synonyms, area_names))
+        docs.append(_service(cat, s, situations_of(cat, s.id), gettext, synonyms, area_names))
     docs += [_provider(cat, pid, gettext, synonyms) for pid in sorted(cat.providers)]
     docs += [_situation(cat, sid, gettext, synonyms) for sid in sorted(cat.life_situations)]
     docs += [_page(cat, pid, gettext, synonyms) for pid in sorted(cat.pages)]
@@ -113,7 +112,7 @@ def _document(
 
 
 def _locality_values(cat: Catalogue, service: Service) -> list[str]:
-    """A service's locality filter values (what ``views.locality_filter`` asks for).
+    """A service's locality filter values (what ``queries.locality_filter`` asks for).
 
     Plain ids: where it is located and the areas it serves, with their parents (a
     filter by a district finds what is in its towns); ``area:A`` for each area ``A``
@@ -133,13 +132,13 @@ def _locality_values(cat: Catalogue, service: Service) -> list[str]:
 
 
 def _area_names(cat: Catalogue) -> Callable[[str], tuple[str, ...]]:
-    """The names of the places within an area a person may type (see ``_AREA_LEVELS``),
+    """The names of the places within an area a person may type (down to municipalities: keeps national indexes small),
     or none when there are too many; worked out once per area."""
     cache: dict[str, tuple[str, ...]] = {}
 
     def names(area: str) -> tuple[str, ...]:
         if area not in cache:
-            below = [d for d in cat.descendants(area) if d in cat.localities and cat.localities[d].level in _AREA_LEVELS]
+            below = [d for d in cat.descendants(area) if d in cat.localities and cat.localities[d].level in UP_TO_MUNICIPALITY]
             cache[area] = tuple(cat.localities[d].name for d in below) if len(below) <= _MAX_AREA_NAMES else ()
         return cache[area]
 
@@ -147,7 +146,7 @@ def _area_names(cat: Catalogue) -> Callable[[str], tuple[str, ...]]:
 
 
 def _place_names(cat: Catalogue, service: Service, area_names: Callable[[str], tuple[str, ...]]) -> list[str]:
-    """Names a person may type for where the service is or works (see ``_AREA_LEVELS``)."""
+    """Names a person may type for where the service is or works."""
     names: dict[str, None] = {}
     for lid in [l.locality for l in service.locations] + list(cat.service_area(service)):
         for one in (lid, *cat.ancestors(lid)):

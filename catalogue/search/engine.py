@@ -30,7 +30,7 @@ from whoosh.query import And, ConstantScoreQuery, Every, Or, Prefix, Query, Term
 
 from ..index import Catalogue
 from ..render.i18n import translations
-from ..render.views import locality_filter
+from ..index.queries import locality_filter
 from .analysis import analyse_query
 from .documents import FACETS, SearchDocument, build_documents
 from .suggest import correct_query, site_vocabulary
@@ -85,7 +85,7 @@ class SearchEngine:
 
     ``shards`` is the did-you-mean vocabulary (``suggest.site_vocabulary``);
     ``places`` maps a locality id to the filter values that find it
-    (``views.locality_filter``; an id not in it is looked up as it is);
+    (``queries.locality_filter``; an id not in it is looked up as it is);
     ``for_catalogue`` builds all three from a catalogue as the site's build does.
     """
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
+from ..index import Catalogue
+from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from .browser import SEARCH_FOLDER, pagefind_files, vocabulary_files
 from .documents import build_documents
 from .suggest import site_vocabulary
-
-if TYPE_CHECKING:
-    from ..index import Catalogue
-    from ..pipeline import OutputContext
 
 
 def write_search(context: OutputContext) -> None:
@@ -29,7 +26,7 @@ def write_search(context: OutputContext) -> None:
 
 def places_file(cat: Catalogue) -> bytes:
     """Each locality's parent ("" for none) and name: the search page finds what serves a
-    place its form does not offer (``views.locality_filter``) from these, and names it;
+    place its form does not offer (``queries.locality_filter``) from these, and names it;
     fetched only for such a place."""
     places = {
         lid: [loc.parent if loc.parent in cat.localities else "", loc.name] for lid, loc in sorted(cat.localities.items())

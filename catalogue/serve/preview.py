@@ -22,22 +22,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import jinja2.meta
 
 from .. import pipeline
-from ..cache import RecordCache, default_cache_folder
+from ..clock import today
 from ..errors import CatalogueError, Problem, Problems, display_path
-from ..index import Catalogue, Vocabularies
+from ..index import Catalogue, publishable
+from ..outputs.context import OutputContext, Superseded
 from ..render.env import BUILTIN_TEMPLATES, forget_environments
-from ..render.site import STATIC_DIR, Depends, PagePlan, plan_pages
+from ..render.depends import Depends, changed_keys
+from ..render.plan import PagePlan, plan_pages
+from ..render.static import STATIC_DIR
 from ..render.urls import SECTIONS, output_path, url_for
+from ..validate.cache import RecordCache, default_cache_folder
+from ..validate.stage import check_content, paused_gc
 from ..write import OutputTree
+from .changes import affected_templates, ignored, reload_path, shown, template_frame, templates_names, touches, under
 from .reader import IncrementalReader
 
 log = logging.getLogger("catalogue")
 
 ON_SCREEN_SECONDS = 600  # a page asked for in the last ten minutes is probably still open in a tab
-_IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", ".part", ".crdownload", "~")
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,19 @@ class Preview:
         self.outputs_lock = threading.Lock()  # one run of the extra outputs at a time; rebuilds need not wait for it
         self.revision = 0  # counts the renders: extra outputs made for an older one are not served
 
+    def publish(self, files: dict[str, bytes] | None = None, errors: tuple[Problem, ...] | None = None, language: str | None = None) -> None:
+        """Serve a new snapshot: the parts given replace the served ones, the rest stays; the only place that does.
+
+        The server reads ``self.snapshot`` once per request, so each request sees one whole site.
+        """
+        old = self.snapshot
+        self.snapshot = Snapshot(
+            old.files if files is None else files,
+            old.errors if errors is None else errors,
+            old.generation + 1,
+            language or old.language,
+        )
+
     # --- what to watch ----------------------------------------------------------
 
     def watched(self) -> list[Path]:
@@ -117,10 +134,10 @@ class Preview:
 
     def update(self, paths: set[Path], defer_outputs: bool = False) -> Update | None:
         """Rebuild after ``paths`` changed; None when none of them matters."""
-        relevant = {p.resolve() for p in paths if not _ignored(p)}
+        relevant = {p.resolve() for p in paths if not ignored(p)}
         if not relevant:
             return None
-        with self.lock, pipeline.paused_gc():  # a national rebuild must not wait for a full collection
+        with self.lock, paused_gc():  # a national rebuild must not wait for a full collection
             update = self._rebuild(relevant, full=False)
         if not defer_outputs:
             finished = self.finish()
@@ -136,18 +153,18 @@ class Preview:
         update.full = update.full or self.needs_full
         if content or update.full or self.broken:
             self.reader.changed(content)
-            loaded = pipeline.load(self.content, cache=self.cache, strict=self.strict, read=self.reader)
+            loaded = check_content(self.content, cache=self.cache, strict=self.strict, read=self.reader)
             update.steps.extend(loaded.timings.steps)
             self._forget_disk_cache()
             update.problems = loaded.problems
             catalogue = loaded.catalogue
             self.broken = loaded.problems.has_errors() or catalogue is None
             if self.broken:
-                self.snapshot = Snapshot(self.snapshot.files, tuple(loaded.problems.errors), self.snapshot.generation + 1, self.snapshot.language)
-                update.changed = sorted(_display(self.content, p) for p in content)
+                self.publish(errors=tuple(loaded.problems.errors))
+                update.changed = sorted(shown(self.content, p) for p in content)
                 update.seconds = time.perf_counter() - start
                 return update
-            new = pipeline.publishable(catalogue)
+            new = publishable(catalogue)
         else:
             new = self.good
         assert new is not None
@@ -158,14 +175,14 @@ class Preview:
         grouped = Depends.expand(self.good, new, keys) if self.good is not None and "*" not in keys else keys
         names = affected_templates(self._template_roots(), templates) if templates else set()
         update.changed = sorted(keys - {"*"}) + sorted(templates_names(self._template_roots(), templates))
-        update.changed += sorted(_display(self.content, p) if _under(p, self.content.resolve()) else p.name for p in static)
+        update.changed += sorted(shown(self.content, p) if under(p, self.content.resolve()) else p.name for p in static)
         try:
             self._render(new, grouped, names, update, direct=keys)
         except (jinja2.TemplateError, CatalogueError) as exc:
             self.needs_full = True  # some pages may be half done: render everything once it works again
             update.problems.add(self._render_problem(exc))
-            self.snapshot = Snapshot(self.snapshot.files, tuple(update.problems.errors), self.snapshot.generation + 1, self.snapshot.language)
-        update.reload = _reload_path(static, templates, content, update)
+            self.publish(errors=tuple(update.problems.errors))
+        update.reload = reload_path(static, templates, content)
         update.seconds = time.perf_counter() - start
         return update
 
@@ -174,7 +191,7 @@ class Preview:
         if isinstance(exc, jinja2.TemplateSyntaxError):
             where = exc.filename or exc.name or "templates"
             return Problem(display_path(Path(where)), exc.lineno or 1, 1, "", f"template error: {exc.message}")
-        frame = _template_frame(exc, self._template_roots())
+        frame = template_frame(exc, self._template_roots())
         message = f"template error: {exc}" if isinstance(exc, jinja2.TemplateError) else str(exc)
         if frame:
             return Problem(display_path(Path(frame[0])), frame[1], 1, "", message)
@@ -189,8 +206,8 @@ class Preview:
         planned = plan_pages(new)
         update.steps.append(("plan", time.perf_counter() - mark))
         plans = {output_path(p.url): p for p in planned}
-        chosen = {path for path, plan in plans.items() if _hit(plan, keys, templates)}
-        chosen |= {path for path, plan in self.plans.items() if path in plans and _hit(plan, keys, templates)}
+        chosen = {path for path, plan in plans.items() if touches(plan, keys, templates)}
+        chosen |= {path for path, plan in self.plans.items() if path in plans and touches(plan, keys, templates)}
         chosen |= plans.keys() - self.plans.keys()
         if update.full:
             chosen = set(plans)
@@ -211,7 +228,7 @@ class Preview:
         self.revision += 1
         self.later = (self.later & set(plans)) | (chosen - first)
         self.outputs_due = True
-        self.snapshot = Snapshot({**earlier_outputs, **files}, (), self.snapshot.generation + 1, new.site.language)
+        self.publish({**earlier_outputs, **files}, errors=(), language=new.site.language)
         update.rendered = len(chosen)
         update.pages = len(plans)
 
@@ -256,8 +273,7 @@ class Preview:
                 except (jinja2.TemplateError, CatalogueError) as exc:
                     return self._failed(update, exc, start)
                 if later:  # served now: a newer save renders from the snapshot, and these may not wait for the index
-                    old = self.snapshot
-                    self.snapshot = Snapshot({**old.files, **later}, old.errors, old.generation + 1, old.language)
+                    self.publish({**self.snapshot.files, **later})
                 self.outputs_due = False
                 revision, good = self.revision, self.good
                 tree = OutputTree()
@@ -265,11 +281,11 @@ class Preview:
                 tree.owners = {path: "page or static file" for path in tree.files}
             try:
                 stale = lambda: revision != self.revision  # noqa: E731 - a newer render came in
-                context = pipeline.OutputContext(good, tree, pipeline.today(), self.theme_dir(), stale)
+                context = OutputContext(good, tree, today(), self.theme_dir(), stale)
                 for _name, output in pipeline.output_steps():
                     context.check()
                     output(context)
-            except pipeline.Superseded:
+            except Superseded:
                 return None  # the newer render's own finish makes the outputs
             except (jinja2.TemplateError, CatalogueError) as exc:
                 with self.lock:
@@ -277,7 +293,7 @@ class Preview:
             with self.lock:
                 if revision != self.revision:
                     return None
-                self.snapshot = Snapshot(tree.files, self.snapshot.errors, self.snapshot.generation + 1, self.snapshot.language)
+                self.publish(tree.files)
             update.seconds = time.perf_counter() - start
             return update
 
@@ -298,7 +314,7 @@ class Preview:
         self.needs_full = True
         self.outputs_due = False
         update.problems.add(self._render_problem(exc))
-        self.snapshot = Snapshot(self.snapshot.files, tuple(update.problems.errors), self.snapshot.generation + 1, self.snapshot.language)
+        self.publish(errors=tuple(update.problems.errors))
         update.seconds = time.perf_counter() - start
         return update
 
@@ -323,111 +339,10 @@ class Preview:
         content_root = self.content.resolve()
         theme = self.theme.resolve()
         for path in paths:
-            if any(_under(path, root) for root in self._template_roots()):
+            if any(under(path, root) for root in self._template_roots()):
                 templates.add(path)
-            elif _under(path, STATIC_DIR.resolve()) or _under(path, theme / "static"):
+            elif under(path, STATIC_DIR.resolve()) or under(path, theme / "static"):
                 static.add(path)
-            elif _under(path, content_root) and not _under(path, theme):
+            elif under(path, content_root) and not under(path, theme):
                 content.add(path)
         return templates, static, content
-
-
-def changed_keys(old: Catalogue, new: Catalogue) -> set[str]:
-    """Return the record keys ("services/x", "vocabularies/forms", "site") whose published record differs."""
-    keys: set[str] = set()
-    for kind, attribute in (
-        ("providers", "providers"),
-        ("services", "services"),
-        ("localities", "localities"),
-        ("life-situations", "life_situations"),
-        ("pages", "pages"),
-    ):
-        before, after = getattr(old, attribute), getattr(new, attribute)
-        for ident in before.keys() | after.keys():
-            a, b = before.get(ident), after.get(ident)
-            if a is not b and a != b:
-                keys.add(f"{kind}/{ident}")
-    for name in Vocabularies.__dataclass_fields__:
-        if getattr(old.vocab, name) != getattr(new.vocab, name):
-            keys.add(f"vocabularies/{name.replace('_', '-')}")
-    if old.site != new.site:
-        keys.add("site")
-    return keys
-
-
-def templates_names(roots: list[Path], paths: set[Path]) -> set[str]:
-    """Return the template names (``service.html``) of changed template files."""
-    names = set()
-    for path in paths:
-        for root in roots:
-            if _under(path, root):
-                names.add(path.relative_to(root).as_posix())
-                break
-    return names
-
-
-def affected_templates(roots: list[Path], paths: set[Path]) -> set[str]:
-    """Return the changed templates and every template that extends, includes or imports them."""
-    changed = templates_names(roots, paths)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(r) for r in roots]), extensions=["jinja2.ext.i18n"])
-    users: dict[str, set[str]] = {}
-    dynamic: set[str] = set()
-    for name in env.list_templates(filter_func=lambda n: n.endswith((".html", ".xml", ".j2", ".txt"))):
-        try:
-            source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
-            referenced = set(jinja2.meta.find_referenced_templates(env.parse(source)))
-        except jinja2.TemplateError:
-            dynamic.add(name)  # a template that does not parse: render it again to show its error
-            continue
-        if None in referenced:
-            dynamic.add(name)  # a computed template name: assume it may use anything
-        for target in referenced - {None}:
-            users.setdefault(target, set()).add(name)
-    affected = set(changed)
-    stack = list(changed)
-    while stack:
-        for user in users.get(stack.pop(), ()):
-            if user not in affected:
-                affected.add(user)
-                stack.append(user)
-    return affected | (dynamic if changed else set())
-
-
-def _hit(plan: PagePlan, keys: set[str], templates: set[str]) -> bool:
-    return "*" in keys or (bool(keys) and "*" in plan.depends) or bool(plan.depends & keys) or plan.template in templates
-
-
-def _reload_path(static: set[Path], templates: set[Path], content: set[Path], update: Update) -> str:
-    """Return what to tell the browser: a stylesheet alone is swapped in place, anything else reloads the page."""
-    if static and not templates and not content and all(p.suffix == ".css" for p in static):
-        return f"static/{sorted(static)[0].name}"
-    return "*"
-
-
-def _template_frame(exc: BaseException, roots: list[Path]) -> tuple[str, int] | None:
-    """Return the template file and line where a rendering error happened (Jinja keeps them in the traceback)."""
-    found = None
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if any(filename.startswith(str(root)) for root in roots):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
-
-
-def _ignored(path: Path) -> bool:
-    name = path.name
-    return name.startswith((".", "#")) or name.endswith(_IGNORED_SUFFIXES) or name == "4913"  # vim's write test
-
-
-def _under(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
-
-
-def _display(content: Path, path: Path) -> str:
-    """Return a changed file as the terminal shows it: relative to the content, else to the working folder."""
-    try:
-        return path.relative_to(content.resolve()).as_posix()
-    except ValueError:
-        return display_path(path)

@@ -10,8 +10,9 @@ from babel import Locale
 from ..errors import Problems
 from ..index import Catalogue
 from ..load.content import Document
-from ..model.fields import SLUG_RE
-from ..model.references import FOLDER, Reference
+from ..load.content import SLUG_RE
+from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
+from ..model.references import Reference
 from ..model.records import LEVELS, PLURAL_CATEGORIES, Service
 from .records import dotted, position
 
@@ -29,6 +30,13 @@ def whole_number_categories(language: str) -> dict[str, list[int]]:
     for n in range(200):
         found.setdefault(rule(n), []).append(n)
     return {c: found[c] for c in PLURAL_CATEGORIES if c in found}
+
+
+def known_ids(cat: Catalogue) -> dict[str, dict]:
+    """Return what a reference names ("provider", "service type") → the records or terms it may name."""
+    out = {kind.referenced_as: cat.records[kind.folder] for kind in RECORD_KINDS}
+    out.update({v.referenced_as: cat.vocab.terms[v.file] for v in VOCABULARIES if v.referenced_as})
+    return out
 
 
 class Checker:
@@ -49,6 +57,7 @@ class Checker:
         self.docs = documents  # "services/x" → document
         self.problems = problems
         self.today = today
+        self.ids = known_ids(catalogue)
 
     def run(self) -> None:
         self.check_vocabularies()
@@ -80,9 +89,9 @@ class Checker:
 
     def ref(self, key: str, loc: tuple, value: str, known: dict, what: str) -> bool:
         """Check one reference; report it with a did-you-mean when unknown."""
-        if value in known or f"{FOLDER[what]}/{value}" in self.broken:
+        if value in known or f"{REFERENCED[what]}/{value}" in self.broken:
             return value in known
-        folder = FOLDER[what]
+        folder = REFERENCED[what]
         candidates = [*known, *(b.split("/", 1)[1] for b in self.broken if b.startswith(folder + "/"))]
         close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
         hint = f' (did you mean "{close[0]}"?)' if close else f"; see the {what} list in the editors' guide"
@@ -90,24 +99,15 @@ class Checker:
         return False
 
     def known(self, what: str) -> dict:
-        vocab = self.cat.vocab
-        return {
-            "provider": self.cat.providers,
-            "service": self.cat.services,
-            "locality": self.cat.localities,
-            "life situation": self.cat.life_situations,
-            "service type": vocab.service_types,
-            "target group": vocab.target_groups,
-            "language": vocab.languages,
-            "capacity unit": vocab.capacity_units,
-        }[what]
+        """Return the ids a reference to ``what`` ("provider", "service type") may name."""
+        return self.ids[what]
 
     def check_references(self) -> None:
         """Check every id a file names, whether or not the rest of the file is valid."""
         for key in sorted(self.facts):
             seen: set[tuple[str, str]] = set()
             for path, what, loc, value in self.facts[key]:
-                if what not in FOLDER or not isinstance(value, str) or not SLUG_RE.match(value):
+                if what not in REFERENCED or not isinstance(value, str) or not SLUG_RE.match(value):
                     continue  # the field check reports the wrong type or a malformed id
                 if path.endswith("[]") and (path, value) in seen:
                     self.error(key, loc, f'"{value}" is listed twice; remove one')
@@ -151,9 +151,9 @@ class Checker:
         for form in REQUIRED_FORMS:
             if forms and form not in forms:
                 self.problems.error("vocabularies/forms.yaml", 1, 1, form, f'the form "{form}" must be defined')
-        for name in ("service_types", "target_groups", "forms", "capacity_units", "languages"):
-            if not getattr(self.cat.vocab, name):
-                file = name.replace("_", "-")
+        for vocabulary in VOCABULARIES:
+            if vocabulary.required and not self.cat.vocab.terms[vocabulary.file]:
+                file = vocabulary.file
                 self.problems.error(f"vocabularies/{file}.yaml", 1, 1, "", f"the {file} vocabulary is missing or empty")
         self.check_capacity_units()
 
@@ -205,8 +205,10 @@ class Checker:
 
     def check_former_ids(self) -> None:
         """A former id becomes a redirect page at the old URL: it must not hide a live record or another redirect."""
-        folders = {"services": self.cat.services, "providers": self.cat.providers, "life-situations": self.cat.life_situations}
-        for folder, records in folders.items():
+        for kind in RECORD_KINDS:
+            if not kind.renamable:
+                continue
+            folder, records = kind.folder, self.cat.records[kind.folder]
             claimed: dict[str, str] = {}
             for rid in sorted(records):
                 for i, former in enumerate(records[rid].former_ids):

@@ -8,10 +8,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problems
-from ..load.content import Document
+from ..load.content import SLUG_RE, Document, read_page
 from ..load.yamlstrict import Mapping, Position, Sequence
-from ..model.fields import SLUG_RE
-from ..model.records import RECORD_KINDS, VOCABULARIES, Page, Site, Term
+from ..model.kinds import KINDS, VOCABULARY
+from ..model.records import Record, Site, Term
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -161,20 +161,19 @@ def validate_site(doc: Document, problems: Problems) -> Site | None:
     return validate_document(Site, doc, problems)
 
 
-def validate_record(doc: Document, problems: Problems):
-    return validate_document(RECORD_KINDS[doc.kind], doc, problems)
-
-
-def validate_page(doc: Document, problems: Problems) -> Page | None:
-    return validate_document(Page, doc, problems, extra={"body": doc.body})
+def validate_record(doc: Document, problems: Problems) -> Record | None:
+    """Validate a record file by its kind's model; a page's Markdown body becomes its ``body``."""
+    kind = KINDS[doc.kind]
+    return validate_document(kind.model, doc, problems, extra={"body": doc.body} if kind.reader is read_page else None)
 
 
 def validate_vocabulary(doc: Document, problems: Problems) -> dict[str, Term]:
     """A vocabulary file maps ids to terms: ``azylove-domy: {name: …, paragraph: "57"}``."""
-    model = VOCABULARIES.get(doc.id)
-    if model is None:
-        problems.warning(doc.path, 1, 1, "", f"unknown vocabulary; expected one of {', '.join(sorted(VOCABULARIES))}")
+    vocabulary = VOCABULARY.get(doc.id)
+    if vocabulary is None:
+        problems.warning(doc.path, 1, 1, "", f"unknown vocabulary; expected one of {', '.join(sorted(VOCABULARY))}")
         return {}
+    model = vocabulary.model
     terms: dict[str, Term] = {}
     for term_id, value in doc.data.items():
         line, col = doc.data.key_pos[term_id]

@@ -8,16 +8,16 @@ workers never change a file.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...clock import source_timestamp
 from ...errors import Problem, Problems, Severity, display_path
 from ...index import Catalogue
+from ...render.engine import available_cores
 from ...render.env import make_environment
 from .cache import PdfCache, job_key
 from .contexts import booklet_context, leaflet_context
@@ -58,18 +58,10 @@ class PrintResult:
         return sum(self.pages.values())
 
 
-def source_date() -> str | None:
-    """Return ``SOURCE_DATE_EPOCH`` as a W3C datetime for the PDF metadata, or None (no dates: still reproducible)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return None
-
-
 def plan_jobs(cat: Catalogue, theme: Path | None = None, impose: bool = True) -> list[Job]:
     """Return the documents to print, the catalogue first; the HTML is rendered now."""
     env = make_environment(cat.site.language, theme / "templates" if theme else None)
-    created = source_date()
+    created = source_timestamp()
     fonts = font_face_css()
     booklet = env.get_template("print/booklet.html")
     context = booklet_context(cat, created, fonts)
@@ -128,13 +120,6 @@ def render_all(jobs: list[Job], workers: int | None) -> list[Rendered]:
         return [render_job(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(render_job, jobs))
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def collect(cat: Catalogue, job: Job, rendered: Rendered, result: PrintResult, strict: bool, site_file: str) -> None:

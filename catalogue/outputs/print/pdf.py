@@ -11,7 +11,6 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from .impose import impose_booklet, impose_trifold
 from .qr import SCHEME, qr_png, url_of
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with a title and language: screen readers can read it
@@ -180,6 +179,8 @@ def render_booklet(job: Job) -> Rendered:
     content = len(final_front.pages) + len(body.pages) + len(indexes)
     pages = [*final_front.pages, *body.pages, *indexes, *([filler] * (-(content + 1) % 4)), back_cover]
     pdf = clock("write", write(final_front, pages))
+    from .impose import impose_booklet  # pypdf (0.2 s to import) only in the processes that lay out PDFs
+
     imposed = clock("impose", impose_booklet(write(final_front, pages, tagged=False))) if job.impose else None
     warnings = [f"no page for the link target #{target}" for target in sorted(missing)]
     if not settled:
@@ -201,6 +202,8 @@ def render_trifold(job: Job) -> Rendered:
         pdf = write(document, [cover, *content, back])
         return Rendered(pdf, needed + 2, needed + 2, DL_CONTENT_PANELS + 2)
     panels = [cover, *content, *([filler] * (DL_CONTENT_PANELS - needed)), back]
+    from .impose import impose_trifold  # pypdf only where PDFs are laid out, as WeasyPrint above
+
     pdf = impose_trifold(write(document, panels, tagged=False))
     return Rendered(pdf, 2, needed + 2, DL_CONTENT_PANELS + 2)
 

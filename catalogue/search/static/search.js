@@ -128,7 +128,7 @@
     }));
   }
   /** The index values a chosen facet value stands for. A place stands for itself and for
-   * "serves the whole of X" for each X around it (views.locality_filter): the build writes
+   * "serves the whole of X" for each X around it (queries.locality_filter): the build writes
    * them on the place's option (data-any); a place the form does not offer (a town of a
    * big catalogue, from a shared address) is looked up in search/places.json (each
    * place's parent and name), fetched only then, and added to the form while chosen.

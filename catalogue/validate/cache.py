@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("catalogue")
-PACKAGE = Path(__file__).resolve().parent
-CODE_FILES = ("load/yamlstrict.py", "load/content.py", "model", "validate/records.py", "cache.py")
+PACKAGE = Path(__file__).resolve().parents[1]
+CODE_FILES = ("load", "model", "validate/records.py", "validate/stage.py", "validate/cache.py")
 
 
 @dataclass(frozen=True)

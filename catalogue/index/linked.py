@@ -1,7 +1,7 @@
 """The linked catalogue: validated records plus the lookups every output needs.
 
-Built once after validation. Confidential locations are redacted here, so no
-page, index, export or PDF downstream can reach a secret street or coordinate.
+Built once after validation (:func:`catalogue.validate.stage.check_content`);
+every output reads the publishable copy (:func:`catalogue.index.redact.publishable`).
 """
 
 from __future__ import annotations
@@ -9,16 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-import unicodedata
+from functools import cached_property
+from typing import Any
 
-from .model.records import (
+from ..model.records import (
     LEVELS,
     CapacityUnit,
     Language,
     LifeSituation,
     Locality,
-    Location,
     Page,
     Provider,
     Service,
@@ -27,32 +26,77 @@ from .model.records import (
     Site,
     Term,
 )
+from ..model.kinds import VOCABULARIES
+from .collation import collate
 
 
 @dataclass
 class Vocabularies:
-    service_types: dict[str, ServiceType] = field(default_factory=dict)
-    target_groups: dict[str, Term] = field(default_factory=dict)
-    forms: dict[str, Term] = field(default_factory=dict)
-    capacity_units: dict[str, CapacityUnit] = field(default_factory=dict)
-    languages: dict[str, Language] = field(default_factory=dict)
-    synonyms: dict[str, Synonym] = field(default_factory=dict)
+    """Every vocabulary of :data:`~catalogue.model.kinds.VOCABULARIES`: file id → term id → term.
 
-    @staticmethod
-    def attribute(file_id: str) -> str:
-        return file_id.replace("-", "_")
+    The properties are typed shortcuts for the vocabularies the code names; a new
+    vocabulary needs none (``vocab.terms["its-file"]``).
+    """
+
+    terms: dict[str, dict[str, Any]] = field(default_factory=lambda: {v.file: {} for v in VOCABULARIES})
+
+    @property
+    def service_types(self) -> dict[str, ServiceType]:
+        return self.terms["service-types"]
+
+    @property
+    def target_groups(self) -> dict[str, Term]:
+        return self.terms["target-groups"]
+
+    @property
+    def forms(self) -> dict[str, Term]:
+        return self.terms["forms"]
+
+    @property
+    def capacity_units(self) -> dict[str, CapacityUnit]:
+        return self.terms["capacity-units"]
+
+    @property
+    def languages(self) -> dict[str, Language]:
+        return self.terms["languages"]
+
+    @property
+    def synonyms(self) -> dict[str, Synonym]:
+        return self.terms["synonyms"]
 
 
 @dataclass
 class Catalogue:
+    """The valid records of every kind, linked: what the checks across records and every output read.
+
+    ``records`` holds each kind of :data:`~catalogue.model.kinds.RECORD_KINDS` by its
+    folder ("services" → id → record); the properties are typed shortcuts.
+    """
+
     site: Site
-    providers: dict[str, Provider]
-    services: dict[str, Service]
-    localities: dict[str, Locality]
-    life_situations: dict[str, LifeSituation]
-    pages: dict[str, Page]
+    records: dict[str, dict[str, Any]]
     vocab: Vocabularies
     sources: dict[str, str] = field(default_factory=dict)  # "services/x" → content-relative file path
+
+    @property
+    def providers(self) -> dict[str, Provider]:
+        return self.records["providers"]
+
+    @property
+    def services(self) -> dict[str, Service]:
+        return self.records["services"]
+
+    @property
+    def localities(self) -> dict[str, Locality]:
+        return self.records["localities"]
+
+    @property
+    def life_situations(self) -> dict[str, LifeSituation]:
+        return self.records["life-situations"]
+
+    @property
+    def pages(self) -> dict[str, Page]:
+        return self.records["pages"]
 
     # --- localities -------------------------------------------------------------
 
@@ -169,6 +213,21 @@ class Catalogue:
                         out[situation.id].add(service.id)
         return {k: self._by_name(v) for k, v in out.items()}
 
+    @cached_property
+    def situations_by_service(self) -> dict[str, list[str]]:
+        """Return service id → ids of the life situations it helps with, in the editors' order, then by title."""
+        ordered = sorted(self.life_situations.values(), key=lambda s: (s.order, collate(s.title), s.id))
+        out: dict[str, list[str]] = {}
+        for situation in ordered:
+            for sid in self.services_by_life_situation.get(situation.id, ()):
+                out.setdefault(sid, []).append(situation.id)
+        return out
+
+    @cached_property
+    def nav_pages(self) -> list[Page]:
+        """Return the free pages shown in the navigation of every page, in their editors' order."""
+        return sorted((p for p in self.pages.values() if p.nav), key=lambda p: (p.order, p.title))
+
     def contacts_for(self, service: Service):
         """Return the service's contacts, or its provider's when it has none."""
         if not service.contacts.is_empty():
@@ -199,44 +258,3 @@ class Catalogue:
     def _by_name(self, ids: set[str]) -> list[str]:
         order = self._service_order
         return sorted(ids, key=order.__getitem__)
-
-
-def redact(location: Location) -> Location:
-    """Return a location safe to publish: a confidential one keeps only its municipality."""
-    if not location.confidential:
-        return location
-    address = location.address.model_copy(update={"street": None, "number": None, "postcode": None}) if location.address else None
-    return location.model_copy(update={"address": address, "coordinates": None, "notes": None})
-
-
-def redact_service(service: Service) -> Service:
-    if not any(l.confidential for l in service.locations):
-        return service
-    return service.model_copy(update={"locations": [redact(l) for l in service.locations]})
-
-
-# Czech alphabetical order: č ř š ž and ch are letters of their own; other accents sort
-# as their base letter and only break ties.
-_CARON_LETTERS = {"c": "h", "r": "r", "s": "s", "z": "z"}  # base → letter it follows
-
-
-@lru_cache(maxsize=65536)
-def collate(text: str) -> tuple[str, str]:
-    """Return a sort key that orders Czech names as a Czech reader expects."""
-    lowered = text.lower()
-    out: list[str] = []
-    i = 0
-    while i < len(lowered):
-        ch = lowered[i]
-        if ch == "c" and lowered[i + 1 : i + 2] == "h":
-            out.append("h\uffff")  # ch sorts after h
-            i += 2
-            continue
-        parts = unicodedata.normalize("NFD", ch)
-        base = parts[0]
-        if "\u030c" in parts[1:] and base in "crsz":
-            out.append(base + "\uffff")  # č after c, ř after r, …
-        else:
-            out.append(base)
-        i += 1
-    return "".join(out), lowered

@@ -7,11 +7,13 @@ import difflib
 import json
 from pathlib import Path
 
-from ..cache import default_cache_folder
-from ..index import Catalogue
+from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
+from ..index import Catalogue, publishable
 from ..report import Reporter
-from ..cli import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
-from .documents import FACETS
+from ..search.documents import FACETS
+from ..search.engine import SearchEngine
+from ..validate.cache import default_cache_folder
+from ..validate.stage import check_content
 
 
 def chosen_filters(args: argparse.Namespace) -> dict[str, list[str]]:
@@ -50,11 +52,9 @@ def unknown_filters(cat: Catalogue, filters: dict[str, list[str]]) -> list[str]:
     return messages
 
 
-def run_search(args: argparse.Namespace, reporter: Reporter) -> int:
-    from ..pipeline import load, publishable
-    from .engine import SearchEngine
-
-    loaded = load(args.content, strict=args.strict)
+def run(args: argparse.Namespace, reporter: Reporter) -> int:
+    """Search like the site does; exit 1 when the content is invalid, 2 for an unknown filter id."""
+    loaded = check_content(args.content, strict=args.strict)
     if loaded.problems.has_errors() or loaded.catalogue is None:
         reporter.problems(loaded.problems)
         reporter.info("the content has errors; fix them first (python build.py check)")

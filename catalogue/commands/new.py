@@ -10,6 +10,7 @@ person who checked the record with the provider may set it.
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 import unicodedata
@@ -17,18 +18,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cli import EXIT_OK, EXIT_USAGE
-from .errors import display_path
-from .load.content import SLUG_RE
-from .model.records import RECORD_KINDS
-from .report import Reporter
+from ..errors import EXIT_OK, EXIT_USAGE, display_path
+from ..load.content import SLUG_RE
+from ..model.kinds import RECORD_KINDS, RecordKind
+from ..model.records import LEVELS
+from ..report import Reporter
+from ..validate.stage import check_content
 
-FOLDERS = {"service": "services", "provider": "providers", "locality": "localities", "life-situation": "life-situations"}
-# Required fields, in the order they are asked for, with the prompt.
+#: What ``new`` creates: "service" → its kind (the registry's rows that are offered).
+NEW_KINDS: dict[str, RecordKind] = {kind.name: kind for kind in RECORD_KINDS if kind.new}
+# Required fields, in the order they are asked for, with the prompt (other kinds: the model's required fields).
 REQUIRED = {
     "service": [("name", "Název služby"), ("provider", "Poskytovatel (id)"), ("type", "Druh služby (id)")],
     "provider": [("name", "Název poskytovatele")],
-    "locality": [("name", "Název lokality"), ("level", "Úroveň (region, district, municipality, part, neighbourhood)")],
+    "locality": [("name", "Název lokality"), ("level", f"Úroveň ({', '.join(LEVELS)})")],
     "life-situation": [("title", "Název životní situace")],
 }
 # Optional fields written with a value that helps (not commented out).
@@ -50,7 +53,7 @@ class Known:
     service_types: dict[str, str | None]  # id → § (None for related activities)
 
 
-def scaffold_command(args: argparse.Namespace, reporter: Reporter, ask: Callable[[str], str] | None = None) -> int:
+def run(args: argparse.Namespace, reporter: Reporter, ask: Callable[[str], str] | None = None) -> int:
     """Run ``new``: gather values, write the file, check it; exit codes as the other commands."""
     values = {k: v for k, v in {
         "name": args.name, "title": args.title, "provider": args.provider, "type": args.type,
@@ -60,7 +63,7 @@ def scaffold_command(args: argparse.Namespace, reporter: Reporter, ask: Callable
         ask = input
     known = known_ids(args.content)
     try:
-        for name, prompt in REQUIRED[args.kind]:
+        for name, prompt in required_fields(args.kind):
             if name not in values:
                 if ask is None:
                     raise ScaffoldError(f"--{name} is required (or run the command in a terminal to be asked)")
@@ -76,11 +79,17 @@ def scaffold_command(args: argparse.Namespace, reporter: Reporter, ask: Callable
     return EXIT_OK
 
 
+def required_fields(kind: str) -> list[tuple[str, str]]:
+    """Return the fields ``new`` asks for, in order, with their prompts."""
+    if kind in REQUIRED:
+        return REQUIRED[kind]
+    model = NEW_KINDS[kind].model
+    return [(name, info.description or name) for name, info in model.model_fields.items() if info.is_required() and name != "id"]
+
+
 def known_ids(content: Path) -> Known:
     """Return the ids a new record may name."""
-    from .pipeline import load
-
-    catalogue = load(content).catalogue
+    catalogue = check_content(content).catalogue
     if catalogue is None:
         return Known(set(), set(), {})
     types = {tid: t.paragraph for tid, t in catalogue.vocab.service_types.items()}
@@ -89,11 +98,11 @@ def known_ids(content: Path) -> Known:
 
 def new_record(content: Path, kind: str, values: dict[str, str], ident: str | None, known: Known) -> Path:
     """Write the new file and return its path; refuse to overwrite or to name what does not exist."""
-    folder = FOLDERS[kind]
+    folder = NEW_KINDS[kind].folder
     ident = ident or slugify(values.get("name") or values.get("title") or "")
     if not SLUG_RE.match(ident):
         raise ScaffoldError(f'"{ident}" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa')
-    path = content / folder / f"{ident}.yaml"
+    path = content / folder / NEW_KINDS[kind].file_name(ident)
     if path.exists():
         raise ScaffoldError(f"{display_path(path)} already exists; choose another --id")
     _check_references(kind, values, known)
@@ -117,21 +126,20 @@ def _check_references(kind: str, values: dict[str, str], known: Known) -> None:
         if value is None:
             continue
         if value not in ids:
-            import difflib
-
             close = difflib.get_close_matches(value, sorted(ids), n=1, cutoff=0.6)
             hint = f' (did you mean "{close[0]}"?)' if close else f"; see {where}"
             raise ScaffoldError(f'no {what} "{value}"{hint}')
     level = values.get("level")
-    if kind == "locality" and level not in ("region", "district", "municipality", "part", "neighbourhood"):
-        raise ScaffoldError(f'"{level}" is not a level; use region, district, municipality, part or neighbourhood')
+    if kind == "locality" and level not in LEVELS:
+        raise ScaffoldError(f'"{level}" is not a level; use {", ".join(LEVELS[:-1])} or {LEVELS[-1]}')
 
 
 def render(kind: str, values: dict[str, str]) -> str:
     """Return the file: required values filled in, every other field a comment with its description."""
-    model = RECORD_KINDS[FOLDERS[kind]]
+    model = NEW_KINDS[kind].model
+    title = _TITLES.get(kind) or f"Nový záznam ({NEW_KINDS[kind].label_singular})"
     lines = [
-        f"# {_TITLES[kind]} — vytvořeno příkazem `python build.py new {kind}`.",
+        f"# {title} — vytvořeno příkazem `python build.py new {kind}`.",
         "# Řádky s # na začátku jsou komentáře. Chcete-li pole vyplnit, smažte # a mezeru za ním",
         "# a napište hodnotu. Co které pole znamená, popisuje příručka docs/editors-guide.md.",
         "",

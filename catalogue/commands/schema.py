@@ -1,0 +1,17 @@
+"""``build.py schema``: the JSON Schemas editors' tools read, with the current ids as choices."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import EXIT_OK
+from ..outputs.schema import write_schemas
+from ..report import Reporter
+from ..validate.stage import check_content
+
+
+def run(args: argparse.Namespace, reporter: Reporter) -> int:
+    loaded = check_content(args.content)
+    written = write_schemas(args.out, loaded.catalogue)
+    reporter.info(f"wrote {len(written)} schemas into {args.out}")
+    return EXIT_OK

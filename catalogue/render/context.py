@@ -1,0 +1,152 @@
+"""What every web page's template can use besides its own page context: the site, links, navigation, cards.
+
+Built once per render. No catalogue in it: a page's records come from its own
+typed context (:mod:`.pages`), so what a template shows is visible in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NotRequired, TypedDict
+
+import jinja2
+from babel import Locale
+from babel.dates import get_day_names
+from markupsafe import Markup
+
+from ..index import Catalogue
+from ..index.queries import places
+from ..model.fields import phone_digits
+from ..model.hours import WEEKDAYS, format_interval
+from ..model.records import Page, Provider, Service, ServiceType, Site
+from . import views
+from .i18n import translations
+from .urls import absolute, relative, url_for
+
+TIME_ZONES = {"CZ": "Europe/Prague", "PL": "Europe/Warsaw"}
+
+
+class Common(TypedDict):
+    """What every template can use, besides its page's own context, ``page_url``, ``canonical`` and ``link``."""
+
+    site: Site
+    weekdays: tuple[str, ...]
+    format_interval: Callable
+    phone_digits: Callable[[str], str]
+    url_for: Callable[..., str]
+    absolute: Callable[[str], str]
+    generated: dt.date | None
+    print_files: dict[str, str]
+    nav_pages: list[Page]
+    report_links: Callable[[str, str, str], views.RecordLinks]
+    day_names: list[str]  # Monday first, in the site's language
+    card: NotRequired[Cards]  # a service's card for lists, rendered once (:class:`Cards`)
+    hours_text: dict[str, Any]  # what the "open now" script says, translated
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    """One service in a list: what ``service_card`` of ``_macros.html`` shows."""
+
+    service: Service
+    stype: ServiceType | None
+    provider: Provider | None
+    places: list[str]
+
+
+def service_card(cat: Catalogue, service: Service) -> ServiceCard:
+    """Return a service's card: its type, provider and places looked up."""
+    return ServiceCard(service, cat.vocab.service_types.get(service.type), cat.providers.get(service.provider), places(cat, service))
+
+
+class Cards:
+    """Each service's card (``service_card`` of ``_macros.html``) rendered once per heading level and folder depth.
+
+    A region's page lists thousands of services, and each appears on many pages:
+    rendering its card once makes the national build several times faster.
+    """
+
+    def __init__(self, env: jinja2.Environment, common: Common, cat: Catalogue) -> None:
+        self.env = env
+        self.common = common
+        self.cat = cat
+        self.modules: dict[str, Any] = {}
+        self.done: dict[tuple[str, int, str], str] = {}
+
+    def __call__(self, service: Service, level: int, page_url: str) -> str:
+        prefix = relative(page_url, "/")  # relative links depend only on the folder depth
+        key = (service.id, level, prefix)
+        html = self.done.get(key)
+        if html is None:
+            html = self.done[key] = self._module(prefix, page_url).service_card(service_card(self.cat, service), level)
+        return html
+
+    def many(self, services: list[Service], level: int, page_url: str) -> Markup:
+        """The cards of ``services``, each followed by a newline (the body of ``service_list``):
+        one call per list instead of one template call per card — a town's page lists
+        every service of its district."""
+        return Markup("".join(f"{self(service, level, page_url)}\n" for service in services))
+
+    def _module(self, prefix: str, page_url: str) -> Any:
+        module = self.modules.get(prefix)
+        if module is None:
+            context = {**self.common, "page_url": page_url, "link": lambda url: relative(page_url, url)}
+            module = self.modules[prefix] = self.env.get_template("_macros.html").make_module(context)
+        return module
+
+
+def common_context(env: jinja2.Environment, cat: Catalogue, generated: dt.date | None, print_files: dict[str, str]) -> Common:
+    """Return the context every page shares, with its cards."""
+    gettext = translations(cat.site.language).gettext
+    text = {
+        "subject": gettext("Error in the catalogue: {title}"),
+        "body": gettext("Page: {url}\nRecord: {key}\n\nWhat is wrong or has changed:\n"),
+    }
+
+    def report_links(key: str, title: str, page_url: str) -> views.RecordLinks:
+        return views.record_links(cat, key, title, absolute(cat.site.base_url, page_url), text)
+
+    common = Common(
+        site=cat.site,
+        weekdays=WEEKDAYS,
+        format_interval=format_interval,
+        phone_digits=phone_digits,
+        url_for=url_for,
+        absolute=lambda url: absolute(cat.site.base_url, url),
+        generated=generated,
+        print_files=print_files,
+        nav_pages=cat.nav_pages,
+        report_links=report_links,
+        day_names=day_names(cat.site.language),
+        hours_text=hours_text(gettext, cat.site.country),
+    )
+    common["card"] = Cards(env, common, cat)
+    return common
+
+
+def day_names(language: str) -> list[str]:
+    """Return the weekdays' names, Monday first, capitalised for a table."""
+    names = get_day_names("wide", locale=Locale.parse(language))
+    return [names[i][:1].upper() + names[i][1:] for i in range(7)]
+
+
+def hours_text(gettext: Callable[[str], str], country: str) -> dict[str, Any]:
+    """Return the sentences of the "open now" line; ``{time}`` is filled in the browser."""
+    return {
+        "tz": TIME_ZONES.get(country, "Europe/Prague"),
+        "open": gettext("Open now, until {time}."),
+        "always": gettext("Open now."),
+        "today": gettext("Closed now; opens today at {time}."),
+        "tomorrow": gettext("Closed now; opens tomorrow at {time}."),
+        "days": [
+            gettext("Closed now; opens on Monday at {time}."),
+            gettext("Closed now; opens on Tuesday at {time}."),
+            gettext("Closed now; opens on Wednesday at {time}."),
+            gettext("Closed now; opens on Thursday at {time}."),
+            gettext("Closed now; opens on Friday at {time}."),
+            gettext("Closed now; opens on Saturday at {time}."),
+            gettext("Closed now; opens on Sunday at {time}."),
+        ],
+    }

@@ -1,0 +1,85 @@
+"""Render planned pages: one page from its typed context, or many in forked worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+
+from ..index import Catalogue
+from .context import Common
+from .pages import page_context
+from .plan import PagePlan
+from .urls import absolute, relative
+
+PARALLEL_FROM = 4000  # pages; below this, starting processes costs more than it saves
+CHUNK = 400  # pages a worker renders at a time
+_WORK: tuple[jinja2.Environment, Catalogue, list[PagePlan], Common] | None = None  # what forked workers render
+
+
+def available_cores() -> int:
+    """Return the cores this process may run on (the web pages' and the PDFs' worker processes, one per core)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def render_page(env: jinja2.Environment, cat: Catalogue, plan: PagePlan, common: Common) -> str:
+    """Render one page; links are made relative so the site works from any folder and from file://.
+
+    The 404 page is the exception: a server shows it at any depth, so its links start
+    at the site's root path.
+    """
+    template = env.get_template(plan.template)
+    context: dict[str, Any] = {**common, **page_context(cat, plan), "page_url": plan.url}
+    context["canonical"] = absolute(cat.site.base_url, plan.url)
+    if plan.params.get("root_links"):
+        root = urlsplit(cat.site.base_url).path.rstrip("/")
+        context["link"] = lambda url: f"{root}/{url.lstrip('/')}"
+    else:
+        context["link"] = lambda url: relative(plan.url, url)
+    return template.render(context)
+
+
+def render_pages(
+    env: jinja2.Environment, cat: Catalogue, plans: list[PagePlan], common: Common, parallel: bool
+) -> Iterator[tuple[PagePlan, str]]:
+    """Render the pages, in plan order; ``parallel`` allows worker processes when there are many."""
+    render = render_parallel if parallel and len(plans) >= PARALLEL_FROM else render_serial
+    yield from render(env, cat, plans, common)
+
+
+def render_serial(env: jinja2.Environment, cat: Catalogue, plans: list[PagePlan], common: Common) -> Iterator[tuple[PagePlan, str]]:
+    for plan in plans:
+        yield plan, render_page(env, cat, plan, common)
+
+
+def render_parallel(env: jinja2.Environment, cat: Catalogue, plans: list[PagePlan], common: Common) -> Iterator[tuple[PagePlan, str]]:
+    """Render in forked worker processes (they share the catalogue without copying), results in plan order.
+
+    Only for a whole build: the live preview renders a few pages, in a process with server threads.
+    """
+    global _WORK
+    workers = min(available_cores(), 8)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from render_serial(env, cat, plans, common)
+        return
+    chunks = [(start, min(start + CHUNK, len(plans))) for start in range(0, len(plans), CHUNK)]
+    _WORK = (env, cat, plans, common)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for (start, end), pages in zip(chunks, pool.imap(_render_chunk, chunks)):
+                yield from zip(plans[start:end], pages)
+    finally:
+        _WORK = None
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[str]:
+    assert _WORK is not None
+    env, cat, plans, common = _WORK
+    return [render_page(env, cat, plan, common) for plan in plans[bounds[0] : bounds[1]]]

@@ -1,0 +1,212 @@
+"""Typed contexts of the pages without a record of their own: home, search, the indexes, redirects, sitemap."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypedDict
+
+from ..index import Catalogue
+from ..index.queries import (
+    AREA_PREFIX,
+    by_letter,
+    by_name,
+    home_places,
+    locality_filter,
+    locality_tree,
+    situations,
+    terms,
+    types_by_group,
+    with_services,
+)
+from ..model.records import UP_TO_MUNICIPALITY, LifeSituation, Locality, Provider, Service, ServiceType, Term
+from . import views
+from .i18n import translations
+from .plan import PagePlan
+from .urls import absolute, url_for
+
+LARGE = 300  # localities; a catalogue with more offers only its regions and districts in the search form
+LARGE_LEVELS = UP_TO_MUNICIPALITY[:-1]  # regions and districts
+TypeGroups = list[tuple[str, list[tuple[str, ServiceType, int]]]]  # (group, [(type id, type, number of services)])
+
+
+class HomePage(TypedDict):
+    json_ld: dict
+    situations: list[LifeSituation]
+    target_groups: list[tuple[str, Term, int]]  # (id, term, number of services)
+    places: list[Locality]
+    type_groups: TypeGroups
+    data_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class PlaceOption:
+    """A place in the search form's list, with the filter values that find it and its sub-places."""
+
+    id: str
+    name: str
+    filter: list[str]
+    children: list[PlaceOption]
+
+
+class SearchPage(TypedDict):
+    facets: list[tuple[str, str, list[tuple[str, str]]]]  # (name, legend, [(value, label)])
+    search_text: dict[str, Any]  # what the page's script shows, translated
+    area_mark: str
+    big: bool  # too many places to list them all
+    places: list[PlaceOption]
+    situations: list[LifeSituation]
+
+
+class ServicesPage(TypedDict):
+    letters: list[tuple[str, list[tuple[Service, ServiceType | None]]]]
+
+
+class ProvidersPage(TypedDict):
+    providers: list[tuple[Provider, int]]
+
+
+class LocalitiesPage(TypedDict):
+    places: list[tuple[str, str, list]]  # (id, name, children as the same triples)
+
+
+class TargetGroupsPage(TypedDict):
+    groups: list[tuple[str, Term, int]]
+
+
+class ServiceTypesPage(TypedDict):
+    type_groups: TypeGroups
+
+
+class LifeSituationsPage(TypedDict):
+    situations: list[LifeSituation]
+
+
+def counted_groups(cat: Catalogue) -> list[tuple[str, Term, int]]:
+    """Return the target groups in Czech order with their number of services."""
+    return [(gid, group, len(cat.services_by_target_group.get(gid, []))) for gid, group in terms(cat.vocab.target_groups)]
+
+
+def counted_types(cat: Catalogue) -> TypeGroups:
+    """Return the service types by group, in the law's order, with their number of services."""
+    return [
+        (group, [(tid, stype, len(cat.services_by_type.get(tid, []))) for tid, stype in types])
+        for group, types in types_by_group(cat)
+    ]
+
+
+def home_page(cat: Catalogue, plan: PagePlan) -> HomePage:
+    return HomePage(
+        json_ld=views.website_ld(cat.site, absolute(cat.site.base_url, url_for("search"))),
+        situations=situations(cat),
+        target_groups=counted_groups(cat),
+        places=home_places(cat),
+        type_groups=counted_types(cat),
+        data_date=cat.data_date,
+    )
+
+
+def place_options(cat: Catalogue, lids: list[str], big: bool) -> list[PlaceOption]:
+    """Return the places of the search form from ``lids`` down; a large catalogue offers regions and districts only."""
+    out = []
+    for lid in lids:
+        locality = cat.localities[lid]
+        if not big or locality.level in LARGE_LEVELS:
+            children = place_options(cat, cat.children.get(lid, []), big)
+            out.append(PlaceOption(lid, locality.name, locality_filter(cat, lid), children))
+    return out
+
+
+def search_page(cat: Catalogue, plan: PagePlan) -> SearchPage:
+    """Return the search page's facets (name, legend, [(value, label)]), its places and the strings its script shows."""
+    _ = translations(cat.site.language).gettext
+    ngettext = translations(cat.site.language).ngettext
+
+    def labelled(vocabulary: dict) -> list[tuple[str, str]]:
+        return [(tid, term.name) for tid, term in terms(vocabulary)]
+
+    facets = [
+        ("life_situation", _("Life situation"), [(s.id, s.title) for s in situations(cat)]),
+        ("target_group", _("Who the help is for"), labelled(cat.vocab.target_groups)),
+        ("type", _("Kind of help"), labelled(cat.vocab.service_types)),
+        ("form", _("How it is provided"), labelled(cat.vocab.forms)),
+        ("kind", _("Type of record"), [("registered", _("registered social service")), ("related", _("related activity"))]),
+        ("language", _("Language"), labelled(cat.vocab.languages)),
+        ("wheelchair", _("Access"), [("yes", _("wheelchair accessible"))]),
+        ("free", _("Cost"), [("yes", _("free of charge"))]),
+    ]
+    samples = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 5, "other": 5}
+    text = {
+        "found": {k: ngettext("%(num)d result", "%(num)d results", n) for k, n in samples.items()},
+        "found_for": _("for “%(query)s”"),
+        "searching": _("Searching…"),
+        "nothing": _("Nothing found for “%(query)s”."),
+        "corrected": _("No results for “%(query)s”. Showing results for “%(corrected)s”."),
+        "suggest": _("Did you mean: %(link)s?"),
+        "failed": _("Search is not available right now. Please browse the catalogue instead."),
+        "record": {
+            "service": "",
+            "provider": _("Provider"),
+            "life-situation": _("Life situation"),
+            "page": _("Page"),
+        },
+        "phone": _("Phone"),
+    }
+    big = len(cat.localities) > LARGE
+    return SearchPage(
+        facets=facets, search_text=text, area_mark=AREA_PREFIX, big=big,
+        places=place_options(cat, cat.roots, big), situations=situations(cat),
+    )
+
+
+def services_page(cat: Catalogue, plan: PagePlan) -> ServicesPage:
+    types = cat.vocab.service_types
+    letters = by_letter(cat.sorted_services)
+    return ServicesPage(letters=[(letter, [(s, types.get(s.type)) for s in services]) for letter, services in letters])
+
+
+def providers_page(cat: Catalogue, plan: PagePlan) -> ProvidersPage:
+    providers = by_name(cat.providers.values())
+    return ProvidersPage(providers=[(p, len(cat.services_by_provider.get(p.id, []))) for p in providers])
+
+
+def localities_page(cat: Catalogue, plan: PagePlan) -> LocalitiesPage:
+    def named(nodes: list[tuple[str, list]]) -> list[tuple[str, str, list]]:
+        return [(lid, cat.localities[lid].name, named(children)) for lid, children in nodes]
+
+    return LocalitiesPage(places=named(locality_tree(cat, with_services(cat))))
+
+
+def target_groups_page(cat: Catalogue, plan: PagePlan) -> TargetGroupsPage:
+    return TargetGroupsPage(groups=counted_groups(cat))
+
+
+def service_types_page(cat: Catalogue, plan: PagePlan) -> ServiceTypesPage:
+    return ServiceTypesPage(type_groups=counted_types(cat))
+
+
+def life_situations_page(cat: Catalogue, plan: PagePlan) -> LifeSituationsPage:
+    return LifeSituationsPage(situations=situations(cat))
+
+
+def planned(cat: Catalogue, plan: PagePlan) -> Mapping[str, Any]:
+    """Return what the plan decided (a redirect's target and title, the sitemap's entries): the whole context."""
+    return plan.params
+
+
+#: template → the function that builds its page's context.
+PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
+    "home.html": home_page,
+    "search.html": search_page,
+    "services.html": services_page,
+    "providers.html": providers_page,
+    "localities.html": localities_page,
+    "target_groups.html": target_groups_page,
+    "service_types.html": service_types_page,
+    "life_situations.html": life_situations_page,
+    "404.html": planned,
+    "redirect.html": planned,
+    "sitemap.xml": planned,
+    "robots.txt": planned,
+}

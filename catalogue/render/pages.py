@@ -1,0 +1,162 @@
+"""Typed contexts of the record pages: everything a template shows, looked up in Python.
+
+A template gets its page's context (these TypedDicts), the shared one
+(:class:`~.context.Common`) and formatting filters — never the catalogue — so its
+inputs are visible and testable here, and what a page reads can be recorded
+(``tests/test_page_reads.py``) and held against its declared dependencies.
+The index pages, home, search and the files without a record are in :mod:`.indexes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypedDict
+
+from ..index import Catalogue
+from ..index.queries import by_type, services_of, situations_of, without
+from ..model.records import (
+    Contacts,
+    Language,
+    LifeSituation,
+    Locality,
+    Location,
+    Page,
+    Provider,
+    Service,
+    ServiceType,
+    Term,
+)
+from . import indexes, views
+from .plan import PagePlan
+from .urls import absolute, url_for
+
+ByType = list[tuple[str, ServiceType | None, list[Service]]]  # (type id, type, its services), in the law's order
+
+
+class ServicePage(TypedDict):
+    service: Service
+    provider: Provider | None
+    stype: ServiceType | None
+    json_ld: dict
+    target_groups: list[tuple[str, Term | None]]
+    forms: list[str]  # names
+    area: list[tuple[str, Locality | None]]  # where it helps, in the service's order
+    capacity_unit: str  # the unit's word after the count ("lůžek")
+    languages: list[tuple[str, Language | None]]
+    contacts: Contacts  # the service's, or its provider's when it has none
+    locations: list[tuple[Location, Locality | None]]
+    helps: list[LifeSituation]
+
+
+class ProviderPage(TypedDict):
+    provider: Provider
+    json_ld: dict
+    services: list[Service]
+
+
+class LocalityPage(TypedDict):
+    locality: Locality
+    ancestors: list[tuple[str, str]]  # (URL, name) of the larger localities, largest first
+    located: list[Service]  # with a place here or in a sub-locality
+    serving: list[Service]  # whose area covers it, the located ones left out
+    children: list[Locality]
+
+
+class LifeSituationPage(TypedDict):
+    situation: LifeSituation
+    by_type: ByType
+
+
+class TargetGroupPage(TypedDict):
+    group_id: str
+    group: Term
+    count: int
+    by_type: ByType
+
+
+class ServiceTypePage(TypedDict):
+    type_id: str
+    stype: ServiceType
+    services: list[Service]
+
+
+class FreePage(TypedDict):
+    page: Page
+
+
+def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
+    service = cat.services[plan.ident]
+    vocab = cat.vocab
+    provider_url = absolute(cat.site.base_url, url_for("providers", service.provider))
+    return ServicePage(
+        service=service,
+        provider=cat.providers.get(service.provider),
+        stype=vocab.service_types.get(service.type),
+        json_ld=views.service_ld(cat, service, absolute(cat.site.base_url, plan.url), provider_url),
+        target_groups=[(gid, vocab.target_groups.get(gid)) for gid in service.target_groups],
+        forms=[vocab.forms[form].name if form in vocab.forms else form for form in service.forms],
+        area=[(lid, cat.localities.get(lid)) for lid in cat.service_area(service)],
+        capacity_unit=views.capacity_unit(cat, service.capacity) if service.capacity else "",
+        languages=[(code, vocab.languages.get(code)) for code in service.languages],
+        contacts=cat.contacts_for(service),
+        locations=[(location, cat.localities.get(location.locality)) for location in service.locations],
+        helps=situations_of(cat, service.id),
+    )
+
+
+def provider_page(cat: Catalogue, plan: PagePlan) -> ProviderPage:
+    provider = cat.providers[plan.ident]
+    return ProviderPage(
+        provider=provider,
+        json_ld=views.organisation_ld(provider, absolute(cat.site.base_url, plan.url), cat.site.country),
+        services=services_of(cat, cat.services_by_provider.get(provider.id, [])),
+    )
+
+
+def locality_page(cat: Catalogue, plan: PagePlan) -> LocalityPage:
+    lid = plan.ident
+    located = cat.services_located_in.get(lid, [])
+    return LocalityPage(
+        locality=cat.localities[lid],
+        ancestors=views.ancestor_crumbs(cat, lid),
+        located=services_of(cat, located),
+        serving=services_of(cat, without(cat.services_serving.get(lid, []), located)),
+        children=[cat.localities[child] for child in cat.children.get(lid, [])],
+    )
+
+
+def life_situation_page(cat: Catalogue, plan: PagePlan) -> LifeSituationPage:
+    situation = cat.life_situations[plan.ident]
+    return LifeSituationPage(situation=situation, by_type=by_type(cat, cat.services_by_life_situation.get(situation.id, [])))
+
+
+def target_group_page(cat: Catalogue, plan: PagePlan) -> TargetGroupPage:
+    ids = cat.services_by_target_group.get(plan.ident, [])
+    return TargetGroupPage(group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids))
+
+
+def service_type_page(cat: Catalogue, plan: PagePlan) -> ServiceTypePage:
+    services = services_of(cat, cat.services_by_type.get(plan.ident, []))
+    return ServiceTypePage(type_id=plan.ident, stype=cat.vocab.service_types[plan.ident], services=services)
+
+
+def free_page(cat: Catalogue, plan: PagePlan) -> FreePage:
+    return FreePage(page=cat.pages[plan.ident])
+
+
+#: template → the function that builds its page's context. Every page template has one.
+PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
+    "service.html": service_page,
+    "provider.html": provider_page,
+    "locality.html": locality_page,
+    "life_situation.html": life_situation_page,
+    "target_group.html": target_group_page,
+    "service_type.html": service_type_page,
+    "page.html": free_page,
+    **indexes.PAGES,
+}
+
+
+def page_context(cat: Catalogue, plan: PagePlan) -> Mapping[str, Any]:
+    """Return the context of one planned page, read from the catalogue now."""
+    return PAGES[plan.template](cat, plan)

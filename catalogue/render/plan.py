@@ -1,0 +1,103 @@
+"""The page plan: every page of the citizens' site — its URL, template, the record it is about, what it depends on.
+
+Planning reads only what decides which pages exist; what a page shows is read
+when it is rendered (:mod:`.pages`), so the plan of a national catalogue is cheap
+and the live preview plans again after every save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..index import Catalogue
+from ..model.kinds import RECORD_KINDS
+from .depends import Depends
+from .urls import url_for
+
+UNLISTED = {"404.html", "redirect.html", "search.html"}  # pages a search engine should not list
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One page: where it goes, how it is rendered, and which records it shows.
+
+    ``depends`` lists record keys ("services/x", "providers/y", "vocabularies/…",
+    "site") and group keys (see :class:`~.depends.Depends`) whose change must
+    re-render the page; "*" means every change does (the home page, the sitemap).
+    The live preview re-renders only affected pages. ``ident`` is the record or
+    term the page is about; ``params`` what the plan itself decides (a redirect's
+    target, the sitemap's entries).
+    """
+
+    url: str
+    template: str
+    owner: str
+    depends: frozenset[str] = frozenset({"*"})
+    ident: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
+    lastmod: dt.date | None = None  # when the record last changed, as far as the content says (its verification)
+
+
+def plan_pages(cat: Catalogue) -> list[PagePlan]:
+    """Return every page to render, in a stable order: indexes, records, facets, redirects, then sitemap and robots."""
+    deps = Depends(cat)
+    plans = [
+        PagePlan("/", "home.html", "home page"),
+        PagePlan("/404.html", "404.html", "not-found page", deps.common, params={"root_links": True}),
+        PagePlan(url_for("search"), "search.html", "search page"),
+        PagePlan(url_for("services"), "services.html", "index of services", deps.listing("services")),
+        PagePlan(url_for("providers"), "providers.html", "index of providers", deps.listing("providers", "services")),
+        PagePlan(url_for("localities"), "localities.html", "index of localities", deps.listing("localities", "services")),
+        PagePlan(url_for("target-groups"), "target_groups.html", "index of target groups", deps.listing("services")),
+        PagePlan(url_for("service-types"), "service_types.html", "index of service types", deps.listing("services")),
+        PagePlan(
+            url_for("life-situations"), "life_situations.html", "index of life situations",
+            deps.listing("life-situations", "services"),
+        ),
+    ]
+    for service in cat.sorted_services:
+        plans.append(record_plan("services", service.id, "service", deps.service(service), service.verified))
+    for pid in sorted(cat.providers):
+        plans.append(record_plan("providers", pid, "provider", deps.provider(pid), cat.providers[pid].verified))
+    for lid in sorted(cat.localities):
+        plans.append(record_plan("localities", lid, "locality", deps.locality(lid)))
+    for sid in sorted(cat.life_situations):
+        plans.append(record_plan("life-situations", sid, "life situation", deps.life_situation(sid)))
+    for gid in sorted(cat.vocab.target_groups):
+        plans.append(record_plan("target-groups", gid, "target group", deps.target_group(gid)))
+    for tid in sorted(cat.vocab.service_types):
+        plans.append(record_plan("service-types", tid, "service type", deps.service_type(tid)))
+    for pid in sorted(cat.pages):
+        plans.append(record_plan("pages", pid, "page", deps.page(pid)))
+    plans.extend(redirect_plans(cat, deps))
+    listed = [(p.url, p.lastmod) for p in plans if p.template not in UNLISTED]
+    plans.append(PagePlan("/sitemap.xml", "sitemap.xml", "sitemap", params={"entries": listed}))
+    plans.append(PagePlan("/robots.txt", "robots.txt", "robots.txt", deps.common))
+    return plans
+
+
+def record_plan(kind: str, ident: str, what: str, depends: frozenset[str], lastmod: dt.date | None = None) -> PagePlan:
+    """Return the plan of the page of one record or vocabulary term: template ``life_situation.html`` for "life situation"."""
+    template = what.replace(" ", "_") + ".html"
+    return PagePlan(url_for(kind, ident), template, f"{what} {ident}", depends, ident, lastmod=lastmod)
+
+
+def redirect_plans(cat: Catalogue, deps: Depends) -> list[PagePlan]:
+    """Return a redirect page at the old URL of every renamed record (``former_ids``)."""
+    plans = []
+    for kind in (k for k in RECORD_KINDS if k.renamable and k.section):
+        records = cat.records[kind.folder]
+        for rid in sorted(records):
+            record = records[rid]
+            for former in record.former_ids:
+                plans.append(
+                    PagePlan(
+                        url_for(kind.folder, former), "redirect.html", f"redirect {kind.key(former)} to {rid}",
+                        deps.common | {kind.key(rid)},
+                        params={"target": url_for(kind.folder, rid), "title": getattr(record, kind.title_field)},
+                    )
+                )
+    return plans
