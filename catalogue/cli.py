@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("target-group", "a target group id"),
         ("form", "residential, outpatient or field"),
         ("life-situation", "a life situation id"),
-        ("kind", "registered or related"),
+        ("kind", "registered, related, plan or measure (of the community plan)"),
         ("language", "a language id"),
     ):
         search.add_argument(f"--{facet}", action="append", default=[], metavar="ID", help=f"only {what}; repeat for any of several")

@@ -20,6 +20,7 @@ from .index import Catalogue, publishable
 from .outputs.cms import write_admin
 from .outputs.context import OutputContext
 from .outputs.editors_report import write_editors_report
+from .outputs.plan_data import write_plans
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
 from .render.plan import PagePlan
@@ -61,7 +62,7 @@ def output_steps() -> list[tuple[str, Output]]:
     The search index last: it takes seconds at national scale, and the live preview
     serves the editors' report and the CMS configuration sooner this way.
     """
-    return [("admin", write_admin), ("editors", write_editors_report), ("search", write_search)]
+    return [("admin", write_admin), ("editors", write_editors_report), ("plans", write_plans), ("search", write_search)]
 
 
 def site_steps(print_pdfs: bool = False) -> list[Step]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_fixtures import RELATED
+
 PLAN = """\
 title: Komunitní plán Testova 2025–2028
 short_title: Plán 2025–2028
@@ -197,6 +199,7 @@ def plan_files() -> dict[str, str | bytes | None]:
         "news/2026-05-04-vikendy.md": NEWS_2,
         "files/navrh-planu.pdf": pdf_bytes("Návrh plánu"),
         "files/zapis-2026-06-02.pdf": pdf_bytes("Zápis"),
+        "services/klub-senioru-milovice.yaml": RELATED,  # a related activity: in no measure, outside the network
     }
 
 

@@ -14,7 +14,7 @@ from catalogue.validate.stage import check_content
 from catalogue.render.i18n import translations
 from catalogue.search import browser
 from catalogue.search.browser import pagefind_files
-from catalogue.search.documents import build_documents
+from catalogue.search.corpus import build_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 

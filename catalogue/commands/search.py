@@ -11,6 +11,7 @@ from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from ..index import Catalogue, publishable
 from ..report import Reporter
 from ..search.documents import FACETS
+from ..search.plan_documents import PLAN_KINDS
 from ..search.engine import SearchEngine
 from ..validate.cache import default_cache_folder
 from ..validate.stage import check_content
@@ -32,7 +33,7 @@ def known_values(cat: Catalogue, facet: str) -> set[str]:
         "target_group": set(cat.vocab.target_groups),
         "form": {"residential", "outpatient", "field"},
         "life_situation": set(cat.life_situations),
-        "kind": {"registered", "related"},
+        "kind": {"registered", "related", *PLAN_KINDS},
         "language": set(cat.vocab.languages),
         "wheelchair": {"yes"},
         "free": {"yes"},

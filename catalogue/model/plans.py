@@ -1,5 +1,4 @@
-"""The community plan's records: a plan, its priorities, measures, action plans, working groups,
-comment periods, and news items. Validation only, no IO.
+"""The community plan's records: a plan, its priorities and measures (the rest in :mod:`.plan_parts`). Validation only, no IO.
 
 Where the files live (the loader sets ``id`` from the file name and ``plan`` from the folder)::
 
@@ -31,7 +30,7 @@ from .records import Capacity, Contacts, Identified, Record
 
 PRIORITY_NUMBER_RE = re.compile(r"^[1-9][0-9]*$")
 MEASURE_NUMBER_RE = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
-FILE_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\.pdf$")
+FILE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$")
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
@@ -70,7 +69,7 @@ def _pdf_file(value: str) -> str:
         raise _fail(
             "pdf_file",
             '"{value}" is not a PDF in files/ nor a web address; write e.g. komunitni-plan-2020-2024.pdf '
-            "(lowercase, no spaces) or https://…",
+            "(lowercase a-z, digits and hyphens) or https://…",
             value,
         )
     return value
@@ -83,7 +82,7 @@ MeasureNumber = Annotated[
     str, AfterValidator(_measure_number), WithJsonSchema({"type": "string", "pattern": MEASURE_NUMBER_RE.pattern})
 ]
 Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})]
-PdfFile = Annotated[
+PdfRef = Annotated[
     str,
     AfterValidator(_pdf_file),
     WithJsonSchema({"type": "string", "pattern": f"(^https?://)|({FILE_RE.pattern})"}),
@@ -157,7 +156,7 @@ class Plan(Identified):
         "Zadavatel plánování (organizace z organisations nebo poskytovatel), např. svazek obcí", default=None
     )
     contact: Contacts = field("Kontakt na koordinátora plánování (organizace, ne osobní údaje)", default=Contacts())
-    document: Optional[PdfFile] = field("Schválený dokument jako PDF: soubor ve složce files/ nebo adresa https://…", default=None)
+    document: Optional[PdfRef] = field("Schválený dokument jako PDF: soubor ve složce files/ nebo adresa https://…", default=None)
     summary: Optional[Text] = field("Jedna věta pro přehledy: co plán řeší", default=None)
     text: Optional[Markdown] = field("Vize a jak plán vznikal (Markdown)", default=None)
     evaluation: Optional[Markdown] = field("Vyhodnocení plánu (Markdown), u stavu evaluated", default=None)
@@ -194,12 +193,21 @@ def _year_key(value: object) -> object:
 YearKey = Annotated[int, BeforeValidator(_year_key)]
 
 
+def _pairs(value: object) -> object:
+    """Read ``[{year: 2020, value: 12}, …]`` (as the web form writes it) as ``{2020: 12, …}``."""
+    if not isinstance(value, list):
+        return value
+    if not all(isinstance(item, dict) and set(item) == {"year", "value"} for item in value):
+        raise PydanticCustomError("year_values", "write the values as {2020: 12, 2021: 15}, or as a list of {year: …, value: …}", None)
+    return {item["year"]: item["value"] for item in value}
+
+
 class Indicator(Record):
     name: Text = field("Co se měří, např. Počet klientů odlehčovací služby")
     unit: Optional[Text] = field("Jednotka, např. klientů, lůžek, hodin, %", default=None)
     baseline: Optional[Value] = field("Výchozí hodnota: {year: 2019, value: 40}", default=None)
     target: Optional[Value] = field("Cílová hodnota: {year: 2024, value: 60}", default=None)
-    values: dict[YearKey, Float] = field("Naměřené hodnoty po letech: {2020: 42, 2021: 47}", default={})
+    values: Annotated[dict[YearKey, Float], BeforeValidator(_pairs)] = field("Naměřené hodnoty po letech: {2020: 42, 2021: 47}", default={})
     source: Optional[Text] = field("Odkud číslo pochází, např. výkazy poskytovatelů", default=None)
 
     def series(self) -> list[tuple[int, float]]:
@@ -243,194 +251,3 @@ class Measure(PlanPart):
     @property
     def priority_number(self) -> str:
         return self.number.split(".", 1)[0]
-
-
-# --- action plans -------------------------------------------------------------------
-
-
-class FundingShare(Record):
-    source: Slug = field("Zdroj (id z funding_sources plánu)")
-    amount: Optional[Amount] = field("Částka v Kč (celé číslo)", default=None)
-
-
-class ActionMeasure(Record):
-    measure: MeasureNumber = field("Číslo opatření, např. 2.3")
-    activities: Optional[Text] = field("Co se v tomto roce udělá", default=None)
-    cost: Optional[Amount] = field("Náklady v tomto roce v Kč", default=None)
-    funding: list[FundingShare] = field("Z čeho se to zaplatí", default=[])
-    status: Optional[MeasureStatus] = field(
-        "Stav na konci roku: planned, in_progress, done, dropped (vyplňuje se při vyhodnocení)", default=None
-    )
-    evaluation: Optional[Text] = field("Vyhodnocení za tento rok", default=None)
-
-
-class NetworkService(Record):
-    service: Slug = field("Služba (id)")
-    capacity: Optional[Capacity] = field("Kapacita v tomto roce, liší-li se od katalogu", default=None)
-    funding: list[FundingShare] = field("Financování služby v tomto roce", default=[])
-    note: Optional[Text] = field("Poznámka, např. nová služba od 1. 7.", default=None)
-
-
-class Network(Record):
-    include: Literal["registered", "all", "listed"] = field(
-        "Které služby tvoří síť: registered (registrované služby na území plánu z katalogu), "
-        "all (i související aktivity), listed (jen služby v services)",
-        default="registered",
-    )
-    add: list[Slug] = field("Služby navíc (id), např. služby mimo území, které jeho obyvatelům slouží", default=[])
-    remove: list[Slug] = field("Služby, které do sítě nepatří (id)", default=[])
-    services: list[NetworkService] = field(
-        "Údaje o službách sítě v tomto roce: kapacita (liší-li se od katalogu) a financování", default=[]
-    )
-
-
-class ActionPlan(PlanPart):
-    year: Year = field("Rok akčního plánu; smí být i rok před začátkem období plánu (přechodný rok)")
-    title: Optional[Text] = field("Název; chybí-li, web napíše „Akční plán na rok …“", default=None)
-    status: Literal["draft", "approved", "evaluated"] = field(
-        "Stav: draft (návrh), approved (schválený), evaluated (vyhodnocený)"
-    )
-    approval: Optional[Approval] = field("Schválení akčního plánu", default=None)
-    text: Optional[Markdown] = field("Úvod a shrnutí roku (Markdown)", default=None)
-    measures: list[ActionMeasure] = field(
-        "Opatření v tomto roce: co, za kolik, z čeho; opatření, jejichž roky plnění rok zahrnují, se doplní sama",
-        default=[],
-    )
-    network: Network = field("Síť služeb v tomto roce (sestaví se z katalogu)", default=Network())
-    evaluation: Optional[Markdown] = field("Vyhodnocení roku (Markdown)", default=None)
-
-
-# --- working groups -------------------------------------------------------------------
-
-
-class Meeting(Record):
-    date: Date = field("Datum jednání (RRRR-MM-DD)")
-    title: Optional[Text] = field("Téma jednání", default=None)
-    place: Optional[Text] = field("Místo, např. Městský úřad Lysá nad Labem, zasedací místnost", default=None)
-    minutes: Optional[Markdown] = field(
-        "Zápis (Markdown): vznikne z něj stránka; uvádějte organizace, ne jména osob", default=None
-    )
-    minutes_pdf: Optional[PdfFile] = field("Zápis jako PDF: soubor ve složce files/ nebo adresa https://…", default=None)
-
-
-class WorkingGroup(PlanPart):
-    name: Text = field("Název pracovní skupiny, např. Senioři a lidé se zdravotním postižením")
-    summary: Optional[Text] = field("Čím se skupina zabývá, jednou větou", default=None)
-    target_groups: list[Slug] = field("Cílové skupiny, na které se skupina zaměřuje (slovník target-groups)", default=[])
-    coordinator: Optional[Slug] = field("Organizace, která skupinu vede (id poskytovatele nebo organizace plánu)", default=None)
-    members: list[Slug] = field(
-        "Členské organizace (id poskytovatelů nebo organizací plánu); jména osob se nezveřejňují", default=[]
-    )
-    text: Optional[Markdown] = field("Jak skupina pracuje, jak se zapojit (Markdown)", default=None)
-    meetings: list[Meeting] = field("Jednání skupiny", default=[])
-    order: Int = field("Pořadí v přehledu", default=100)
-
-
-# --- public comment periods -------------------------------------------------------------
-
-OUTCOMES = ("accepted", "partly", "rejected", "noted")
-
-
-class Comment(Record):
-    received: Optional[Date] = field("Kdy připomínka přišla (RRRR-MM-DD)", default=None)
-    organisation: Optional[Slug] = field(
-        "Od koho, je-li to organizace (id poskytovatele nebo organizace plánu); chybí-li, od veřejnosti. "
-        "Jména osob se nezveřejňují",
-        default=None,
-    )
-    measures: list[MeasureNumber] = field("Kterých opatření se připomínka týká, např. [2.3]", default=[])
-    text: Text = field("Připomínka (stručně, bez osobních údajů)")
-    outcome: Literal["accepted", "partly", "rejected", "noted"] = field(
-        "Jak byla vypořádána: accepted (akceptována), partly (částečně akceptována), "
-        "rejected (neakceptována), noted (vzata na vědomí)"
-    )
-    response: Optional[Text] = field("Zdůvodnění vypořádání", default=None)
-    changed: list[MeasureNumber] = field("Která opatření se kvůli připomínce změnila, např. [2.3]", default=[])
-
-
-class CommentPeriod(PlanPart):
-    title: Text = field("Název, např. Připomínkové řízení k návrhu plánu 2020–2024")
-    opens: Date = field("První den, kdy lze připomínkovat (RRRR-MM-DD)")
-    closes: Date = field("Poslední den, kdy lze připomínkovat (RRRR-MM-DD)")
-    draft: Optional[PdfFile] = field("Návrh jako PDF: soubor ve složce files/ nebo adresa https://…", default=None)
-    email: Optional[Email] = field("Kam posílat připomínky e-mailem; chybí-li, kontakt plánu", default=None)
-    office: Optional[Text] = field(
-        "Kde lze připomínky podat osobně nebo poštou, např. Městský úřad Lysá nad Labem, odbor sociálních věcí, "
-        "Husovo nám. 23", default=None,
-    )
-    office_hours: Optional[Text] = field("Úřední hodiny podatelny", default=None)
-    issue_form: Bool = field("Nabídnout formulář v repozitáři na GitHubu (je-li v site.yaml repository)", default=True)
-    text: Optional[Markdown] = field("Jak připomínkovat, co s připomínkami bude (Markdown)", default=None)
-    comments: list[Comment] = field("Tabulka vypořádání: připomínky a jak se s nimi naložilo (po skončení)", default=[])
-
-    @model_validator(mode="after")
-    def _ordered(self) -> "CommentPeriod":
-        if self.opens > self.closes:
-            raise PydanticCustomError("period", "opens is after closes; swap the dates", None)
-        return self
-
-
-# --- news ---------------------------------------------------------------------------------
-
-NEWS_TOPICS = ("plan", "meeting", "comment_period", "service", "event")
-
-
-class NewsMeta(Identified):
-    title: Text = field("Nadpis zprávy")
-    date: Date = field("Datum zprávy (RRRR-MM-DD); nejnovější jsou první")
-    topic: Literal["plan", "meeting", "comment_period", "service", "event"] = field(
-        "O čem: plan (plán), meeting (jednání), comment_period (připomínkování), service (nová služba), event (akce)",
-        default="plan",
-    )
-    summary: Optional[Text] = field("Jedna věta pro přehled a kanál novinek", default=None)
-    plan: Optional[Slug] = field("Plán, kterého se zpráva týká (id)", default=None)
-    measures: list[MeasureNumber] = field("Opatření plánu, kterých se týká, např. [2.3] (s polem plan)", default=[])
-    services: list[Slug] = field("Služby, kterých se týká (id)", default=[])
-    updated: Optional[Date] = field("Kdy byla zpráva naposledy opravena (RRRR-MM-DD)", default=None)
-
-
-class NewsItem(NewsMeta):
-    body: SkipJsonSchema[str] = field("Text zprávy (Markdown)")
-
-
-# kind of file → model; the folder of each is described in the module docstring.
-PLAN_KINDS: dict[str, type[Identified]] = {
-    "plans": Plan,
-    "plan-priorities": Priority,
-    "plan-measures": Measure,
-    "plan-action-plans": ActionPlan,
-    "plan-working-groups": WorkingGroup,
-    "plan-comment-periods": CommentPeriod,
-}
-# kind → sub-folder of plans/ID/
-PLAN_FOLDERS: dict[str, str] = {
-    "plan-priorities": "priorities",
-    "plan-measures": "measures",
-    "plan-action-plans": "action-plans",
-    "plan-working-groups": "working-groups",
-    "plan-comment-periods": "comment-periods",
-}
-
-# Which fields name records outside the plan (checked like the catalogue's references, with
-# did-you-mean): kind → (path of the field, what it names), as in ``references.REFERENCES``.
-# Organisations, funding sources, measure numbers, working groups and files are the plan's
-# own and are checked by ``validate.plans``.
-PLAN_REFERENCES: dict[str, list[tuple[str, str]]] = {
-    "plans": [("area[]", "locality")],
-    "plan-priorities": [],
-    "plan-measures": [
-        ("target_groups[]", "target group"),
-        ("service_types[]", "service type"),
-        ("localities[]", "locality"),
-        ("services[]", "service"),
-    ],
-    "plan-action-plans": [
-        ("network.add[]", "service"),
-        ("network.remove[]", "service"),
-        ("network.services[].service", "service"),
-        ("network.services[].capacity.unit", "capacity unit"),
-    ],
-    "plan-working-groups": [("target_groups[]", "target group")],
-    "plan-comment-periods": [],
-    "news": [("plan", "plan"), ("services[]", "service")],
-}

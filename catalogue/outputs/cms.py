@@ -32,6 +32,7 @@ from ..model.records import Site
 from ..model.references import REFERENCES
 from ..render.i18n import translations
 from ..render.urls import url_for
+from .cms_plans import choices, plan_collections, with_plan_choices
 from .context import OutputContext
 
 log = logging.getLogger("catalogue")
@@ -59,6 +60,12 @@ OPTION_LABELS = {
     "region": "kraj", "district": "okres / ORP", "municipality": "obec", "part": "část obce", "neighbourhood": "čtvrť",
     "counselling": "poradenství", "care": "péče", "prevention": "prevence",
     "group": "podle skupiny služeb", "target_group": "podle cílové skupiny",
+    # the community plan
+    "draft": "návrh", "comment": "v připomínkovém řízení", "approved": "schválený", "evaluated": "vyhodnocený",
+    "planned": "plánováno", "in_progress": "probíhá", "done": "splněno", "dropped": "zrušeno",
+    "accepted": "akceptována", "partly": "částečně akceptována", "rejected": "neakceptována", "noted": "vzata na vědomí",
+    "all": "i související aktivity", "listed": "jen vyjmenované služby",
+    "plan": "komunitní plán", "meeting": "jednání", "comment_period": "připomínkování", "service": "služby", "event": "akce",
 }
 PATTERN_MESSAGE = "Hodnota nemá správný tvar; řiďte se nápovědou u pole."
 _GITHUB_RE = re.compile(r"^https?://github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?$")
@@ -87,8 +94,10 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
     if repository is None or repo is None:
         return None
     content = repository.content_path.strip("/")
-    collections = [folder_collection(kind, content, cat) for kind in RECORD_KINDS if not kind.editable]
-    collections += [pages_collection(kind, content) for kind in RECORD_KINDS if kind.editable]
+    shown = [kind for kind in RECORD_KINDS if kind.form]
+    collections = [folder_collection(kind, content, cat) for kind in shown if not kind.editable and not kind.nested]
+    collections += plan_collections([kind for kind in shown if kind.nested], content, cat, model_fields)
+    collections += [pages_collection(kind, content, cat) for kind in shown if kind.editable]
     collections.append(site_collection(content, cat))
     return {
         "backend": {"name": "github", "repo": repo, "branch": repository.branch, "open_authoring": True},
@@ -119,13 +128,15 @@ def folder_collection(kind: RecordKind, content: str, cat: Catalogue) -> dict[st
         "identifier_field": identifier,
         "summary": f"{{{{{identifier}}}}}",
         "sortable_fields": [identifier],
-        "preview_path": url_for(kind.folder, "{{slug}}").lstrip("/"),
-        "fields": model_fields(kind.written, kind.folder, cat),
+        **({"preview_path": url_for(kind.folder, "{{slug}}").lstrip("/")} if kind.section else {}),
+        "fields": with_plan_choices(model_fields(kind.written, kind.folder, cat), kind.folder, choices(cat), content),
     }
 
 
-def pages_collection(kind: RecordKind, content: str) -> dict[str, Any]:
-    """Return the collection of free pages: Markdown with front matter."""
+def pages_collection(kind: RecordKind, content: str, cat: Catalogue | None = None) -> dict[str, Any]:
+    """Return a collection of Markdown with front matter: the free pages, the news."""
+    body = kind.model.model_fields["body"].description or "Text"
+    fields = model_fields(kind.written, kind.folder, None)
     return {
         "name": kind.folder,
         "label": kind.label,
@@ -138,8 +149,8 @@ def pages_collection(kind: RecordKind, content: str) -> dict[str, Any]:
         "identifier_field": kind.title_field,
         "summary": f"{{{{{kind.title_field}}}}}",
         "fields": [
-            *model_fields(kind.written, kind.folder, None),
-            {"name": "body", "label": "Text stránky", "widget": "markdown"},
+            *(with_plan_choices(fields, kind.folder, choices(cat), content) if cat is not None else fields),
+            {"name": "body", "label": body.removesuffix(" (Markdown)"), "widget": "markdown"},
         ],
     }
 
@@ -170,9 +181,10 @@ def model_fields(model: type[BaseModel], kind: str, cat: Catalogue | None, prefi
     hints = typing.get_type_hints(model, include_extras=True)
     references = dict(REFERENCES.get(kind, []))
     out = []
+    owner = KINDS[kind].owner_field if kind in KINDS else None
     for name, info in model.model_fields.items():
-        if name in ("id", "body"):
-            continue  # the id is the file name; a page's body is the text below the front matter
+        if not prefix and name in ("id", "body", owner):
+            continue  # the id is the file name; a page's body is the text below the front matter; a plan is the folder
         description = info.description or ""
         spec: dict[str, Any] = {"name": name, "label": label(name, description)}
         if description and description != spec["label"]:
@@ -200,6 +212,11 @@ def widget(
     if any(getattr(m, "func", None) is parse_day for m in metadata):
         return {"widget": "string", "pattern": [DAY_PATTERN, "např. 8:00-12:00, 13:00-16:00; closed = zavřeno; nonstop"]}
     origin = get_origin(inner)
+    if origin is dict:  # year → value (an indicator's values): the form edits it as a list of pairs, which the model also reads
+        return {"widget": "list", "fields": [
+            {"name": "year", "label": "Rok", "widget": "number", "value_type": "int"},
+            {"name": "value", "label": "Hodnota", "widget": "number", "value_type": "float"},
+        ]}
     if origin is list:
         (item,) = get_args(inner)
         return list_widget(item, path, kind, references, cat, description)

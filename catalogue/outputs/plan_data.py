@@ -1,230 +1,31 @@
-"""The community plans as open data: ``data/komunitni-plan.json`` and its JSON Schema beside it.
+"""The community plans as open data: ``data/komunitni-plan.json`` and its JSON Schema, and the plans' PDFs.
 
-The export is made of the models below: the data is their dump and the schema is
-generated from them (Draft 2020-12, every object closed), so the two cannot drift.
-Organisations are named, never people; each measure carries the services that carry
-it out (ids and addresses of their pages), and each action plan the year's network
-of services as the catalogue and the action plan make it.
-
-The schema's version is the contract: a new optional field raises the minor number,
-a field removed, renamed or changed in meaning raises the major one.
+Made after the pages (an output step). Organisations are named, never people; each
+measure carries the services that carry it out (ids and addresses of their pages),
+and each action plan the year's network of services as the catalogue and the action
+plan make it. The PDFs of ``files/`` are published under ``/soubory/``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from typing import Literal, Optional
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from ..index import Catalogue
+from ..index.plans import PlanBundle, Planning, due_measures, network
 from ..model.plans import Indicator, Measure
-from ..planning import PlanBundle, Planning, due_measures, network
-from ..render import plan_views as pv
+from ..render.community import parts as cp
+from ..render.community import urls as cu
 from ..render.urls import absolute, url_for
+from .context import OutputContext
+from .plan_json import (
+    ActionPlanOut, ActivityOut, ApprovalOut, CapacityOut, CommentOut, CommentPeriodOut, FundingSourceOut,
+    IndicatorOut, MeasureOut, MeetingOut, NetworkServiceOut, PlanOut, PlansDocument, Point, PriorityOut, Ref,
+    SCHEMA_VERSION, ShareOut, WorkingGroupOut, YearMeasureOut, Years, plan_schema,
+)
 
 FOLDER = "data"
 PLAN_JSON = f"{FOLDER}/komunitni-plan.json"
 PLAN_SCHEMA = f"{FOLDER}/komunitni-plan.schema.json"
-SCHEMA_VERSION = "1.0"
-
-
-class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Ref(Out):
-    id: str = Field(description="Identifikátor záznamu v katalogu")
-    name: str = Field(description="Název")
-    url: Optional[str] = Field(None, description="Stránka záznamu v katalogu, nebo web organizace")
-
-
-class Years(Out):
-    start: int
-    end: int
-
-
-class ApprovalOut(Out):
-    body: str = Field(description="Kdo schválil")
-    resolution: Optional[str] = Field(None, description="Číslo usnesení")
-    date: dt.date
-
-
-class Point(Out):
-    year: int
-    value: float
-
-
-class IndicatorOut(Out):
-    name: str
-    unit: Optional[str] = None
-    baseline: Optional[Point] = None
-    target: Optional[Point] = None
-    values: list[Point] = Field(description="Naměřené hodnoty po letech, od nejstarší")
-    source: Optional[str] = None
-
-
-class ActivityOut(Out):
-    number: str = Field(description="Číslo aktivity, např. 2.3.1")
-    title: str
-    description: Optional[str] = None
-    responsible: Optional[Ref] = None
-    deadline: Optional[int] = None
-    status: Optional[Literal["planned", "in_progress", "done", "dropped"]] = None
-
-
-class MeasureOut(Out):
-    id: str
-    number: str = Field(description="Číslo opatření, např. 2.3; první číslo je priorita")
-    url: str
-    title: str
-    summary: Optional[str] = None
-    description: Optional[str] = Field(None, description="Popis (Markdown)")
-    status: Literal["planned", "in_progress", "done", "dropped"]
-    status_note: Optional[str] = None
-    target_groups: list[Ref]
-    service_types: list[Ref]
-    localities: list[Ref] = Field(description="Prázdné: celé území plánu")
-    services: list[Ref] = Field(description="Služby katalogu, které opatření naplňují")
-    responsible: Ref = Field(description="Odpovědná organizace (nikdy osoba)")
-    partners: list[Ref]
-    working_group: Optional[str] = Field(None, description="Identifikátor pracovní skupiny")
-    years: Years = Field(description="Roky plnění")
-    cost: Optional[int] = Field(None, description="Odhad nákladů v měně země katalogu")
-    cost_note: Optional[str] = None
-    funding: list[str] = Field(description="Identifikátory zdrojů financování (funding_sources)")
-    indicators: list[IndicatorOut]
-    activities: list[ActivityOut]
-
-
-class PriorityOut(Out):
-    id: str
-    number: str
-    url: str
-    title: str
-    summary: Optional[str] = None
-    text: Optional[str] = Field(None, description="Markdown")
-    measures: list[str] = Field(description="Čísla opatření priority")
-
-
-class ShareOut(Out):
-    source: str = Field(description="Identifikátor zdroje financování")
-    amount: Optional[int] = None
-
-
-class YearMeasureOut(Out):
-    measure: str = Field(description="Číslo opatření")
-    activities: Optional[str] = None
-    cost: Optional[int] = None
-    funding: list[ShareOut]
-    status: Optional[Literal["planned", "in_progress", "done", "dropped"]] = None
-    evaluation: Optional[str] = None
-
-
-class CapacityOut(Out):
-    count: int
-    unit: str = Field(description="Jednotka kapacity ze slovníku capacity-units")
-
-
-class NetworkServiceOut(Out):
-    service: Ref
-    capacity: Optional[CapacityOut] = None
-    capacity_from_catalogue: bool = Field(description="true: kapacita je dnešní údaj katalogu, ne údaj akčního plánu")
-    funding: list[ShareOut]
-    note: Optional[str] = None
-
-
-class ActionPlanOut(Out):
-    id: str
-    year: int
-    url: str
-    title: Optional[str] = Field(None, description="Chybí: akční plán na rok year")
-    status: Literal["draft", "approved", "evaluated"]
-    approval: Optional[ApprovalOut] = None
-    text: Optional[str] = None
-    measures: list[YearMeasureOut] = Field(description="Opatření plněná v tomto roce")
-    network: list[NetworkServiceOut] = Field(description="Síť služeb v tomto roce")
-    evaluation: Optional[str] = None
-
-
-class MeetingOut(Out):
-    date: dt.date
-    title: Optional[str] = None
-    place: Optional[str] = None
-    minutes_url: Optional[str] = None
-    minutes_pdf: Optional[str] = None
-
-
-class WorkingGroupOut(Out):
-    id: str
-    url: str
-    name: str
-    summary: Optional[str] = None
-    target_groups: list[Ref]
-    coordinator: Optional[Ref] = None
-    members: list[Ref] = Field(description="Členské organizace (nikdy osoby)")
-    meetings: list[MeetingOut]
-
-
-class CommentOut(Out):
-    number: int
-    received: Optional[dt.date] = None
-    organisation: Optional[Ref] = Field(None, description="Chybí: připomínka veřejnosti")
-    measures: list[str]
-    text: str
-    outcome: Literal["accepted", "partly", "rejected", "noted"]
-    response: Optional[str] = None
-    changed: list[str] = Field(description="Čísla opatření změněných kvůli připomínce")
-
-
-class CommentPeriodOut(Out):
-    id: str
-    url: str
-    title: str
-    opens: dt.date
-    closes: dt.date
-    draft: Optional[str] = None
-    comments: list[CommentOut]
-
-
-class FundingSourceOut(Out):
-    id: str
-    name: str
-    description: Optional[str] = None
-
-
-class PlanOut(Out):
-    id: str
-    url: str
-    title: str
-    short_title: Optional[str] = None
-    period: Years
-    status: Literal["draft", "comment", "approved", "evaluated"]
-    area: list[Ref]
-    approval: Optional[ApprovalOut] = None
-    commissioner: Optional[Ref] = None
-    document: Optional[str] = Field(None, description="Schválený dokument (PDF)")
-    summary: Optional[str] = None
-    text: Optional[str] = None
-    evaluation: Optional[str] = None
-    funding_sources: list[FundingSourceOut]
-    priorities: list[PriorityOut]
-    measures: list[MeasureOut]
-    action_plans: list[ActionPlanOut]
-    working_groups: list[WorkingGroupOut]
-    comment_periods: list[CommentPeriodOut]
-
-
-class PlansDocument(Out):
-    """Komunitní plány sociálních služeb: priority, opatření, akční plány a jejich vazba na služby katalogu."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-    schema_url: str = Field(alias="$schema", description="Adresa JSON Schematu tohoto souboru")
-    version: str = Field(description="Verze schématu")
-    catalogue: str = Field(description="Adresa katalogu")
-    publisher: str
-    plans: list[PlanOut]
 
 
 class PlanExport:
@@ -237,7 +38,7 @@ class PlanExport:
     def url(self, site_url: str) -> str:
         return absolute(self.cat.site.base_url, site_url)
 
-    def named(self, named: pv.Named, ident: str) -> Ref:
+    def named(self, named: cp.Named, ident: str) -> Ref:
         url = named.url if named.url is None or named.url.startswith("http") else self.url(named.url)
         return Ref(id=ident, name=named.name, url=url)
 
@@ -251,10 +52,10 @@ class PlanExport:
         return [Ref(id=i, name=self.cat.services[i].name, url=self.url(url_for("services", i))) for i in ids if i in self.cat.services]
 
     def organisation(self, bundle: PlanBundle, oid: str | None) -> Ref | None:
-        return self.named(pv.organisation(self.cat, bundle, oid), oid) if oid else None
+        return self.named(cp.organisation(self.cat, bundle, oid), oid) if oid else None
 
     def file(self, name: str | None) -> str | None:
-        return self.url(pv.file_url(name)) if name and not name.startswith("http") else name
+        return self.url(cu.file_url(name)) if name and not name.startswith("http") else name
 
     def document(self) -> PlansDocument:
         return PlansDocument(
@@ -269,7 +70,7 @@ class PlanExport:
         plan = bundle.plan
         return PlanOut(
             id=plan.id,
-            url=self.url(pv.plan_url(plan.id)),
+            url=self.url(cu.plan_url(plan.id)),
             title=plan.title,
             short_title=plan.short_title,
             period=Years(start=plan.period.start, end=plan.period.end),
@@ -284,7 +85,7 @@ class PlanExport:
             funding_sources=[FundingSourceOut(id=k, name=v.name, description=v.description) for k, v in plan.funding_sources.items()],
             priorities=[
                 PriorityOut(
-                    id=p.id, number=p.number, url=self.url(pv.plan_url(plan.id, "priorities", p.id)), title=p.title,
+                    id=p.id, number=p.number, url=self.url(cu.plan_url(plan.id, "priorities", p.id)), title=p.title,
                     summary=p.summary, text=p.text, measures=[m.number for m in bundle.measures_of(p)],
                 )
                 for p in bundle.sorted_priorities
@@ -301,7 +102,7 @@ class PlanExport:
         return MeasureOut(
             id=m.id,
             number=m.number,
-            url=self.url(pv.plan_url(bundle.id, "measures", m.id)),
+            url=self.url(cu.plan_url(bundle.id, "measures", m.id)),
             title=m.title,
             summary=m.summary,
             description=m.description,
@@ -332,7 +133,7 @@ class PlanExport:
         return ActionPlanOut(
             id=action.id,
             year=action.year,
-            url=self.url(pv.plan_url(bundle.id, "action-plans", action.id)),
+            url=self.url(cu.plan_url(bundle.id, "action-plans", action.id)),
             title=action.title,
             status=action.status,
             approval=ApprovalOut(**action.approval.model_dump()) if action.approval else None,
@@ -364,7 +165,7 @@ class PlanExport:
     def working_group(self, bundle: PlanBundle, group) -> WorkingGroupOut:
         return WorkingGroupOut(
             id=group.id,
-            url=self.url(pv.plan_url(bundle.id, "working-groups", group.id)),
+            url=self.url(cu.plan_url(bundle.id, "working-groups", group.id)),
             name=group.name,
             summary=group.summary,
             target_groups=self.terms(self.cat.vocab.target_groups, group.target_groups, "target-groups"),
@@ -373,7 +174,7 @@ class PlanExport:
             meetings=[
                 MeetingOut(
                     date=mt.date, title=mt.title, place=mt.place,
-                    minutes_url=self.url(pv.meeting_url(bundle.id, group.id, mt)) if (mt.minutes or "").strip() else None,
+                    minutes_url=self.url(cu.meeting_url(bundle.id, group.id, mt)) if (mt.minutes or "").strip() else None,
                     minutes_pdf=self.file(mt.minutes_pdf),
                 )
                 for mt in sorted(group.meetings, key=lambda mt: mt.date)
@@ -383,7 +184,7 @@ class PlanExport:
     def comment_period(self, bundle: PlanBundle, period) -> CommentPeriodOut:
         return CommentPeriodOut(
             id=period.id,
-            url=self.url(pv.plan_url(bundle.id, "comment-periods", period.id)),
+            url=self.url(cu.plan_url(bundle.id, "comment-periods", period.id)),
             title=period.title,
             opens=period.opens,
             closes=period.closes,
@@ -409,12 +210,6 @@ def indicator(i: Indicator) -> IndicatorOut:
     )
 
 
-def plan_schema(schema_url: str) -> dict:
-    """Return the JSON Schema (Draft 2020-12) of the export; ``schema_url`` is its ``$id``."""
-    schema = PlansDocument.model_json_schema(by_alias=True)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_url, "title": "Komunitní plány", **schema}
-
-
 def plan_files(cat: Catalogue, planning: Planning) -> dict[str, bytes]:
     """Return the export and its schema as site path → bytes (stable: sorted keys, no clock)."""
     export = PlanExport(cat, planning)
@@ -426,3 +221,15 @@ def plan_files(cat: Catalogue, planning: Planning) -> dict[str, bytes]:
 def _json(data: object, indent: int | None = None) -> bytes:
     separators = (",", ": ") if indent else (",", ":")
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators) + "\n").encode("utf-8")
+
+
+def write_plans(context: OutputContext) -> None:
+    """Add the plans' open data and the PDFs of ``files/`` to the site (nothing without plans or files)."""
+    cat = context.catalogue
+    planning = cat.planning
+    if planning.plans:
+        for path, data in plan_files(cat, planning).items():
+            context.tree.add(path, data, f"open data {path}")
+    for name, pdf in sorted(planning.pdfs.items()):
+        path = cu.file_url(name).lstrip("/")
+        context.tree.add(path, pdf.data, f"file {name}")

@@ -27,6 +27,8 @@ from ..model.records import (
     Term,
 )
 from . import indexes, views
+from .community import pages as community_pages
+from .community.parts import MeasureLink, measure_links
 from .plan import PagePlan
 from .urls import absolute, url_for
 
@@ -46,6 +48,7 @@ class ServicePage(TypedDict):
     contacts: Contacts  # the service's, or its provider's when it has none
     locations: list[tuple[Location, Locality | None]]
     helps: list[LifeSituation]
+    measures: list[MeasureLink]  # the measures of the community plans that develop it
 
 
 class ProviderPage(TypedDict):
@@ -72,12 +75,14 @@ class TargetGroupPage(TypedDict):
     group: Term
     count: int
     by_type: ByType
+    measures: list[MeasureLink]  # the measures of the community plans that concern the group
 
 
 class ServiceTypePage(TypedDict):
     type_id: str
     stype: ServiceType
     services: list[Service]
+    measures: list[MeasureLink]  # the measures of the community plans that concern the type
 
 
 class FreePage(TypedDict):
@@ -101,6 +106,7 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
         contacts=cat.contacts_for(service),
         locations=[(location, cat.localities.get(location.locality)) for location in service.locations],
         helps=situations_of(cat, service.id),
+        measures=measure_links(cat.planning.measures_by_service.get(service.id, [])),
     )
 
 
@@ -132,12 +138,18 @@ def life_situation_page(cat: Catalogue, plan: PagePlan) -> LifeSituationPage:
 
 def target_group_page(cat: Catalogue, plan: PagePlan) -> TargetGroupPage:
     ids = cat.services_by_target_group.get(plan.ident, [])
-    return TargetGroupPage(group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids))
+    return TargetGroupPage(
+        group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids),
+        measures=measure_links(cat.planning.measures_by_target_group.get(plan.ident, [])),
+    )
 
 
 def service_type_page(cat: Catalogue, plan: PagePlan) -> ServiceTypePage:
     services = services_of(cat, cat.services_by_type.get(plan.ident, []))
-    return ServiceTypePage(type_id=plan.ident, stype=cat.vocab.service_types[plan.ident], services=services)
+    return ServiceTypePage(
+        type_id=plan.ident, stype=cat.vocab.service_types[plan.ident], services=services,
+        measures=measure_links(cat.planning.measures_by_type.get(plan.ident, [])),
+    )
 
 
 def free_page(cat: Catalogue, plan: PagePlan) -> FreePage:
@@ -154,6 +166,7 @@ PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
     "service_type.html": service_type_page,
     "page.html": free_page,
     **indexes.PAGES,
+    **community_pages.PAGES,
 }
 
 

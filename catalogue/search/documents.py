@@ -81,15 +81,19 @@ class Synonyms:
         return [t for number in sorted(found) for t in self._terms[number]]
 
 
-def build_documents(
-    cat: Catalogue, gettext: Callable[[str], str], check: Callable[[], None] = lambda: None
+def site_synonyms(cat: Catalogue) -> Synonyms:
+    """Return the catalogue's synonym groups (``vocabularies/synonyms.yaml``), in a stable order."""
+    return Synonyms(s.terms for _, s in sorted(cat.vocab.synonyms.items()))
+
+
+def catalogue_documents(
+    cat: Catalogue, gettext: Callable[[str], str], synonyms: Synonyms, check: Callable[[], None] = lambda: None
 ) -> list[SearchDocument]:
-    """Return the search documents of a publishable catalogue, in a stable order.
+    """Return the search documents of the services, providers, life situations and pages, in a stable order.
 
     ``check`` is called every few hundred services; an exception from it stops the work
     (the live preview's "a newer render came in").
     """
-    synonyms = Synonyms(s.terms for _, s in sorted(cat.vocab.synonyms.items()))
     area_names = _area_names(cat)
     docs = []
     for number, s in enumerate(cat.sorted_services):

@@ -32,7 +32,8 @@ from ..index import Catalogue
 from ..render.i18n import translations
 from ..index.queries import locality_filter
 from .analysis import analyse_query
-from .documents import FACETS, SearchDocument, build_documents
+from .corpus import build_documents
+from .documents import FACETS, SearchDocument
 from .suggest import correct_query, site_vocabulary
 
 _SCHEMA_VERSION = "2"

@@ -8,7 +8,7 @@ from ..index import Catalogue
 from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from .browser import SEARCH_FOLDER, pagefind_files, vocabulary_files
-from .documents import build_documents
+from .corpus import build_documents
 from .suggest import site_vocabulary
 
 

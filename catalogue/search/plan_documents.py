@@ -12,9 +12,11 @@ from collections.abc import Callable
 
 from ..index import Catalogue
 from ..model.plans import Measure
-from ..planning import PlanBundle, Planning
-from ..render.plan_views import organisation, plan_url
-from ..render.views import AREA_PREFIX, plain
+from ..index.plans import PlanBundle, Planning
+from ..index.queries import AREA_PREFIX
+from ..render.community.parts import organisation
+from ..render.community.urls import plan_url
+from ..render.views import plain
 from .documents import SearchDocument, Synonyms, _document
 
 PLAN_KINDS = ("plan", "measure")  # values of the "kind" facet, beside "registered" and "related"

@@ -14,6 +14,7 @@ from ..load.content import SLUG_RE
 from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
 from ..model.references import Reference
 from ..model.records import LEVELS, PLURAL_CATEGORIES, Service
+from .plans import PlanChecker
 from .records import dotted, position
 
 BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
@@ -74,6 +75,7 @@ class Checker:
             broken_services = any(b.startswith("services/") for b in self.broken)
             if not broken_services and not self.cat.services_by_life_situation.get(situation.id):
                 self.warn(key, (), "no service helps with this life situation; add services or a gathering rule")
+        PlanChecker(self).run()
 
     # --- helpers ----------------------------------------------------------------
 

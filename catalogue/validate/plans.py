@@ -15,50 +15,12 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable
 
-from ..errors import Problems, display_path
+from ..errors import Problems
 from ..load.content import Document
-from ..model.plans import PLAN_KINDS, NewsItem
-from ..planning import PlanBundle, Planning, in_area, network
-from .records import validate_document
+from ..index.plans import PlanBundle, Planning, in_area, network
+from ..model.plan_parts import NewsItem
 
-# kind → attribute of PlanBundle that holds it
-BUNDLE_ATTRIBUTES = {
-    "plan-priorities": "priorities",
-    "plan-measures": "measures",
-    "plan-action-plans": "action_plans",
-    "plan-working-groups": "working_groups",
-    "plan-comment-periods": "comment_periods",
-}
 LISTED = 12  # numbers named in a message before "…"
-
-
-def validate_plan_document(doc: Document, problems: Problems):
-    """Return the validated plan, plan part or news item, or None with its problems reported."""
-    if doc.kind == "news":
-        return validate_document(NewsItem, doc, problems, extra={"body": doc.body})
-    model = PLAN_KINDS[doc.kind]
-    if doc.kind == "plans":
-        return validate_document(model, doc, problems)
-    plan, _, ident = doc.id.partition("/")
-    return validate_document(model, doc, problems, extra={"id": ident, "plan": plan})
-
-
-def link_planning(records: Iterable[tuple[str, object]], pdfs: dict) -> Planning:
-    """Return the plans with their parts and the news, from (kind, record) pairs of valid records."""
-    planning = Planning(pdfs=dict(pdfs))
-    parts = []
-    for kind, record in records:
-        if kind == "plans":
-            planning.plans[record.id] = PlanBundle(record)
-        elif kind == "news":
-            planning.news[record.id] = record
-        else:
-            parts.append((kind, record))
-    for kind, record in parts:
-        bundle = planning.plans.get(record.plan)
-        if bundle is not None:
-            getattr(bundle, BUNDLE_ATTRIBUTES[kind])[record.id] = record
-    return planning
 
 
 class PlanChecker:
@@ -68,14 +30,14 @@ class PlanChecker:
     the plan's): its reference check already covers what a plan names in the catalogue.
     """
 
-    def __init__(self, checker, planning: Planning) -> None:
+    def __init__(self, checker) -> None:
         self.checker = checker
         self.cat = checker.cat
         self.docs = checker.docs
         self.broken = checker.broken
         self.problems: Problems = checker.problems
         self.today: dt.date = checker.today
-        self.planning = planning
+        self.planning: Planning = checker.cat.planning
         self.files_named: dict[str, list[str]] = {}  # PDF name → keys of the records that name it
 
     # --- helpers ------------------------------------------------------------------
@@ -200,7 +162,7 @@ class PlanChecker:
         if owner is not None and owner.id != measure.id:
             self.error(key, ("number",), f"measure {measure.number} is already numbered so in measures/{owner.id}.yaml; numbers are unique within a plan")
         if measure.priority_number not in bundle.priority_by_number and not self.part_broken(bundle, "plan-priorities"):
-            numbers = ", ".join(p.number for p in bundle.sorted_priorities) or "none yet"
+            numbers = ", ".join(bundle.priority_by_number) or "none yet"
             self.error(
                 key, ("number",),
                 f"measure {measure.number} belongs to priority {measure.priority_number}, which the plan does not have "
@@ -296,7 +258,7 @@ class PlanChecker:
             if entry.service in self.cat.services and entry.service not in members:
                 self.warn(
                     key, ("network", "services", i, "service"),
-                    f'"{entry.service}" is not in the year\'s network (include: {rule.include}); add it to network.add, or remove these details',
+                    f"\"{entry.service}\" is not in the year's network (include: {rule.include}); add it to network.add, or remove these details",
                 )
             for j, share in enumerate(entry.funding):
                 self.funding_source(key, ("network", "services", i, "funding", j, "source"), share.source, bundle)
@@ -319,6 +281,8 @@ class PlanChecker:
 
     def check_comment_period(self, bundle: PlanBundle, period) -> None:
         key = self.key("plan-comment-periods", bundle, period.id)
+        if period.opens > period.closes:
+            self.error(key, ("closes",), f"{period.closes.isoformat()} is before the period opens ({period.opens.isoformat()}); swap the dates")
         self.file(key, ("draft",), period.draft)
         for i, comment in enumerate(period.comments):
             self.organisation(key, ("comments", i, "organisation"), comment.organisation, bundle)
@@ -347,9 +311,10 @@ class PlanChecker:
     def check_files(self) -> None:
         """Warn about PDFs in ``files/`` that no record names (they would be published for nobody)."""
         for name in sorted(self.planning.pdfs):
-            if name not in self.files_named and not self.broken:
-                self.problems.warning(
-                    display_path(self.planning.pdfs[name]), 1, 1, "",
+            naming = ("plans/", "plan-", "news/")  # a broken one may be the record that names it
+            if name not in self.files_named and not any(b.startswith(naming) for b in self.broken):
+                self.warn(
+                    f"files/{self.planning.pdfs[name].id}", (),
                     "no plan, meeting or comment period names this file; name it (document, draft, minutes_pdf) or delete it",
                 )
 

@@ -4,7 +4,7 @@ The booklets are laid out by the catalogue's print engine (:func:`.pdf.render_bo
 three documents — front matter with the contents, the chapters, and the back
 matter ending in the filler page and the back cover — so the contents carry real
 page numbers. What the pages show comes from the same prepared views as the web
-pages (:mod:`catalogue.render.plan_views`), so print and web cannot disagree.
+pages (:mod:`catalogue.render.community`), so print and web cannot disagree.
 """
 
 from __future__ import annotations
@@ -13,32 +13,42 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from ...index import Catalogue
+from ...index.plans import PlanBundle, Planning
 from ...model.records import Site
-from ...planning import PlanBundle, Planning
-from ...render import plan_views as pv
-from .contexts import Publisher, absolute, publisher
+from ...render.community import comments, groups, items, urls, views, years
+from ...render.urls import absolute
+from .entries import Publisher, publisher
 from .qr import qr_src
 
-FOLDER = "tisk"
-NO_LINKS = pv.CommentLinks(None, None, None)  # print offers no e-mail links
+NO_LINKS = items.CommentLinks(None, None, None)  # print offers no e-mail links
 
 
-def plan_file(plan_id: str) -> str:
-    return f"{FOLDER}/komunitni-plan-{plan_id}.pdf"
+def plan_documents(planning: Planning) -> dict[str, str]:
+    """Return the names of the plans' PDFs: "plan:ID" and "action-plan:ID:YEAR" → ``komunitni-plan-ID.pdf``…
 
-
-def action_plan_file(plan_id: str, action_id: str) -> str:
-    return f"{FOLDER}/akcni-plan-{plan_id}-{action_id}.pdf"
-
-
-def plan_print_paths(planning: Planning) -> dict[str, str]:
-    """Return the site URLs of the plans' PDFs: "plan:ID" and "action-plan:ID:YEAR" → ``/tisk/….pdf``."""
-    paths: dict[str, str] = {}
+    The names are stable (links and QR codes keep working); the pages link them by these keys.
+    """
+    names: dict[str, str] = {}
     for bundle in planning.sorted_plans:
-        paths[f"plan:{bundle.id}"] = "/" + plan_file(bundle.id)
+        names[f"plan:{bundle.id}"] = f"komunitni-plan-{bundle.id}.pdf"
         for action in bundle.sorted_action_plans:
-            paths[f"action-plan:{bundle.id}:{action.id}"] = "/" + action_plan_file(bundle.id, action.id)
-    return paths
+            names[f"action-plan:{bundle.id}:{action.id}"] = f"akcni-plan-{bundle.id}-{action.id}.pdf"
+    return names
+
+
+def plan_booklets(env, cat: Catalogue, created: str | None, fonts_css: str) -> list[tuple[str, tuple[str, str, str]]]:
+    """Return each plan's and action plan's key ("plan:ID", "action-plan:ID:YEAR") with its three documents' HTML."""
+    out = []
+    for bundle in cat.planning.sorted_plans:
+        contexts = [(f"plan:{bundle.id}", "print/plan.html", plan_booklet_context(cat, cat.planning, bundle, created, fonts_css))]
+        contexts += [
+            (f"action-plan:{bundle.id}:{a.id}", "print/action_plan.html", action_plan_booklet_context(cat, bundle, a.id, created, fonts_css))
+            for a in bundle.sorted_action_plans
+        ]
+        for key, name, context in contexts:
+            template = env.get_template(name)
+            out.append((key, tuple(template.render({**context, "part": part}) for part in ("front", "body", "back"))))
+    return out
 
 
 @dataclass(frozen=True)
@@ -46,9 +56,9 @@ class PriorityChapter:
     """A chapter of the printed plan: a priority, its measures as a table, then each measure in full."""
 
     anchor: str
-    item: pv.PriorityItem
+    item: items.PriorityItem
     text: str | None
-    measures: tuple[tuple[str, pv.MeasureView], ...]  # (anchor, measure)
+    measures: tuple[tuple[str, views.MeasureView], ...]  # (anchor, measure)
 
 
 class PlanBookletContext(TypedDict):
@@ -56,10 +66,10 @@ class PlanBookletContext(TypedDict):
 
     site: Site
     language: str
-    view: pv.PlanView
+    view: views.PlanView
     chapters: list[PriorityChapter]
-    groups: list[pv.WorkingGroupView]
-    periods: list[pv.CommentPeriodView]
+    groups: list[groups.WorkingGroupView]
+    periods: list[comments.CommentPeriodView]
     publisher: Publisher
     created: str | None
     url: str
@@ -73,7 +83,7 @@ class ActionPlanBookletContext(TypedDict):
 
     site: Site
     language: str
-    view: pv.ActionPlanView
+    view: years.ActionPlanView
     plan_title: str
     publisher: Publisher
     created: str | None
@@ -85,14 +95,14 @@ class ActionPlanBookletContext(TypedDict):
 
 def plan_booklet_context(cat: Catalogue, planning: Planning, bundle: PlanBundle, created: str | None, fonts_css: str) -> PlanBookletContext:
     """Return the context of one plan's booklet."""
-    url = absolute(cat.site, pv.plan_url(bundle.id))
+    url = absolute(cat.site.base_url, urls.plan_url(bundle.id))
     chapters = [
         PriorityChapter(
             anchor=f"p-{priority.number}",
-            item=pv.priority_item(cat, bundle, priority),
+            item=items.priority_item(cat, bundle, priority),
             text=priority.text,
             measures=tuple(
-                (f"m-{m.number.replace('.', '-')}", pv.measure_view(cat, planning, bundle, m, NO_LINKS)) for m in bundle.measures_of(priority)
+                (f"m-{m.number.replace('.', '-')}", views.measure_view(cat, planning, bundle, m, NO_LINKS)) for m in bundle.measures_of(priority)
             ),
         )
         for priority in bundle.sorted_priorities
@@ -100,10 +110,10 @@ def plan_booklet_context(cat: Catalogue, planning: Planning, bundle: PlanBundle,
     return PlanBookletContext(
         site=cat.site,
         language=cat.site.language,
-        view=pv.plan_view(cat, planning, bundle, {}),
+        view=views.plan_view(cat, planning, bundle),
         chapters=chapters,
-        groups=[pv.working_group_view(cat, bundle, g) for g in bundle.sorted_working_groups],
-        periods=[pv.comment_period_view(cat, bundle, c, NO_LINKS, ()) for c in bundle.sorted_comment_periods],
+        groups=[groups.working_group_view(cat, bundle, g) for g in bundle.sorted_working_groups],
+        periods=[comments.comment_period_view(cat, bundle, c, NO_LINKS, ()) for c in bundle.sorted_comment_periods],
         publisher=publisher(cat.site),
         created=created,
         url=url,
@@ -118,11 +128,11 @@ def action_plan_booklet_context(
 ) -> ActionPlanBookletContext:
     """Return the context of one year's action plan booklet."""
     action = bundle.action_plans[action_id]
-    url = absolute(cat.site, pv.plan_url(bundle.id, "action-plans", action.id))
+    url = absolute(cat.site.base_url, urls.plan_url(bundle.id, "action-plans", action.id))
     return ActionPlanBookletContext(
         site=cat.site,
         language=cat.site.language,
-        view=pv.action_plan_view(cat, bundle, action, {}),
+        view=years.action_plan_view(cat, bundle, action),
         plan_title=bundle.plan.title,
         publisher=publisher(cat.site),
         created=created,

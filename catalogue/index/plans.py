@@ -1,6 +1,6 @@
 """The linked community plans: each plan with its parts, and the lookups pages, print and exports need.
 
-Built once after validation, beside the catalogue (:class:`~catalogue.index.Catalogue`):
+Built from the catalogue's records on first use (``Catalogue.planning``):
 measures by number, by priority, by service, by target group and by service type;
 the measures due in a year; the year's network of services, read from the
 catalogue (which services, their capacity) with the action plan's funding.
@@ -13,23 +13,19 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
-from .model.plans import (
-    MEASURE_STATUSES,
-    ActionMeasure,
-    ActionPlan,
-    CommentPeriod,
-    FundingShare,
-    Indicator,
-    Measure,
-    NewsItem,
-    Plan,
-    Priority,
-    WorkingGroup,
-    number_key,
-)
-from .model.records import Capacity, Service
+from ..model.plan_parts import ActionMeasure, ActionPlan, CommentPeriod, FundingShare, NewsItem, PdfFile, WorkingGroup
+from ..model.plans import MEASURE_STATUSES, Indicator, Measure, Plan, Priority, number_key
+from ..model.records import Capacity, Service
+
+#: kind of record → the attribute of :class:`PlanBundle` that holds it
+PARTS = {
+    "plan-priorities": "priorities",
+    "plan-measures": "measures",
+    "plan-action-plans": "action_plans",
+    "plan-working-groups": "working_groups",
+    "plan-comment-periods": "comment_periods",
+}
 
 
 def first_by(records: list, key: Callable) -> dict:
@@ -113,7 +109,22 @@ class Planning:
 
     plans: dict[str, PlanBundle] = field(default_factory=dict)
     news: dict[str, NewsItem] = field(default_factory=dict)
-    pdfs: dict[str, Path] = field(default_factory=dict)  # files/ name → path
+    pdfs: dict[str, PdfFile] = field(default_factory=dict)  # file name in files/ ("zapis.pdf") → the file
+
+    @classmethod
+    def of(cls, records: dict[str, dict]) -> Planning:
+        """Return the plans with their parts, the news and the PDFs of a catalogue's records (by folder)."""
+        planning = cls(
+            plans={pid: PlanBundle(plan) for pid, plan in records.get("plans", {}).items()},
+            news=dict(records.get("news", {})),
+            pdfs={f"{f.id}.pdf": f for f in records.get("files", {}).values()},
+        )
+        for kind, attribute in PARTS.items():
+            for record in records.get(kind, {}).values():
+                bundle = planning.plans.get(record.plan)
+                if bundle is not None:
+                    getattr(bundle, attribute)[record.id] = record
+        return planning
 
     @cached_property
     def sorted_plans(self) -> list[PlanBundle]:
@@ -288,3 +299,15 @@ def current_comment_period(bundle: PlanBundle) -> CommentPeriod | None:
     if bundle.plan.status != "comment" or not bundle.comment_periods:
         return None
     return bundle.sorted_comment_periods[-1]
+
+
+def plan_choices(planning: Planning, providers: dict, plans: list[PlanBundle] | None = None) -> dict[str, list[str]]:
+    """Return what a field of ``model.plan_parts.PLAN_REFERENCES`` may name, in ``plans`` (default: every plan)."""
+    chosen = planning.sorted_plans if plans is None else plans
+    return {
+        "organisation": sorted({*providers, *(o for b in chosen for o in b.plan.organisations)}),
+        "funding source": sorted({s for b in chosen for s in b.plan.funding_sources}),
+        "working group": sorted({g for b in chosen for g in b.working_groups}),
+        "measure": sorted({m.number for b in chosen for m in b.sorted_measures}, key=number_key),
+        "file": sorted(planning.pdfs),
+    }

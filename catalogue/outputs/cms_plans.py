@@ -1,0 +1,84 @@
+"""The community plan in the web form: a collection for the plans, one per plan and kind of part, one for the news.
+
+A plan's parts lie in the plan's own folder (``plans/2020-2024/measures/``), so each
+plan gets its own collections ("Opatření plánu – Komunitní plán 2020–2024"); their
+choices are that plan's: its organisations beside the providers, its funding
+sources, working groups and measure numbers. PDFs are picked from, or uploaded
+to, ``files/``. The field widgets come from :mod:`.cms` (passed in, so this module
+does not import it back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..index import Catalogue
+from ..index.plans import PlanBundle, plan_choices
+from ..model.kinds import RecordKind
+from ..model.plan_parts import PLAN_REFERENCES
+from ..render.community.urls import plan_url
+
+Fields = Callable[[Any, str, Catalogue | None], list[dict[str, Any]]]  # (model, kind, catalogue) → the CMS fields
+
+
+def plan_collections(kinds: list[RecordKind], content: str, cat: Catalogue, fields: Fields) -> list[dict[str, Any]]:
+    """Return the collections of every plan's parts, the plans first."""
+    out = []
+    for bundle in cat.planning.sorted_plans:
+        for kind in kinds:
+            folder = kind.location.replace("*", bundle.id)
+            out.append({
+                "name": f"{kind.folder}-{bundle.id}",
+                "label": f"{kind.label} – {bundle.plan.label}",
+                "label_singular": kind.label_singular,
+                "folder": f"{content}/{folder}",
+                "extension": kind.suffix.lstrip("."),
+                "format": "yaml",
+                "create": True,
+                "slug": "{{slug}}",
+                "identifier_field": kind.title_field,
+                "summary": f"{{{{{kind.title_field}}}}}",
+                "preview_path": plan_url(bundle.id, kind.folder.removeprefix("plan-"), "{{slug}}").lstrip("/"),
+                "fields": with_plan_choices(fields(kind.written, kind.folder, cat), kind.folder, choices(cat, [bundle]), content),
+            })
+    return out
+
+
+def choices(cat: Catalogue, plans: list[PlanBundle] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """Return what each plan-scoped field may name, as (value, label) for the select widgets."""
+    ids = plan_choices(cat.planning, cat.providers, plans)
+    chosen = cat.planning.sorted_plans if plans is None else plans
+    names: dict[str, str] = {pid: p.name for pid, p in cat.providers.items()}
+    for bundle in chosen:
+        names.update({oid: o.name for oid, o in bundle.plan.organisations.items()})
+        names.update({sid: s.name for sid, s in bundle.plan.funding_sources.items()})
+        names.update({gid: g.name for gid, g in bundle.working_groups.items()})
+        names.update({m.number: f"{m.number} {m.title}" for m in bundle.sorted_measures})
+    return {what: [(v, names.get(v, v)) for v in values] for what, values in ids.items()}
+
+
+def with_plan_choices(specs: list[dict[str, Any]], kind: str, options: dict[str, list[tuple[str, str]]], content: str) -> list[dict[str, Any]]:
+    """Return the fields with a select (or a file picker) for every field that names something of the plan."""
+    scoped = dict(PLAN_REFERENCES.get(kind, ()))
+    return [_with(spec, "", scoped, options, content) for spec in specs]
+
+
+def _with(spec: dict[str, Any], prefix: str, scoped: dict[str, str], options: dict, content: str) -> dict[str, Any]:
+    path = f"{prefix}{spec['name']}"
+    many = spec.get("widget") == "list" and "field" in spec
+    what = scoped.get(f"{path}[]" if many else path)
+    if what == "file":
+        return {**_plain(spec), "widget": "file", "media_folder": f"/{content}/files", "public_folder": "", "choose_url": True}
+    if what is not None:
+        select = {"widget": "select", "options": [{"value": v, "label": label} for v, label in options[what]]}
+        return {**_plain(spec), **select, **({"multiple": True} if many else {})}
+    if "fields" in spec:  # an object or a list of objects: their fields may name the plan's things too
+        inner = f"{path}[]." if spec.get("widget") == "list" else f"{path}."
+        return {**spec, "fields": [_with(f, inner, scoped, options, content) for f in spec["fields"]]}
+    return spec
+
+
+def _plain(spec: dict[str, Any]) -> dict[str, Any]:
+    """Return what a field keeps when its widget is replaced: name, label, hint, whether it is required."""
+    return {k: v for k, v in spec.items() if k in ("name", "label", "hint", "required")}
