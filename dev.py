@@ -6,7 +6,11 @@
     python3 dev.py serve   # live preview of the demo catalogue
 
 System parts the tests use (Debian's chromium for browser tests, fonts for PDFs,
-poppler for reading PDFs back) are installed with apt-get when running as root.
+poppler for reading PDFs back, LibreOffice Calc for the CSV files) are installed with
+apt-get when running as root.
+The browser code the site serves (the CMS, the map libraries) comes from the npm
+registry as pinned, integrity-checked tarballs (``python -m catalogue.vendor
+install``, standard library only; no Node needed).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ APT_PACKAGES = {  # command or file that proves it is there → Debian package
     "/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0": "libpango-1.0-0",
     "/usr/bin/node": "nodejs",
     "/usr/bin/java": "default-jre-headless",  # the Nu HTML checker (npm vnu-jar) runs on Java
+    "/usr/bin/soffice": "libreoffice-calc-nogui",  # the open-data CSV files opened in a spreadsheet
 }
 
 
@@ -66,8 +71,17 @@ def ensure_system_packages() -> None:
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
+def ensure_vendor() -> None:
+    """Install the pinned browser code (vendor/packages.json); without it the build still works, without the CMS."""
+    try:
+        run(PY, "-m", "catalogue.vendor", "install", "--quiet")
+    except subprocess.CalledProcessError:
+        print("note: the browser code could not be installed (see above); the site is built without the web form", flush=True)
+
+
 def cmd_site() -> int:
     ensure_venv()
+    ensure_vendor()
     run(PY, "build.py", "build", "--content", "content", "--out", "public")
     print(f"\nThe demo site is in {ROOT / 'public'}; open public/index.html, or run: python3 dev.py serve")
     return 0
@@ -75,6 +89,7 @@ def cmd_site() -> int:
 
 def cmd_serve() -> int:
     ensure_venv()
+    ensure_vendor()
     run(PY, "build.py", "serve", "--content", "content")
     return 0
 
@@ -94,6 +109,7 @@ def ensure_node_packages() -> None:
 def cmd_test() -> int:
     ensure_system_packages()
     ensure_venv("test")
+    ensure_vendor()
     ensure_node_packages()
     result = subprocess.run([str(PY), "-m", "pytest", *sys.argv[2:]], cwd=ROOT)
     return result.returncode

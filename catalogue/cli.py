@@ -1,4 +1,4 @@
-"""The command line: ``catalogue check|build|schema|serve|new|print|search``; exit codes as in :mod:`.errors`."""
+"""The command line: ``catalogue check|build|schema|serve|new|print|search|export``; exit codes as in :mod:`.errors`."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, C
 from .model.kinds import RECORD_KINDS
 from .model.records import LEVELS
 from .report import Reporter
+
+EXPORT_FORMATS = ("json", "csv", "hsds", "dcat", "plan")  # catalogue.outputs.opendata.FORMATS, named here to keep start-up light
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     common(printing)
     printing.add_argument("--out", type=Path, default=Path("public"), help="output folder; the PDFs go into OUT/tisk/ (default: public)")
     printing.add_argument("--jobs", type=int, default=None, help="PDFs rendered at once (default: one per CPU core)")
+    export = sub.add_parser("export", help="write the open data (as build publishes it under data/) into a folder")
+    common(export)
+    export.add_argument("--format", dest="formats", action="append", choices=EXPORT_FORMATS,
+                        help="json (with its JSON Schema), csv (two dialects and CSV on the Web metadata), hsds "
+                             "(Open Referral HSDS 3.0), dcat (DCAT-AP-CZ records) or plan (the community plans with their "
+                             "JSON Schema); repeat for several (default: all)")
+    export.add_argument("--out", type=Path, required=True, help="the folder to write into; its other files are left alone")
     return parser
 
 
@@ -124,6 +133,8 @@ def run_command(name: str, args: argparse.Namespace, reporter: Reporter) -> int:
         from .commands import new as command
     elif name == "print":
         from .commands import printing as command
+    elif name == "export":
+        from .commands import export as command
     else:
         from .commands import search as command
     return command.run(args, reporter)

@@ -2,7 +2,7 @@
 
 First the check stage (:func:`~catalogue.validate.stage.check_content`: load →
 validate → check). Only when the content is valid do the steps of ``build`` run:
-render → admin → editors → search → [print] → write. Every step reads the
+render → admin → editors → search → opendata → [print] → write. Every step reads the
 publishable catalogue and adds its files to one :class:`OutputTree`; a step that
 finds an error stops the list, so nothing is written unless everything is valid,
 and the output is swapped in atomically by the last step.
@@ -20,7 +20,8 @@ from .index import Catalogue, publishable
 from .outputs.cms import write_admin
 from .outputs.context import OutputContext
 from .outputs.editors_report import write_editors_report
-from .outputs.plan_data import write_plans
+from .outputs.plan_files import write_plan_files
+from .outputs.opendata import write_open_data
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
 from .render.plan import PagePlan
@@ -59,10 +60,13 @@ def output_steps() -> list[tuple[str, Output]]:
     """Return the outputs made after the pages, in order; ``build`` and ``serve`` run this same list.
 
     Each reads the finished catalogue and adds its own files; page rendering never builds them.
-    The search index last: it takes seconds at national scale, and the live preview
-    serves the editors' report and the CMS configuration sooner this way.
+    The search index and the open data last: they take seconds at national scale, and the
+    live preview serves the editors' report and the CMS configuration sooner this way.
     """
-    return [("admin", write_admin), ("editors", write_editors_report), ("plans", write_plans), ("search", write_search)]
+    return [
+        ("admin", write_admin), ("editors", write_editors_report), ("files", write_plan_files),
+        ("search", write_search), ("opendata", write_open_data),
+    ]
 
 
 def site_steps(print_pdfs: bool = False) -> list[Step]:

@@ -102,3 +102,26 @@ def swap_in(staging: Path, target: Path) -> None:
         raise
     if old is not None:
         remove_tree(old)
+
+
+def write_beside(out: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write each file beside its final name and rename it into place; return the paths written.
+
+    For a folder that holds other files too (``export --out``): a reader never sees
+    half a file, and the other files of ``out`` are left alone.
+    """
+    written = []
+    for rel, data in sorted(files.items()):
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        written.append(target)
+    return written

@@ -110,6 +110,7 @@ INDEXES = {
     "target groups": "cilove-skupiny/index.html",
     "service types": "druhy-sluzeb/index.html",
     "life situations": "zivotni-situace/index.html",
+    "open data": "otevrena-data/index.html",
     "404": "404.html",
 }
 

@@ -25,7 +25,8 @@ from sites import SERVICE, SITE, write_site
 from catalogue.validate.cache import RecordCache
 from catalogue.validate.stage import check_content
 from catalogue.load.yamlstrict import parse
-from catalogue.outputs.cms import DECAP_INTEGRITY, DECAP_VERSION, cms_config
+from catalogue import vendor
+from catalogue.outputs.cms import cms_config
 
 NODE = shutil.which("node")
 HAVE_YAML = (ROOT / "node_modules/yaml/package.json").is_file()
@@ -33,6 +34,9 @@ needs_node = pytest.mark.skipif(not (NODE and HAVE_YAML), reason="needs node and
 
 # Values a form saves unquoted that YAML 1.1 readers get wrong: times, yes/no words, leading zeros, numbers in text.
 TRICKY_SERVICE = SERVICE.replace(
+    'contacts: {phone: "+420 325 551 234", email: azyl@example.org}',
+    'contacts: {phone: ["+420 325 551 234", "+420 777 123 456"], email: azyl@example.org}',  # several, as a list
+).replace(
     "      mon: 8:00-12:00, 13:00-16:00\n      tue: 8:00-12:00\n",
     '      mon: 8:30-12:00, 13:00-16:30\n      tue: 8:30-12:00\n      note: "no"\n',
 ).replace("    wheelchair: false\n", '    wheelchair: false\n    name: "yes"\n    notes: "8:30"\n')
@@ -56,11 +60,17 @@ def field(fields: list[dict], path: str) -> dict:
     return field(found["fields"], rest) if rest else found
 
 
-def test_admin_page_loads_a_pinned_decap_and_is_not_indexed(built):
+def test_admin_page_loads_decap_from_the_site_itself_and_is_not_indexed(built):
+    decap = vendor.packages()["decap-cms"]
     page = (built / "admin/index.html").read_text(encoding="utf-8")
-    assert f'src="https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js"' in page
-    assert f'integrity="{DECAP_INTEGRITY}"' in page and 'crossorigin="anonymous"' in page
+    scripts = re.findall(r'<script[^>]* src="([^"]+)"', page)
+    assert scripts == ["start.js", f"../static/vendor/decap-cms/{decap.version}/decap-cms.js", "widgets.js"]
+    assert "https://" not in page.split("<body>")[1].split("</main>")[1]  # nothing after the message comes from elsewhere
     assert '<meta name="robots" content="noindex">' in page
+    for name, digest in decap.files.items():  # the whole package, chunks and licences included, as pinned
+        assert vendor.sha256((built / decap.url(name)).read_bytes()) == digest, name
+    about = (built / decap.url("ABOUT.txt")).read_text(encoding="utf-8")
+    assert f"decap-cms {decap.version}" in about and "Licence: MIT" in about and decap.integrity in about
 
 
 def test_one_folder_collection_per_kind_and_each_edit_a_pull_request(built):
@@ -102,11 +112,51 @@ def test_ids_of_records_are_relations_and_vocabulary_ids_are_selects(built):
     assert field(services, "name").get("required", True) is True and field(services, "summary")["required"] is False
 
 
-def test_without_a_github_repository_there_is_no_form(make_site, tmp_path):
+def test_without_a_github_repository_the_admin_page_says_so_and_nothing_is_copied(make_site, tmp_path):
     content = make_site({"site.yaml": SITE.replace("repository: {url: https://github.com/example/katalog}\n", "")})
     out = tmp_path / "public"
     assert run_cli("build", "--content", content, "--out", out).code == 0
-    assert not (out / "admin").exists()
+    assert sorted(p.name for p in (out / "admin").iterdir()) == ["index.html"]
+    page = (out / "admin/index.html").read_text(encoding="utf-8")
+    assert "Webový formulář není nastaven" in page and "repository.url" in page and "<script" not in page
+    assert not (out / "static/vendor").exists()  # copied only when a page uses it
+
+
+@pytest.mark.parametrize("url", ["https://github.com/example/katalog-polabi", "https://github.com/mesto/katalog"])
+def test_the_example_repository_gets_no_form_and_check_says_where(make_site, tmp_path, url):
+    content = make_site({"site.yaml": SITE.replace("https://github.com/example/katalog", url)})
+    check = run_cli("check", "--content", content)
+    assert check.code == 0
+    assert check.lines[0] == (
+        f'{content / "site.yaml"}:6:19: warning: repository.url: "{url}" is the example address, so the web form at '
+        '/admin/ is left out and the "edit this record" links lead nowhere; write the address of your catalogue\'s own GitHub repository'
+    )
+    assert run_cli("check", "--content", content, "--strict").code == 1
+    out = tmp_path / "public"
+    assert run_cli("build", "--content", content, "--out", out).code == 0
+    assert not (out / "admin/config.yml").exists() and not (out / "static/vendor").exists()
+    page = (out / "admin/index.html").read_text(encoding="utf-8")
+    assert "Webový formulář je vypnutý" in page and url in page and "<script" not in page
+
+
+def test_a_demo_may_keep_the_example_repository_without_a_warning(make_site, tmp_path):
+    content = make_site({"site.yaml": SITE.replace("https://github.com/example/katalog", "https://github.com/example/katalog-polabi") + "demo: true\n"})
+    assert run_cli("check", "--content", content).lines == ["no problems"]
+    out = tmp_path / "public"
+    assert run_cli("build", "--content", content, "--out", out).code == 0
+    assert not (out / "admin/config.yml").exists()
+    assert "Webový formulář je vypnutý" in (out / "admin/index.html").read_text(encoding="utf-8")
+
+
+def test_without_decap_installed_the_build_warns_and_the_admin_page_says_how_to_install_it(site, tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(vendor, "FOLDER", tmp_path / "nothing-installed")
+    out = tmp_path / "public"
+    with caplog.at_level("WARNING", logger="catalogue"):
+        assert run_cli("build", "--content", site, "--out", out).code == 0  # the citizens' site does not wait for the editors' tool
+    assert any("web form at /admin/ is left out: decap-cms" in r.getMessage() and "python -m catalogue.vendor install" in r.getMessage() for r in caplog.records)
+    assert (out / "index.html").is_file() and not (out / "admin/config.yml").exists() and not (out / "static/vendor").exists()
+    page = (out / "admin/index.html").read_text(encoding="utf-8")
+    assert "Webový formulář nebyl nainstalován" in page and "python3 dev.py site" in page and "<script" not in page
 
 
 # --- the round trip ----------------------------------------------------------------
@@ -123,6 +173,9 @@ def as_form_values(fields: list[dict], data: dict) -> dict:
 
 def _form_value(spec: dict, value: Any) -> Any:
     kind = spec["widget"]
+    if kind == "one-or-many":  # shown as "a, b", saved as cms_widgets.js does (tested on its own below)
+        items = [item.strip() for item in (", ".join(value) if isinstance(value, list) else str(value)).split(",") if item.strip()]
+        return items[0] if len(items) == 1 else items
     if kind == "number":
         return int(value) if spec.get("value_type") == "int" else float(value)
     if kind == "boolean":
@@ -188,6 +241,7 @@ def test_what_the_form_saves_loads_back_exactly_as_meant(tmp_path):
     service = after.catalogue.services["azylovy-dum-lysa"]
     assert service.locations[0].hours.mon == [(510, 720), (780, 990)] and service.locations[0].hours.note == "no"
     assert service.locations[0].name == "yes" and service.locations[0].notes == "8:30"
+    assert service.contacts.phone == ["+420 325 551 234", "+420 777 123 456"]
     assert after.catalogue.providers["charita-lysa"].ico == "00845451"
 
 
@@ -198,3 +252,27 @@ def test_every_pattern_is_a_javascript_regular_expression(built):
     script = "const p = JSON.parse(require('fs').readFileSync(0, 'utf8')); p.forEach(x => new RegExp(x)); console.log(p.length);"
     done = subprocess.run([NODE, "-e", script], input=json.dumps(patterns), capture_output=True, text=True, check=True)
     assert int(done.stdout) == len(patterns)
+
+
+@needs_node
+def test_one_or_many_shows_text_and_saves_one_value_as_a_value_and_several_as_a_list(built):
+    phone = field(next(c for c in config_of(built)["collections"] if c["name"] == "providers")["fields"], "contacts.phone")
+    assert phone["widget"] == "one-or-many" and "čárkou" in phone["hint"]
+    assert re.match(phone["pattern"][0], "+420 325 551 234, +420 777 123 456") and not re.match(phone["pattern"][0], "+420 32x")
+    script = (ROOT / "catalogue/outputs/cms_widgets.js").read_text(encoding="utf-8")
+    harness = (
+        "const registered = {}; const widgets = {string: {control: 'text-control', preview: 'text-preview'}};"
+        "global.window = {CMS: {getWidget: n => widgets[n], registerWidget: (n, c, p) => { registered.widget = [n, c, p]; },"
+        "  registerWidgetValueSerializer: (n, s) => { registered.serializer = [n, s]; }}};"
+        + script +
+        "const s = registered.serializer[1];"
+        "console.log(JSON.stringify({widget: registered.widget, name: registered.serializer[0],"
+        "  shown: [s.deserialize('+420 1'), s.deserialize(['+420 1', '+420 2'])],"
+        "  saved: [s.serialize('+420 1'), s.serialize('+420 1, +420 2'), s.serialize(' +420 1 ,, '), s.serialize('')]}));"
+    )
+    done = subprocess.run([NODE, "-e", harness], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == {
+        "widget": ["one-or-many", "text-control", "text-preview"], "name": "one-or-many",
+        "shown": ["+420 1", "+420 1, +420 2"],
+        "saved": ["+420 1", ["+420 1", "+420 2"], "+420 1", []],
+    }

@@ -39,7 +39,7 @@ def test_every_check_message_family_is_explained_in_the_guide():
         "only registered services have a registry id", "form a cycle", "choose a larger parent", "vocabulary is missing",
         "never verified", "over 12 months ago", "no phone, e-mail or web", "no description", "lies outside the area",
         "a registered service without registry_id", "a residential service without a location", "no service helps",
-        "it is ignored", "uses it after", "after a whole number",
+        "it is ignored", "uses it after", "after a whole number", "is the example address",
         # the community plan
         "is not a measure number", "is not a priority number", "is not a year", "start is after end",
         "is before the period opens", "no organisation", "no funding source", "no working group", "no measure",

@@ -135,6 +135,7 @@ def test_serves_the_built_site_from_memory(served, tmp_path):
     assert status == 200 and parse(page).h1 == ["Azylový dům pro matky s dětmi"]
     assert "Tajná" not in page  # the preview is the published site: confidential streets stay out
     assert get(base + "/admin/config.yml")[0] == 200 and get(base + "/redakce/")[0] == 200
+    assert get(base + "/otevrena-data/")[0] == 200 and get(base + "/data/hsds/services.json")[0] == 200
     assert get(base + "/nic-takoveho/")[0] == 404
     assert not (tmp_path / "public").exists() and not (content.parent / "public").exists()
 

@@ -97,7 +97,7 @@ def test_polish_is_a_skeleton_with_a_proper_header():
     catalog = po("pl")
     assert catalog.locale.language == "pl" and catalog.num_plurals == 3
     translated = [m for m in catalog if m.id and m.string]
-    assert 5 <= len(translated) < len(used())  # partial: what is not translated yet falls back to English
+    assert 5 <= len(translated) < len(used())  # partial: English shows where a string is not translated yet
 
 
 def build(make_site, tmp_path: Path, language: str) -> Path:

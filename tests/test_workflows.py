@@ -53,6 +53,7 @@ def test_pull_requests_are_checked_with_annotations_and_the_site_attached():
     assert commands[0] == "pip install -e ."
     assert "python build.py check --strict --github" in commands
     assert commands.index("python build.py check --strict --github") < commands.index("python build.py build --out public")
+    assert commands.index("python -m catalogue.vendor install") < commands.index("python build.py build --out public")
     assert uses(job) == ["actions/checkout", "actions/setup-python", "actions/upload-artifact"]
     upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["path"] == "public/"
@@ -63,6 +64,7 @@ def test_the_main_branch_is_deployed_to_github_pages():
     assert flow["on"]["push"] == {"branches": ["main"]}
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
     assert "python build.py build --github --out public" in runs(build)
+    assert runs(build).index("python -m catalogue.vendor install") < runs(build).index("python build.py build --github --out public")
     assert uses(build)[-2:] == ["actions/configure-pages", "actions/upload-pages-artifact"]
     assert deploy["needs"] == "build" and uses(deploy) == ["actions/deploy-pages"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}

@@ -109,6 +109,20 @@ class PrintOptions(Record):
     leaflet_format: Literal["DL", "A5"] = field("Formát letáků k životním situacím", default="DL")
 
 
+class OpenData(Record):
+    publisher_ico: Optional[Ico] = field(
+        'IČO orgánu veřejné moci, který data zveřejňuje (poskytovatel v Národním katalogu otevřených dat), např. "75034603"',
+        default=None,
+    )
+    licence: Literal["cc-by-4.0", "cc0"] = field(
+        "Podmínky užití otevřených dat: cc-by-4.0 (volně, s uvedením vydavatele) nebo cc0 (bez jakýchkoli podmínek)",
+        default="cc-by-4.0",
+    )
+    update_frequency: Literal["continuous", "daily", "weekly", "monthly", "quarterly", "annual", "irregular"] = field(
+        "Jak často se data aktualizují (pro katalog otevřených dat)", default="irregular"
+    )
+
+
 class Site(Record):
     title: Text = field("Název katalogu")
     language: Literal["cs", "en", "pl"] = field("Jazyk webu", default="cs")
@@ -121,6 +135,7 @@ class Site(Record):
     demo: Bool = field("Jde o ukázková data (web to zřetelně označí)", default=False)
     checks: Checks = field("Nastavení kontrol", default=Checks())
     print: PrintOptions = field("Nastavení tisku", default=PrintOptions())
+    open_data: OpenData = field("Otevřená data: kdo je zveřejňuje a za jakých podmínek", default=OpenData())
 
 
 # --- providers -----------------------------------------------------------------

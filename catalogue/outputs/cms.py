@@ -6,10 +6,18 @@ widgets for ids of other records, select widgets for vocabulary ids with the
 current terms as options, and the editorial workflow, which turns every saved
 edit into a pull request that ``check --strict`` reviews like any other.
 
-Why Decap and not Sveltia: Sveltia does not offer the editorial workflow, and a
-pull request per edit is the point here. The script comes from a CDN, pinned to
-one version with Subresource Integrity, as Decap documents it; nothing of it is
-vendored into the repository.
+Decap's script is served from the site itself (``catalogue.vendor``: pinned,
+installed by setup, copied in only when the form is written), never from a CDN.
+Why Decap and not Sveltia CMS, by measurement (README, "The web form"): Sveltia
+is lighter and faster, but offline it fetches its Czech texts, its fonts and
+icons from CDNs and shows English, and it ignores ``locale`` and the local
+``decap-server`` backend; Decap shows its Czech login screen with no request
+leaving the site.
+
+When the form cannot work, ``/admin/`` says so in plain words instead of being
+blank: no GitHub repository, the demo's example repository, Decap not installed
+when the site was built, or (in the browser, ``cms_start.js``) a script that does
+not load or fails to start.
 """
 
 from __future__ import annotations
@@ -19,28 +27,32 @@ import logging
 import re
 import types
 import typing
+from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 import yaml
-from markupsafe import escape
 from pydantic import BaseModel, TypeAdapter
 
+from .. import vendor
 from ..index import Catalogue
+from ..model.fields import one_or_many
 from ..model.hours import DAY_PATTERN, parse_day
 from ..model.kinds import KINDS, RECORD_KINDS, REFERENCED, VOCABULARIES, VOCABULARY_FOLDER, RecordKind
 from ..model.records import Site
 from ..model.references import REFERENCES
-from ..render.i18n import translations
-from ..render.urls import url_for
+from ..render.env import make_environment
+from ..render.urls import relative, url_for
+from ..validate.repository import github_repo, is_placeholder
 from .cms_plans import choices, plan_collections, with_plan_choices
 from .context import OutputContext
 
 log = logging.getLogger("catalogue")
 
-DECAP_VERSION = "3.16.3"
-DECAP_URL = f"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js"
-# sha384 of dist/decap-cms.js in the npm package decap-cms@3.16.3; update both together.
-DECAP_INTEGRITY = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p"
+CMS_PACKAGE = "decap-cms"  # in vendor/packages.json
+URL = "/admin/"
+START_SCRIPT = Path(__file__).with_name("cms_start.js")  # shows the plain message when Decap cannot start
+WIDGETS_SCRIPT = Path(__file__).with_name("cms_widgets.js")  # our widgets, registered once Decap has loaded
+ONE_OR_MANY = "one-or-many"
 
 # Short labels where the first words of the description do not make one.
 LABELS = {
@@ -68,31 +80,46 @@ OPTION_LABELS = {
     "plan": "komunitní plán", "meeting": "jednání", "comment_period": "připomínkování", "service": "služby", "event": "akce",
 }
 PATTERN_MESSAGE = "Hodnota nemá správný tvar; řiďte se nápovědou u pole."
-_GITHUB_RE = re.compile(r"^https?://github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\.git)?/?$")
+_warned: set[str] = set()  # the live preview rebuilds often; say each missing package once
 
 
 def write_admin(context: OutputContext) -> None:
-    """Add ``admin/index.html`` and ``admin/config.yml`` when the catalogue lives on GitHub."""
-    config = cms_config(context.catalogue)
-    if config is None:
-        log.info("no GitHub repository in site.yaml: the web form at /admin/ is left out")
+    """Add ``/admin/``: Decap with its configuration, or a page that says why the form is off."""
+    cat = context.catalogue
+    config = cms_config(cat)
+    missing = vendor.unavailable(CMS_PACKAGE) if config is not None else None
+    if config is None or missing:
+        if missing and missing not in _warned:
+            _warned.add(missing)
+            log.warning("warning: the web form at /admin/ is left out: %s", missing)
+        reason = why_no_form(cat) or "not-installed"
+        log.info("the web form at /admin/ is off (%s)", reason)
+        context.tree.add(URL, admin_page(cat, context.theme, reason=reason), "CMS page")
         return
-    context.tree.add("admin/config.yml", dump_config(config), "CMS configuration")
-    context.tree.add("admin/index.html", admin_page(context.catalogue), "CMS page")
+    assets = vendor.copy_into(context.tree, CMS_PACKAGE)
+    context.tree.add(f"{URL}config.yml", dump_config(config), "CMS configuration")
+    context.tree.add(f"{URL}start.js", START_SCRIPT.read_bytes(), "CMS page")
+    context.tree.add(f"{URL}widgets.js", WIDGETS_SCRIPT.read_bytes(), "CMS page")
+    context.tree.add(URL, admin_page(cat, context.theme, script=assets.scripts[0]), "CMS page")
 
 
-def github_repo(url: str) -> str | None:
-    """Return ``owner/name`` of a GitHub repository URL, or None for any other host."""
-    match = _GITHUB_RE.match(url.strip())
-    return f"{match.group(1)}/{match.group(2)}" if match else None
+def why_no_form(cat: Catalogue) -> str | None:
+    """Return why no CMS configuration can be written ("no-repository", "not-github", "placeholder"), or None."""
+    repository = cat.site.repository
+    if repository is None:
+        return "no-repository"
+    repo = github_repo(repository.url)
+    if repo is None:
+        return "not-github"
+    return "placeholder" if is_placeholder(repo) else None
 
 
 def cms_config(cat: Catalogue) -> dict[str, Any] | None:
-    """Return the Decap CMS configuration, or None when there is no GitHub repository to edit."""
+    """Return the Decap CMS configuration, or None without a real GitHub repository to edit."""
     repository = cat.site.repository
-    repo = github_repo(repository.url) if repository else None
-    if repository is None or repo is None:
+    if repository is None or why_no_form(cat) is not None:
         return None
+    repo = github_repo(repository.url)
     content = repository.content_path.strip("/")
     shown = [kind for kind in RECORD_KINDS if kind.form]
     collections = [folder_collection(kind, content, cat) for kind in shown if not kind.editable and not kind.nested]
@@ -211,6 +238,8 @@ def widget(
     inner, metadata = _unwrap(annotation)
     if any(getattr(m, "func", None) is parse_day for m in metadata):
         return {"widget": "string", "pattern": [DAY_PATTERN, "např. 8:00-12:00, 13:00-16:00; closed = zavřeno; nonstop"]}
+    if any(getattr(m, "func", None) is one_or_many for m in metadata):
+        return one_or_many_widget(get_args(inner)[0], description)
     origin = get_origin(inner)
     if origin is dict:  # year → value (an indicator's values): the form edits it as a list of pairs, which the model also reads
         return {"widget": "list", "fields": [
@@ -258,6 +287,21 @@ def list_widget(item: Any, path: str, kind: str, references: dict[str, str], cat
     if pattern:
         field["pattern"] = [pattern, PATTERN_MESSAGE]
     return {"widget": "list", "field": field}
+
+
+def one_or_many_widget(item: Any, description: str) -> dict[str, Any]:
+    """Return a text field for "one value or a list" (phones, e-mails): values separated by commas.
+
+    Decap's list widget fails on a single value, which is how editors write most
+    phones; ``one-or-many`` (``cms_widgets.js``) shows either as text and saves
+    one value as a value, several as a list.
+    """
+    spec: dict[str, Any] = {"widget": ONE_OR_MANY, "hint": f"{description}; více hodnot oddělte čárkou"}
+    pattern = _pattern(item, [])
+    if pattern:
+        one = pattern.removeprefix("^").removesuffix("$")
+        spec["pattern"] = [rf"^(?:{one})(?:\s*,\s*(?:{one}))*$", PATTERN_MESSAGE + " Více hodnot oddělte čárkou."]
+    return spec
 
 
 def reference_widget(what: str, cat: Catalogue | None, multiple: bool) -> dict[str, Any]:
@@ -360,21 +404,14 @@ def dump_config(config: dict[str, Any]) -> str:
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def admin_page(cat: Catalogue) -> str:
-    """Return ``admin/index.html``: the page that loads Decap CMS, which reads ``config.yml`` beside it."""
-    gettext = translations(cat.site.language).gettext
-    title = escape(gettext("Edit the catalogue") + " – " + cat.site.title)
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{escape(cat.site.language)}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="robots" content="noindex">\n'
-        f"<title>{title}</title>\n"
-        "</head>\n"
-        "<body>\n"
-        f'<script src="{DECAP_URL}" integrity="{DECAP_INTEGRITY}" crossorigin="anonymous"></script>\n'
-        "</body>\n"
-        "</html>\n"
+def admin_page(cat: Catalogue, theme: Path | None, script: str | None = None, reason: str | None = None) -> str:
+    """Return ``admin/index.html``: the page that starts Decap (``script``), or says why it cannot (``reason``)."""
+    env = make_environment(cat.site.language, theme / "templates" if theme else None)
+    repository = cat.site.repository
+    return env.get_template("admin/index.html").render(
+        site=cat.site,
+        reason=reason,
+        url=repository.url if repository else "",
+        script=relative(URL, script) if script else None,
+        home=relative(URL, "/"),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,20 +30,27 @@ def available_cores() -> int:
 
 
 def render_page(env: jinja2.Environment, cat: Catalogue, plan: PagePlan, common: Common) -> str:
-    """Render one page; links are made relative so the site works from any folder and from file://.
+    """Render one planned page from its typed context, read from the catalogue now."""
+    return render_template(env, plan.template, plan.url, page_context(cat, plan), common, bool(plan.params.get("root_links")))
 
-    The 404 page is the exception: a server shows it at any depth, so its links start
-    at the site's root path.
+
+def render_template(
+    env: jinja2.Environment, template: str, url: str, page: Mapping[str, Any], common: Common, root_links: bool = False
+) -> str:
+    """Render a template as the page at ``url`` (a planned page, or one an output step makes after its files).
+
+    Links are made relative so the site works from any folder and from file://.
+    The 404 page is the exception (``root_links``): a server shows it at any depth,
+    so its links start at the site's root path.
     """
-    template = env.get_template(plan.template)
-    context: dict[str, Any] = {**common, **page_context(cat, plan), "page_url": plan.url}
-    context["canonical"] = absolute(cat.site.base_url, plan.url)
-    if plan.params.get("root_links"):
-        root = urlsplit(cat.site.base_url).path.rstrip("/")
-        context["link"] = lambda url: f"{root}/{url.lstrip('/')}"
+    base_url = common["site"].base_url
+    context: dict[str, Any] = {**common, **page, "page_url": url, "canonical": absolute(base_url, url)}
+    if root_links:
+        root = urlsplit(base_url).path.rstrip("/")
+        context["link"] = lambda target: f"{root}/{target.lstrip('/')}"
     else:
-        context["link"] = lambda url: relative(plan.url, url)
-    return template.render(context)
+        context["link"] = lambda target: relative(url, target)
+    return env.get_template(template).render(context)
 
 
 def render_pages(

@@ -76,6 +76,7 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
     plans.extend(community_plans(cat, deps))
     plans.extend(redirect_plans(cat, deps))
     listed = [(p.url, p.lastmod) for p in plans if p.template not in UNLISTED]
+    listed.append((url_for("open-data"), None))  # rendered by the open-data output step, after its files
     plans.append(PagePlan("/sitemap.xml", "sitemap.xml", "sitemap", params={"entries": listed}))
     plans.append(PagePlan("/robots.txt", "robots.txt", "robots.txt", deps.common))
     return plans

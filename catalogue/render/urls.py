@@ -9,6 +9,7 @@ SECTIONS = {
     **{kind.folder: kind.section for kind in RECORD_KINDS if kind.section},
     **{vocabulary.file: vocabulary.section for vocabulary in VOCABULARIES if vocabulary.section},
     "search": "hledat",
+    "open-data": "otevrena-data",
 }
 
 

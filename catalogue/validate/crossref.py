@@ -16,6 +16,7 @@ from ..model.references import Reference
 from ..model.records import LEVELS, PLURAL_CATEGORIES, Service
 from .plans import PlanChecker
 from .records import dotted, position
+from .repository import check_repository
 
 BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
     "CZ": (48.5, 51.1, 12.0, 18.9),
@@ -66,6 +67,7 @@ class Checker:
         self.check_registry_ids()
         self.check_localities()
         self.check_former_ids()
+        check_repository(self.cat.site, self.docs["site/site"], self.problems)
         for provider in self.cat.providers.values():
             self.check_provider(provider)
         for service in self.cat.services.values():

@@ -1,29 +1,27 @@
-"""The community plans as open data: ``data/komunitni-plan.json`` and its JSON Schema, and the plans' PDFs.
+"""The community plans as open data: ``data/komunitni-plan.json`` and its JSON Schema (the format "plan").
 
-Made after the pages (an output step). Organisations are named, never people; each
+Organisations are named, never people; each
 measure carries the services that carry it out (ids and addresses of their pages),
 and each action plan the year's network of services as the catalogue and the action
-plan make it. The PDFs of ``files/`` are published under ``/soubory/``.
+plan make it. A catalogue without plans publishes neither file.
 """
 
 from __future__ import annotations
 
-import json
 
-from ..index import Catalogue
-from ..index.plans import PlanBundle, Planning, due_measures, network
-from ..model.plans import Indicator, Measure
-from ..render.community import parts as cp
-from ..render.community import urls as cu
-from ..render.urls import absolute, url_for
-from .context import OutputContext
+from ...index import Catalogue
+from ...index.plans import PlanBundle, Planning, due_measures, network
+from ...model.plans import Indicator, Measure
+from ...render.community import parts as cp
+from ...render.community import urls as cu
+from ...render.urls import absolute, url_for
+from .common import FOLDER, Export, compact_json, readable_json
 from .plan_json import (
     ActionPlanOut, ActivityOut, ApprovalOut, CapacityOut, CommentOut, CommentPeriodOut, FundingSourceOut,
     IndicatorOut, MeasureOut, MeetingOut, NetworkServiceOut, PlanOut, PlansDocument, Point, PriorityOut, Ref,
     SCHEMA_VERSION, ShareOut, WorkingGroupOut, YearMeasureOut, Years, plan_schema,
 )
 
-FOLDER = "data"
 PLAN_JSON = f"{FOLDER}/komunitni-plan.json"
 PLAN_SCHEMA = f"{FOLDER}/komunitni-plan.schema.json"
 
@@ -210,26 +208,10 @@ def indicator(i: Indicator) -> IndicatorOut:
     )
 
 
-def plan_files(cat: Catalogue, planning: Planning) -> dict[str, bytes]:
-    """Return the export and its schema as site path → bytes (stable: sorted keys, no clock)."""
-    export = PlanExport(cat, planning)
-    data = export.document().model_dump(mode="json", by_alias=True, exclude_none=False)
-    schema = plan_schema(export.url("/" + PLAN_SCHEMA))
-    return {PLAN_JSON: _json(data), PLAN_SCHEMA: _json(schema, indent=2)}
-
-
-def _json(data: object, indent: int | None = None) -> bytes:
-    separators = (",", ": ") if indent else (",", ":")
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators) + "\n").encode("utf-8")
-
-
-def write_plans(context: OutputContext) -> None:
-    """Add the plans' open data and the PDFs of ``files/`` to the site (nothing without plans or files)."""
-    cat = context.catalogue
-    planning = cat.planning
-    if planning.plans:
-        for path, data in plan_files(cat, planning).items():
-            context.tree.add(path, data, f"open data {path}")
-    for name, pdf in sorted(planning.pdfs.items()):
-        path = cu.file_url(name).lstrip("/")
-        context.tree.add(path, pdf.data, f"file {name}")
+def plan_files(ex: Export) -> dict[str, bytes]:
+    """Return the export and its schema as site path → bytes; nothing when there is no plan."""
+    if not ex.cat.planning.plans:
+        return {}
+    export = PlanExport(ex.cat, ex.cat.planning)
+    data = export.document().model_dump(mode="json", by_alias=True)
+    return {PLAN_JSON: compact_json(data), PLAN_SCHEMA: readable_json(plan_schema(ex.url(PLAN_SCHEMA)))}

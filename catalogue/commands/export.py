@@ -1,0 +1,31 @@
+"""``build.py export``: the open-data files on their own, as ``build`` publishes them under ``data/``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
+from ..index import publishable
+from ..outputs.opendata import FOLDER, FORMATS, export_files
+from ..report import Reporter
+from ..validate.stage import check_content
+from ..write import write_beside
+
+
+def run(args: argparse.Namespace, reporter: Reporter) -> int:
+    """Check the content; when it is valid, write the chosen formats into ``--out`` (default: all)."""
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        reporter.error(f"{out} exists and is not a folder; choose another --out")
+        return EXIT_USAGE
+    loaded = check_content(args.content, strict=args.strict)
+    reporter.problems(loaded.problems)
+    if loaded.problems.has_errors() or loaded.catalogue is None:
+        reporter.info(f"nothing written; {out} is unchanged")
+        return EXIT_CONTENT
+    formats = args.formats or list(FORMATS)
+    files = export_files(publishable(loaded.catalogue), formats)
+    written = write_beside(out, {path.removeprefix(f"{FOLDER}/"): data for path, data in files.items()})
+    reporter.info(f"wrote {len(written)} files ({', '.join(f for f in FORMATS if f in formats)}) into {out}")
+    return EXIT_OK
