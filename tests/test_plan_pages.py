@@ -226,3 +226,32 @@ def test_the_plans_are_open_data_valid_against_their_schema(site):
     network = plan["action_plans"][0]["network"]
     assert [n["service"]["id"] for n in network] == ["azylovy-dum-lysa", "pecovatelska-sluzba-lysa"]
     assert network[1]["capacity"] == {"count": 40, "unit": "clients"} and network[1]["capacity_from_catalogue"] is False
+
+
+def test_the_web_form_has_a_collection_per_plan_and_kind_with_the_plans_own_choices(site):
+    import yaml
+
+    config = yaml.safe_load((site / "admin/config.yml").read_text(encoding="utf-8"))
+    collections = {c["name"]: c for c in config["collections"]}
+    measures = collections["plan-measures-2025-2028"]
+    assert measures["folder"] == "content/plans/2025-2028/measures" and measures["format"] == "yaml"
+    assert measures["preview_path"] == "komunitni-plan/2025-2028/opatreni/{{slug}}/"
+    fields = {f["name"]: f for f in measures["fields"]}
+    assert "plan" not in fields and "id" not in fields  # the folder and the file name say them
+    assert fields["responsible"]["widget"] == "select"
+    assert {"value": "mesto-testov", "label": "Město Testov"} in fields["responsible"]["options"]
+    assert {"value": "charita-lysa", "label": "Charita Lysá"} in fields["responsible"]["options"]
+    assert fields["funding"]["multiple"] is True and [o["value"] for o in fields["funding"]["options"]] == ["kraj", "obec"]
+    assert [o["value"] for o in fields["working_group"]["options"]] == ["seniori"]
+    assert fields["services"]["widget"] == "relation" and fields["services"]["collection"] == "services"
+    indicator = {f["name"]: f for f in fields["indicators"]["fields"]}
+    assert [f["name"] for f in indicator["values"]["fields"]] == ["year", "value"]  # the model reads this list too
+    actions = {f["name"]: f for f in collections["plan-action-plans-2025-2028"]["fields"]}
+    number = next(f for f in actions["measures"]["fields"] if f["name"] == "measure")
+    assert {"value": "1.1", "label": "1.1 Pečovatelská služba o víkendu"} in number["options"]
+    groups = {f["name"]: f for f in collections["plan-working-groups-2025-2028"]["fields"]}
+    pdf = next(f for f in groups["meetings"]["fields"] if f["name"] == "minutes_pdf")
+    assert (pdf["widget"], pdf["media_folder"]) == ("file", "/content/files")
+    news = collections["news"]
+    assert news["format"] == "frontmatter" and news["fields"][-1] == {"name": "body", "label": "Text zprávy", "widget": "markdown"}
+    assert "files" not in collections  # PDFs are uploaded through the file fields

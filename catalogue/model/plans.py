@@ -65,6 +65,7 @@ def _year(value: object) -> object:
 def _pdf_file(value: str) -> str:
     if value.startswith(("http://", "https://")):
         return value
+    value = value.removeprefix("/").removeprefix("files/")  # as a web form's file picker may write it
     if not FILE_RE.match(value):
         raise _fail(
             "pdf_file",

@@ -43,7 +43,7 @@ from ..model.references import REFERENCES
 from ..render.env import make_environment
 from ..render.urls import relative, url_for
 from ..validate.repository import github_repo, is_placeholder
-from .cms_plans import choices, plan_collections, with_plan_choices
+from .cms_plans import PLAN_OPTION_LABELS, YEAR_VALUES_WIDGET, choices, plan_collections, with_plan_choices
 from .context import OutputContext
 
 log = logging.getLogger("catalogue")
@@ -72,12 +72,7 @@ OPTION_LABELS = {
     "region": "kraj", "district": "okres / ORP", "municipality": "obec", "part": "část obce", "neighbourhood": "čtvrť",
     "counselling": "poradenství", "care": "péče", "prevention": "prevence",
     "group": "podle skupiny služeb", "target_group": "podle cílové skupiny",
-    # the community plan
-    "draft": "návrh", "comment": "v připomínkovém řízení", "approved": "schválený", "evaluated": "vyhodnocený",
-    "planned": "plánováno", "in_progress": "probíhá", "done": "splněno", "dropped": "zrušeno",
-    "accepted": "akceptována", "partly": "částečně akceptována", "rejected": "neakceptována", "noted": "vzata na vědomí",
-    "all": "i související aktivity", "listed": "jen vyjmenované služby",
-    "plan": "komunitní plán", "meeting": "jednání", "comment_period": "připomínkování", "service": "služby", "event": "akce",
+    **PLAN_OPTION_LABELS,
 }
 PATTERN_MESSAGE = "Hodnota nemá správný tvar; řiďte se nápovědou u pole."
 _warned: set[str] = set()  # the live preview rebuilds often; say each missing package once
@@ -123,7 +118,7 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
     content = repository.content_path.strip("/")
     shown = [kind for kind in RECORD_KINDS if kind.form]
     collections = [folder_collection(kind, content, cat) for kind in shown if not kind.editable and not kind.nested]
-    collections += plan_collections([kind for kind in shown if kind.nested], content, cat, model_fields)
+    collections += plan_collections([kind for kind in shown if kind.nested], content, cat, model_fields, collection)
     collections += [pages_collection(kind, content, cat) for kind in shown if kind.editable]
     collections.append(site_collection(content, cat))
     return {
@@ -140,46 +135,29 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
     }
 
 
+def collection(kind: RecordKind, content: str, fields: list[dict[str, Any]], **replace: Any) -> dict[str, Any]:
+    """Return a folder collection of ``kind`` whose file names are the ids (``replace`` overrides a key)."""
+    return {
+        "name": kind.folder, "label": kind.label, "label_singular": kind.label_singular, "folder": f"{content}/{kind.folder}",
+        "extension": kind.suffix.lstrip("."), "format": "frontmatter" if kind.editable else "yaml", "create": True,
+        "slug": "{{slug}}", "identifier_field": kind.title_field, "summary": f"{{{{{kind.title_field}}}}}",
+        **replace, "fields": fields,
+    }
+
+
 def folder_collection(kind: RecordKind, content: str, cat: Catalogue) -> dict[str, Any]:
     """Return one collection: a folder of YAML files whose names are the ids."""
-    identifier = kind.title_field
-    return {
-        "name": kind.folder,
-        "label": kind.label,
-        "label_singular": kind.label_singular,
-        "folder": f"{content}/{kind.folder}",
-        "extension": "yaml",
-        "format": "yaml",
-        "create": True,
-        "slug": "{{slug}}",
-        "identifier_field": identifier,
-        "summary": f"{{{{{identifier}}}}}",
-        "sortable_fields": [identifier],
-        **({"preview_path": url_for(kind.folder, "{{slug}}").lstrip("/")} if kind.section else {}),
-        "fields": with_plan_choices(model_fields(kind.written, kind.folder, cat), kind.folder, choices(cat), content),
-    }
+    fields = with_plan_choices(model_fields(kind.written, kind.folder, cat), kind.folder, choices(cat), content)
+    preview = {"preview_path": url_for(kind.folder, "{{slug}}").lstrip("/")} if kind.section else {}
+    return collection(kind, content, fields, sortable_fields=[kind.title_field], **preview)
 
 
 def pages_collection(kind: RecordKind, content: str, cat: Catalogue | None = None) -> dict[str, Any]:
     """Return a collection of Markdown with front matter: the free pages, the news."""
-    body = kind.model.model_fields["body"].description or "Text"
     fields = model_fields(kind.written, kind.folder, None)
-    return {
-        "name": kind.folder,
-        "label": kind.label,
-        "label_singular": kind.label_singular,
-        "folder": f"{content}/{kind.folder}",
-        "extension": kind.suffix.lstrip("."),
-        "format": "frontmatter",
-        "create": True,
-        "slug": "{{slug}}",
-        "identifier_field": kind.title_field,
-        "summary": f"{{{{{kind.title_field}}}}}",
-        "fields": [
-            *(with_plan_choices(fields, kind.folder, choices(cat), content) if cat is not None else fields),
-            {"name": "body", "label": body.removesuffix(" (Markdown)"), "widget": "markdown"},
-        ],
-    }
+    body = kind.model.model_fields["body"].description or "Text"
+    fields = with_plan_choices(fields, kind.folder, choices(cat), content) if cat is not None else fields
+    return collection(kind, content, [*fields, {"name": "body", "label": body.removesuffix(" (Markdown)"), "widget": "markdown"}])
 
 
 def site_collection(content: str, cat: Catalogue) -> dict[str, Any]:
@@ -241,11 +219,8 @@ def widget(
     if any(getattr(m, "func", None) is one_or_many for m in metadata):
         return one_or_many_widget(get_args(inner)[0], description)
     origin = get_origin(inner)
-    if origin is dict:  # year → value (an indicator's values): the form edits it as a list of pairs, which the model also reads
-        return {"widget": "list", "fields": [
-            {"name": "year", "label": "Rok", "widget": "number", "value_type": "int"},
-            {"name": "value", "label": "Hodnota", "widget": "number", "value_type": "float"},
-        ]}
+    if origin is dict:
+        return YEAR_VALUES_WIDGET
     if origin is list:
         (item,) = get_args(inner)
         return list_widget(item, path, kind, references, cat, description)

@@ -21,27 +21,32 @@ from ..render.community.urls import plan_url
 
 Fields = Callable[[Any, str, Catalogue | None], list[dict[str, Any]]]  # (model, kind, catalogue) → the CMS fields
 
+PLAN_OPTION_LABELS = {  # the choices of the plan's records, as the editors read them
+    "draft": "návrh", "comment": "v připomínkovém řízení", "approved": "schválený", "evaluated": "vyhodnocený",
+    "planned": "plánováno", "in_progress": "probíhá", "done": "splněno", "dropped": "zrušeno",
+    "accepted": "akceptována", "partly": "částečně akceptována", "rejected": "neakceptována", "noted": "vzata na vědomí",
+    "all": "i související aktivity", "listed": "jen vyjmenované služby",
+    "plan": "komunitní plán", "meeting": "jednání", "comment_period": "připomínkování", "service": "služby", "event": "akce",
+}
+# Year → value (an indicator's values): the form edits it as a list of pairs, which the model also reads.
+YEAR_VALUES_WIDGET = {"widget": "list", "fields": [
+    {"name": "year", "label": "Rok", "widget": "number", "value_type": "int"},
+    {"name": "value", "label": "Hodnota", "widget": "number", "value_type": "float"},
+]}
 
-def plan_collections(kinds: list[RecordKind], content: str, cat: Catalogue, fields: Fields) -> list[dict[str, Any]]:
-    """Return the collections of every plan's parts, the plans first."""
+
+def plan_collections(kinds: list[RecordKind], content: str, cat: Catalogue, fields: Fields, collection: Callable[..., dict]) -> list[dict[str, Any]]:
+    """Return a collection per plan and kind of its parts (``collection`` makes one, as for every kind)."""
     out = []
     for bundle in cat.planning.sorted_plans:
         for kind in kinds:
-            folder = kind.location.replace("*", bundle.id)
-            out.append({
-                "name": f"{kind.folder}-{bundle.id}",
-                "label": f"{kind.label} – {bundle.plan.label}",
-                "label_singular": kind.label_singular,
-                "folder": f"{content}/{folder}",
-                "extension": kind.suffix.lstrip("."),
-                "format": "yaml",
-                "create": True,
-                "slug": "{{slug}}",
-                "identifier_field": kind.title_field,
-                "summary": f"{{{{{kind.title_field}}}}}",
-                "preview_path": plan_url(bundle.id, kind.folder.removeprefix("plan-"), "{{slug}}").lstrip("/"),
-                "fields": with_plan_choices(fields(kind.written, kind.folder, cat), kind.folder, choices(cat, [bundle]), content),
-            })
+            own = with_plan_choices(fields(kind.written, kind.folder, cat), kind.folder, choices(cat, [bundle]), content)
+            out.append(collection(
+                kind, content, own,
+                name=f"{kind.folder}-{bundle.id}", label=f"{kind.label} – {bundle.plan.label}",
+                folder=f"{content}/{kind.location.replace('*', bundle.id)}",
+                preview_path=plan_url(bundle.id, kind.folder.removeprefix("plan-"), "{{slug}}").lstrip("/"),
+            ))
     return out
 
 
