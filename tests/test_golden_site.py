@@ -117,4 +117,4 @@ def test_the_golden_site_covers_every_page_type(tmp_path):
     for needed in ("admin/config.yml", "redakce/index.html", "sitemap.xml", "robots.txt", "search/places.json"):
         assert needed in pages, needed
     assert any(p.startswith("pagefind/") for p in read_hashes())
-    assert len(pages) < 70, "keep the golden catalogue a handful of records"
+    assert len(pages) < 80, "keep the golden catalogue a handful of records"
