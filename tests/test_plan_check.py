@@ -103,3 +103,16 @@ def test_a_web_form_may_write_the_values_of_an_indicator_as_a_list(tmp_path):
     text = plan_files()["plans/2025-2028/measures/1-1.yaml"].replace(
         "values: {2025: 250, 2026: 480}", "values: [{year: 2025, value: 250}, {year: 2026, value: 480}]")
     assert problems(tmp_path, {"plans/2025-2028/measures/1-1.yaml": text}) == ["no problems"]
+
+
+def test_a_web_form_may_write_the_plans_organisations_and_funding_sources_as_lists_with_their_ids(tmp_path):
+    text = plan_files()["plans/2025-2028.yaml"].replace(
+        "organisations:\n  mesto-testov: {name: Město Testov, web: https://testov.example.org}",
+        "organisations:\n  - {id: mesto-testov, name: Město Testov, web: https://testov.example.org}",
+    ).replace("  kraj: {name: Krajská dotace}\n  obec: {name: Rozpočet obce}", "  - {id: kraj, name: Krajská dotace}\n  - {id: obec, name: Rozpočet obce}")
+    assert problems(tmp_path, {"plans/2025-2028.yaml": text}) == ["no problems"]
+    twice = text.replace("{id: obec, name: Rozpočet obce}", "{id: kraj, name: Rozpočet obce}")
+    assert problems(tmp_path / "twice", {"plans/2025-2028.yaml": twice}) == [
+        "plans/2025-2028.yaml:15:3: funding_sources: write them as {id: {name: …}}, or as a list of {id: …, name: …} with different ids",
+        "1 error in 1 file",
+    ]

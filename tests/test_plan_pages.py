@@ -252,6 +252,9 @@ def test_the_web_form_has_a_collection_per_plan_and_kind_with_the_plans_own_choi
     groups = {f["name"]: f for f in collections["plan-working-groups-2025-2028"]["fields"]}
     pdf = next(f for f in groups["meetings"]["fields"] if f["name"] == "minutes_pdf")
     assert (pdf["widget"], pdf["media_folder"]) == ("file", "/content/files")
+    plan = {f["name"]: f for f in collections["plans"]["fields"]}
+    assert [f["name"] for f in plan["organisations"]["fields"]] == ["id", "name", "web"]  # the model reads this list too
+    assert [f["name"] for f in plan["funding_sources"]["fields"]] == ["id", "name", "description"]
     news = collections["news"]
     assert news["format"] == "frontmatter" and news["fields"][-1] == {"name": "body", "label": "Text zprávy", "widget": "markdown"}
     assert "files" not in collections  # PDFs are uploaded through the file fields

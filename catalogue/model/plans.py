@@ -17,7 +17,8 @@ Field descriptions are Czech: they are what editors read in VS Code and the guid
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Optional
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -91,6 +92,26 @@ PdfRef = Annotated[
 Amount = Annotated[Int, Field(ge=0)]
 
 
+def _keyed(value: object) -> object:
+    """Read ``[{id: mesto-lysa, name: …}, …]`` (as the web form writes a map) as ``{mesto-lysa: {name: …}, …}``."""
+    if not isinstance(value, list):
+        return value
+    ids = [item.get("id") if isinstance(item, dict) else None for item in value]
+    if None in ids or len(set(ids)) != len(ids):
+        raise PydanticCustomError("keyed_list", "write them as {id: {name: …}}, or as a list of {id: …, name: …} with different ids", None)
+    return {item["id"]: {k: v for k, v in item.items() if k != "id"} for item in value}
+
+
+def _also_a_list(*keys: str) -> Callable[[dict[str, Any]], None]:
+    """Let VS Code accept the list of ``{key: …}`` the web form writes beside the map editors type."""
+
+    def extend(schema: dict[str, Any]) -> None:
+        as_map = {k: schema.pop(k) for k in ("type", "additionalProperties", "propertyNames") if k in schema}
+        schema["anyOf"] = [as_map, {"type": "array", "items": {"type": "object", "required": list(keys)}}]
+
+    return extend
+
+
 def number_key(number: str) -> tuple[int, ...]:
     """Return ``(2, 10)`` for "2.10", so that 2.10 sorts after 2.9."""
     return tuple(int(part) for part in number.split(".") if part.isdigit())
@@ -161,13 +182,14 @@ class Plan(Identified):
     summary: Optional[Text] = field("Jedna věta pro přehledy: co plán řeší", default=None)
     text: Optional[Markdown] = field("Vize a jak plán vznikal (Markdown)", default=None)
     evaluation: Optional[Markdown] = field("Vyhodnocení plánu (Markdown), u stavu evaluated", default=None)
-    organisations: dict[Slug, PartnerOrganisation] = field(
+    organisations: Annotated[dict[Slug, PartnerOrganisation], BeforeValidator(_keyed)] = field(
         "Organizace, které nejsou poskytovateli v katalogu (město, úřad práce, škola): id → název; "
         "odpovědnost, partnerství a členství se uvádějí jen u organizací, nikdy u osob",
         default={},
+        json_schema_extra=_also_a_list("id"),
     )
-    funding_sources: dict[Slug, FundingSource] = field(
-        "Zdroje financování, na které se opatření a akční plány odkazují: id → název", default={}
+    funding_sources: Annotated[dict[Slug, FundingSource], BeforeValidator(_keyed)] = field(
+        "Zdroje financování, na které se opatření a akční plány odkazují: id → název", default={}, json_schema_extra=_also_a_list("id")
     )
 
     @property
@@ -208,7 +230,9 @@ class Indicator(Record):
     unit: Optional[Text] = field("Jednotka, např. klientů, lůžek, hodin, %", default=None)
     baseline: Optional[Value] = field("Výchozí hodnota: {year: 2019, value: 40}", default=None)
     target: Optional[Value] = field("Cílová hodnota: {year: 2024, value: 60}", default=None)
-    values: Annotated[dict[YearKey, Float], BeforeValidator(_pairs)] = field("Naměřené hodnoty po letech: {2020: 42, 2021: 47}", default={})
+    values: Annotated[dict[YearKey, Float], BeforeValidator(_pairs)] = field(
+        "Naměřené hodnoty po letech: {2020: 42, 2021: 47}", default={}, json_schema_extra=_also_a_list("year", "value")
+    )
     source: Optional[Text] = field("Odkud číslo pochází, např. výkazy poskytovatelů", default=None)
 
     def series(self) -> list[tuple[int, float]]:

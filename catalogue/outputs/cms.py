@@ -43,7 +43,7 @@ from ..model.references import REFERENCES
 from ..render.env import make_environment
 from ..render.urls import relative, url_for
 from ..validate.repository import github_repo, is_placeholder
-from .cms_plans import PLAN_OPTION_LABELS, YEAR_VALUES_WIDGET, choices, plan_collections, with_plan_choices
+from .cms_plans import PLAN_OPTION_LABELS, choices, map_widget, plan_collections, with_plan_choices
 from .context import OutputContext
 
 log = logging.getLogger("catalogue")
@@ -219,8 +219,10 @@ def widget(
     if any(getattr(m, "func", None) is one_or_many for m in metadata):
         return one_or_many_widget(get_args(inner)[0], description)
     origin = get_origin(inner)
-    if origin is dict:
-        return YEAR_VALUES_WIDGET
+    if origin is dict:  # the form edits a map as a list, which the model also reads
+        value, _ = _unwrap(get_args(inner)[1])
+        record = isinstance(value, type) and issubclass(value, BaseModel)
+        return map_widget(model_fields(value, kind, cat, f"{path}.") if record else None)
     if origin is list:
         (item,) = get_args(inner)
         return list_widget(item, path, kind, references, cat, description)

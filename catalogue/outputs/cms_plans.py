@@ -15,6 +15,7 @@ from typing import Any
 
 from ..index import Catalogue
 from ..index.plans import PlanBundle, plan_choices
+from ..load.content import SLUG_RE
 from ..model.kinds import RecordKind
 from ..model.plan_parts import PLAN_REFERENCES
 from ..render.community.urls import plan_url
@@ -28,11 +29,18 @@ PLAN_OPTION_LABELS = {  # the choices of the plan's records, as the editors read
     "all": "i související aktivity", "listed": "jen vyjmenované služby",
     "plan": "komunitní plán", "meeting": "jednání", "comment_period": "připomínkování", "service": "služby", "event": "akce",
 }
-# Year → value (an indicator's values): the form edits it as a list of pairs, which the model also reads.
-YEAR_VALUES_WIDGET = {"widget": "list", "fields": [
-    {"name": "year", "label": "Rok", "widget": "number", "value_type": "int"},
-    {"name": "value", "label": "Hodnota", "widget": "number", "value_type": "float"},
-]}
+
+
+def map_widget(fields: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """Return a list widget for a map, which the model also reads as a list: records with their ids, or year → value."""
+    if fields is None:  # an indicator's values
+        return {"widget": "list", "fields": [
+            {"name": "year", "label": "Rok", "widget": "number", "value_type": "int"},
+            {"name": "value", "label": "Hodnota", "widget": "number", "value_type": "float"},
+        ]}
+    key = {"name": "id", "label": "Identifikátor", "hint": "Malá písmena bez diakritiky a pomlčky, např. mesto-lysa; odkazuje se na něj",
+           "widget": "string", "pattern": [SLUG_RE.pattern, "Jen malá písmena a-z, číslice a pomlčky, např. mesto-lysa."]}
+    return {"widget": "list", "collapsed": True, "fields": [key, *fields]}
 
 
 def plan_collections(kinds: list[RecordKind], content: str, cat: Catalogue, fields: Fields, collection: Callable[..., dict]) -> list[dict[str, Any]]:
