@@ -151,3 +151,16 @@ def test_without_javascript_the_page_explains_and_offers_browsing(browser, base)
     assert page.is_visible(".search-browse")
     assert page.locator(".search-browse a").count() >= 5
     context.close()
+
+
+def test_the_plans_measures_are_found_in_the_browser_and_filtered_as_their_own_kind(tab, base):  # noqa: F811
+    tab.goto(f"{base}/hledat/?q=odlehčovací služba")
+    everything = results(tab)
+    assert any(href.startswith("/sluzby/") for href in everything)
+    assert any(href.startswith("/komunitni-plan/") and "/opatreni/" in href for href in everything)
+    tab.click("#search-facets summary")
+    tab.check("input[name=kind][value=measure]")
+    tab.wait_for_function("location.search.includes('kind=measure')")
+    measures = results(tab)
+    assert measures and all("/opatreni/" in href for href in measures)
+    assert tab.locator("#search-results li[data-record=measure]").count() == len(measures)
