@@ -40,6 +40,8 @@ def test_every_check_message_family_is_explained_in_the_guide():
         "never verified", "over 12 months ago", "no phone, e-mail or web", "no description", "lies outside the area",
         "a registered service without registry_id", "a residential service without a location", "no service helps",
         "it is ignored", "uses it after", "after a whole number", "is the example address",
+        "a content file may have at most", "nested more than", "outside the content folder", "an id has at most",
+        "are allowed here; shorten it", "levels deep (line",
         # the community plan
         "is not a measure number", "is not a priority number", "is not a year", "start is after end",
         "is before the period opens", "no organisation", "no funding source", "no working group", "no measure",
@@ -51,7 +53,7 @@ def test_every_check_message_family_is_explained_in_the_guide():
         "gives no e-mail for comments", "does not say who approved it", "has no evaluation", "has no priorities yet",
         "has no measures", "reach outside the plan's period", "is in the network already", "is not in the network anyway",
         "is not in the year's network", "outside the period", "yet comments are settled", "names this file",
-        "the plan is the folder",
+        "the plan is the folder", "with different ids",
     ]
     missing = [s for s in stems if s not in guide]
     assert not missing

@@ -8,7 +8,6 @@ from conftest import ROOT, run_cli
 from plan_sites import plan_files, write_plan_site
 from sites import SERVICE_2
 
-from catalogue.model.records import Service
 
 CASES = [
     ('plans/2025-2028.yaml', 'status: comment', 'status: schvalen', 'plans/2025-2028.yaml:4:9: status: "schvalen" is not allowed; use one of \'draft\', \'comment\', \'approved\' or \'evaluated\''),
@@ -51,7 +50,10 @@ CASES = [
 
 
 def problems(tmp_path, overrides: dict) -> list[str]:
-    content = write_plan_site(tmp_path / "content", overrides)
+    return problems_of(write_plan_site(tmp_path / "content", overrides))
+
+
+def problems_of(content) -> list[str]:
     result = run_cli("check", "--content", content)
     return [line.replace(f"{content}/", "") for line in result.lines]
 
@@ -91,8 +93,6 @@ def test_files_holds_pdfs_that_records_name(tmp_path):
 
 
 def test_a_measure_whose_services_have_all_ended_is_a_warning(tmp_path):
-    if "end_date" not in Service.model_fields:
-        pytest.skip("services have no end date in this model yet")
     ended = SERVICE_2 + "end_date: 2026-06-30\n"
     found = problems(tmp_path, {"services/pecovatelska-sluzba-lysa.yaml": ended})
     assert ("plans/2025-2028/measures/1-1.yaml:8:11: warning: services: every service of this measure has ended "
@@ -116,3 +116,19 @@ def test_a_web_form_may_write_the_plans_organisations_and_funding_sources_as_lis
         "plans/2025-2028.yaml:15:3: funding_sources: write them as {id: {name: …}}, or as a list of {id: …, name: …} with different ids",
         "1 error in 1 file",
     ]
+
+
+def test_a_plans_folder_linked_out_of_the_content_folder_is_refused_once_and_none_of_its_files_read(tmp_path):
+    content = write_plan_site(tmp_path / "content")
+    elsewhere = tmp_path / "elsewhere"
+    (content / "plans/2025-2028").rename(elsewhere)
+    (content / "plans/2025-2028").symlink_to(elsewhere)
+    found = problems_of(content)
+    refused = [line for line in found if "outside the content folder" in line]
+    assert refused == [f"plans/2025-2028:1:1: the folder is a link to {elsewhere}, outside the content folder; it is not read: "
+                       "put the file itself into the content folder instead of a link"]
+    from catalogue.validate.cache import RecordCache
+    from catalogue.validate.stage import check_content
+
+    records = check_content(content, cache=RecordCache(None)).catalogue.records
+    assert [key for key in records if key.startswith("plan-") and records[key]] == []  # no part of it was read

@@ -225,7 +225,7 @@ def test_the_plans_are_open_data_valid_against_their_schema(site):
     assert measure["responsible"] == {"id": "charita-lysa", "name": "Charita Lysá", "url": "https://katalog.example.org/poskytovatele/charita-lysa/"}
     network = plan["action_plans"][0]["network"]
     assert [n["service"]["id"] for n in network] == ["azylovy-dum-lysa", "pecovatelska-sluzba-lysa"]
-    assert network[1]["capacity"] == {"count": 40, "unit": "clients"} and network[1]["capacity_from_catalogue"] is False
+    assert network[1]["capacity"] == [{"count": 40, "unit": "clients", "form": None}] and network[1]["capacity_from_catalogue"] is False
 
 
 def test_the_web_form_has_a_collection_per_plan_and_kind_with_the_plans_own_choices(site):

@@ -228,7 +228,7 @@ class NetworkEntry:
     """One service of the year's network: from the catalogue, with the year's capacity and funding."""
 
     service: Service
-    capacity: Capacity | None
+    capacity: tuple[Capacity, ...]  # the year's own figure, or the catalogue's, one per form
     capacity_from_catalogue: bool
     funding: tuple[FundingShare, ...]
     note: str | None
@@ -273,7 +273,7 @@ def network(cat, bundle: PlanBundle, action_plan: ActionPlan) -> list[NetworkEnt
         if service.id not in chosen:
             continue
         own = details.get(service.id)
-        capacity = own.capacity if own and own.capacity else service.capacity
+        capacity = (own.capacity,) if own and own.capacity else tuple(service.capacity)
         out.append(
             NetworkEntry(
                 service=service,

@@ -69,8 +69,8 @@ LABELS = {
 }
 OPTION_LABELS = {
     "registered": "registrovaná sociální služba", "related": "související aktivita",
-    "region": "kraj", "district": "okres / ORP", "municipality": "obec", "part": "část obce", "neighbourhood": "čtvrť",
-    "counselling": "poradenství", "care": "péče", "prevention": "prevence",
+    "region": "kraj", "district": "okres / ORP", "municipality": "obec", "city-district": "městský obvod / městská část",
+    "part": "část obce", "neighbourhood": "čtvrť", "counselling": "poradenství", "care": "péče", "prevention": "prevence",
     "group": "podle skupiny služeb", "target_group": "podle cílové skupiny",
     **PLAN_OPTION_LABELS,
 }
@@ -188,8 +188,8 @@ def model_fields(model: type[BaseModel], kind: str, cat: Catalogue | None, prefi
     out = []
     owner = KINDS[kind].owner_field if kind in KINDS else None
     for name, info in model.model_fields.items():
-        if not prefix and name in ("id", "body", owner):
-            continue  # the id is the file name; a page's body is the text below the front matter; a plan is the folder
+        if not prefix and name in ("id", "body", "source", owner):
+            continue  # the id is the file name; a body is the text below; the import alone writes source; a plan is the folder
         description = info.description or ""
         spec: dict[str, Any] = {"name": name, "label": label(name, description)}
         if description and description != spec["label"]:

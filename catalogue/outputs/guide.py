@@ -55,7 +55,8 @@ def field_reference() -> str:
         hidden = frozenset({kind.owner_field} if kind.owner_field else ())  # the folder says it; editors never write it
         parts.append(_table(f"`{where}/ID{kind.suffix}`{front}", kind.written, hidden))
     for vocabulary in VOCABULARIES:
-        parts.append(_table(f"`vocabularies/{vocabulary.file}.yaml` (each entry: `id: {{…}}`)", vocabulary.model))
+        entries = "" if vocabulary.document else " (each entry: `id: {…}`)"
+        parts.append(_table(f"`vocabularies/{vocabulary.file}.yaml`{entries}", vocabulary.model))
     return "\n".join(parts)
 
 

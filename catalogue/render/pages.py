@@ -14,18 +14,8 @@ from typing import Any, TypedDict
 
 from ..index import Catalogue
 from ..index.queries import by_type, services_of, situations_of, without
-from ..model.records import (
-    Contacts,
-    Language,
-    LifeSituation,
-    Locality,
-    Location,
-    Page,
-    Provider,
-    Service,
-    ServiceType,
-    Term,
-)
+from ..model.records import Capacity, Contacts, LifeSituation, Locality, Location, Page, Provider, Service
+from ..model.vocabularies import Language, ServiceType, Term
 from . import indexes, views
 from .community import pages as community_pages
 from .community.parts import MeasureLink, measure_links
@@ -43,12 +33,18 @@ class ServicePage(TypedDict):
     target_groups: list[tuple[str, Term | None]]
     forms: list[str]  # names
     area: list[tuple[str, Locality | None]]  # where it helps, in the service's order
-    capacity_unit: str  # the unit's word after the count ("lůžek")
+    capacities: list[tuple[str, Capacity, str]]  # (its form's name when there are several, else "", capacity, the unit's word: "lůžek")
     languages: list[tuple[str, Language | None]]
     contacts: Contacts  # the service's, or its provider's when it has none
     locations: list[tuple[Location, Locality | None]]
     helps: list[LifeSituation]
     measures: list[MeasureLink]  # the measures of the community plans that develop it
+
+
+class EndedServicePage(TypedDict):
+    service: Service
+    stype: ServiceType | None
+    similar: list[Service]  # listed services of the same type, nearest first
 
 
 class ProviderPage(TypedDict):
@@ -101,12 +97,30 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
         target_groups=[(gid, vocab.target_groups.get(gid)) for gid in service.target_groups],
         forms=[vocab.forms[form].name if form in vocab.forms else form for form in service.forms],
         area=[(lid, cat.localities.get(lid)) for lid in cat.service_area(service)],
-        capacity_unit=views.capacity_unit(cat, service.capacity) if service.capacity else "",
+        capacities=capacities(cat, service),
         languages=[(code, vocab.languages.get(code)) for code in service.languages],
         contacts=cat.contacts_for(service),
         locations=[(location, cat.localities.get(location.locality)) for location in service.locations],
         helps=situations_of(cat, service.id),
         measures=measure_links(cat.planning.measures_by_service.get(service.id, [])),
+    )
+
+
+def capacities(cat: Catalogue, service: Service) -> list[tuple[str, Capacity, str]]:
+    """Return each registered capacity with its unit's word, and its form's name when there are several."""
+    forms, several = cat.vocab.forms, len(service.capacity) > 1
+    return [
+        ((forms[c.form].name if c.form in forms else c.form) if several and c.form else "", c, views.capacity_unit(cat, c))
+        for c in service.capacity
+    ]
+
+
+def ended_service_page(cat: Catalogue, plan: PagePlan) -> EndedServicePage:
+    service = cat.ended[plan.ident]
+    return EndedServicePage(
+        service=service,
+        stype=cat.vocab.service_types.get(service.type),
+        similar=services_of(cat, cat.similar_services(service)),
     )
 
 
@@ -159,6 +173,7 @@ def free_page(cat: Catalogue, plan: PagePlan) -> FreePage:
 #: template → the function that builds its page's context. Every page template has one.
 PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
     "service.html": service_page,
+    "service_ended.html": ended_service_page,
     "provider.html": provider_page,
     "locality.html": locality_page,
     "life_situation.html": life_situation_page,

@@ -197,9 +197,8 @@ class PlanChecker:
         services = [self.cat.services.get(s) for s in measure.services]
         if any(s is None for s in services):
             return  # an unknown id is an error of its own
-        ended = [(s, service_end(s)) for s in services]
-        if all(end is not None and end < self.today for _, end in ended):
-            shown = ", ".join(f"{s.id} on {end.isoformat()}" for s, end in ended)
+        if all(s.ended(self.today) for s in services):
+            shown = ", ".join(f"{s.id} on {s.end_date.isoformat()}" for s in services)
             self.warn(
                 key, ("services",),
                 f"every service of this measure has ended ({shown}); name the services that carry it on, or set status: done or dropped",
@@ -317,8 +316,3 @@ class PlanChecker:
                     f"files/{self.planning.pdfs[name].id}", (),
                     "no plan, meeting or comment period names this file; name it (document, draft, minutes_pdf) or delete it",
                 )
-
-
-def service_end(service) -> dt.date | None:
-    """Return a service's last day, when the catalogue's model knows one."""
-    return getattr(service, "end_date", None)

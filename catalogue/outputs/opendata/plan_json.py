@@ -111,11 +111,12 @@ class YearMeasureOut(Out):
 class CapacityOut(Out):
     count: int
     unit: str = Field(description="Jednotka kapacity ze slovníku capacity-units")
+    form: Optional[str] = Field(default=None, description="Forma poskytování, ke které kapacita patří (residential, outpatient, field)")
 
 
 class NetworkServiceOut(Out):
     service: Ref
-    capacity: Optional[CapacityOut] = None
+    capacity: list[CapacityOut] = Field(description="Kapacita v roce, nebo dnešní podle katalogu: jedna, nebo po formách")
     capacity_from_catalogue: bool = Field(description="true: kapacita je dnešní údaj katalogu, ne údaj akčního plánu")
     funding: list[ShareOut]
     note: Optional[str] = None

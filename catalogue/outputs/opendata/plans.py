@@ -150,7 +150,7 @@ class PlanExport:
             network=[
                 NetworkServiceOut(
                     service=self.services([e.service.id])[0],
-                    capacity=CapacityOut(count=e.capacity.count, unit=e.capacity.unit) if e.capacity else None,
+                    capacity=[CapacityOut(count=c.count, unit=c.unit, form=c.form) for c in e.capacity],
                     capacity_from_catalogue=e.capacity_from_catalogue,
                     funding=[ShareOut(source=f.source, amount=f.amount) for f in e.funding],
                     note=e.note,

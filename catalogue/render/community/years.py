@@ -31,8 +31,7 @@ class NetworkRow:
     service: Service
     type_name: str
     provider: str
-    capacity: Capacity | None
-    capacity_unit: str  # the unit's word after the count: 12 klientů
+    capacity: tuple[tuple[Capacity, str], ...]  # with the unit's word after the count: 12 klientů
     capacity_from_catalogue: bool
     funding: tuple[Share, ...]
     total: int | None
@@ -72,8 +71,7 @@ def network_row(cat: Catalogue, bundle: PlanBundle, entry: NetworkEntry) -> Netw
         service=service,
         type_name=stype.name if stype else service.type,
         provider=provider.name if provider else service.provider,
-        capacity=entry.capacity,
-        capacity_unit=capacity_unit(cat, entry.capacity) if entry.capacity else "",
+        capacity=tuple((c, capacity_unit(cat, c)) for c in entry.capacity),
         capacity_from_catalogue=entry.capacity_from_catalogue,
         funding=shares(bundle, entry.funding),
         total=entry.total,
