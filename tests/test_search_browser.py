@@ -74,7 +74,8 @@ def test_filters_live_in_the_address_and_the_back_button_restores_the_search(tab
     tab.wait_for_function("location.search.includes('type=pecovatelska-sluzba')")
     filtered = results(tab)
     assert filtered and len(filtered) < len(everything)
-    assert all(href.startswith("/sluzby/pecovatelska") or "pecovatelska" in href for href in filtered)
+    # the type's services, and the plan's measures that concern the type
+    assert all(href.startswith("/sluzby/pecovatelska") or "pecovatelska" in href or "/opatreni/" in href for href in filtered)
     tab.go_back()
     tab.wait_for_function("!location.search.includes('type=')")
     assert results(tab) == everything
