@@ -23,6 +23,7 @@ from .index import Catalogue, publishable
 from .outputs.cms import write_admin
 from .outputs.context import OutputContext, cache_folder
 from .outputs.editors_report import write_editors_report
+from .outputs.plan_files import write_plan_files
 from .outputs.opendata import write_open_data
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
@@ -67,7 +68,10 @@ def output_steps() -> list[tuple[str, Output]]:
     The search index and the open data last: they take seconds at national scale, and the
     live preview serves the editors' report and the CMS configuration sooner this way.
     """
-    return [("admin", write_admin), ("editors", write_editors_report), ("search", write_search), ("opendata", write_open_data)]
+    return [
+        ("admin", write_admin), ("editors", write_editors_report), ("files", write_plan_files),
+        ("search", write_search), ("opendata", write_open_data),
+    ]
 
 
 def site_steps(print_pdfs: bool = False) -> list[Step]:

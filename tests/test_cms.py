@@ -80,7 +80,7 @@ def test_one_folder_collection_per_kind_and_each_edit_a_pull_request(built):
     assert config["backend"] == {"name": "github", "repo": "example/katalog", "branch": "main", "open_authoring": True}
     assert config["publish_mode"] == "editorial_workflow"
     folders = {c["name"]: c for c in config["collections"] if "folder" in c}
-    assert set(folders) == {"services", "providers", "localities", "life-situations", "pages"}
+    assert set(folders) == {"services", "providers", "localities", "life-situations", "pages", "plans", "news"}  # a plan's parts: per plan
     for kind in ("services", "providers", "localities", "life-situations"):
         collection = folders[kind]
         assert collection["folder"] == f"content/{kind}"

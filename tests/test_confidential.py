@@ -19,7 +19,7 @@ from sites import SERVICE
 from catalogue.index import publishable
 from catalogue.model.records import Address, Coordinates
 from catalogue.outputs.print.entries import place_entry
-from catalogue.search.documents import build_documents
+from catalogue.search.corpus import build_documents
 from catalogue.validate.cache import RecordCache
 from catalogue.validate.stage import check_content
 

@@ -246,7 +246,7 @@ def test_search_documents_carry_the_hours_filters_and_the_schedules(tmp_path):
     import json
 
     from catalogue.index import publishable
-    from catalogue.search.documents import build_documents
+    from catalogue.search.corpus import build_documents
     from catalogue.validate.cache import RecordCache
     from catalogue.validate.stage import check_content
 

@@ -13,6 +13,7 @@ from conftest import ROOT, TODAY_EPOCH, run_cli
 from pdf_figures import (HAS_POPPLER, MM, PHONE, PageText, Run, contrast_on_white, dark_runs, page_fill, page_texts, raster,
                          text_lines, text_runs)
 
+from catalogue.outputs.print.plan import plan_documents
 from catalogue.validate.stage import check_content as load
 
 DEMO = ROOT / "content"
@@ -45,6 +46,7 @@ def test_demo_prints_and_every_leaflet_fits_its_format(demo_print):
     assert "leaflet " not in output, output  # an overflow names the leaflet
     catalogue = load(DEMO).catalogue
     expected = {"katalog.pdf", "katalog-brozura.pdf", *(f"{sid}.pdf" for sid in catalogue.life_situations)}
+    expected |= set(plan_documents(catalogue.planning).values())  # the plan and its action plans
     assert {p.name for p in folder.iterdir()} == expected
 
 

@@ -74,7 +74,8 @@ def test_filters_live_in_the_address_and_the_back_button_restores_the_search(tab
     tab.wait_for_function("location.search.includes('type=pecovatelska-sluzba')")
     filtered = results(tab)
     assert filtered and len(filtered) < len(everything)
-    assert all("pecovatelska" in href for href in filtered)
+    # the type's services, and the plan's measures that concern the type
+    assert all(href.startswith("/sluzby/pecovatelska") or "pecovatelska" in href or "/opatreni/" in href for href in filtered)
     tab.go_back()
     tab.wait_for_function("!location.search.includes('type=')")
     assert results(tab) == everything
@@ -243,3 +244,16 @@ def test_a_corrected_and_an_empty_search_are_axe_clean(tab, base):  # noqa: F811
         tab.goto(f"{base}/hledat/{query}")
         results(tab)
         assert axe(tab) == [], query
+
+
+def test_the_plans_measures_are_found_in_the_browser_and_filtered_as_their_own_kind(tab, base):  # noqa: F811
+    tab.goto(f"{base}/hledat/?q=odlehčovací služba")
+    everything = results(tab)
+    assert any(href.startswith("/sluzby/") for href in everything)
+    assert any(href.startswith("/komunitni-plan/") and "/opatreni/" in href for href in everything)
+    tab.click("#search-facets summary")
+    tab.check("input[name=kind][value=measure]")
+    tab.wait_for_function("location.search.includes('kind=measure')")
+    measures = results(tab)
+    assert measures and all("/opatreni/" in href for href in measures)
+    assert tab.locator("#search-results li[data-record=measure]").count() == len(measures)

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from catalogue.index import publishable
 from catalogue.render.i18n import translations
 from catalogue.search.browser import CHUNK_BYTES, index_files
-from catalogue.search.documents import FACETS, build_documents
+from catalogue.search.corpus import build_documents
+from catalogue.search.documents import FACETS
 from catalogue.search.postings import Postings, chunks, decode, encode, order_key
 from catalogue.search.ranking import ranking_data
 from catalogue.search import suggest
@@ -46,7 +47,7 @@ def test_the_files_are_complete_and_the_same_every_time(cat, docs, files):
     assert all(f"search/{name}" in files for _, name in meta["chunks"])
     assert sorted(meta["facets"]) == sorted(FACETS) and all(f"search/{n}" in files for n in meta["facets"].values())
     assert all(f"search/doc/{n}.json" in files for n in range(len(docs)))
-    assert [record for _, record in meta["records"]] == ["service", "provider", "life-situation", "page"]
+    assert [record for _, record in meta["records"]] == ["service", "provider", "life-situation", "page", "plan", "measure"]
     assert meta["synonyms"]["phrases"] and meta["synonyms"]["negations"] == ["bez"]
     assert index_files(docs, site_vocabulary(cat, docs), catalogue_synonyms(cat)) == files
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
+from preview_edits import built, save
 from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, write_site
 
 from catalogue import pipeline
-from catalogue.pipeline import build_site
 from catalogue.render.env import BUILTIN_TEMPLATES
 from catalogue.render.depends import Depends
 from catalogue.serve.changes import affected_templates
@@ -20,28 +19,12 @@ SERVICE_FILE = "services/azylovy-dum-lysa.yaml"
 PAGE = "sluzby/azylovy-dum-lysa/index.html"
 
 
-def built(content: Path, out: Path) -> dict[str, bytes]:
-    """Return every file a fresh ``build`` writes."""
-    assert not build_site(content, out).problems.has_errors()
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
 def preview(tmp_path) -> Preview:
     content = write_site(tmp_path / "content")
     preview = Preview(content)
     assert preview.build().ok
     return preview
-
-
-def save(preview: Preview, rel: str, text: str | None):
-    path = preview.content / rel
-    if text is None:
-        path.unlink()
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return preview.update({path})
 
 
 def test_first_build_serves_what_build_writes(preview, tmp_path):

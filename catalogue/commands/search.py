@@ -13,6 +13,7 @@ from ..model.words import did_you_mean
 from ..report import Reporter
 from ..render.urls import absolute
 from ..search.documents import FACETS
+from ..search.plan_documents import PLAN_KINDS
 from ..search.engine import SearchEngine
 from ..validate.crossref import names_of
 from ..validate.stage import check_content
@@ -34,7 +35,7 @@ def known_values(cat: Catalogue, facet: str) -> set[str]:
         "target_group": set(cat.vocab.target_groups),
         "form": {"residential", "outpatient", "field"},
         "life_situation": set(cat.life_situations),
-        "kind": {"registered", "related"},
+        "kind": {"registered", "related", *PLAN_KINDS},
         "language": set(cat.vocab.languages),
         "wheelchair": {"yes"},
         "free": {"yes"},

@@ -36,6 +36,7 @@ from ..render.env import make_environment
 from ..render.urls import relative, url_for
 from ..validate.repository import github_repo, is_placeholder
 from .cms_fields import model_fields
+from .cms_plans import choices, plan_collections, with_plan_choices
 from .context import OutputContext
 
 log = logging.getLogger("catalogue")
@@ -85,8 +86,10 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
         return None
     repo = github_repo(repository.url)
     content = repository.content_path.strip("/")
-    collections = [folder_collection(kind, content, cat) for kind in RECORD_KINDS if not kind.editable]
-    collections += [pages_collection(kind, content) for kind in RECORD_KINDS if kind.editable]
+    shown = [kind for kind in RECORD_KINDS if kind.form]
+    collections = [folder_collection(kind, content, cat) for kind in shown if not kind.editable and not kind.nested]
+    collections += plan_collections([kind for kind in shown if kind.nested], content, cat, model_fields, collection)
+    collections += [pages_collection(kind, content, cat) for kind in shown if kind.editable]
     collections.append(site_collection(content, cat))
     return {
         "backend": {"name": "github", "repo": repo, "branch": repository.branch, "open_authoring": True},
@@ -102,44 +105,29 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
     }
 
 
+def collection(kind: RecordKind, content: str, fields: list[dict[str, Any]], **replace: Any) -> dict[str, Any]:
+    """Return a folder collection of ``kind`` whose file names are the ids (``replace`` overrides a key)."""
+    return {
+        "name": kind.folder, "label": kind.label, "label_singular": kind.label_singular, "folder": f"{content}/{kind.folder}",
+        "extension": kind.suffix.lstrip("."), "format": "frontmatter" if kind.editable else "yaml", "create": True,
+        "slug": "{{slug}}", "identifier_field": kind.title_field, "summary": f"{{{{{kind.title_field}}}}}",
+        **replace, "fields": fields,
+    }
+
+
 def folder_collection(kind: RecordKind, content: str, cat: Catalogue) -> dict[str, Any]:
     """Return one collection: a folder of YAML files whose names are the ids."""
-    identifier = kind.title_field
-    return {
-        "name": kind.folder,
-        "label": kind.label,
-        "label_singular": kind.label_singular,
-        "folder": f"{content}/{kind.folder}",
-        "extension": "yaml",
-        "format": "yaml",
-        "create": True,
-        "slug": "{{slug}}",
-        "identifier_field": identifier,
-        "summary": f"{{{{{identifier}}}}}",
-        "sortable_fields": [identifier],
-        "preview_path": url_for(kind.folder, "{{slug}}").lstrip("/"),
-        "fields": model_fields(kind.written, kind.folder, cat),
-    }
+    fields = with_plan_choices(model_fields(kind.written, kind.folder, cat), kind.folder, choices(cat), content)
+    preview = {"preview_path": url_for(kind.folder, "{{slug}}").lstrip("/")} if kind.section else {}
+    return collection(kind, content, fields, sortable_fields=[kind.title_field], **preview)
 
 
-def pages_collection(kind: RecordKind, content: str) -> dict[str, Any]:
-    """Return the collection of free pages: Markdown with front matter."""
-    return {
-        "name": kind.folder,
-        "label": kind.label,
-        "label_singular": kind.label_singular,
-        "folder": f"{content}/{kind.folder}",
-        "extension": kind.suffix.lstrip("."),
-        "format": "frontmatter",
-        "create": True,
-        "slug": "{{slug}}",
-        "identifier_field": kind.title_field,
-        "summary": f"{{{{{kind.title_field}}}}}",
-        "fields": [
-            *model_fields(kind.written, kind.folder, None),
-            {"name": "body", "label": "Text stránky", "widget": "markdown"},
-        ],
-    }
+def pages_collection(kind: RecordKind, content: str, cat: Catalogue | None = None) -> dict[str, Any]:
+    """Return a collection of Markdown with front matter: the free pages, the news."""
+    fields = model_fields(kind.written, kind.folder, None)
+    body = kind.model.model_fields["body"].description or "Text"
+    fields = with_plan_choices(fields, kind.folder, choices(cat), content) if cat is not None else fields
+    return collection(kind, content, [*fields, {"name": "body", "label": body.removesuffix(" (Markdown)"), "widget": "markdown"}])
 
 
 def site_collection(content: str, cat: Catalogue) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from ..model.hours import DAY_HINT, DAY_PATTERN, parse_day
 from ..model.kinds import KINDS, REFERENCED, VOCABULARIES, VOCABULARY_FOLDER
 from ..model.references import REFERENCES
 from ..model.schedule import Schedule, one_schedule_or_many
+from .cms_plans import PLAN_OPTION_LABELS, map_widget
 
 ONE_OR_MANY = "one-or-many"
 
@@ -41,6 +42,7 @@ OPTION_LABELS = {
     "region": "kraj", "district": "okres / ORP", "municipality": "obec", "city-district": "městský obvod / městská část",
     "part": "část obce", "neighbourhood": "čtvrť", "counselling": "poradenství", "care": "péče", "prevention": "prevence",
     "group": "podle skupiny služeb", "target_group": "podle cílové skupiny",
+    **PLAN_OPTION_LABELS,
 }
 PATTERN_MESSAGE = "Hodnota nemá správný tvar; řiďte se nápovědou u pole."
 
@@ -52,9 +54,10 @@ def model_fields(model: type[BaseModel], kind: str, cat: Catalogue | None, prefi
     hints = typing.get_type_hints(model, include_extras=True)
     references = dict(REFERENCES.get(kind, []))
     out = []
+    owner = KINDS[kind].owner_field if kind in KINDS else None
     for name, info in model.model_fields.items():
-        if name in ("id", "body", "source"):
-            continue  # the id is the file name; a body is the text below; the import alone writes source (kept on save)
+        if not prefix and name in ("id", "body", "source", owner):
+            continue  # the id is the file name; a body is the text below; the import alone writes source; a plan is the folder
         description = info.description or ""
         spec: dict[str, Any] = {"name": info.alias or name, "label": label(name, description)}
         if description and description != spec["label"]:
@@ -89,6 +92,10 @@ def widget(
     if any(getattr(m, "func", None) is one_or_many for m in metadata):
         return one_or_many_widget(get_args(inner)[0], description)
     origin = get_origin(inner)
+    if origin is dict:  # the form edits a map as a list, which the model also reads
+        value, _ = _unwrap(get_args(inner)[1])
+        record = isinstance(value, type) and issubclass(value, BaseModel)
+        return map_widget(model_fields(value, kind, cat, f"{path}.") if record else None)
     if origin is list:
         (item,) = get_args(inner)
         return list_widget(item, path, kind, references, cat, description)

@@ -26,6 +26,7 @@ from ..model.records import Page, Provider, Service, Site
 from ..model.vocabularies import ServiceType
 from . import views
 from .i18n import translations
+from .community.urls import plans_url
 from .urls import absolute, linker, relative, url_for
 
 TIME_ZONES = {"CZ": "Europe/Prague", "PL": "Europe/Warsaw"}
@@ -43,6 +44,7 @@ class Common(TypedDict):
     generated: dt.date | None
     print_files: dict[str, str]
     nav_pages: list[Page]
+    plans_url: str | None  # the community plans' page, when there are plans (the menu names it)
     report_links: Callable[[str, str, str], views.RecordLinks]
     day_names: list[str]  # Monday first, in the site's language
     card: NotRequired[Cards]  # a service's card for lists, rendered once (:class:`Cards`)
@@ -121,6 +123,7 @@ def common_context(env: jinja2.Environment, cat: Catalogue, generated: dt.date |
         generated=generated,
         print_files=print_files,
         nav_pages=cat.nav_pages,
+        plans_url=plans_url() if cat.has_plans else None,
         report_links=report_links,
         day_names=day_names(cat.site.language),
         hours_text=hours_text(gettext, cat.site.country, cat.site.language, generated or today()),

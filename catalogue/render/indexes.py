@@ -135,7 +135,10 @@ def search_page(cat: Catalogue, plan: PagePlan) -> SearchPage:
         ("target_group", _("Who the help is for"), labelled(cat.vocab.target_groups)),
         ("type", _("Kind of help"), labelled(cat.vocab.service_types)),
         ("form", _("How it is provided"), labelled(cat.vocab.forms)),
-        ("kind", _("Type of record"), [("registered", _("registered social service")), ("related", _("related activity"))]),
+        ("kind", _("Type of record"), [
+            ("registered", _("registered social service")), ("related", _("related activity")),
+            *([("plan", _("community plan")), ("measure", _("measure of the community plan"))] if cat.has_plans else []),
+        ]),
         ("language", _("Language"), labelled(cat.vocab.languages)),
         ("wheelchair", _("Access"), [("yes", _("wheelchair accessible"))]),
         ("free", _("Cost"), [("yes", _("free of charge"))]),
@@ -172,6 +175,8 @@ def search_page(cat: Catalogue, plan: PagePlan) -> SearchPage:
             "provider": _("Provider"),
             "life-situation": _("Life situation"),
             "page": _("Page"),
+            "plan": _("Community plan"),
+            "measure": _("Measure of the community plan"),
         },
         "phone": _("Phone"),
     }

@@ -17,6 +17,8 @@ from ..index.queries import by_type, services_of, situations_of, without
 from ..model.records import Capacity, Contacts, LifeSituation, Locality, Location, Page, Provider, Service
 from ..model.vocabularies import Language, ServiceType, Term
 from . import indexes, views
+from .community import pages as community_pages
+from .community.parts import MeasureLink, measure_links
 from .plan import PagePlan
 from .urls import absolute, url_for
 
@@ -37,6 +39,7 @@ class ServicePage(TypedDict):
     locations: list[tuple[Location, Locality | None, list[views.ScheduleView]]]  # each place with its schedules
     helps: list[LifeSituation]
     editable: bool  # "edit this record" is offered: never for a service with a confidential place
+    measures: list[MeasureLink]  # the measures of the community plans that develop it
 
 
 class EndedServicePage(TypedDict):
@@ -69,12 +72,14 @@ class TargetGroupPage(TypedDict):
     group: Term
     count: int
     by_type: ByType
+    measures: list[MeasureLink]  # the measures of the community plans that concern the group
 
 
 class ServiceTypePage(TypedDict):
     type_id: str
     stype: ServiceType
     services: list[Service]
+    measures: list[MeasureLink]  # the measures of the community plans that concern the type
 
 
 class FreePage(TypedDict):
@@ -103,6 +108,7 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
         helps=situations_of(cat, service.id),
         # The edit link leads to the file and its history, where a shelter's address may once have been written.
         editable=not any(location.confidential for location in service.locations),
+        measures=measure_links(cat.planning.measures_by_service.get(service.id, [])),
     )
 
 
@@ -152,12 +158,18 @@ def life_situation_page(cat: Catalogue, plan: PagePlan) -> LifeSituationPage:
 
 def target_group_page(cat: Catalogue, plan: PagePlan) -> TargetGroupPage:
     ids = cat.services_by_target_group.get(plan.ident, [])
-    return TargetGroupPage(group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids))
+    return TargetGroupPage(
+        group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids),
+        measures=measure_links(cat.planning.measures_by_target_group.get(plan.ident, [])),
+    )
 
 
 def service_type_page(cat: Catalogue, plan: PagePlan) -> ServiceTypePage:
     services = services_of(cat, cat.services_by_type.get(plan.ident, []))
-    return ServiceTypePage(type_id=plan.ident, stype=cat.vocab.service_types[plan.ident], services=services)
+    return ServiceTypePage(
+        type_id=plan.ident, stype=cat.vocab.service_types[plan.ident], services=services,
+        measures=measure_links(cat.planning.measures_by_type.get(plan.ident, [])),
+    )
 
 
 def free_page(cat: Catalogue, plan: PagePlan) -> FreePage:
@@ -175,6 +187,7 @@ PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
     "service_type.html": service_type_page,
     "page.html": free_page,
     **indexes.PAGES,
+    **community_pages.PAGES,
 }
 
 

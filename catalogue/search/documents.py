@@ -40,7 +40,7 @@ from ..render.views import plain
 from .analysis import index_terms
 from .postings import best_terms
 from .ranking import capped, code
-from .synonyms import Synonyms, catalogue_synonyms
+from .synonyms import Synonyms
 
 #: Fields whose phrases do not bring their synonyms: "Stará Boleslav" is no "stáří".
 _LITERAL_FIELDS = ("place",)
@@ -63,15 +63,14 @@ class SearchDocument:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
-def build_documents(
-    cat: Catalogue, gettext: Callable[[str], str], check: Callable[[], None] = lambda: None
+def catalogue_documents(
+    cat: Catalogue, gettext: Callable[[str], str], synonyms: Synonyms, check: Callable[[], None] = lambda: None
 ) -> list[SearchDocument]:
-    """Return the search documents of a publishable catalogue, in a stable order.
+    """Return the search documents of the services, providers, life situations and pages, in a stable order.
 
     ``check`` is called every few hundred services; an exception from it stops the work
     (the live preview's "a newer render came in").
     """
-    synonyms = catalogue_synonyms(cat)
     area_names = _area_names(cat)
     docs = []
     for number, s in enumerate(cat.sorted_services):

@@ -23,7 +23,8 @@ from pathlib import Path
 from ..index import Catalogue
 from ..index.queries import locality_filter
 from ..render.i18n import translations
-from .documents import FACETS, SearchDocument, build_documents
+from .corpus import build_documents
+from .documents import FACETS, SearchDocument
 from .postings import Postings, facet_postings
 from .ranking import QueryPart, Ranked, choose_key, rank
 from .suggest import cached_vocabulary, correct_query

@@ -9,7 +9,7 @@ from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from ..render.views import place_in
 from .browser import SEARCH_FOLDER, index_files
-from .documents import build_documents
+from .corpus import build_documents
 from .suggest import cached_vocabulary
 from .synonyms import catalogue_synonyms
 

@@ -54,6 +54,9 @@ CUT = (1, 2)
 MIN_RESULTS = 3
 #: Records that come after the others unless the query names them.
 DEMOTED = ("provider",)
+#: Records that come after all the others, even when the query names them: the community plan's
+#: documents are for those who plan services, not for someone looking for help.
+LAST = ("plan", "measure")
 
 
 def code(field: str, synonym: bool = False) -> int:
@@ -98,6 +101,7 @@ def ranking_data() -> dict:
         "cut": list(CUT),
         "min_results": MIN_RESULTS,
         "demoted": list(DEMOTED),
+        "last": list(LAST),
         "name_code": NAME_CODE,
     }
 
@@ -191,7 +195,11 @@ def rank(parts: Sequence[QueryPart], allowed: Callable[[int], bool], record_of: 
     if not score:
         return []
     top = max(score.values())
-    ordered = sorted(score.items(), key=lambda item: (record_of(item[0]) in DEMOTED and item[0] not in named, -item[1], item[0]))
+    def order(item: tuple[int, int]) -> tuple:
+        record = record_of(item[0])
+        return (record in LAST, record in DEMOTED and item[0] not in named, -item[1], item[0])
+
+    ordered = sorted(score.items(), key=order)
     return [Ranked(doc, s) for i, (doc, s) in enumerate(ordered) if i < MIN_RESULTS or s * CUT[1] >= top * CUT[0]]
 
 

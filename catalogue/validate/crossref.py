@@ -17,6 +17,7 @@ from ..model.records import LEVELS, Location, Service
 from ..model.vocabularies import PLURAL_CATEGORIES
 from ..model.choices import closest
 from ..model.words import did_you_mean, fold, suggestion
+from .plans import PlanChecker
 from .records import as_written, dotted, position
 from .terms import TERM_FILES, by_name, listing, term_id
 from .repository import check_repository
@@ -128,6 +129,7 @@ class Checker:
             broken_services = any(b.startswith("services/") for b in self.broken)
             if not broken_services and not self.cat.services_by_life_situation.get(situation.id):
                 self.warn(key, (), "no service helps with this life situation; add services or a gathering rule")
+        PlanChecker(self).run()
 
     # --- helpers ----------------------------------------------------------------
 

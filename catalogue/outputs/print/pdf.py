@@ -33,7 +33,8 @@ TIGHT = '<html data-fit="tight" '  # the stylesheet sets the front matter a litt
 
 @dataclass(frozen=True)
 class Job:
-    """One PDF to make. ``kind`` is "booklet" or "leaflet"; ``format`` is A5, A4 or DL.
+    """One PDF to make. ``kind`` is "booklet", "leaflet" or "plan" (a community plan or an action plan, named
+    by its file); ``format`` is A5, A4 or DL.
 
     A leaflet is one HTML document; the booklet is three (front matter, chapters,
     indexes with the back cover), see :func:`render_booklet`.
@@ -93,7 +94,7 @@ def render_job(job: Job) -> Rendered:
     """Render one job (in a worker process); warnings WeasyPrint logs are returned, not printed."""
     start = time.perf_counter()
     with captured_warnings() as warnings:
-        if job.kind == "booklet":
+        if job.kind in ("booklet", "plan"):  # a plan and its action plans are booklets too, never imposed
             result = render_booklet(job)
         elif job.format == "DL":
             result = render_trifold(job)

@@ -216,9 +216,11 @@
     var top = 0, cut = this.R.cut, all = [];
     score.forEach(function (s, doc) {
       if (s > top) top = s;
-      all.push({ doc: doc, score: s, demoted: self.R.demoted.indexOf(self.recordOf(meta, doc)) >= 0 && !named.has(doc) });
+      var record = self.recordOf(meta, doc);
+      all.push({ doc: doc, score: s, last: self.R.last.indexOf(record) >= 0,
+                 demoted: self.R.demoted.indexOf(record) >= 0 && !named.has(doc) });
     });
-    all.sort(function (a, b) { return (a.demoted - b.demoted) || (b.score - a.score) || (a.doc - b.doc); });
+    all.sort(function (a, b) { return (a.last - b.last) || (a.demoted - b.demoted) || (b.score - a.score) || (a.doc - b.doc); });
     // The first few, and after them what scores at least the cut's share of the best.
     return all.filter(function (r, i) { return i < self.R.min_results || r.score * cut[1] >= top * cut[0]; })
       .map(function (r) { return { doc: r.doc, score: r.score }; });
