@@ -1,4 +1,4 @@
-"""The import from the national registry, on the registry's own shape: the sample files of ../shared/rpss-sample.
+"""The import from the national registry, on the registry's own shape: the sample files of tests/data/rpss-sample.
 
 Every test copies the sample into a temporary folder and runs ``build.py import registry``
 in-process, as an editor would; nothing reaches the network (the download test serves
@@ -20,7 +20,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-SAMPLE = ROOT.parent / "shared" / "rpss-sample"
+SAMPLE = ROOT / "tests" / "data" / "rpss-sample"  # a fictional export in the registry's real shape (its README)
 DAY = "1796083200"  # 2026-12-01: day 2's registration 7234 ended on 2026-10-31
 AREA = ["--area", "kraj:Moravskoslezský kraj"]
 
