@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypedDict
 
 from ..index import Catalogue
-from ..index.queries import by_type, services_of, situations_of, without
+from ..index.geo import Point, exact_points
+from ..index.queries import by_type, sensitive_service, services_of, situations_of
 from ..model.records import (
     Contacts,
     Language,
@@ -27,6 +28,10 @@ from ..model.records import (
     Term,
 )
 from . import indexes, views
+from .locality import locality_page
+from .maps import any_on_map
+from .i18n import translations
+from .mylist import list_entry
 from .plan import PagePlan
 from .urls import absolute, url_for
 
@@ -46,6 +51,9 @@ class ServicePage(TypedDict):
     contacts: Contacts  # the service's, or its provider's when it has none
     locations: list[tuple[Location, Locality | None]]
     helps: list[LifeSituation]
+    points: list[Point]  # its public places with coordinates: the map (never a confidential place)
+    list_entry: dict  # the service as My list keeps it
+    quick_exit: bool  # a sensitive kind of help or life situation
 
 
 class ProviderPage(TypedDict):
@@ -54,17 +62,12 @@ class ProviderPage(TypedDict):
     services: list[Service]
 
 
-class LocalityPage(TypedDict):
-    locality: Locality
-    ancestors: list[tuple[str, str]]  # (URL, name) of the larger localities, largest first
-    located: list[Service]  # with a place here or in a sub-locality
-    serving: list[Service]  # whose area covers it, the located ones left out
-    children: list[Locality]
-
-
 class LifeSituationPage(TypedDict):
     situation: LifeSituation
     by_type: ByType
+    has_map: bool  # a listed service has a place a map can show
+    quick_exit: bool  # a sensitive situation (domestic violence)
+    near_search: str  # the search page asked for these services, nearest first
 
 
 class TargetGroupPage(TypedDict):
@@ -72,12 +75,17 @@ class TargetGroupPage(TypedDict):
     group: Term
     count: int
     by_type: ByType
+    has_map: bool
+    near_search: str
 
 
 class ServiceTypePage(TypedDict):
     type_id: str
     stype: ServiceType
     services: list[Service]
+    has_map: bool
+    quick_exit: bool  # a sensitive kind of help (shelters, crisis help)
+    near_search: str
 
 
 class FreePage(TypedDict):
@@ -101,6 +109,9 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
         contacts=cat.contacts_for(service),
         locations=[(location, cat.localities.get(location.locality)) for location in service.locations],
         helps=situations_of(cat, service.id),
+        points=exact_points(cat, service),
+        list_entry=list_entry(cat, service, plan.url, translations(cat.site.language).gettext("nonstop")),
+        quick_exit=sensitive_service(cat, service),
     )
 
 
@@ -113,31 +124,35 @@ def provider_page(cat: Catalogue, plan: PagePlan) -> ProviderPage:
     )
 
 
-def locality_page(cat: Catalogue, plan: PagePlan) -> LocalityPage:
-    lid = plan.ident
-    located = cat.services_located_in.get(lid, [])
-    return LocalityPage(
-        locality=cat.localities[lid],
-        ancestors=views.ancestor_crumbs(cat, lid),
-        located=services_of(cat, located),
-        serving=services_of(cat, without(cat.services_serving.get(lid, []), located)),
-        children=[cat.localities[child] for child in cat.children.get(lid, [])],
-    )
+def near_search(facet: str, ident: str) -> str:
+    """Return the search page's address that lists what a facet page lists, nearest first (``static/near.js``)."""
+    return f"{url_for('search')}?{facet}={ident}&near=ask"
 
 
 def life_situation_page(cat: Catalogue, plan: PagePlan) -> LifeSituationPage:
     situation = cat.life_situations[plan.ident]
-    return LifeSituationPage(situation=situation, by_type=by_type(cat, cat.services_by_life_situation.get(situation.id, [])))
+    ids = cat.services_by_life_situation.get(situation.id, [])
+    return LifeSituationPage(
+        situation=situation, by_type=by_type(cat, ids), has_map=any_on_map(services_of(cat, ids)),
+        quick_exit=situation.quick_exit, near_search=near_search("life_situation", situation.id),
+    )
 
 
 def target_group_page(cat: Catalogue, plan: PagePlan) -> TargetGroupPage:
     ids = cat.services_by_target_group.get(plan.ident, [])
-    return TargetGroupPage(group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids))
+    return TargetGroupPage(
+        group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids),
+        has_map=any_on_map(services_of(cat, ids)), near_search=near_search("target_group", plan.ident),
+    )
 
 
 def service_type_page(cat: Catalogue, plan: PagePlan) -> ServiceTypePage:
     services = services_of(cat, cat.services_by_type.get(plan.ident, []))
-    return ServiceTypePage(type_id=plan.ident, stype=cat.vocab.service_types[plan.ident], services=services)
+    stype = cat.vocab.service_types[plan.ident]
+    return ServiceTypePage(
+        type_id=plan.ident, stype=stype, services=services, has_map=any_on_map(services),
+        quick_exit=stype.quick_exit, near_search=near_search("type", plan.ident),
+    )
 
 
 def free_page(cat: Catalogue, plan: PagePlan) -> FreePage:
