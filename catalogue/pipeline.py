@@ -2,7 +2,7 @@
 
 First the check stage (:func:`~catalogue.validate.stage.check_content`: load →
 validate → check). Only when the content is valid do the steps of ``build`` run:
-render → admin → editors → search → opendata → [print] → write. Every step reads the
+render → admin → editors → map → search → search-ids → opendata → [print] → offline → write. Every step reads the
 publishable catalogue and adds its files to one :class:`OutputTree`; a step that
 finds an error stops the list, so nothing is written unless everything is valid,
 and the output is swapped in atomically by the last step.
@@ -20,11 +20,14 @@ from .index import Catalogue, publishable
 from .outputs.cms import write_admin
 from .outputs.context import OutputContext
 from .outputs.editors_report import write_editors_report
+from .outputs.mapdata import write_map_data
+from .outputs.offline import write_service_worker
 from .outputs.opendata import write_open_data
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
 from .render.plan import PagePlan
 from .render.site import render_site
+from .search.ids import write_result_ids
 from .search.output import write_search
 from .validate.stage import Loaded, check_content
 from .write import OutputTree
@@ -61,8 +64,12 @@ def output_steps() -> list[tuple[str, Output]]:
     Each reads the finished catalogue and adds its own files; page rendering never builds them.
     The search index and the open data last: they take seconds at national scale, and the
     live preview serves the editors' report and the CMS configuration sooner this way.
+    The maps' data comes before the index; which service each search result is, after it.
     """
-    return [("admin", write_admin), ("editors", write_editors_report), ("search", write_search), ("opendata", write_open_data)]
+    return [
+        ("admin", write_admin), ("editors", write_editors_report), ("map", write_map_data),
+        ("search", write_search), ("search-ids", write_result_ids), ("opendata", write_open_data),
+    ]
 
 
 def site_steps(print_pdfs: bool = False) -> list[Step]:
@@ -71,6 +78,7 @@ def site_steps(print_pdfs: bool = False) -> list[Step]:
     steps += [(name, output_step(output)) for name, output in output_steps()]
     if print_pdfs:
         steps.append(("print", print_step))
+    steps.append(("offline", offline_step))  # last: its version is a hash of the files before it
     steps.append(("write", write_step))
     return steps
 
@@ -111,6 +119,11 @@ def print_step(build: Build) -> None:
     """Print the catalogue and leaflets into the tree (under ``tisk/``); an overflowing leaflet is a problem."""
     build.printed = print_outputs(build.outputs, build.content, build.strict, build.workers)
     build.problems.extend(build.printed.problems)
+
+
+def offline_step(build: Build) -> None:
+    """Add the service worker, versioned by the files it caches (only ``build``: the preview must not cache)."""
+    write_service_worker(build.tree, build.catalogue)
 
 
 def write_step(build: Build) -> None:
