@@ -8,8 +8,8 @@ output steps run (the pages have used them); each format is then made --runs tim
 with the open-data step as the build runs it (every format and the page) and the time
 to write its files. Medians of wall-clock time and of this process's CPU time: on a
 machine shared with other work, the CPU time is the steadier figure.
-National scale is benchmarks/synthetic.py (6,700 services, 19,000 places, uniform
-records; a more realistic generator is being written).
+National scale is benchmarks/national.py (6,700 services, 4,000 providers, 6,400
+localities, realistic text lengths and areas).
 Target (issue 12): the national catalogue to all formats adds under 5 s to a build.
 """
 
@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import generate_national, workspace  # noqa: E402
+from common import workspace  # noqa: E402
+from national import generate_national  # noqa: E402
 
 from catalogue.validate.cache import RecordCache  # noqa: E402
 from catalogue.index import publishable  # noqa: E402

@@ -6,7 +6,9 @@
 Each measurement is a fresh ``build.py print`` process, as an editor or CI runs it.
 "cold" has no print cache (every PDF is laid out), "warm" reuses it (nothing
 changed, so nothing is laid out; this is the cost of deciding that). The demo is
-``content/`` when it is there, else a synthetic catalogue of 40 services.
+``content/`` when it is there, else a national-shaped catalogue of 40 services; the
+500 services are a part of the national catalogue of benchmarks/national.py (real
+text lengths, so about two booklet pages per service).
 Pages counts the booklet and the leaflets (not the imposed sheets).
 """
 
@@ -26,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import generate  # noqa: E402
+from common import ENV  # noqa: E402
+from national import generate  # noqa: E402
 
 SUMMARY = re.compile(r"printed (\d+) PDFs, (\d+) pages, into .* \((\d+) rendered, (\d+) unchanged\)")
 
@@ -36,7 +39,7 @@ def measure(content: Path, out: Path, jobs: int | None) -> tuple[float, int, int
     args = [sys.executable, str(ROOT / "build.py"), "print", "--content", str(content), "--out", str(out), "--debug"]
     if jobs:
         args += ["--jobs", str(jobs)]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1795305600")}
+    env = {**ENV, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", ENV["SOURCE_DATE_EPOCH"])}
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
     stdout, stderr = proc.communicate()
@@ -90,14 +93,14 @@ def main() -> None:
         demo = ROOT / "content"
         if not (demo / "site.yaml").is_file():
             demo = work / "demo" / "content"
-            generate(demo, 40, 60, 20, 1)
+            generate(demo, scale=40 / 6700)
         else:  # copy, so the benchmark's cache never touches the working tree's
             shutil.copytree(demo, work / "demo" / "content")
             demo = work / "demo" / "content"
         bench("demo", demo, args.runs, args.jobs, work / "demo")
         if not args.skip_500:
             content = work / "s500" / "content"
-            generate(content, 500, 1400, 300, 1)
+            generate(content, scale=500 / 6700)
             bench("500 services", content, args.runs, args.jobs, work / "s500")
 
 
