@@ -84,3 +84,16 @@ def test_the_hugo_site_has_our_page_set(tmp_path):
     assert theirs == ours
     layouts = {p.relative_to(tmp_path / "hugo" / "layouts").as_posix() for p in (tmp_path / "hugo" / "layouts").rglob("*.html")}
     assert {"lokality/page.html", "sluzby/page.html", "_partials/card.html"} <= layouts
+
+
+def test_the_page_size_benchmark_sorts_pages_by_kind_and_skips_redirects_and_the_cms():
+    import bench_pages  # noqa: PLC0415 - a benchmark module, on the path above
+
+    site = ROOT / "tests" / "golden" / "site"
+    kinds = bench_pages.page_sizes(site)
+    assert {"sluzby", "lokality", "muj-seznam (index)", "home / 404"} <= set(kinds)
+    assert not any(path.startswith(("admin/", "redakce/")) for pages in kinds.values() for *_, path in pages)
+    size, packed, path = max(kinds["sluzby"])
+    assert (site / path).stat().st_size == size and 0 < packed < size
+    lines = bench_pages.report(kinds)
+    assert len(lines) == len(kinds) + 1 and path in "\n".join(lines)

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from site_fixtures import demo_site, serve  # noqa: F401 - fixtures
-from test_site_browser import ARGS, CHROMIUM, axe, browser  # noqa: F401 - fixtures
+from test_site_browser import axe, browser  # noqa: F401 - fixtures
 
 PODEBRADY = {"latitude": 50.1424, "longitude": 15.1188}
 LYSA = {"latitude": 50.2014, "longitude": 14.8329}
@@ -71,31 +71,30 @@ def search_care(page, base: str) -> None:
     page.wait_for_selector("#search-app[data-state=done]")
 
 
-@pytest.mark.parametrize("where,first", [(PODEBRADY, "charitni-pecovatelska-sluzba-nymburk"), (LYSA, "pecovatelska-sluzba-lysa")])
-def test_the_browsers_location_puts_the_nearest_service_first(browser, base, where, first):  # noqa: F811
+def nearest_from(browser, base: str, where: dict) -> tuple[list[tuple[str, str]], str]:  # noqa: F811
+    """Return the care services nearest first from the browser's location ``where``, and the page's address."""
     context = browser.new_context(geolocation=where, permissions=["geolocation"], locale="cs-CZ")
     Outside(context, base)
     page = context.new_page()
     search_care(page, base)
     page.click("#near-here")
     page.wait_for_function("document.querySelector('#search-results .distance')")
-    results = shown(page)
+    results, address = shown(page), page.url
+    context.close()
+    return results, address
+
+
+@pytest.mark.parametrize("where,first", [(PODEBRADY, "charitni-pecovatelska-sluzba-nymburk"), (LYSA, "pecovatelska-sluzba-lysa")])
+def test_the_browsers_location_puts_the_nearest_service_first(browser, base, where, first):  # noqa: F811
+    results, address = nearest_from(browser, base, where)
     assert results[0][0] == f"/sluzby/{first}/"
     km = kilometres(results)
     assert len(km) >= 4 and km == sorted(km)
-    assert "near=here" in page.url and str(where["latitude"]) not in page.url  # the position never goes into the address
-    context.close()
+    assert "near=here" in address and str(where["latitude"]) not in address  # the position never goes into the address
 
 
 def test_a_typed_village_gives_the_same_order_as_being_there(browser, base, context):  # noqa: F811
-    located = browser.new_context(geolocation=PODEBRADY, permissions=["geolocation"], locale="cs-CZ")
-    Outside(located, base)
-    there = located.new_page()
-    search_care(there, base)
-    there.click("#near-here")
-    there.wait_for_function("document.querySelector('#search-results .distance')")
-    expected = shown(there)
-    located.close()
+    expected, _ = nearest_from(browser, base, PODEBRADY)
 
     page = context.new_page()  # no permission to locate: the person types the place
     search_care(page, base)
