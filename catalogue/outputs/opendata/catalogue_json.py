@@ -196,7 +196,7 @@ def _present(data: dict[str, Any]) -> dict[str, Any]:
 # How the document differs from the models, for the test that keeps the two in step:
 # fields left out on purpose, and fields published under another name.
 LEFT_OUT: dict[str, set[str]] = {
-    "Site": {"repository", "checks", "print", "open_data"},  # how the site is built, not what it says
-    "LifeSituation": {"gathers"},  # its services are listed resolved, as the site shows them
+    "Site": {"repository", "checks", "print", "open_data", "map", "quick_exit", "crisis_lines"},  # how the site is built and shown
+    "LifeSituation": {"gathers", "quick_exit"},  # its services are listed resolved; the quick exit is the site's
 }
 RENAMED: dict[str, dict[str, str]] = {"Site": {"base_url": "url", "organisation": "publisher"}}
