@@ -39,6 +39,17 @@ def workspace(prefix: str) -> Iterator[Path]:
         yield Path(tmp)
 
 
+def national_unless(given: Path | None, work: Path) -> Path:
+    """Return the catalogue an in-process benchmark measures: ``given``, or the national one generated into ``work``."""
+    if given is not None:
+        return given
+    from national import generate_national
+
+    content = work / "national" / "content"
+    generate_national(content)
+    return content
+
+
 @dataclass
 class Run:
     seconds: float

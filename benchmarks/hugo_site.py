@@ -134,7 +134,7 @@ def service_data(cat: Catalogue, service, type_order: dict[str, int]) -> dict:
         "registry_id": service.registry_id or "", "provider": service.provider,
         "forms": [cat.vocab.forms[f].name for f in service.forms if f in cat.vocab.forms], "form_ids": list(service.forms),
         "groups": list(service.target_groups), "age": service.age.model_dump() if service.age else None,
-        "area": list(service.area), "capacity": f"{service.capacity.count} {views.capacity_unit(cat, service.capacity)}" if service.capacity else "",
+        "area": list(service.area), "capacity": ", ".join(f"{c.count} {views.capacity_unit(cat, c)}" for c in service.capacity),
         "fees": {"paid": service.fees.paid, "text": service.fees.text or ""} if service.fees else None,
         "languages": [cat.vocab.languages[code].name if code in cat.vocab.languages else code for code in service.languages],
         "language_ids": list(service.languages),

@@ -1,4 +1,4 @@
-"""The command line: ``catalogue check|build|schema|serve|new|print|search|export``; exit codes as in :mod:`.errors`."""
+"""The command line: ``catalogue check|build|schema|serve|new|print|search|export|import``; exit codes as in :mod:`.errors`."""
 
 from __future__ import annotations
 
@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--free", action="store_true", help="only services free of charge")
     search.add_argument("--limit", type=int, default=10, help="how many results to show (default: 10)")
     search.add_argument("--json", action="store_true", help="print the results as JSON")
+    importing = sub.add_parser("import", help="import from the national registry of social services into the content folder")
+    importing.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content; created when missing)")
+    importing.add_argument("--debug", action="store_true", help="show tracebacks and timings")
+    from .commands.importing import add_arguments
+
+    add_arguments(importing)
     printing = sub.add_parser("print", help="print the catalogue (booklet) and a leaflet per life situation (PDF) into OUT/tisk/")
     common(printing)
     printing.add_argument("--out", type=Path, default=Path("public"), help="output folder; the PDFs go into OUT/tisk/ (default: public)")
@@ -99,7 +105,7 @@ def main(argv: Sequence[str] | None = None, reporter: Reporter | None = None) ->
     reporter = reporter or Reporter()
     reporter.github = getattr(args, "github", False)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
-    if not args.content.is_dir():
+    if args.command != "import" and not args.content.is_dir():  # an import may start a new folder
         reporter.error(f"no content folder at {args.content}; pass --content DIR")
         return EXIT_USAGE
     try:
@@ -134,6 +140,8 @@ def run_command(name: str, args: argparse.Namespace, reporter: Reporter) -> int:
         from .commands import printing as command
     elif name == "export":
         from .commands import export as command
+    elif name == "import":
+        from .commands import importing as command
     else:
         from .commands import search as command
     return command.run(args, reporter)

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+SHOWN_MAX = 80  # characters of a value quoted in a message
+MESSAGE_MAX = 2_000  # characters of a whole message: one line in a terminal, never a pasted book
+
 # How a command ends; only the command line turns outcomes into these.
 EXIT_OK = 0  # done, no errors (warnings may have been printed)
 EXIT_CONTENT = 1  # the content has errors (or a command failed on them); nothing was written
@@ -30,6 +33,10 @@ class Problem:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if len(self.message) > MESSAGE_MAX:
+            object.__setattr__(self, "message", shorten(self.message, MESSAGE_MAX))
 
     def format(self) -> str:
         """Return the problem as ``file:line:column: field: message``."""
@@ -90,6 +97,11 @@ class Problems:
         if warnings:
             parts.append(_count(len(warnings), "warning"))
         return ", ".join(parts) if parts else "no problems"
+
+
+def shorten(text: str, limit: int = SHOWN_MAX) -> str:
+    """Return ``text`` cut to ``limit`` characters, marked with "…" where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def printable(text: str) -> str:

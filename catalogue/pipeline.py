@@ -10,9 +10,12 @@ and the output is swapped in atomically by the last step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import jinja2
 
 from .clock import Timings, build_date, today
 from .errors import Problems
@@ -25,6 +28,7 @@ from .outputs.offline import write_service_worker
 from .outputs.opendata import write_open_data
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
+from .render.env import template_problem, template_roots
 from .render.plan import PagePlan
 from .render.site import render_site
 from .search.ids import write_result_ids
@@ -91,11 +95,20 @@ def print_steps() -> list[Step]:
 def run_steps(build: Build, steps: list[Step], timings: Timings) -> bool:
     """Run the steps in order, each timed; stop at the first that leaves an error. Return whether all ran."""
     for name, step in steps:
-        with timings.step(name):
+        with timings.step(name), template_errors(build.problems, build.theme):
             step(build)
         if build.problems.has_errors():
             return False
     return True
+
+
+@contextmanager
+def template_errors(problems: Problems, theme: Path | None) -> Iterator[None]:
+    """Report a template that fails (a theme's, most likely) at its file and line, instead of crashing."""
+    try:
+        yield
+    except jinja2.TemplateError as exc:
+        problems.add(template_problem(exc, template_roots(theme)))
 
 
 # --- the steps ------------------------------------------------------------------------
@@ -136,7 +149,7 @@ def write_print_step(build: Build) -> None:
     folder = OutputTree()
     for path, data in build.tree.files.items():
         folder.add(path.removeprefix(f"{FOLDER}/"), data, build.tree.owners[path])
-    folder.write_atomically(build.out / FOLDER)
+    folder.write_atomically(build.out / FOLDER, beside=build.out.resolve().parent)  # never a temporary tree inside the site
 
 
 # --- the commands' entry points ----------------------------------------------------------

@@ -1,14 +1,41 @@
-"""The output tree: one owner per path, written atomically, byte-identical on rebuild."""
+"""The output tree: one owner per path, written atomically, byte-identical on rebuild.
+
+A build writes into ``.public.building-<token>`` beside the output and swaps it in
+(where the system cannot swap two folders at once, the previous site waits in
+``.public.old-<token>`` until the new one is in place).
+A lock file ``.public.building-<token>.lock``, held (``flock``) while the build
+runs, marks both as this program's: a killed build leaves them behind, and the
+next build removes them — only trees of that name whose lock nobody holds, never
+another program's folder and never a running build's. The lock is made as
+``.public.claim-<token>`` and renamed once it is held and signed, so a killed
+build never leaves a lock that looks like a running one.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import logging
 import os
+import re
+import secrets
 import shutil
+import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import CatalogueError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - no flock (Windows): a lock counts as held for a day
+    fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger("catalogue")
+LOCK_SIGNATURE = b"catalogue build "
+STALE_SECONDS = 24 * 3600  # without flock, a lock older than this is taken for a killed build's
 
 
 class OutputTree:
@@ -35,26 +62,36 @@ class OutputTree:
     def __contains__(self, path: str) -> bool:
         return path.lstrip("/") in self.files
 
-    def write_atomically(self, target: Path) -> None:
-        """Write everything into a fresh folder beside ``target`` and swap it in at the end.
+    def write_atomically(self, target: Path, beside: Path | None = None) -> None:
+        """Write everything into a fresh folder and swap it in as ``target`` at the end.
 
-        A failed or interrupted build leaves the previous site untouched: until the
-        final rename, only the temporary folder is touched.
+        The temporary folders stand in ``beside`` (default: ``target``'s parent), so
+        ``print`` can replace ``public/tisk`` without ever putting one inside
+        ``public/``. A failed or interrupted build leaves the previous site
+        untouched: until the final rename, only the temporary folder is touched.
         """
         target = target.resolve()
+        work = (beside or target.parent).resolve()
+        label = target.relative_to(work).as_posix().replace("/", ".")
+        work.mkdir(parents=True, exist_ok=True)
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-        try:
-            for folder in sorted({os.path.dirname(rel) for rel in self.files} - {""}):
-                os.makedirs(staging / folder, exist_ok=True)
-            # File system calls release the GIL; on slow (overlay, network) disks threads help a lot.
-            with ThreadPoolExecutor(max_workers=8) as pool:
-                list(pool.map(lambda rel: _write_file(staging / rel, self.files[rel]), sorted(self.files)))
-            os.chmod(staging, 0o755)
-            swap_in(staging, target)
-        except BaseException:
-            remove_tree(staging)
-            raise
+        remove_leftovers(work, label, target)
+        if work != target.parent:  # an older version staged beside the target itself
+            remove_leftovers(target.parent, target.name, target)
+        with Claim(work, label) as claim:
+            staging = claim.tree("building")
+            try:
+                os.mkdir(staging, 0o700)
+                for folder in sorted({os.path.dirname(rel) for rel in self.files} - {""}):
+                    os.makedirs(staging / folder, exist_ok=True)
+                # File system calls release the GIL; on slow (overlay, network) disks threads help a lot.
+                with ThreadPoolExecutor(max_workers=8) as pool:
+                    list(pool.map(lambda rel: _write_file(staging / rel, self.files[rel]), sorted(self.files)))
+                os.chmod(staging, 0o755)
+                swap_in(staging, target, claim.tree("old"))
+            except BaseException:
+                remove_tree(staging)
+                raise
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -85,23 +122,151 @@ def _unlink_quietly(path: str) -> None:
         pass
 
 
-def swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames; the old tree is removed last."""
-    old = None
-    if target.exists():
-        if not target.is_dir():
-            raise CatalogueError(f"{target} exists and is not a folder; choose another --out")
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.rmdir(old)
+def swap_in(staging: Path, target: Path, old: Path) -> None:
+    """Replace ``target`` by ``staging``; the previous tree is removed last.
+
+    On Linux the two trees trade places in one atomic rename (``RENAME_EXCHANGE``),
+    so there is no moment without a site, even for a build killed right then;
+    elsewhere the previous tree is first moved to ``old`` (and a build killed
+    between the two renames has it put back by the next one).
+    """
+    had = target.exists()
+    if had and not target.is_dir():
+        raise CatalogueError(f"{target} exists and is not a folder; choose another --out")
+    if had and _exchange(staging, target):
+        remove_tree(staging)  # it holds the previous site now
+        return
+    if had:
         os.rename(target, old)
     try:
         os.rename(staging, target)
     except BaseException:
-        if old is not None:
+        if had:
             os.rename(old, target)
         raise
-    if old is not None:
+    if had:
         remove_tree(old)
+
+
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # <fcntl.h>, <linux/fs.h>
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2``); return False where the system or file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # a C library older than glibc 2.28
+        return False
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+class Claim:
+    """The temporary trees of one write, marked as this program's by a lock file held while it runs."""
+
+    def __init__(self, work: Path, label: str) -> None:
+        self.work = work
+        self.label = label
+        self.token = ""
+        self.fd = -1
+
+    def tree(self, what: str) -> Path:
+        """Return the path of this write's ``building`` or ``old`` tree."""
+        return self.work / f".{self.label}.{what}-{self.token}"
+
+    @property
+    def lock(self) -> Path:
+        return self.work / f".{self.label}.building-{self.token}.lock"
+
+    def __enter__(self) -> Claim:
+        """Take the lock. It appears under its name only once it is held and signed (a claim file
+        renamed into place), so a lock that nobody holds is always a killed build's."""
+        while self.fd < 0:
+            self.token = secrets.token_hex(6)
+            claim = self.work / f".{self.label}.claim-{self.token}"
+            try:
+                fd = os.open(claim, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            os.write(fd, LOCK_SIGNATURE + str(os.getpid()).encode() + b"\n")
+            try:
+                os.rename(claim, self.lock)
+            except FileNotFoundError:  # another build's cleanup took the claim before it was held: claim again
+                os.close(fd)
+                continue
+            self.fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # Unlinked before letting go: a cleaner that takes the lock then finds nothing to remove.
+        # A tree an exception left behind has no lock now, and the next build removes it by its name.
+        _unlink_quietly(str(self.lock))
+        os.close(self.fd)
+
+
+_LEFTOVER_RE = re.compile(r"^\.(?P<label>.+)\.(?P<what>building|old|claim)-(?P<token>[A-Za-z0-9_]{6,})(?P<lock>\.lock)?$")
+
+
+def remove_leftovers(work: Path, label: str, target: Path) -> None:
+    """Remove the temporary trees that killed writes of ``label`` left in ``work``; restore an interrupted swap.
+
+    Only names this program makes, only real folders (never a link), and only when
+    no running build holds their lock; trees of an older version (no lock at all)
+    are recognised by their name.
+    """
+    groups: dict[str, dict[str, Path]] = {}
+    try:
+        entries = list(os.scandir(work))
+    except OSError:
+        return
+    for entry in entries:
+        match = _LEFTOVER_RE.match(entry.name)
+        if not match or match["label"] != label:
+            continue
+        if match["what"] == "claim" and entry.is_file(follow_symlinks=False):
+            if _abandoned(Path(entry.path), signed=False):  # a build killed while it took its lock
+                _unlink_quietly(entry.path)
+        elif match["lock"] and entry.is_file(follow_symlinks=False):
+            groups.setdefault(match["token"], {})["lock"] = Path(entry.path)
+        elif not match["lock"] and entry.is_dir(follow_symlinks=False):
+            groups.setdefault(match["token"], {})[match["what"]] = Path(entry.path)
+    for token, found in sorted(groups.items()):
+        lock = work / f".{label}.building-{token}.lock"
+        if lock.exists() and not _abandoned(lock):
+            continue  # a build is running
+        old = found.get("old")
+        if old is not None and not target.exists():
+            log.debug("restoring %s from an interrupted build", target)
+            os.rename(old, target)  # killed between the two renames of the swap: the previous site comes back
+        for what in ("building", "old"):
+            if what in found and found[what].exists():
+                log.debug("removing %s, left by an interrupted build", found[what])
+                remove_tree(found[what])
+        _unlink_quietly(str(lock))
+
+
+def _abandoned(lock: Path, signed: bool = True) -> bool:
+    """Return whether no running build holds ``lock`` (and, when ``signed``, that it is one of ours)."""
+    try:
+        fd = os.open(lock, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        if signed and not os.read(fd, 64).startswith(LOCK_SIGNATURE):
+            return False
+        if fcntl is None:  # pragma: no cover - no flock
+            return os.fstat(fd).st_mtime < time.time() - STALE_SECONDS
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                return False
+            raise
+        return True
+    finally:
+        os.close(fd)
 
 
 def write_beside(out: Path, files: dict[str, bytes]) -> list[Path]:

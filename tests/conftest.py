@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_key(tmp_path_factory):
+    """Keep the cache key (``catalogue.sealed``) of the tests out of the user's home folder."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
 
 
 @dataclass

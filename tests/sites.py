@@ -71,7 +71,7 @@ forms: [residential]
 target_groups: [rodiny-s-detmi, osoby-bez-pristresi]
 age: {min: 18}
 area: [lysa, milovice]
-capacity: {count: 12, unit: beds}
+capacity: [{count: 12, unit: beds}]
 fees: {paid: true, text: "Ubytování 150 Kč za den"}
 languages: [cs, uk]
 contacts: {phone: "+420 325 551 234", email: azyl@example.org}

@@ -50,8 +50,8 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
 @pytest.mark.parametrize(
     ("replace", "by", "expected"),
     [
-        ("count: 12", 'count: "12"', 'services/s.yaml:10:19: capacity.count: "12" is not a whole number; write digits without quotes, e.g. 12'),
-        ("count: 12", "count: twelve", "services/s.yaml:10:19: capacity.count: twelve is not a whole number; write digits without quotes, e.g. 12"),
+        ("count: 12", 'count: "12"', 'services/s.yaml:10:20: capacity[0].count: "12" is not a whole number; write digits without quotes, e.g. 12'),
+        ("count: 12", "count: twelve", "services/s.yaml:10:20: capacity[0].count: twelve is not a whole number; write digits without quotes, e.g. 12"),
         ("name: Azylový dům pro matky s dětmi", "name: 123", None),  # digits are valid text: no error
         ("name: Azylový dům pro matky s dětmi", "name: [a, b]", 'services/s.yaml:1:7: name: expected text, found a list'),
         ("forms: [residential]", "forms: residential", 'services/s.yaml:6:8: forms: expected a list ([a, b] or lines starting with -), found "residential"'),
@@ -64,8 +64,8 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         ("verified: 2026-09-01", "verified: 2027-01-01", "services/s.yaml:24:11: verified: 2027-01-01 is in the future"),
         ('registry_id: "4139471"', "registry_id: 413947", 'services/s.yaml:5:14: registry_id: "413947" is not a registry id; it has 7 digits, e.g. "4139471"'),
         ("email: azyl@example.org", "email: azyl(at)example.org", 'services/s.yaml:13:46: contacts.email[0]: "azyl(at)example.org" is not an e-mail address; write e.g. poradna@example.org'),
-        ('phone: "+420 325 551 234"', 'phone: "325 55"', 'services/s.yaml:13:19: contacts.phone[0]: "325 55" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line like 116 123'),
-        ("email: azyl@example.org}", "email: azyl@example.org, web: javascript:alert(1)}", 'services/s.yaml:13:69: contacts.web: "javascript:alert(1)" is not a web address; write it in full with http:// or https://, e.g. https://www.example.org'),
+        ('phone: "+420 325 551 234"', 'phone: "325 55"', 'services/s.yaml:13:19: contacts.phone[0]: "325 55" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line like 116 123; an extension as 325 551 234, linka 12'),
+        ("email: azyl@example.org}", "email: azyl@example.org, web: javascript:alert(1)}", 'services/s.yaml:13:69: contacts.web: "javascript:alert(1)" is not a web address; write e.g. www.example.org or https://www.example.org/poradna'),
         ("lat: 50.2011, lon: 14.8312", "lat: 14.8312, lon: 50.2011", "services/s.yaml:17:18: locations[0].coordinates: 14.8312, 50.2011 lies outside CZ; lat and lon look swapped"),
         ("lat: 50.2011", "lat: 50,2011", None),  # 50,2011 in a flow mapping: YAML syntax, reported by the parser
         ("age: {min: 18}", "age: {min: 65, max: 18}", "services/s.yaml:8:6: age: min is greater than max; swap them"),

@@ -227,13 +227,13 @@ forms: [field, outpatient]
 target_groups: [seniori]
 age: {min: 60, max: 99}
 area: [okres]
-capacity: {count: 30, unit: clients}
+capacity: [{form: field, count: 30, unit: clients}, {form: outpatient, count: 5, unit: clients}]
 fees: {paid: false, text: Zdarma.}
 languages: [cs]
 contacts: {phone: "+420 325 000 222", email: uplna@example.org, web: https://uplna.example.org, note: Volejte ráno.}
 locations:
   - name: Kancelář
-    address: {street: Husova, number: "12", city: Lysá nad Labem, postcode: "289 22"}
+    address: {street: Husova, number: "12", city: Lysá nad Labem, postcode: "289 22", ruian: "43069571"}
     locality: lysa
     coordinates: {lat: 50.2016, lon: 14.8329}
     wheelchair: true
@@ -243,6 +243,8 @@ life_situations: [ztrata-bydleni]
 verified: 2026-10-01
 description: Popis.
 former_ids: [stara-sluzba]
+end_date: 2027-12-31
+source: {registry: rpss, portal_id: 7001, imported: 2026-01-15}
 """,
     "localities/okres.yaml": "name: Okres Nymburk\nlevel: district\nparent: kraj\ncode: CZ0208\ncentroid: {lat: 50.18, lon: 15.04}\n",
     "life-situations/ztrata-bydleni.yaml": "title: Přicházím o bydlení\nsummary: Když hrozí ztráta bydlení.\ntext: Rady.\nformer_ids: [bydleni]\n",

@@ -106,6 +106,9 @@ class RecordingCatalogue:
             "data_date": _noting("all:services", "all:providers"),
             "nav_pages": _noting("nav"),
             "contacts_for": lambda method, reads: lambda service: (reads.add(f"providers/{service.provider}"), method(service))[1],
+            "ended": _kind("services"),  # an ended service's page reads its own record
+            # the listed services of its type nearest to it: any change of a listed service may change them
+            "similar_services": lambda method, reads: lambda service, limit=10: (reads.add("all:services"), method(service, limit))[1],
             **{name: _structure for name in ("children", "roots", "ancestors", "descendants", "service_area")},
         }
 

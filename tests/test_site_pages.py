@@ -117,7 +117,7 @@ def test_service_page_says_who_what_where_when_cost_contact_provider_and_registr
     assert facts["Forma poskytování"] == "pobytová"
     assert facts["Kde pomáhá"] == "Lysá nad Labem, Milovice"
     assert facts["Úhrady"] == "Placená: Ubytování 150 Kč za den"
-    assert facts["Kapacita"] == "12 lůžka"
+    assert facts["Registrovaná kapacita (nejvýše)"] == "12 lůžka"
     assert facts["Jazyky"] == "čeština, ukrajinština (українська)"
     assert find(root, "span", lang="uk") is not None
     assert "registrovaná sociální služba (§ 57)" in text(find(root, "p", class_="kind"))
@@ -372,11 +372,11 @@ clients: {name: klienti}
      (28, "clients", "28 klienti")],  # a unit without forms shows its name, as before
 )
 def test_capacity_unit_takes_the_plural_form_of_its_number(make_site, count, unit, shown):
-    service = SERVICE.replace("capacity: {count: 12, unit: beds}", f"capacity: {{count: {count}, unit: {unit}}}")
+    service = SERVICE.replace("capacity: [{count: 12, unit: beds}]", f"capacity: [{{count: {count}, unit: {unit}}}]")
     files = render(make_site({"services/azylovy-dum-lysa.yaml": service, "vocabularies/capacity-units.yaml": UNITS}), None)
     root = ET_page(files["sluzby/azylovy-dum-lysa/index.html"])
     facts = dict(zip((text(dt) for dt in root.iter("dt")), (text(dd) for dd in root.iter("dd"))))
-    assert facts["Kapacita"] == shown
+    assert facts["Registrovaná kapacita (nejvýše)"] == shown
 
 
 # --- print files, sitemap, robots, redirects ----------------------------------------

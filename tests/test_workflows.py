@@ -113,3 +113,20 @@ def test_committed_schemas_are_current(tmp_path):
     committed = {p.name: p.read_bytes() for p in (ROOT / "schemas").glob("*.json")}
     stale = sorted(name for name in fresh.keys() | committed.keys() if fresh.get(name) != committed.get(name))
     assert not stale, f"schemas/ is out of date ({', '.join(stale)}): python build.py schema --content content --out schemas"
+
+
+def test_the_registry_is_imported_weekly_into_one_reviewed_pull_request():
+    flow = workflow("registry.yml")
+    assert set(flow["on"]) == {"schedule", "workflow_dispatch"}
+    assert flow["on"]["schedule"][0]["cron"].endswith("* * 1")  # weekly, on Mondays
+    assert flow["permissions"] == {"contents": "write", "pull-requests": "write"}
+    (job,) = flow["jobs"].values()
+    commands = runs(job)
+    assert commands[0] == "pip install -e ."
+    imports = next(c for c in commands if "python build.py import registry" in c)
+    assert '--report "$REPORT"' in imports and '--area "$place"' in imports
+    assert uses(job) == ["actions/checkout", "actions/setup-python", "peter-evans/create-pull-request"]
+    pull = next(s for s in steps(job) if s.get("uses", "").startswith("peter-evans/create-pull-request"))
+    assert pull["uses"].split("@")[1].startswith("v")  # pinned to a release
+    assert pull["with"]["body-path"] == "${{ env.REPORT }}" and pull["with"]["branch"] == "import-z-registru"
+    assert pull["with"]["add-paths"] == "content/"

@@ -19,11 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EXIT_OK, EXIT_USAGE, display_path
-from ..load.content import SLUG_RE
+from ..load.content import ID_MAX, SLUG_RE
+from ..model.fields import NAME_MAX, TOO_LONG
 from ..model.kinds import RECORD_KINDS, RecordKind
 from ..model.records import LEVELS
 from ..report import Reporter
 from ..validate.stage import check_content
+
+ID_FROM_NAME = 60  # characters of an id made from a name: whole words, cut after the last that fits
+LONG_ID = "--id: the id has {length} characters, at most {limit} are allowed; choose a shorter one"
+CANNOT_WRITE = "cannot write {path} ({reason}); check the folder"
 
 #: What ``new`` creates: "service" → its kind (the registry's rows that are offered).
 NEW_KINDS: dict[str, RecordKind] = {kind.name: kind for kind in RECORD_KINDS if kind.new}
@@ -99,7 +104,12 @@ def known_ids(content: Path) -> Known:
 def new_record(content: Path, kind: str, values: dict[str, str], ident: str | None, known: Known) -> Path:
     """Write the new file and return its path; refuse to overwrite or to name what does not exist."""
     folder = NEW_KINDS[kind].folder
-    ident = ident or slugify(values.get("name") or values.get("title") or "")
+    for name in ("name", "title"):
+        if len(values.get(name, "")) > NAME_MAX:
+            raise ScaffoldError(f"--{name}: " + TOO_LONG.format(length=len(values[name]), limit=NAME_MAX))
+    if ident is not None and len(ident) > ID_MAX:
+        raise ScaffoldError(LONG_ID.format(length=len(ident), limit=ID_MAX))
+    ident = ident or shorten_id(slugify(values.get("name") or values.get("title") or ""))
     if not SLUG_RE.match(ident):
         raise ScaffoldError(f'"{ident}" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa')
     path = content / folder / NEW_KINDS[kind].file_name(ident)
@@ -108,10 +118,15 @@ def new_record(content: Path, kind: str, values: dict[str, str], ident: str | No
     _check_references(kind, values, known)
     if kind == "service" and "kind" not in values:
         values["kind"] = "registered" if known.service_types.get(values["type"]) else "related"
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = render(kind, values)
-    with path.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
-        fh.write(text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
+            fh.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{display_path(path)} already exists; choose another --id") from None
+    except OSError as exc:
+        raise ScaffoldError(CANNOT_WRITE.format(path=display_path(path), reason=exc.strerror)) from None
     return path
 
 
@@ -183,6 +198,14 @@ def scalar(value: str) -> str:
     """Return a YAML scalar that our strict loader reads back as exactly ``value``."""
     plain = re.fullmatch(r"[A-Za-zÀ-ž0-9][^:#\n\"'{}\[\],&*!|>%@`]*", value) and not value.endswith(" ")
     return value if plain else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def shorten_id(ident: str, limit: int = ID_FROM_NAME) -> str:
+    """Return ``ident`` cut to at most ``limit`` characters after a whole word (``azylovy-dum-…``)."""
+    if len(ident) <= limit:
+        return ident
+    cut = ident[: limit + 1].rsplit("-", 1)[0] if "-" in ident[: limit + 1] else ident[:limit]
+    return cut[:limit].strip("-")
 
 
 def slugify(text: str) -> str:

@@ -12,20 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..model.records import (
-    LEVELS,
-    CapacityUnit,
-    Language,
-    LifeSituation,
-    Locality,
-    Page,
-    Provider,
-    Service,
-    ServiceType,
-    Synonym,
-    Site,
-    Term,
-)
+from ..model.records import LEVELS, LifeSituation, Locality, Page, Provider, Service, Site
+from ..model.vocabularies import CapacityUnit, Language, ServiceType, Synonym, Term
 from ..model.kinds import VOCABULARIES
 from .collation import collate
 
@@ -64,6 +52,11 @@ class Vocabularies:
     def synonyms(self) -> dict[str, Synonym]:
         return self.terms["synonyms"]
 
+    @property
+    def registry(self) -> dict[str, dict[str, Any]]:
+        """Return ``vocabularies/registry.yaml``, the import's mapping: section → name in the registry → id."""
+        return self.terms["registry"]
+
 
 @dataclass
 class Catalogue:
@@ -77,6 +70,8 @@ class Catalogue:
     records: dict[str, dict[str, Any]]
     vocab: Vocabularies
     sources: dict[str, str] = field(default_factory=dict)  # "services/x" → content-relative file path
+    # Services whose last day has passed: not listed anywhere, but their pages stay (publishable() fills it).
+    ended: dict[str, Service] = field(default_factory=dict)
 
     @property
     def providers(self) -> dict[str, Provider]:
@@ -232,6 +227,19 @@ class Catalogue:
     def nav_pages(self) -> list[Page]:
         """Return the free pages shown in the navigation of every page, in their editors' order."""
         return sorted((p for p in self.pages.values() if p.nav), key=lambda p: (p.order, p.title))
+    def similar_services(self, service: Service, limit: int = 10) -> list[str]:
+        """Return listed services of the same type nearest to ``service``: in its places first, then around them."""
+        same_type = self.services_by_type.get(service.type, [])
+        places = [l.locality for l in service.locations] or list(service.area)
+        for lid in places:
+            if lid not in self.localities:
+                continue
+            for around in (lid, *self.ancestors(lid)):
+                near = {*self.services_located_in.get(around, ()), *self.services_serving.get(around, ())}
+                found = [sid for sid in same_type if sid in near and sid != service.id]
+                if found:
+                    return found[:limit]
+        return [sid for sid in same_type if sid != service.id][:limit]
 
     def contacts_for(self, service: Service):
         """Return the service's contacts, or its provider's when it has none."""

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..model.records import SERVICE_GROUPS, UP_TO_MUNICIPALITY, LifeSituation, Locality, Service, ServiceType
+from ..model.records import SERVICE_GROUPS, UP_TO_MUNICIPALITY, LifeSituation, Locality, Service
+from ..model.vocabularies import ServiceType
 from .collation import collate, initial
 from .linked import Catalogue
 

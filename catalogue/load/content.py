@@ -8,17 +8,21 @@ it, so the live preview re-reads a changed file without a second copy of the rul
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem, Problems, display_path
+from .files import OUTSIDE, OWN_FOLDERS, Refused, inside, outside_links, read_content
 from .yamlstrict import Mapping, YamlError, decode, parse
 
 SITE_FILE = "site.yaml"  # the one file at the top of the content folder
 #: An id: the file name without its suffix, as it stands in URLs and references.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_MAX = 100  # characters of an id (a file name, the last part of a web address)
+LONG_ID = 'the file name "{name}…" has {length} characters, an id has at most {limit}; rename the file to a shorter id'
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 _CONTENT_SUFFIXES = (".yml", ".YAML", ".md", ".yaml", ".markdown")  # in the wrong folder, a mistake, not a stray file
 
@@ -74,11 +78,17 @@ Reader = Callable[[Path, str, str, str, Problems], FileRead]  # (path, kind, id,
 
 @dataclass(frozen=True)
 class ContentFile:
-    """A file of the content: where it is, its folder (None: site.yaml), and its name as the editor sees it."""
+    """A file of the content: where it is, its folder (None: site.yaml), and its name as the editor sees it.
+
+    ``link`` marks a symbolic link: it is read only when it resolves inside ``root``,
+    the content folder (a pull request can add a link to ``/etc/passwd``).
+    """
 
     path: Path
     folder: Folder | None
     shown: str
+    root: Path | None = None
+    link: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,25 +118,40 @@ def load_folder(content: Path, problems: Problems, folders: Sequence[Folder]) ->
     raw = RawContent([], set())
     for file in content_files(content, folders):
         raw.add(read_file(file), problems)
+    check_theme(content / "theme", problems)
     return raw
 
 
 def content_files(content: Path, folders: Sequence[Folder]) -> Iterator[ContentFile]:
-    """Yield every file the content consists of, in reading order: site.yaml, then each folder's files by name."""
-    yield ContentFile(content / SITE_FILE, None, display_path(content / SITE_FILE))
+    """Yield every file the content consists of, in reading order: site.yaml, then each folder's files by name.
+
+    A folder that is a link out of the content folder is yielded itself, for
+    :func:`read_file` to refuse it once.
+    """
+    root = content.resolve()
+    site = content / SITE_FILE
+    yield ContentFile(site, None, display_path(site), root, site.is_symlink())
     for folder in folders:
         where = content / folder.name
         if where.is_dir():
             shown = display_path(where)  # once per folder, not for each of 19,000 files
-            for path in sorted(where.iterdir()):
-                if not path.name.startswith(".") and not path.is_dir():
-                    yield ContentFile(path, folder, f"{shown}/{path.name}")
+            if where.is_symlink() and not inside(where, [root]):
+                yield ContentFile(where, folder, shown, root, link=True)
+                continue
+            with os.scandir(where) as entries:  # a link is told apart without a system call per file
+                found = sorted((e.name, e.is_symlink()) for e in entries if not e.name.startswith(".") and not e.is_dir())
+            for name, link in found:
+                yield ContentFile(where / name, folder, f"{shown}/{name}", root, link)
 
 
 def read_file(file: ContentFile) -> FileRead:
     """Read one content file the way :func:`load_folder` reads it."""
     path, folder, shown = file.path, file.folder, file.shown
     problems = Problems()
+    if file.link and file.root is not None and not inside(path, [file.root]):
+        problems.error(shown, 1, 1, "", _outside(path, "the folder" if path.is_dir() else "the file"))
+        key = f"{folder.name}/{path.stem}" if folder is not None else "site/site"
+        return FileRead(failed=set() if path.is_dir() else {key}, problems=problems.items)
     if folder is None:
         if not path.is_file():
             problems.error(shown, 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
@@ -137,6 +162,9 @@ def read_file(file: ContentFile) -> FileRead:
             problems.error(shown, 1, 1, "", f"files in {folder.name}/ end in {suffix}; rename it")
         elif not path.name.endswith("~"):
             problems.warning(shown, 1, 1, "", f"not a {suffix} file; it is ignored")
+        read = FileRead()
+    elif len(path.stem) > ID_MAX:
+        problems.error(shown, 1, 1, "", LONG_ID.format(name=path.stem[:40], length=len(path.stem), limit=ID_MAX))
         read = FileRead()
     elif not SLUG_RE.match(path.stem):
         problems.error(
@@ -202,11 +230,37 @@ def read_page(path: Path, kind: str, ident: str, shown: str, problems: Problems)
 
 
 def _read(path: Path, shown: str, problems: Problems) -> bytes | None:
+    """Return a file's bytes, or None with the reason reported (too large, unreadable)."""
     try:
-        return path.read_bytes()
+        return read_content(path)
+    except Refused as exc:
+        problems.error(shown, 1, 1, "", str(exc))
     except OSError as exc:
         problems.error(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")
-        return None
+    return None
+
+
+# --- the theme: files of the content that are not records ------------------------------------
+
+
+def check_theme(theme: Path, problems: Problems) -> None:
+    """Report every link in the theme that leads outside the content folder and the project's own templates and static files.
+
+    The build refuses such a file when it reads it; ``check`` reports it first, so a
+    pull request that adds one fails its check and not only its deploy.
+    """
+    roots = [theme.parent, *OWN_FOLDERS]
+    for path in (theme, theme / "templates", theme / "static"):
+        if path.is_symlink() and not inside(path, roots):
+            problems.error(display_path(path), 1, 1, "", _outside(path, "the folder"))
+            return
+    if theme.is_dir():
+        for path in outside_links(theme, roots):
+            problems.error(display_path(path), 1, 1, "", _outside(path, "the folder" if path.is_dir() else "the file"))
+
+
+def _outside(path: Path, what: str) -> str:
+    return OUTSIDE.format(what=what, target=os.path.realpath(path))
 
 
 def _shift(node: object, lines: int) -> None:

@@ -9,7 +9,8 @@ What editors write must mean what it looks like. So, unlike PyYAML's defaults:
 * duplicate keys, unknown ``!!tags``, several documents, tabs and invalid UTF-8
   are errors with a position;
 * aliases are allowed but the expanded tree is bounded, so an alias bomb fails
-  fast instead of eating the machine;
+  fast instead of eating the machine, and so is the nesting of lists and
+  mappings (``[[[…]]]`` 500 deep would exhaust every recursive step after this one);
 * every mapping and sequence remembers where each of its values stands, so a
   validation error can point at the exact line and column.
 """
@@ -43,6 +44,11 @@ NULL_TAG = "tag:yaml.org,2002:null"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAX_NODES = 100_000  # far above any real record; an alias bomb exceeds it at once
+MAX_DEPTH = 20  # lists and mappings inside each other; a service needs 4 (locations[0].hours.mon)
+TOO_DEEP = (
+    "lists and mappings are nested more than {limit} levels deep here; a record needs only a few: "
+    "check the brackets [ ] {{ }} and the indentation"
+)
 
 
 # YAML allows tab, line feed and carriage return, and no other C0/C1 control character.
@@ -151,7 +157,9 @@ class _Builder:
     def __init__(self, parser) -> None:
         self.next = parser.get_event
         self.count = 0
-        self.anchors: dict[str, tuple[object, int]] = {}
+        self.depth = 0  # lists and mappings open around the current event
+        self.anchors: dict[str, tuple[object, int, int]] = {}  # anchor → (value, size, depth inside it)
+        self.deepest = 0  # the deepest nesting reached so far, to know how deep an anchored value goes
 
     def document(self):
         event = self.next()  # StreamStart
@@ -168,6 +176,7 @@ class _Builder:
     def value(self, event):
         cls = type(event)
         start = self.count
+        outer, self.deepest = self.deepest, self.depth
         if cls is yaml.ScalarEvent:
             self.count += 1
             result = _scalar(event)
@@ -178,20 +187,32 @@ class _Builder:
         elif cls is yaml.AliasEvent:
             if event.anchor not in self.anchors:
                 raise YamlError(*_mark(event), "an alias (*name) that no &name defines above; define the anchor or write the value out")
-            result, size = self.anchors[event.anchor]
+            result, size, inner = self.anchors[event.anchor]
             self.count += size
+            self._nested(event, self.depth + inner)
+            self.deepest = self.depth + inner
         else:  # pragma: no cover - the parser guarantees the grammar
             raise YamlError(*_mark(event), f"unexpected YAML {cls.__name__}")
         if self.count > MAX_NODES:
             raise YamlError(*_mark(event), "the document expands to too many values (aliases nested too deep?)")
         anchor = getattr(event, "anchor", None)
         if anchor is not None and cls is not yaml.AliasEvent:
-            self.anchors[anchor] = (result, self.count - start)
+            self.anchors[anchor] = (result, self.count - start, self.deepest - self.depth)
+        self.deepest = max(outer, self.deepest)
         return result
+
+    def _nested(self, event, depth: int) -> None:
+        """Refuse nesting deeper than :data:`MAX_DEPTH`, at the list or mapping that goes too deep."""
+        if depth > MAX_DEPTH:
+            raise YamlError(*_mark(event), TOO_DEEP.format(limit=MAX_DEPTH))
+        if depth > self.deepest:
+            self.deepest = depth
 
     def sequence(self, event) -> Sequence:
         if event.tag not in _OK_TAGS:
             _bad_tag(event)
+        self.depth += 1
+        self._nested(event, self.depth)
         mark = event.start_mark
         seq = Sequence((mark.line + 1, mark.column + 1))
         positions = seq.item_pos
@@ -207,11 +228,14 @@ class _Builder:
             else:
                 seq.append(self.value(event))
             event = nxt()
+        self.depth -= 1
         return seq
 
     def mapping(self, event) -> Mapping:
         if event.tag not in _OK_TAGS:
             _bad_tag(event)
+        self.depth += 1
+        self._nested(event, self.depth)
         mark = event.start_mark
         mapping = Mapping((mark.line + 1, mark.column + 1))
         key_pos = mapping.key_pos
@@ -241,6 +265,7 @@ class _Builder:
             else:
                 mapping[str(key)] = self.value(event)
             event = nxt()
+        self.depth -= 1
         return mapping
 
 

@@ -12,10 +12,11 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..load.content import SLUG_RE
+from ..errors import shorten
+from ..load.content import ID_MAX, SLUG_RE
 from ..load.yamlstrict import Plain
 
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
@@ -26,6 +27,8 @@ _FALSE = {"false", "no", "ne"}
 
 
 def _fail(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
+    # A message quotes what the editor wrote, but never a whole pasted book of it.
+    ctx = {key: shorten(value) if isinstance(value, str) else value for key, value in ctx.items()}
     return PydanticCustomError(kind, message, ctx or None)
 
 
@@ -84,10 +87,56 @@ def _nonblank(value: str) -> str:
     return value
 
 
+# --- text, and how long it may be --------------------------------------------------
+# Limits far above any real record, so that a pasted book (a 10 MB name is on every
+# page that lists the service) fails the check instead of building a huge site.
+
+NAME_MAX = 200  # names, titles, address parts, vocabulary terms
+TEXT_MAX = 1_000  # a sentence or a note: summaries, notes, fees, short descriptions
+MARKDOWN_MAX = 20_000  # a description or a life situation's advice, about ten printed pages
+PAGE_MAX = 100_000  # a free page
+MARKDOWN_DEPTH = 10  # lists and quotes inside each other; the renderer recurses once per level
+TOO_LONG = "the text has {length:,} characters, at most {limit:,} are allowed here; shorten it"
+TOO_DEEP = (
+    "lists or quotes are nested {depth} levels deep (line {line} of the text), at most {limit} are allowed; "
+    "indent less, or split the list"
+)
+
 # A plain scalar is a str subclass, which strict str accepts and stores as its own text:
-# ``00845451`` and ``+420…`` stay exactly as written.
-Text = Annotated[str, AfterValidator(_nonblank)]
-Markdown = str
+# ``00845451`` and ``+420…`` stay exactly as written. The length is checked first, so
+# no other rule ever runs over a huge value.
+Name = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidator(_nonblank)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX), AfterValidator(_nonblank)]
+
+# What may open a nesting level at the start of a Markdown line: indentation (4 columns
+# a level), a quote marker, a list marker. Counting every one over-estimates the depth
+# Python-Markdown reaches, so a text within the limit always renders (see tests/test_fuzz.py).
+_NESTING_RE = re.compile(r"(?:[ \t]|>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*")
+_MARKER_RE = re.compile(r">|[-*+]|\d{1,9}[.)]")
+
+
+def markdown_nesting(text: str) -> tuple[int, int]:
+    """Return the deepest nesting a Markdown text can open, and the (1-based) line where it does."""
+    deepest, where = 0, 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line or not (line[0] in " \t>-*+" or line[0].isdigit()):
+            continue
+        prefix = _NESTING_RE.match(line.expandtabs(4)).group()  # type: ignore[union-attr]
+        depth = len(_MARKER_RE.findall(prefix)) + prefix.count(" ") // 4
+        if depth > deepest:
+            deepest, where = depth, number
+    return deepest, where
+
+
+def _markdown(value: str) -> str:
+    depth, line = markdown_nesting(value)
+    if depth > MARKDOWN_DEPTH:
+        raise _fail("markdown_depth", TOO_DEEP, depth=depth, line=line, limit=MARKDOWN_DEPTH)
+    return value
+
+
+Markdown = Annotated[str, StringConstraints(max_length=MARKDOWN_MAX), AfterValidator(_markdown)]
+PageMarkdown = Annotated[str, StringConstraints(max_length=PAGE_MAX), AfterValidator(_markdown)]
 
 
 def _slug(value: str) -> str:
@@ -100,7 +149,12 @@ def _slug(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
+Slug = Annotated[
+    str,
+    StringConstraints(max_length=ID_MAX),
+    AfterValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": ID_MAX}),
+]
 
 # --- identifiers with checksums -------------------------------------------------
 
@@ -137,64 +191,146 @@ RegistryId = Annotated[str, AfterValidator(_registry_id), WithJsonSchema({"type"
 
 # --- contacts ------------------------------------------------------------------
 
-_PHONE_CHARS_RE = re.compile(r"^\+?[0-9 ]+$")
+_PHONE_NUMBER_RE = re.compile(r"^(\+|00)?[0-9][0-9 /.-]*[0-9]")
+_EXTENSION_RE = re.compile(r"^[,;]?\s*(?:linka|linky|l\.|kl\.|klapka|ext\.?)\s*([0-9]{1,6})\b\.?", re.IGNORECASE)
+
+
+def _group_national(digits: str) -> str:
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+
+
+def split_phone(value: str) -> tuple[str, str, str] | None:
+    """Return (number in the national format, extension, note), or None when ``value`` is not a phone.
+
+    ``596 319 683, linka 247`` → ``("+420 596 319 683", "247", "")``; a note after the
+    number (``737 123 970 (po–pá 8–15)``) is kept as it was written.
+    """
+    value = " ".join(value.split())
+    match = _PHONE_NUMBER_RE.match(value)
+    if not match:
+        return None
+    raw, rest = match.group(), value[match.end():].strip()
+    digits = re.sub(r"[^0-9]", "", raw)
+    international = raw.startswith(("+", "00"))
+    if raw.startswith("00"):
+        digits = digits[2:]
+    if international and digits.startswith("420") and len(digits) == 12:
+        number = "+420 " + _group_national(digits[3:])
+    elif international and 8 <= len(digits) <= 15:
+        written = raw[2:] if raw.startswith("00") else raw[1:]
+        number = "+" + " ".join(re.sub(r"[/.-]", " ", written).split())
+    elif not international and len(digits) == 9:
+        number = "+420 " + _group_national(digits)
+    elif not international and digits.startswith("1") and 3 <= len(digits) <= 6:
+        number = " ".join(raw.split())  # a short line (116 123, 1212) is dialled as it is
+    else:
+        return None
+    extension = ""
+    ext = _EXTENSION_RE.match(rest)
+    if ext:
+        extension, rest = ext.group(1), rest[ext.end():].strip()
+    return number, extension, rest.lstrip(",;").strip()
+
+
+def phone_text(number: str, extension: str, note: str) -> str:
+    """Return the one written form of a phone: ``+420 596 319 683, linka 247 (po–pá)``."""
+    text = number + (f", linka {extension}" if extension else "")
+    return f"{text} {note}" if note else text
 
 
 def phone_digits(phone: str) -> str:
-    """Return the number as a ``tel:`` link wants it: ``+420123456789``."""
-    digits = phone.replace(" ", "")
-    if digits.startswith("+"):
-        return digits
-    if len(digits) == 9:
-        return "+420" + digits
-    return digits
+    """Return what a ``tel:`` link wants: ``+420596319683``, with ``;ext=247`` for an extension."""
+    parts = split_phone(phone)
+    if parts is None:
+        return phone.replace(" ", "")
+    number, extension, _ = parts
+    digits = number.replace(" ", "")
+    return f"{digits};ext={extension}" if extension else digits
 
 
 def _phone(value: str) -> str:
-    value = " ".join(value.split())
-    digits = value.replace(" ", "").lstrip("+")
-    valid = bool(_PHONE_CHARS_RE.match(value)) and (
-        (value.startswith("+") and 8 <= len(digits) <= 15)
-        or (not value.startswith("+") and (len(digits) == 9 or (digits.startswith("1") and 3 <= len(digits) <= 6)))
-    )
-    if not valid:
+    parts = split_phone(value)
+    if parts is None:
         raise _fail(
             "phone",
-            '"{value}" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line like 116 123',
-            value=value,
+            '"{value}" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line '
+            'like 116 123; an extension as 325 551 234, linka 12',
+            value=" ".join(value.split()),
         )
-    return value
+    return phone_text(*parts)
 
 
-Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9 ]+$"})]
+PHONE_PATTERN = r"^(\+|00)?[0-9][0-9 /.-]*[0-9]"
+PHONE_MAX, EMAIL_MAX, URL_MAX = 40, 254, 2_000
+Phone = Annotated[
+    str, StringConstraints(max_length=PHONE_MAX), AfterValidator(_phone),
+    WithJsonSchema({"type": "string", "pattern": PHONE_PATTERN, "maxLength": PHONE_MAX}),
+]
 
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
+def is_email(value: str) -> bool:
+    """Return whether ``value`` (trimmed, lower-cased) is an e-mail address the model accepts."""
+    return bool(_EMAIL_RE.match(value))
+
+
 def _email(value: str) -> str:
-    value = value.strip()
+    value = value.strip().lower()  # addresses are case-blind in practice; one spelling everywhere
     if not _EMAIL_RE.match(value):
         raise _fail("email", '"{value}" is not an e-mail address; write e.g. poradna@example.org', value=value)
     return value
 
 
-Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[
+    str, StringConstraints(max_length=EMAIL_MAX), AfterValidator(_email),
+    WithJsonSchema({"type": "string", "format": "email", "maxLength": EMAIL_MAX}),
+]
 
 _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$", re.IGNORECASE)
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def web_address(value: str) -> str:
+    """Return ``value`` with a scheme: ``www.example.cz`` → ``https://www.example.cz``."""
+    value = value.strip()
+    if not _SCHEME_RE.match(value) and not value.startswith("//"):
+        value = "https://" + value
+    scheme, sep, rest = value.partition("://")
+    return scheme.lower() + sep + rest if sep else value
+
+
+def is_web_address(value: str) -> bool:
+    """Return whether ``value``, with a scheme, is a web address the model accepts."""
+    return bool(_URL_RE.match(web_address(value)))
 
 
 def _url(value: str) -> str:
-    value = value.strip()
-    if not _URL_RE.match(value):
+    address = web_address(value)
+    if not _URL_RE.match(address):
         raise _fail(
             "url",
-            '"{value}" is not a web address; write it in full with http:// or https://, e.g. https://www.example.org',
-            value=value,
+            '"{value}" is not a web address; write e.g. www.example.org or https://www.example.org/poradna',
+            value=value.strip(),
         )
+    return address
+
+
+Url = Annotated[
+    str, StringConstraints(max_length=URL_MAX), AfterValidator(_url),
+    WithJsonSchema({"type": "string", "pattern": r"^(https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}", "maxLength": URL_MAX}),
+]
+
+_RUIAN_RE = re.compile(r"^\d{1,9}$")
+
+
+def _ruian(value: str) -> str:
+    if not _RUIAN_RE.match(value):
+        raise _fail("ruian", '"{value}" is not an address-point code (RÚIAN); it has up to 9 digits, e.g. "43069571"', value=value)
     return value
 
 
-Url = Annotated[str, AfterValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+RuianCode = Annotated[str, AfterValidator(_ruian), WithJsonSchema({"type": "string", "pattern": r"^\d{1,9}$"})]
 
 
 def one_or_many(value: Any) -> Any:

@@ -19,20 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..load.content import Folder, Reader, read_page, read_record, read_yaml
-from .records import (
-    CapacityUnit,
-    Language,
-    LifeSituation,
-    Locality,
-    Page,
-    PageMeta,
-    Provider,
-    Record,
-    Service,
-    ServiceType,
-    Synonym,
-    Term,
-)
+from .records import LifeSituation, Locality, Page, PageMeta, Provider, Record, Service
+from .vocabularies import CapacityUnit, Language, RegistryMapping, ServiceType, Synonym, Term
 
 Reference = tuple[str, str]  # (path of the field, what it names); ``[]`` marks a list: "locations[].locality"
 
@@ -83,14 +71,15 @@ class RecordKind:
 
 @dataclass(frozen=True)
 class VocabularyKind:
-    """One file of ``vocabularies/``: term id → term."""
+    """One file of ``vocabularies/``: term id → term, or one document (``document``)."""
 
     file: str  # "service-types": vocabularies/service-types.yaml
-    model: type[Term] | type[Synonym]
+    model: type[Record]  # validates one term, or the whole file of a document
     referenced_as: str | None  # what a field naming a term is called ("service type"); None: nothing names one
     section: str | None = None  # URL section of the terms' pages ("druhy-sluzeb")
     shown: bool = True  # web pages show its terms (a change re-renders them); synonyms only feed search
     required: bool = True  # the check fails when the file is missing or empty
+    document: bool = False  # one document of sections (the registry mapping), not a list of terms
 
     @property
     def attribute(self) -> str:
@@ -112,7 +101,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
             ("languages[]", "language"),
             ("area[]", "locality"),
             ("life_situations[]", "life situation"),
-            ("capacity.unit", "capacity unit"),
+            ("capacity[].unit", "capacity unit"),
             ("locations[].locality", "locality"),
         ),
     ),
@@ -141,6 +130,8 @@ VOCABULARIES: tuple[VocabularyKind, ...] = (
     VocabularyKind("capacity-units", CapacityUnit, "capacity unit"),
     VocabularyKind("languages", Language, "language"),
     VocabularyKind("synonyms", Synonym, None, shown=False, required=False),
+    # What the registry's code lists call differently: read by ``build.py import registry`` only.
+    VocabularyKind("registry", RegistryMapping, None, shown=False, required=False, document=True),
 )
 
 KINDS: dict[str, RecordKind] = {kind.folder: kind for kind in RECORD_KINDS}

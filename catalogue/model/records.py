@@ -20,8 +20,12 @@ from .fields import (
     Ico,
     Int,
     Markdown,
+    Name,
+    PageMarkdown,
+    PHONE_PATTERN,
     Phone,
     RegistryId,
+    RuianCode,
     Slug,
     Text,
     Url,
@@ -46,10 +50,14 @@ class Identified(Record):
 
 
 class Address(Record):
-    street: Optional[Text] = field("Ulice (nebo název obce, kde se ulice nepoužívají)", default=None)
-    number: Optional[Text] = field('Číslo popisné/orientační, např. "1200/5"', default=None)
-    city: Text = field("Obec nebo město")
-    postcode: Optional[Text] = field('PSČ, např. "289 22"', default=None, pattern=r"^\d{3} ?\d{2}$")
+    street: Optional[Name] = field("Ulice (nebo název obce, kde se ulice nepoužívají)", default=None)
+    number: Optional[Name] = field('Číslo popisné/orientační, např. "1200/5"', default=None)
+    city: Name = field("Obec nebo město")
+    postcode: Optional[Name] = field('PSČ, např. "289 22"', default=None, pattern=r"^\d{3} ?\d{2}$")
+    ruian: Optional[RuianCode] = field(
+        'Kód adresního místa v RÚIAN, např. "43069571" (import z registru ho vyplní; slouží k párování a k odkazu na mapu)',
+        default=None,
+    )
 
     def one_line(self) -> str:
         """Return ``Masarykova 1200/5, 289 22 Lysá nad Labem``."""
@@ -62,16 +70,17 @@ def _one_or_many_schema(item: dict) -> WithJsonSchema:
     return WithJsonSchema({"anyOf": [item, {"type": "array", "items": item}]})
 
 
-Phones = Annotated[
-    list[Phone], BeforeValidator(one_or_many), _one_or_many_schema({"type": "string", "pattern": r"^\+?[0-9 ]+$"})
-]
+Phones = Annotated[list[Phone], BeforeValidator(one_or_many), _one_or_many_schema({"type": "string", "pattern": PHONE_PATTERN})]
 Emails = Annotated[list[Email], BeforeValidator(one_or_many), _one_or_many_schema({"type": "string", "format": "email"})]
 
 
 class Contacts(Record):
-    phone: Phones = field("Telefon nebo seznam telefonů, např. +420 325 551 234", default=[])
+    phone: Phones = field(
+        "Telefon nebo seznam telefonů, např. +420 325 551 234 nebo 325 551 234, linka 12; web je ukáže jednotně jako +420 325 551 234",
+        default=[],
+    )
     email: Emails = field("E-mail nebo seznam e-mailů", default=[])
-    web: Optional[Url] = field("Webová stránka (https://…)", default=None)
+    web: Optional[Url] = field("Webová stránka, např. www.example.cz nebo https://www.example.cz/poradna", default=None)
     note: Optional[Text] = field("Poznámka ke kontaktu, např. kdy volat", default=None)
 
     def is_empty(self) -> bool:
@@ -83,18 +92,35 @@ class Coordinates(Record):
     lon: Float = field("Zeměpisná délka, např. 14.8329", ge=-180, le=180)
 
 
+class Source(Record):
+    """Where an imported record came from: what makes the registry's fields the registry's."""
+
+    registry: Literal["rpss"] = field("Zdroj: rpss = registr poskytovatelů sociálních služeb (MPSV)")
+    portal_id: Optional[Int] = field("Číslo registrace v registru (portalId); u poskytovatele chybí", default=None, ge=1)
+    imported: Date = field("Kdy import záznam založil (RRRR-MM-DD)")
+    ico: Optional[Text] = field(
+        "IČO, jak ho uvádí registr, když neprošlo kontrolou; import podle něj poskytovatele najde. Neměňte ho",
+        default=None, pattern=r"^\d{8}$")
+
+
+SOURCE_DESCRIPTION = (
+    "Odkud záznam pochází; píše ho import z registru a podle něj pozná, které údaje obnovuje. "
+    "Ručně zapsaný záznam ho nemá; neměňte ho"
+)
+
+
 # --- site ----------------------------------------------------------------------
 
 
 class Organisation(Record):
-    name: Text = field("Název organizace, která katalog vydává")
+    name: Name = field("Název organizace, která katalog vydává")
     web: Optional[Url] = field("Web organizace", default=None)
 
 
 class Repository(Record):
     url: Url = field("Adresa repozitáře, např. https://github.com/mesto/katalog")
-    branch: Text = field("Větev s obsahem", default="main")
-    content_path: Text = field("Složka s obsahem v repozitáři", default="content")
+    branch: Name = field("Větev s obsahem", default="main")
+    content_path: Name = field("Složka s obsahem v repozitáři", default="content")
 
 
 class Checks(Record):
@@ -140,7 +166,7 @@ class OpenData(Record):
 
 
 class Site(Record):
-    title: Text = field("Název katalogu")
+    title: Name = field("Název katalogu")
     language: Literal["cs", "en", "pl"] = field("Jazyk webu", default="cs")
     country: Literal["CZ", "PL"] = field("Země (pro kontrolu souřadnic)", default="CZ")
     base_url: Url = field("Adresa, kde web poběží, např. https://katalog.mesto.cz/")
@@ -163,9 +189,9 @@ class Site(Record):
 
 
 class Provider(Identified):
-    name: Text = field("Název poskytovatele")
+    name: Name = field("Název poskytovatele")
     ico: Optional[Ico] = field('IČO, 8 číslic v uvozovkách, např. "00845451"', default=None)
-    legal_form: Optional[Text] = field("Právní forma, např. spolek, obecně prospěšná společnost", default=None)
+    legal_form: Optional[Name] = field("Právní forma, např. spolek, obecně prospěšná společnost", default=None)
     address: Optional[Address] = field("Adresa sídla", default=None)
     contacts: Contacts = field("Kontakty", default=Contacts())
     description: Optional[Markdown] = field("Popis poskytovatele (Markdown)", default=None)
@@ -174,6 +200,7 @@ class Provider(Identified):
         "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
         default=[],
     )
+    source: Optional[Source] = field(SOURCE_DESCRIPTION, default=None)
 
 
 # --- services ------------------------------------------------------------------
@@ -190,9 +217,18 @@ class AgeRange(Record):
         return self
 
 
+Form = Literal["residential", "outpatient", "field"]
+
+
 class Capacity(Record):
-    count: Int = field("Počet (registrovaná kapacita, ne volná místa)", ge=0)
+    count: Int = field("Registrovaná kapacita: nejvyšší počet, ne volná místa", ge=0)
     unit: Slug = field("Jednotka kapacity ze slovníku capacity-units, např. beds, clients")
+    form: Optional[Form] = field("Forma, ke které kapacita patří (residential, outpatient, field); registr ji vede u každé formy zvlášť", default=None)
+
+
+def _one_or_many_mappings(value: object) -> object:
+    """Let an editor write one capacity as a mapping where a list of them is allowed."""
+    return [value] if isinstance(value, dict) else value
 
 
 class Fees(Record):
@@ -219,7 +255,7 @@ class Hours(Record):
 
 
 class Location(Record):
-    name: Optional[Text] = field("Název místa, např. Kontaktní centrum", default=None)
+    name: Optional[Name] = field("Název místa, např. Kontaktní centrum", default=None)
     address: Optional[Address] = field("Adresa", default=None)
     locality: Slug = field("Lokalita (id ze složky localities)")
     coordinates: Optional[Coordinates] = field("Souřadnice pro odkaz na mapu", default=None)
@@ -231,11 +267,8 @@ class Location(Record):
     notes: Optional[Text] = field("Poznámky k místu (jak se dostat, patro…)", default=None)
 
 
-Form = Literal["residential", "outpatient", "field"]
-
-
 class Service(Identified):
-    name: Text = field("Název služby")
+    name: Name = field("Název služby")
     provider: Slug = field("Poskytovatel (id ze složky providers)")
     kind: Literal["registered", "related"] = field(
         "registered = registrovaná sociální služba podle zákona 108/2006 Sb., related = související aktivita"
@@ -249,7 +282,11 @@ class Service(Identified):
     target_groups: list[Slug] = field("Cílové skupiny ze slovníku target-groups", default=[])
     age: Optional[AgeRange] = field("Věkové rozmezí klientů", default=None)
     area: list[Slug] = field("Kde služba působí (id lokalit)", default=[])
-    capacity: Optional[Capacity] = field("Kapacita", default=None)
+    capacity: Annotated[
+        list[Capacity], BeforeValidator(_one_or_many_mappings), _one_or_many_schema(Capacity.model_json_schema())
+    ] = field(
+        "Registrovaná kapacita (nejvyšší počet klientů, lůžek…), jedna nebo seznam po formách", default=[]
+    )
     fees: Optional[Fees] = field("Úhrady", default=None)
     languages: list[Slug] = field("Jazyky, ve kterých se lze domluvit (slovník languages)", default=[])
     contacts: Contacts = field("Kontakty; chybí-li, použijí se kontakty poskytovatele", default=Contacts())
@@ -261,21 +298,40 @@ class Service(Identified):
         "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
         default=[],
     )
+    end_date: Optional[Date] = field(
+        "Poslední den poskytování (RRRR-MM-DD); po něm služba zmizí z přehledů, hledání a tisku, "
+        "její stránka zůstane a řekne, že služba skončila",
+        default=None,
+    )
+    source: Optional[Source] = field(SOURCE_DESCRIPTION, default=None)
+
+    def ended(self, on: dt.date) -> bool:
+        """Return whether the service's last day lies before ``on``."""
+        return self.end_date is not None and self.end_date < on
 
 
 # --- localities ----------------------------------------------------------------
 
-Level = Literal["region", "district", "municipality", "part", "neighbourhood"]
-LEVELS: tuple[str, ...] = get_args(Level)  # largest first: a locality lies in one of a larger level
+# Largest first: a locality lies in one of a larger level (Prague's municipality lies straight
+# in its region, a part in a city district or a municipality).
+Level = Literal["region", "district", "municipality", "city-district", "part", "neighbourhood"]
+LEVELS: tuple[str, ...] = get_args(Level)
 #: The levels a person names a place by: parts of a town are named with their town.
 UP_TO_MUNICIPALITY = LEVELS[: LEVELS.index("municipality") + 1]
 
 
 class Locality(Identified):
-    name: Text = field("Název lokality")
-    level: Level = field("Úroveň: region (kraj), district (okres/ORP), municipality (obec), part (část obce), neighbourhood (čtvrť)")
-    parent: Optional[Slug] = field("Nadřazená lokalita (id)", default=None)
-    code: Optional[Text] = field("Úřední kód (např. kód obce ČSÚ)", default=None)
+    name: Name = field("Název lokality")
+    level: Level = field(
+        "Úroveň: region (kraj), district (okres/ORP), municipality (obec), city-district (městský obvod, "
+        "městská část), part (část obce), neighbourhood (čtvrť)"
+    )
+    parent: Optional[Slug] = field("Nadřazená lokalita (id); Praha leží přímo v kraji, bez okresu", default=None)
+    code: Optional[Name] = field(
+        'Úřední kód: kraj a okres kódem NUTS/LAU ("CZ020", "CZ0208"), obec, městský obvod a část obce '
+        'kódem ČSÚ/RÚIAN ("537560"); v rámci úrovně jedinečný, podle něj import páruje lokality',
+        default=None,
+    )
     centroid: Optional[Coordinates] = field("Střed lokality", default=None)
 
 
@@ -288,7 +344,7 @@ class Gathers(Record):
 
 
 class LifeSituation(Identified):
-    title: Text = field("Název životní situace, např. Přicházím o bydlení")
+    title: Name = field("Název životní situace, např. Přicházím o bydlení")
     summary: Optional[Text] = field("Jedna věta pro přehled", default=None)
     text: Markdown = field("Rady pro občany (Markdown)")
     gathers: Optional[Gathers] = field("Které služby situace sdružuje podle druhu a cílové skupiny", default=None)
@@ -305,85 +361,17 @@ class LifeSituation(Identified):
 
 
 class PageMeta(Identified):
-    title: Text = field("Nadpis stránky")
+    title: Name = field("Nadpis stránky")
     nav: Bool = field("Zobrazit v navigaci", default=False)
     order: Int = field("Pořadí v navigaci", default=100)
     description: Optional[Text] = field("Krátký popis pro vyhledávače", default=None)
 
 
 class Page(PageMeta):
-    body: SkipJsonSchema[str] = field("Text stránky (Markdown)")
+    body: SkipJsonSchema[PageMarkdown] = field("Text stránky (Markdown)")
 
 
-# --- vocabularies --------------------------------------------------------------
-
-
-class Term(Record):
-    name: Text = field("Název")
-    description: Optional[Text] = field("Vysvětlení srozumitelnou češtinou", default=None)
-
+# --- the groups of service types (a vocabulary's field; print and the indexes order by them) ---
 
 ServiceGroup = Literal["counselling", "care", "prevention", "related"]
 SERVICE_GROUPS: tuple[str, ...] = get_args(ServiceGroup)  # the law's order; related activities (outside it) last
-
-
-class ServiceType(Term):
-    paragraph: Optional[Text] = field('Paragraf zákona 108/2006 Sb., např. "57"; u souvisejících aktivit chybí', default=None, pattern=r"^\d+[a-z]?$")
-    group: ServiceGroup = field(
-        "Skupina: counselling (poradenství), care (péče), prevention (prevence), related (související aktivity)"
-    )
-    quick_exit: Bool = field("Citlivý druh (azylové domy, krizová pomoc): jeho stránky mají tlačítko Rychle odejít", default=False)
-
-
-class Language(Term):
-    native: Optional[Text] = field("Název jazyka v tom jazyce, např. українська", default=None)
-
-
-# The plural categories of Unicode CLDR that the site languages use with whole numbers:
-# cs one/few/other, pl one/few/many, en one/other. Babel tells which one a number takes.
-PLURAL_CATEGORIES = ("one", "few", "many", "other")
-
-
-class PluralForms(Record):
-    one: Optional[Text] = field("Tvar po čísle 1, např. 1 lůžko", default=None)
-    few: Optional[Text] = field("Tvar po číslech 2–4, např. 3 lůžka (polsky i po 22–24, 32–34…)", default=None)
-    many: Optional[Text] = field(
-        "Jen polsky: tvar po 0, 5–21, 25–31…, např. 5 łóżek; čeština ho u celých čísel nepoužívá", default=None
-    )
-    other: Optional[Text] = field(
-        "Česky tvar po 0 a po 5 a více, např. 28 lůžek; anglicky po všem kromě 1, např. 28 beds", default=None
-    )
-
-    def given(self) -> list[str]:
-        """Return the categories that have a form, in CLDR order."""
-        return [c for c in PLURAL_CATEGORIES if getattr(self, c) is not None]
-
-
-class CapacityUnit(Term):
-    name: Text = field("Název jednotky, např. lůžka; bez forms se píše za každé číslo")
-    forms: Optional[PluralForms] = field(
-        "Tvary slova za číslem podle jazyka webu, česky {one: lůžko, few: lůžka, other: lůžek} "
-        "(1 lůžko, 3 lůžka, 28 lůžek); chybí-li, píše se name",
-        default=None,
-    )
-
-    def word(self, category: str) -> str:
-        """Return the word after a number of the plural ``category`` (Babel's: one, few, many, other)."""
-        if self.forms is not None:
-            for candidate in (category, "other"):
-                form = getattr(self.forms, candidate, None)
-                if form is not None:
-                    return form
-        return self.name
-
-
-class Synonym(Record):
-    """A group of words or phrases that mean the same to someone searching."""
-
-    terms: list[Text] = field(
-        "Slova nebo fráze, které mají při hledání znamenat totéž, např. [bezdomovec, osoby bez přístřeší]; "
-        "záznam, který obsahuje jednu z nich, najde hledání kterékoli z nich",
-        min_length=2,
-    )
-    note: Optional[Text] = field("Poznámka pro redakci (na webu se nezobrazuje)", default=None)
-

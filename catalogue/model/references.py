@@ -29,6 +29,8 @@ def walk(data: object, path: str, loc: tuple = ()) -> Iterable[tuple[tuple, obje
         if isinstance(value, list):
             for i, item in enumerate(value):
                 yield from walk(item, rest, (*loc, name, i))
+        elif isinstance(value, dict) and rest:  # one item written without the list (capacity: {…})
+            yield from walk(value, rest, (*loc, name))
     else:
         yield from walk(value, rest, (*loc, name))
 
@@ -47,4 +49,10 @@ def facts(kind: str, data: object) -> list[Reference]:
     found = references(kind, data)
     if kind == "services" and isinstance(data, dict) and isinstance(data.get("registry_id"), str):
         found.append(("registry_id", "registry id", ("registry_id",), str(data["registry_id"])))
+    source = data.get("source") if isinstance(data, dict) else None
+    if kind == "services" and isinstance(source, dict) and isinstance(source.get("portal_id"), str):
+        found.append(("source.portal_id", "registration", ("source", "portal_id"), str(source["portal_id"])))
+    if kind == "localities" and isinstance(data, dict) and isinstance(data.get("code"), str):
+        level = data.get("level") if isinstance(data.get("level"), str) else ""
+        found.append(("code", f"{level} code", ("code",), str(data["code"])))
     return found

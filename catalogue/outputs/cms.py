@@ -68,8 +68,8 @@ LABELS = {
 }
 OPTION_LABELS = {
     "registered": "registrovaná sociální služba", "related": "související aktivita",
-    "region": "kraj", "district": "okres / ORP", "municipality": "obec", "part": "část obce", "neighbourhood": "čtvrť",
-    "counselling": "poradenství", "care": "péče", "prevention": "prevence",
+    "region": "kraj", "district": "okres / ORP", "municipality": "obec", "city-district": "městský obvod / městská část",
+    "part": "část obce", "neighbourhood": "čtvrť", "counselling": "poradenství", "care": "péče", "prevention": "prevence",
     "group": "podle skupiny služeb", "target_group": "podle cílové skupiny",
 }
 PATTERN_MESSAGE = "Hodnota nemá správný tvar; řiďte se nápovědou u pole."
@@ -198,8 +198,8 @@ def model_fields(model: type[BaseModel], kind: str, cat: Catalogue | None, prefi
     references = dict(REFERENCES.get(kind, []))
     out = []
     for name, info in model.model_fields.items():
-        if name in ("id", "body"):
-            continue  # the id is the file name; a page's body is the text below the front matter
+        if name in ("id", "body", "source"):
+            continue  # the id is the file name; a body is the text below; the import alone writes source (kept on save)
         description = info.description or ""
         spec: dict[str, Any] = {"name": name, "label": label(name, description)}
         if description and description != spec["label"]:

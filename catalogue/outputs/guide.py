@@ -53,7 +53,8 @@ def field_reference() -> str:
         front = " (front matter)" if kind.editable else ""
         parts.append(_table(f"`{kind.folder}/ID{kind.suffix}`{front}", kind.written))
     for vocabulary in VOCABULARIES:
-        parts.append(_table(f"`vocabularies/{vocabulary.file}.yaml` (each entry: `id: {{…}}`)", vocabulary.model))
+        entries = "" if vocabulary.document else " (each entry: `id: {…}`)"
+        parts.append(_table(f"`vocabularies/{vocabulary.file}.yaml`{entries}", vocabulary.model))
     return "\n".join(parts)
 
 

@@ -94,6 +94,9 @@ def build_schemas(catalogue: Catalogue | None) -> dict[str, dict]:
         out[name] = schema
     for vocabulary in VOCABULARIES:
         name, model = vocabulary.file, vocabulary.model
+        if vocabulary.document:  # one document of sections (the registry mapping), not id → term
+            out[f"vocabulary-{name}.schema.json"] = schema_for(model, f"vocabularies/{name}.yaml")
+            continue
         term = schema_for(model, name)
         vocabulary = out[f"vocabulary-{name}.schema.json"] = {
             "$schema": DRAFT_07,

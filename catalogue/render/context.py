@@ -20,7 +20,8 @@ from ..index import Catalogue
 from ..index.queries import places
 from ..model.fields import phone_digits
 from ..model.hours import WEEKDAYS, format_interval
-from ..model.records import CrisisLine, Page, Provider, Service, ServiceType, Site
+from ..model.records import CrisisLine, Page, Provider, Service, Site
+from ..model.vocabularies import ServiceType
 from . import views
 from .crisis import crisis_lines
 from .i18n import translations

@@ -54,6 +54,10 @@ class Depends:
             keys |= self._place(lid)
         return self.common | keys
 
+    def ended_service(self, sid: str) -> frozenset[str]:
+        """The page of an ended service lists similar ones: any listed service may join or leave them."""
+        return self.common | {f"services/{sid}", "all:services"}
+
     def provider(self, pid: str) -> frozenset[str]:
         return self.common | {f"providers/{pid}", f"provider-services:{pid}"}
 
@@ -137,6 +141,8 @@ def changed_keys(old: Catalogue, new: Catalogue) -> set[str]:
     keys: set[str] = set()
     for kind in RECORD_KINDS:
         before, after = old.records[kind.folder], new.records[kind.folder]
+        if kind.folder == "services":  # an ended service has its page too
+            before, after = {**old.ended, **before}, {**new.ended, **after}
         for ident in before.keys() | after.keys():
             a, b = before.get(ident), after.get(ident)
             if a is not b and a != b:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from ..index import Catalogue
+from ..workers import die_with_parent
 from .context import Common
 from .pages import page_context
 from .plan import PagePlan
@@ -79,7 +80,7 @@ def render_parallel(env: jinja2.Environment, cat: Catalogue, plans: list[PagePla
     chunks = [(start, min(start + CHUNK, len(plans))) for start in range(0, len(plans), CHUNK)]
     _WORK = (env, cat, plans, common)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
             for (start, end), pages in zip(chunks, pool.imap(_render_chunk, chunks)):
                 yield from zip(plans[start:end], pages)
     finally:

@@ -1,4 +1,11 @@
-"""The Jinja environment: autoescape, StrictUndefined, gettext, theme overrides."""
+"""The Jinja environment: autoescape, StrictUndefined, gettext, theme overrides.
+
+A theme's templates come from the content repository, so with a theme the
+environment is Jinja's sandbox: a template can use what it is given (the records,
+the helpers) but not reach Python's internals (``__class__``, ``__globals__``…) to
+run commands on the build machine. Every template file is read only when it lies
+inside the theme's content folder or the project's own templates (no link out).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +13,31 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
+from ..errors import CatalogueError, Problem, display_path
+from ..load.files import OWN_FOLDERS, Refused, check_inside
 from .i18n import date_filter, number_filter, translations
 from .markdown import render_markdown
 from .views import FILTERS
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A file system loader that refuses a template file resolving outside ``roots`` (a link out of the theme)."""
+
+    def __init__(self, searchpath: list[str], roots: list[Path]) -> None:
+        super().__init__(searchpath)
+        self.roots = roots
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        source, filename, uptodate = super().get_source(environment, template)
+        try:
+            check_inside(Path(filename), self.roots, "the template")
+        except Refused as exc:
+            raise CatalogueError(f"{display_path(Path(filename))}: {exc}") from None
+        return source, filename, uptodate
 
 
 def make_environment(language: str, theme: Path | None = None) -> jinja2.Environment:
@@ -28,8 +54,11 @@ def make_environment(language: str, theme: Path | None = None) -> jinja2.Environ
 def _environment(language: str, theme: str | None) -> jinja2.Environment:
     search = [theme] if theme else []
     search.append(str(BUILTIN_TEMPLATES))
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
+    # A theme may link to a file elsewhere in its content folder (theme/templates/ → content/).
+    roots = [*([Path(theme).parent.parent] if theme else []), BUILTIN_TEMPLATES, *OWN_FOLDERS]
+    kind = jinja2.sandbox.SandboxedEnvironment if theme else jinja2.Environment
+    env = kind(
+        loader=ConfinedLoader(search, roots),
         autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -49,3 +78,33 @@ def _environment(language: str, theme: str | None) -> jinja2.Environment:
 def forget_environments() -> None:
     """Drop the kept environments, e.g. when a theme template appears that overrides a built-in one."""
     _environment.cache_clear()
+
+
+def template_roots(theme: Path | None) -> list[Path]:
+    """Return the folders templates come from: the theme's (when it has any), then the built-in ones."""
+    folders = [theme / "templates"] if theme else []
+    return [r.resolve() for r in (*folders, BUILTIN_TEMPLATES) if r.is_dir()]
+
+
+def template_problem(exc: Exception, roots: list[Path]) -> Problem:
+    """Turn a template or output error into a problem that points at the template line."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = exc.filename or exc.name or "templates"
+        return Problem(display_path(Path(where)), exc.lineno or 1, 1, "", f"template error: {exc.message}")
+    frame = _template_frame(exc, roots)
+    message = f"template error: {exc}" if isinstance(exc, jinja2.TemplateError) else str(exc)
+    if frame:
+        return Problem(display_path(Path(frame[0])), frame[1], 1, "", message)
+    return Problem("templates", 1, 1, "", message)
+
+
+def _template_frame(exc: BaseException, roots: list[Path]) -> tuple[str, int] | None:
+    """Return the template file and line where a rendering error happened (Jinja keeps them in the traceback)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if any(filename.startswith(str(root)) for root in roots):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

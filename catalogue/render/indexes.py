@@ -20,7 +20,8 @@ from ..index.queries import (
     types_by_group,
     with_services,
 )
-from ..model.records import UP_TO_MUNICIPALITY, LifeSituation, Locality, Provider, Service, ServiceType, Term
+from ..model.records import UP_TO_MUNICIPALITY, LifeSituation, Locality, Provider, Service
+from ..model.vocabularies import ServiceType, Term
 from . import views
 from .i18n import translations
 from .plan import PagePlan

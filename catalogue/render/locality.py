@@ -20,7 +20,8 @@ from typing import TypedDict
 
 from ..index import Catalogue
 from ..index.queries import by_type, services_of, without
-from ..model.records import LEVELS, Locality, Service, ServiceType
+from ..model.records import LEVELS, Locality, Service
+from ..model.vocabularies import ServiceType
 from . import views
 from .maps import any_on_map
 from .plan import PagePlan

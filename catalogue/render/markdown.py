@@ -18,6 +18,9 @@ from functools import lru_cache
 import markdown as md
 import nh3
 
+from ..errors import CatalogueError
+from ..model.fields import MARKDOWN_DEPTH, TOO_DEEP, markdown_nesting
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr",
@@ -35,6 +38,9 @@ _converter = md.Markdown(extensions=["sane_lists", "tables"], output_format="htm
 
 @lru_cache(maxsize=65536)
 def _render(text: str) -> str:
+    depth, line = markdown_nesting(text)
+    if depth > MARKDOWN_DEPTH:  # validation refuses such content; a theme may render other text as Markdown
+        raise CatalogueError("a text rendered as Markdown: " + TOO_DEEP.format(depth=depth, line=line, limit=MARKDOWN_DEPTH))
     # One converter, reset between texts: building one per call costs more than converting.
     html = _converter.reset().convert(text)
     return nh3.clean(

@@ -48,7 +48,9 @@ def update(language: str, template: Catalog) -> None:
     path = LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as fh:
         catalog = read_po(fh, locale=language)
+    created = catalog.creation_date
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    catalog.creation_date = created  # a stamp per run made every branch's .po files conflict
     catalog.obsolete.clear()
     if language == SOURCE_LANGUAGE:
         for message in catalog:

@@ -14,19 +14,9 @@ from typing import Any, TypedDict
 
 from ..index import Catalogue
 from ..index.geo import Point, exact_points
-from ..index.queries import by_type, sensitive_service, services_of, situations_of
-from ..model.records import (
-    Contacts,
-    Language,
-    LifeSituation,
-    Locality,
-    Location,
-    Page,
-    Provider,
-    Service,
-    ServiceType,
-    Term,
-)
+from ..index.queries import by_type, sensitive_service, services_of, situations_of, without
+from ..model.records import Capacity, Contacts, LifeSituation, Locality, Location, Page, Provider, Service
+from ..model.vocabularies import Language, ServiceType, Term
 from . import indexes, views
 from .locality import locality_page
 from .maps import any_on_map
@@ -46,7 +36,7 @@ class ServicePage(TypedDict):
     target_groups: list[tuple[str, Term | None]]
     forms: list[str]  # names
     area: list[tuple[str, Locality | None]]  # where it helps, in the service's order
-    capacity_unit: str  # the unit's word after the count ("lůžek")
+    capacities: list[tuple[str, Capacity, str]]  # (its form's name when there are several, else "", capacity, the unit's word: "lůžek")
     languages: list[tuple[str, Language | None]]
     contacts: Contacts  # the service's, or its provider's when it has none
     locations: list[tuple[Location, Locality | None]]
@@ -54,6 +44,12 @@ class ServicePage(TypedDict):
     points: list[Point]  # its public places with coordinates: the map (never a confidential place)
     list_entry: dict  # the service as My list keeps it
     quick_exit: bool  # a sensitive kind of help or life situation
+
+
+class EndedServicePage(TypedDict):
+    service: Service
+    stype: ServiceType | None
+    similar: list[Service]  # listed services of the same type, nearest first
 
 
 class ProviderPage(TypedDict):
@@ -104,7 +100,7 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
         target_groups=[(gid, vocab.target_groups.get(gid)) for gid in service.target_groups],
         forms=[vocab.forms[form].name if form in vocab.forms else form for form in service.forms],
         area=[(lid, cat.localities.get(lid)) for lid in cat.service_area(service)],
-        capacity_unit=views.capacity_unit(cat, service.capacity) if service.capacity else "",
+        capacities=capacities(cat, service),
         languages=[(code, vocab.languages.get(code)) for code in service.languages],
         contacts=cat.contacts_for(service),
         locations=[(location, cat.localities.get(location.locality)) for location in service.locations],
@@ -112,6 +108,24 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
         points=exact_points(cat, service),
         list_entry=list_entry(cat, service, plan.url, translations(cat.site.language).gettext("nonstop")),
         quick_exit=sensitive_service(cat, service),
+    )
+
+
+def capacities(cat: Catalogue, service: Service) -> list[tuple[str, Capacity, str]]:
+    """Return each registered capacity with its unit's word, and its form's name when there are several."""
+    forms, several = cat.vocab.forms, len(service.capacity) > 1
+    return [
+        ((forms[c.form].name if c.form in forms else c.form) if several and c.form else "", c, views.capacity_unit(cat, c))
+        for c in service.capacity
+    ]
+
+
+def ended_service_page(cat: Catalogue, plan: PagePlan) -> EndedServicePage:
+    service = cat.ended[plan.ident]
+    return EndedServicePage(
+        service=service,
+        stype=cat.vocab.service_types.get(service.type),
+        similar=services_of(cat, cat.similar_services(service)),
     )
 
 
@@ -162,6 +176,7 @@ def free_page(cat: Catalogue, plan: PagePlan) -> FreePage:
 #: template → the function that builds its page's context. Every page template has one.
 PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
     "service.html": service_page,
+    "service_ended.html": ended_service_page,
     "provider.html": provider_page,
     "locality.html": locality_page,
     "life_situation.html": life_situation_page,

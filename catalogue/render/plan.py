@@ -17,7 +17,7 @@ from ..model.kinds import RECORD_KINDS
 from .depends import Depends
 from .urls import url_for
 
-UNLISTED = {"404.html", "redirect.html", "search.html", "my_list.html"}  # pages a search engine should not list
+UNLISTED = {"404.html", "redirect.html", "search.html", "service_ended.html", "my_list.html"}  # pages a search engine should not list
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
     ]
     for service in cat.sorted_services:
         plans.append(record_plan("services", service.id, "service", deps.service(service), service.verified))
+    for sid in sorted(cat.ended):  # its address keeps working: the page says it ended and offers similar help
+        plans.append(PagePlan(url_for("services", sid), "service_ended.html", f"ended service {sid}", deps.ended_service(sid), sid))
     for pid in sorted(cat.providers):
         plans.append(record_plan("providers", pid, "provider", deps.provider(pid), cat.providers[pid].verified))
     for lid in sorted(cat.localities):

@@ -13,7 +13,7 @@ from .engine import render_pages
 from .env import make_environment
 from .maps import copy_map_packages
 from .plan import PagePlan, plan_pages
-from .static import copy_static, static_folders
+from .static import copy_static, static_folders, static_roots
 from .urls import output_path
 
 
@@ -39,6 +39,6 @@ def render_site(
     chosen = [plan for plan in (plans if plans is not None else plan_pages(cat)) if only is None or only(plan)]
     for plan, html in render_pages(env, cat, chosen, common, parallel=only is None):
         out.add(output_path(plan.url), html, plan.owner)
-    copy_static(out, static_folders(theme))
+    copy_static(out, static_folders(theme), static_roots(theme))
     if common["map"] is not None:
         copy_map_packages(out)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import CatalogueError, display_path
+from ..load.files import OWN_FOLDERS, Refused, check_inside
 from ..write import OutputTree
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
@@ -15,8 +17,13 @@ def static_folders(theme: Path | None) -> list[Path]:
     return [STATIC_DIR, SEARCH_STATIC_DIR, *([theme / "static"] if theme else [])]
 
 
-def copy_static(out: OutputTree, folders: list[Path]) -> None:
-    """Copy static files; a theme's file of the same name replaces the built-in one."""
+def static_roots(theme: Path | None) -> list[Path]:
+    """Return where static files may lie, links followed: the built-in folders, and the theme's content folder."""
+    return [STATIC_DIR, SEARCH_STATIC_DIR, *OWN_FOLDERS, *([theme.parent] if theme else [])]
+
+
+def copy_static(out: OutputTree, folders: list[Path], allowed: list[Path]) -> None:
+    """Copy static files; a theme's file of the same name replaces the built-in one; none from outside ``allowed``."""
     chosen: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
@@ -25,4 +32,8 @@ def copy_static(out: OutputTree, folders: list[Path]) -> None:
             if path.is_file() and not path.name.startswith("."):
                 chosen[path.relative_to(folder).as_posix()] = path
     for rel, path in sorted(chosen.items()):
+        try:
+            check_inside(path, allowed, "the static file")
+        except Refused as exc:  # ``check`` reports it with the content; this keeps it out of the site regardless
+            raise CatalogueError(f"{display_path(path)}: {exc}") from None
         out.add(f"static/{rel}", path.read_bytes(), f"static file {rel}")

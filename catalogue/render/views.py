@@ -49,6 +49,16 @@ def map_link(location: Location) -> str | None:
     return osm_url(location.coordinates)
 
 
+RUIAN_ADDRESS_URL = "https://vdp.cuzk.gov.cz/vdp/ruian/adresnimista/{code}"
+
+
+def ruian_link(location: Location) -> str | None:
+    """Return the official address-point page of a location (RÚIAN), never of a confidential one."""
+    if location.confidential or location.address is None or not location.address.ruian:
+        return None
+    return RUIAN_ADDRESS_URL.format(code=location.address.ruian)
+
+
 def hours_json(hours: Hours) -> str:
     """Return the week as the "open now" script reads it: ``{"mon": [[480, 720]], …}`` (minutes)."""
     return json.dumps({day: [list(i) for i in intervals] for day, intervals in hours.days()}, separators=(",", ":"))
@@ -243,8 +253,10 @@ def points_json(points: list) -> str:
 
 
 #: The filters templates format with (``{{ location | map_link }}``); each a pure function of its value.
-FILTERS = {"script_json": json_ld, "plain": plain, "map_link": map_link, "hours_json": hours_json, "day_text": day_text,
-           "points_json": points_json}
+FILTERS = {
+    "script_json": json_ld, "plain": plain, "map_link": map_link, "ruian_link": ruian_link, "hours_json": hours_json, "day_text": day_text,
+    "points_json": points_json,
+}
 
 
 

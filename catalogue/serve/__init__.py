@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import CatalogueError, Severity
 from ..report import Reporter
+from .guard import HostGuard, guarded_server
 from .preview import Preview, Update
 from .watch import Watcher
 
@@ -44,7 +45,6 @@ def serve(
     theme: Path | None = None,
 ) -> None:
     """Build the preview, then serve it and rebuild on every change until interrupted."""
-    from livereload import Server
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
@@ -75,7 +75,7 @@ def serve(
 
     finisher = Finisher(preview, finished)
     watcher = Watcher(preview.watched(), changed, watch).start()
-    server = Server(app=PreviewApp(preview), watcher=_NoPolling())
+    server = guarded_server(HostGuard(host, port), PreviewApp(preview), _NoPolling())
     reporter.info(f"Preview of {content} at http://{host}:{port}/ (watching by {watcher.backend}; Ctrl+C stops)")
     for name in ("livereload", "tornado"):
         logging.getLogger(name).propagate = False  # livereload gives them handlers of their own

@@ -63,18 +63,6 @@ def reload_path(static: set[Path], templates: set[Path], content: set[Path]) -> 
     return "*"
 
 
-def template_frame(exc: BaseException, roots: list[Path]) -> tuple[str, int] | None:
-    """Return the template file and line where a rendering error happened (Jinja keeps them in the traceback)."""
-    found = None
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if any(filename.startswith(str(root)) for root in roots):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
-
-
 def ignored(path: Path) -> bool:
     """Return whether a changed file is an editor's temporary file, not content."""
     name = path.name

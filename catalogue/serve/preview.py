@@ -28,7 +28,7 @@ from ..clock import today
 from ..errors import CatalogueError, Problem, Problems, display_path
 from ..index import Catalogue, publishable
 from ..outputs.context import OutputContext, Superseded
-from ..render.env import BUILTIN_TEMPLATES, forget_environments
+from ..render.env import BUILTIN_TEMPLATES, forget_environments, template_problem, template_roots
 from ..render.depends import Depends, changed_keys
 from ..render.plan import PagePlan, plan_pages
 from ..render.static import STATIC_DIR
@@ -36,7 +36,7 @@ from ..render.urls import SECTIONS, output_path, url_for
 from ..validate.cache import RecordCache, default_cache_folder
 from ..validate.stage import check_content, paused_gc
 from ..write import OutputTree
-from .changes import affected_templates, ignored, reload_path, shown, template_frame, templates_names, touches, under
+from .changes import affected_templates, ignored, reload_path, shown, templates_names, touches, under
 from .reader import IncrementalReader
 
 log = logging.getLogger("catalogue")
@@ -188,14 +188,7 @@ class Preview:
 
     def _render_problem(self, exc: Exception) -> Problem:
         """Turn a template or output error into a problem that points at the template line."""
-        if isinstance(exc, jinja2.TemplateSyntaxError):
-            where = exc.filename or exc.name or "templates"
-            return Problem(display_path(Path(where)), exc.lineno or 1, 1, "", f"template error: {exc.message}")
-        frame = template_frame(exc, self._template_roots())
-        message = f"template error: {exc}" if isinstance(exc, jinja2.TemplateError) else str(exc)
-        if frame:
-            return Problem(display_path(Path(frame[0])), frame[1], 1, "", message)
-        return Problem("templates", 1, 1, "", message)
+        return template_problem(exc, self._template_roots())
 
     def _render(self, new: Catalogue, keys: set[str], templates: set[str], update: Update, direct: set[str] = frozenset()) -> None:
         """Render the pages a change touches: first those on screen and the changed records' own, the rest in :meth:`finish`.
@@ -328,8 +321,7 @@ class Preview:
     # --- what a change touches -----------------------------------------------------
 
     def _template_roots(self) -> list[Path]:
-        theme = self.theme / "templates"
-        return [r.resolve() for r in (theme, BUILTIN_TEMPLATES) if r.is_dir()]
+        return template_roots(self.theme)
 
     def _classify(self, paths: set[Path]) -> tuple[set[Path], set[Path], set[Path]]:
         """Split changed paths into templates, static files and content files; ignore the rest."""

@@ -47,13 +47,21 @@ class IncrementalReader:
         return raw
 
     def _can_patch(self) -> bool:
-        """Return whether every pending change is an edit of a file that gave a record (or failed to)."""
-        # A file that came and went between two looks (sed -i, some editors' safe save) changes nothing.
-        self.pending = {p for p in self.pending if p in self.files or p.exists()}
+        """Return whether every pending change is an edit of a file that gave a record (or failed to).
+
+        Anything else — a new or deleted file, a folder moved in or away (``mv
+        content/life-situations elsewhere`` reports the folder alone) — is read
+        again as a whole: slower, never stale.
+        """
         for path in self.pending:
             read = self.files.get(path)
-            if read is None or not (read.documents or read.failed) or not path.is_file():
+            if read is not None:
+                if not (read.documents or read.failed) or not path.is_file():
+                    return False
+            elif path.exists() or any(path in known.parents for known in self.files):
                 return False
+        # What is left came and went between two looks (sed -i, some editors' safe save): it changes nothing.
+        self.pending = {p for p in self.pending if p in self.files}
         return True
 
     def _read_all(self, content: Path) -> None:

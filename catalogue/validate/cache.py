@@ -1,8 +1,12 @@
 """A cache of validated records keyed by content hash, so unchanged files are never parsed twice.
 
-One pickle file beside the content (``.cache/catalogue/records.pickle``); the
-key covers the file's bytes, its kind and id, and a fingerprint of the code that
-parses and validates, so a change to the models invalidates everything.
+One file beside the content (``.cache/catalogue/records.pickle``), a pickle sealed
+with the user's own key (:mod:`.sealed`), so a file someone else put there is never
+unpickled; the key of an entry covers the file's bytes, its kind and id, and a
+fingerprint of the code that parses and validates (and of the Markdown libraries
+whose limits validation checks), so a change to the models invalidates everything.
+A cache that cannot be used (foreign, damaged, of another shape) is ignored with
+a note and written again.
 """
 
 from __future__ import annotations
@@ -10,16 +14,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..errors import display_path
+from ..sealed import Unsealed, seal, unseal
+
 log = logging.getLogger("catalogue")
 PACKAGE = Path(__file__).resolve().parents[1]
-CODE_FILES = ("load", "model", "validate/records.py", "validate/stage.py", "validate/cache.py")
+CODE_FILES = ("load", "model", "validate/records.py", "validate/stage.py", "validate/cache.py", "sealed.py")
+LIBRARIES = ("pydantic", "pydantic-core", "markdown")  # their versions change what validation says
+IGNORED = "note: the record cache {path} cannot be used ({reason}); it is ignored and written again"
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,18 @@ def code_fingerprint() -> bytes:
         path = PACKAGE / rel
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
             digest.update(file.read_bytes())
+    for name in LIBRARIES:
+        digest.update(f"{name}={_version(name)}\n".encode())
     return digest.digest()
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
 
 
 class RecordCache:
@@ -52,12 +71,20 @@ class RecordCache:
         self.dirty = False
         self.hits = self.misses = 0
         if self.path and self.path.is_file():
-            try:
-                with self.path.open("rb") as fh:
-                    self.entries = pickle.load(fh)
-            except Exception as exc:  # a corrupt or foreign cache is only a slower run
-                log.debug("ignoring the cache %s: %s", self.path, exc)
-                self.entries = {}
+            self.entries = self._read(self.path)
+
+    def _read(self, path: Path) -> dict[str, Entry]:
+        """Return the entries of a cache file this user wrote; ignore (with a note) any other."""
+        try:
+            entries = unseal(path.read_bytes())
+            if not _well_formed(entries):
+                raise Unsealed("not a record cache")
+        except (OSError, Unsealed) as exc:  # only a slower run: every file is validated again
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            log.warning(IGNORED.format(path=display_path(path), reason=reason))
+            self.dirty = True
+            return {}
+        return entries
 
     @staticmethod
     def key(kind: str, ident: str, source: bytes) -> str:
@@ -87,12 +114,21 @@ class RecordCache:
         keep = {k: self.entries[k] for k in self.used}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            data = seal(keep)
             fd, tmp = tempfile.mkstemp(prefix=".records-", dir=self.path.parent)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(keep, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(data)
             os.replace(tmp, self.path)
-        except OSError as exc:  # a read-only checkout still checks, only slower next time
+        except (OSError, Unsealed) as exc:  # a read-only checkout, or no home folder: still checks, only slower
             log.debug("cannot write the cache %s: %s", self.path, exc)
+
+
+def _well_formed(entries: object) -> bool:
+    """Return whether a sealed value has the shape this code writes (one an older version wrote may not)."""
+    return isinstance(entries, dict) and all(
+        type(key) is str and type(entry) is Entry and type(entry.problems) is tuple and type(entry.facts) is tuple
+        for key, entry in entries.items()
+    )
 
 
 def default_cache_folder(content: Path) -> Path:

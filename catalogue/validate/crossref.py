@@ -13,7 +13,8 @@ from ..load.content import Document
 from ..load.content import SLUG_RE
 from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
 from ..model.references import Reference
-from ..model.records import LEVELS, PLURAL_CATEGORIES, Service
+from ..model.records import LEVELS, Service
+from ..model.vocabularies import PLURAL_CATEGORIES
 from .records import dotted, position
 from .repository import check_repository
 
@@ -38,6 +39,17 @@ def known_ids(cat: Catalogue) -> dict[str, dict]:
     out = {kind.referenced_as: cat.records[kind.folder] for kind in RECORD_KINDS}
     out.update({v.referenced_as: cat.vocab.terms[v.file] for v in VOCABULARIES if v.referenced_as})
     return out
+DUPLICATE_MESSAGES = {
+    "registry id": '"{value}" is already used by service "{other}"; each registered service has its own',
+    "registration": 'registration {value} is already imported as service "{other}"; one registration is one service, delete one of the files',
+    "code": 'the code "{value}" is already used by locality "{other}"; an official code names one place',
+}
+
+
+def duplicate_message(what: str, value: str, other_key: str) -> str:
+    """Return the message for an id that a second record uses too."""
+    template = DUPLICATE_MESSAGES["code" if what.endswith(" code") else what]
+    return template.format(value=value, other=other_key.split("/", 1)[1])
 
 
 class Checker:
@@ -117,15 +129,20 @@ class Checker:
                 self.ref(key, loc, value, self.known(what), what)
 
     def check_registry_ids(self) -> None:
-        first: dict[str, str] = {}
+        """Registry ids, registrations and official locality codes each name one record only."""
+        unique = {
+            "registry_id": ("registry_id",),
+            "source.portal_id": ("source", "portal_id"),
+            "code": ("code",),
+        }
+        first: dict[tuple[str, str], str] = {}
         for key in sorted(self.facts):
-            value = next((v for path, _, _, v in self.facts[key] if path == "registry_id"), None)
-            if not isinstance(value, str):
-                continue
-            if value in first:
-                self.error(key, ("registry_id",), f'"{value}" is already used by service "{first[value].split("/")[1]}"; each registered service has its own')
-            else:
-                first[value] = key
+            for path, what, _, value in self.facts[key]:
+                if path not in unique or not isinstance(value, str):
+                    continue
+                seen = first.setdefault((what, value), key)
+                if seen != key:
+                    self.error(key, unique[path], duplicate_message(what, value, seen))
 
     def coordinates(self, key: str, loc: tuple, coords) -> None:
         lat_min, lat_max, lon_min, lon_max = BOUNDING_BOXES[self.cat.site.country]
@@ -158,6 +175,17 @@ class Checker:
                 file = vocabulary.file
                 self.problems.error(f"vocabularies/{file}.yaml", 1, 1, "", f"the {file} vocabulary is missing or empty")
         self.check_capacity_units()
+        self.check_registry_mapping()
+
+    def check_registry_mapping(self) -> None:
+        """Each id the registry mapping names must be a term of its vocabulary."""
+        key = "vocabularies/registry"
+        sections = {"service_types": "service type", "target_groups": "target group", "capacity_units": "capacity unit"}
+        if key not in self.docs:
+            return
+        for section, what in sections.items():
+            for name, term in (self.cat.vocab.registry.get(section) or {}).items():
+                self.ref(key, (section, name), term, self.known(what), what)
 
     def check_capacity_units(self) -> None:
         """A unit's plural forms must cover every form the site's language uses after a whole number."""
@@ -238,6 +266,9 @@ class Checker:
                 self.error(key, ("type",), f'"{service.type}" is not a service type of Act 108/2006; a registered service needs one with its §, or use kind: related')
             if service.kind == "related" and stype.paragraph:
                 self.error(key, ("kind",), f'"{service.type}" is a registered type (§ {stype.paragraph}); use kind: registered, or a related type')
+        for i, capacity in enumerate(service.capacity):
+            if capacity.form and service.forms and capacity.form not in service.forms:
+                self.error(key, ("capacity", i, "form"), f'"{capacity.form}" is not among the forms of the service ({", ".join(service.forms)}); add it to forms or correct the capacity')
         if service.registry_id and service.kind != "registered":
             self.error(key, ("registry_id",), "only registered services have a registry id; remove it or use kind: registered")
         elif not service.registry_id and service.kind == "registered":

@@ -7,11 +7,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Problems
+from ..errors import Problems, shorten
 from ..load.content import SLUG_RE, Document, read_page
 from ..load.yamlstrict import Mapping, Position, Sequence
+from ..model.fields import TOO_LONG
 from ..model.kinds import KINDS, VOCABULARY
-from ..model.records import Record, Site, Term
+from ..model.records import Record, Site
+from ..model.vocabularies import Term
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -38,7 +40,7 @@ def validate_document(model: type[M], doc: Document, problems: Problems, extra: 
 
 def report_error(model: type[BaseModel], doc: Document, error: dict, problems: Problems) -> None:
     """Report one pydantic error at the position of the value it is about."""
-    loc = tuple(error["loc"])
+    loc = as_written(doc.data, tuple(error["loc"]))
     kind = error["type"]
     if kind == "missing":
         line, col = position(doc.data, loc[:-1])
@@ -50,14 +52,18 @@ def report_error(model: type[BaseModel], doc: Document, error: dict, problems: P
         problems.error(doc.path, line, col, dotted(loc), f'unknown field "{loc[-1]}"{suggestion}')
         return
     line, col = position(doc.data, loc)
+    if loc == ("body",):  # a page's body follows its front matter: point at the body (at the line, when known)
+        line, col = doc.body_line + (error["ctx"]["line"] - 1 if kind == "markdown_depth" else 0), 1
     problems.error(doc.path, line, col, dotted(loc), _message(error))
 
 
 def _message(error: dict) -> str:
     kind = error["type"]
     value = error.get("input")
-    shown = f'"{value}"' if isinstance(value, str) else _describe(value)
+    shown = f'"{shorten(value)}"' if isinstance(value, str) else _describe(value)
     ctx = error.get("ctx") or {}
+    if kind == "string_too_long":
+        return TOO_LONG.format(length=len(value), limit=ctx["max_length"])
     if kind == "literal_error":
         return f"{shown} is not allowed; use one of {ctx.get('expected', '')}"
     if kind in ("string_type",):
@@ -85,8 +91,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str):
-        return f'"{value}"'
-    return repr(value)
+        return f'"{shorten(value)}"'
+    return shorten(repr(value))
 
 
 def _suggest_field(model: type[BaseModel], loc: tuple) -> str:
@@ -124,6 +130,22 @@ def _inner_model(annotation: Any) -> Any:
         if found is not None:
             return found
     return None
+
+
+def as_written(tree: Any, loc: tuple) -> tuple:
+    """Drop the list index of a single item written without its list (``capacity: {count: …}``)."""
+    node, out = tree, []
+    for part in loc:
+        if isinstance(part, int) and isinstance(node, Mapping):
+            continue
+        out.append(part)
+        if isinstance(node, Mapping) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(out)
 
 
 def dotted(loc: tuple) -> str:
@@ -173,6 +195,9 @@ def validate_vocabulary(doc: Document, problems: Problems) -> dict[str, Term]:
     if vocabulary is None:
         problems.warning(doc.path, 1, 1, "", f"unknown vocabulary; expected one of {', '.join(sorted(VOCABULARY))}")
         return {}
+    if vocabulary.document:  # one document of sections (the registry mapping): section → its entries
+        mapping = validate_document(vocabulary.model, doc, problems)
+        return dict(mapping) if mapping is not None else {}
     model = vocabulary.model
     terms: dict[str, Term] = {}
     for term_id, value in doc.data.items():

@@ -11,20 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model.records import (
-    Address,
-    CapacityUnit,
-    Contacts,
-    Hours,
-    Language,
-    LifeSituation,
-    Locality,
-    Location,
-    Provider,
-    Service,
-    ServiceType,
-    Term,
-)
+from ...model.records import Address, Contacts, Hours, LifeSituation, Locality, Location, Provider, Service
+from ...model.vocabularies import CapacityUnit, Language, ServiceType, Term
 from .common import JSON_SCHEMA, Export, hhmm
 from .schema import SCHEMA_VERSION
 
@@ -124,7 +112,7 @@ def service(ex: Export, s: Service) -> dict[str, Any]:
         "target_groups": list(s.target_groups),
         "age": _present({"min": s.age.min, "max": s.age.max}) if s.age else None,
         "area": list(s.area),
-        "capacity": {"count": s.capacity.count, "unit": s.capacity.unit} if s.capacity else None,
+        "capacity": [_present({"count": c.count, "unit": c.unit, "form": c.form}) for c in s.capacity],
         "fees": _present({"paid": s.fees.paid, "text": s.fees.text}) if s.fees else None,
         "languages": list(s.languages),
         "contacts": contacts(s.contacts),
@@ -132,6 +120,7 @@ def service(ex: Export, s: Service) -> dict[str, Any]:
         "life_situations": ex.situations_of.get(s.id, []),
         "verified": _date(s.verified),
         "former_ids": list(s.former_ids),
+        "end_date": _date(s.end_date),
     })
 
 
@@ -173,7 +162,7 @@ def life_situation(ex: Export, s: LifeSituation) -> dict[str, Any]:
 def address(a: Address | None) -> dict[str, Any] | None:
     if a is None:
         return None
-    return _present({"street": a.street, "number": a.number, "postcode": a.postcode, "city": a.city})
+    return _present({"street": a.street, "number": a.number, "postcode": a.postcode, "city": a.city, "ruian": a.ruian})
 
 
 def contacts(c: Contacts) -> dict[str, Any]:
@@ -198,5 +187,8 @@ def _present(data: dict[str, Any]) -> dict[str, Any]:
 LEFT_OUT: dict[str, set[str]] = {
     "Site": {"repository", "checks", "print", "open_data", "map", "quick_exit", "crisis_lines"},  # how the site is built and shown
     "LifeSituation": {"gathers", "quick_exit"},  # its services are listed resolved; the quick exit is the site's
+    # The import's bookkeeping (which registration, when it was imported); the registry id is published.
+    "Provider": {"source"},
+    "Service": {"source"},
 }
 RENAMED: dict[str, dict[str, str]] = {"Site": {"base_url": "url", "organisation": "publisher"}}

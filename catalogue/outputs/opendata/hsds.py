@@ -21,7 +21,9 @@ import re
 import uuid
 from typing import Any
 
-from ...model.records import Address, Hours, Location, Provider, Service, Term
+from ...model.records import Address, Hours, Location, Provider, Service
+from ...model.vocabularies import Term
+from ...model.fields import split_phone
 from ...model.hours import WEEKDAYS
 from .common import Export, N_, hhmm, without_empty
 
@@ -96,10 +98,15 @@ class Hsds:
         })
 
     def phones(self, owner: tuple[str, str], numbers: list[str], note: str | None) -> list[dict[str, Any]]:
-        return [
-            without_empty({"id": self.ids(*owner, "phone", i), "number": number, "type": "voice", "description": note})
-            for i, number in enumerate(numbers)
-        ]
+        """Return HSDS phones: the number, its extension apart ("+420 596 319 683, linka 247"), notes as the description."""
+        out = []
+        for i, phone in enumerate(numbers):
+            number, extension, detail = split_phone(phone) or (phone, "", "")
+            out.append(without_empty({
+                "id": self.ids(*owner, "phone", i), "number": number, "extension": int(extension) if extension else None,
+                "type": "voice", "description": "; ".join(p for p in (detail, note) if p) or None,
+            }))
+        return out
 
     def service_areas(self, s: Service) -> list[dict[str, Any]]:
         areas = []
@@ -281,9 +288,13 @@ class Hsds:
                                     uri=self.ex.page("life-situations", situation_id)), None))
         if s.registry_id:
             terms.append((self.term("registry", "registry-id", self._("Identifier in the registry")), s.registry_id))
-        if s.capacity is not None:
-            unit = vocab.capacity_units.get(s.capacity.unit)
-            terms.append((self.term("capacity", s.capacity.unit, unit.name if unit else s.capacity.unit), str(s.capacity.count)))
+        for capacity in s.capacity:  # per form, as the registry keeps it: a term per unit (and form)
+            unit = vocab.capacity_units.get(capacity.unit)
+            tid, name = capacity.unit, unit.name if unit else capacity.unit
+            if capacity.form:
+                form = vocab.forms.get(capacity.form)
+                tid, name = f"{capacity.form}-{capacity.unit}", f"{name} ({form.name if form else capacity.form})"
+            terms.append((self.term("capacity", tid, name), str(capacity.count)))
         return [
             without_empty({
                 "id": self.ids("service", s.id, "attribute", term["taxonomy_id"], term["code"]),
@@ -344,6 +355,7 @@ LEVEL_NAMES = {
     "region": N_("region"),
     "district": N_("district"),
     "municipality": N_("municipality"),
+    "city-district": N_("city district"),
     "part": N_("part of a municipality"),
     "neighbourhood": N_("neighbourhood"),
 }

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...model.fields import PHONE_PATTERN
+from ...model.records import LEVELS
+
 SCHEMA_VERSION = "1.0"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -117,13 +120,15 @@ DEFINITIONS: dict[str, Any] = {
     "language": _object({"id": {"$ref": "#/$defs/id"}, "name": TEXT, "description": TEXT, "native": TEXT}, ["id", "name"]),
     "point": _object({"lat": {"type": "number", "minimum": -90, "maximum": 90}, "lon": {"type": "number", "minimum": -180, "maximum": 180}}, ["lat", "lon"], "WGS 84."),
     "address": _object(
-        {"street": TEXT, "number": TEXT, "postcode": TEXT, "city": TEXT},
+        {"street": TEXT, "number": TEXT, "postcode": TEXT, "city": TEXT,
+         "ruian": {"type": "string", "pattern": r"^\d{1,9}$", "description": "The address point's code in RÚIAN, the Czech register of addresses."}},
         ["city"],
         "A postal address; a confidential place has its city only.",
     ),
     "contacts": _object(
         {
-            "phone": {"type": "array", "items": {"type": "string", "pattern": r"^\+?[0-9 ]+$"}},
+            "phone": {"type": "array", "items": {"type": "string", "pattern": PHONE_PATTERN},
+                      "description": "As the site shows them: +420 325 551 234, an extension as \", linka 12\", a note after the number."},
             "email": {"type": "array", "items": {"type": "string", "format": "email"}},
             "web": URL,
             "note": TEXT,
@@ -134,14 +139,14 @@ DEFINITIONS: dict[str, Any] = {
         {
             "id": {"$ref": "#/$defs/id"},
             "name": TEXT,
-            "level": {"enum": ["region", "district", "municipality", "part", "neighbourhood"]},
+            "level": {"enum": list(LEVELS)},
             "parent": _with({"$ref": "#/$defs/id"}, "The larger locality it lies in."),
             "code": _with(TEXT, "An official code, e.g. the municipality's code of the Czech Statistical Office."),
             "centroid": {"$ref": "#/$defs/point"},
             "url": URL,
         },
         ["id", "name", "level", "url"],
-        "A region, district, municipality, part of one, or neighbourhood.",
+        "A region, district, municipality, city district, part of a municipality, or neighbourhood.",
     ),
     "provider": _object(
         {
@@ -174,11 +179,15 @@ DEFINITIONS: dict[str, Any] = {
             "target_groups": _with(IDS, "Target groups (vocabularies.target_groups)."),
             "age": _object({"min": {"type": "integer", "minimum": 0}, "max": {"type": "integer", "minimum": 0}}, [], "Age of clients, in years."),
             "area": _with(IDS, "Localities the service covers (with all their sub-localities)."),
-            "capacity": _object(
-                {"count": {"type": "integer", "minimum": 0}, "unit": {"$ref": "#/$defs/id"}},
-                ["count", "unit"],
-                "Registered capacity: the maximum, not free places.",
-            ),
+            "capacity": {
+                "type": "array",
+                "description": "Registered capacity, per form where the registry gives one: the maximum, not free places.",
+                "items": _object(
+                    {"count": {"type": "integer", "minimum": 0}, "unit": {"$ref": "#/$defs/id"},
+                     "form": {"enum": ["residential", "outpatient", "field"]}},
+                    ["count", "unit"],
+                ),
+            },
             "fees": _object({"paid": {"type": "boolean"}, "text": TEXT}, ["paid"]),
             "languages": _with(IDS, "Languages one can use (vocabularies.languages)."),
             "contacts": _with({"$ref": "#/$defs/contacts"}, "The service's own; when empty, the provider's apply."),
@@ -186,8 +195,9 @@ DEFINITIONS: dict[str, Any] = {
             "life_situations": _with(IDS, "Life situations the service is listed under."),
             "verified": _with(DATE, "When the editors last checked the record."),
             "former_ids": _with(IDS, "Ids the record had before it was renamed."),
+            "end_date": _with(DATE, "The last day it is provided; a service whose last day has passed is not published."),
         },
-        ["id", "name", "url", "kind", "type", "provider", "forms", "target_groups", "area", "languages", "contacts", "locations", "life_situations", "former_ids"],
+        ["id", "name", "url", "kind", "type", "provider", "forms", "target_groups", "area", "capacity", "languages", "contacts", "locations", "life_situations", "former_ids"],
         "A registered social service or a related activity.",
     ),
     "location": _object(

@@ -1,9 +1,10 @@
 """Rendered PDFs cached by the hash of their HTML, so an unchanged leaflet is never laid out twice.
 
-One file per document in ``.cache/print/`` beside the content. The key covers
-the HTML (which holds the text, the CSS and the QR addresses), the options, the
-renderer's code and versions, and the font files; entries not used by a run are
-removed at its end.
+One file per document in ``.cache/print/`` beside the content, sealed with the
+user's own key (:mod:`catalogue.sealed`): a file someone else put there is never
+unpickled, only laid out again. The key covers the HTML (which holds the text, the
+CSS and the QR addresses), the options, the renderer's code and versions, and the
+font files; entries not used by a run are removed at its end.
 """
 
 from __future__ import annotations
@@ -11,17 +12,19 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from ...errors import display_path
+from ...sealed import Unsealed, seal, unseal
 from .fonts import fonts_fingerprint
 from .pdf import Job, Rendered
 
 log = logging.getLogger("catalogue")
 PACKAGE = Path(__file__).resolve().parent
 SUFFIX = ".pdfcache"
+IGNORED = "note: the printed document {path} in the print cache cannot be used ({reason}); it is laid out again"
 
 
 @lru_cache(maxsize=1)
@@ -59,14 +62,16 @@ class PdfCache:
             return None
         path = self.folder / f"{key}{SUFFIX}"
         try:
-            with path.open("rb") as fh:
-                rendered = pickle.load(fh)
+            rendered = unseal(path.read_bytes())
         except FileNotFoundError:
             return None
-        except Exception as exc:  # a corrupt or foreign entry is only a slower run
-            log.debug("ignoring the cached PDF %s: %s", path, exc)
+        except (OSError, Unsealed) as exc:  # a foreign or damaged entry is only a slower run
+            log.warning(IGNORED.format(path=display_path(path), reason=getattr(exc, "strerror", None) or exc))
             return None
-        return rendered if isinstance(rendered, Rendered) else None
+        if type(rendered) is not Rendered:
+            log.warning(IGNORED.format(path=display_path(path), reason="not a printed document"))
+            return None
+        return rendered
 
     def put(self, key: str, rendered: Rendered) -> None:
         self.used.add(key)
@@ -74,11 +79,12 @@ class PdfCache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            data = seal(rendered)
             fd, tmp = tempfile.mkstemp(prefix=".pdf-", dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(rendered, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(data)
             os.replace(tmp, self.folder / f"{key}{SUFFIX}")
-        except OSError as exc:  # a read-only checkout still prints, only slower next time
+        except (OSError, Unsealed) as exc:  # a read-only checkout still prints, only slower next time
             log.debug("cannot write the print cache %s: %s", self.folder, exc)
 
     def prune(self) -> None:

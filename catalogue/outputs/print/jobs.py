@@ -9,6 +9,7 @@ workers never change a file.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from ...errors import Problem, Problems, Severity, display_path
 from ...index import Catalogue
 from ...render.engine import available_cores
 from ...render.env import make_environment
+from ...workers import die_with_parent
 from .cache import PdfCache, job_key
 from .contexts import booklet_context, leaflet_context
 from .fonts import font_face_css
@@ -118,7 +120,7 @@ def render_all(jobs: list[Job], workers: int | None) -> list[Rendered]:
     workers = min(workers or available_cores(), len(jobs))
     if workers <= 1:
         return [render_job(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         return list(pool.map(render_job, jobs))
 
 

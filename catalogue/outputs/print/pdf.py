@@ -10,7 +10,10 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ...load.files import OWN_FOLDERS, inside
+from .fonts import FONT_DIRS
 from .qr import SCHEME, qr_png, url_of
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with a title and language: screen readers can read it
@@ -57,8 +60,18 @@ class Rendered:
         return self.capacity > 0 and self.needed > self.capacity
 
 
+READABLE = (*FONT_DIRS, *OWN_FOLDERS)  # the only files a printed document may embed
+UNREADABLE = "{url} is not a font or a file of the program's own; a printed document does not embed it"
+
+
 def fetcher():
-    """Return a URL fetcher that draws ``qr:`` images and reads only local files: printing never goes online."""
+    """Return a URL fetcher that draws ``qr:`` images and reads only the fonts and the program's own files.
+
+    Printing never goes online, and a (theme's) template cannot embed a file of the
+    build machine (``<a rel="attachment" href="file:///…">``) into a published PDF.
+    """
+    from urllib.parse import unquote, urlsplit
+
     from weasyprint import URLFetcher
     from weasyprint.urls import URLFetcherResponse
 
@@ -66,6 +79,8 @@ def fetcher():
         def fetch(self, url, headers=None):
             if url.startswith(SCHEME):
                 return URLFetcherResponse(url, qr_png(url_of(url)), {"Content-Type": "image/png"})
+            if url.startswith("file:") and not inside(Path(unquote(urlsplit(url).path)), READABLE):
+                raise ValueError(UNREADABLE.format(url=url))
             return super().fetch(url, headers)
 
     return PrintFetcher(allowed_protocols={"file", "data"})

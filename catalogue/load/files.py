@@ -1,0 +1,61 @@
+"""What the catalogue may read: files inside the content folder (or the project's own templates and static files), of sensible size.
+
+Content comes from pull requests, and git keeps symbolic links: a link
+``content/theme/static/x -> /etc/passwd`` would otherwise be published as
+``/static/x``. So every link is resolved, and one that leads outside the folders
+allowed for it is refused with a message naming it. A file larger than any real
+record is refused before it is read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+OWN_FOLDERS = (PROJECT / "templates", PROJECT / "static")  # the built-in templates and static files
+MAX_FILE_BYTES = 1_048_576  # 1 MiB; the longest real record is a few kilobytes
+
+OUTSIDE = (
+    "{what} is a link to {target}, outside the content folder; it is not read: "
+    "put the file itself into the content folder instead of a link"
+)
+TOO_LARGE = "the file has {size:,} bytes, a content file may have at most {limit:,}; shorten its texts or split it"
+
+
+class Refused(Exception):
+    """A file the catalogue does not read; the message says why and what to do."""
+
+
+def inside(path: Path, roots: Iterable[Path]) -> bool:
+    """Return whether ``path``, resolved (links followed), lies in one of the resolved ``roots``."""
+    real = path.resolve()
+    return any(real == root or root in real.parents for root in (r.resolve() for r in roots))
+
+
+def check_inside(path: Path, roots: Iterable[Path], what: str = "the file") -> None:
+    """Raise :class:`Refused` when ``path`` resolves outside ``roots``."""
+    if not inside(path, roots):
+        raise Refused(OUTSIDE.format(what=what, target=os.path.realpath(path)))
+
+
+def read_content(path: Path) -> bytes:
+    """Return the bytes of a content file; raise :class:`Refused` for a file larger than any record could be."""
+    with path.open("rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise Refused(TOO_LARGE.format(size=size, limit=MAX_FILE_BYTES))
+        return fh.read()
+
+
+def outside_links(folder: Path, roots: Iterable[Path]) -> list[Path]:
+    """Return the links below ``folder`` (files or folders, not followed) that resolve outside ``roots``."""
+    roots = [r.resolve() for r in roots]
+    found: list[Path] = []
+    for parent, dirs, files in os.walk(folder):
+        for name in sorted(dirs + files):
+            path = Path(parent, name)
+            if path.is_symlink() and not inside(path, roots):
+                found.append(path)
+    return sorted(found)

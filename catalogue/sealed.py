@@ -1,0 +1,105 @@
+"""Caches that only this user's runs could have written: pickles sealed with a key kept outside the repository.
+
+Unpickling runs whatever the file says, and a content repository is written by
+other people (a pull request can add ``.cache/catalogue/records.pickle``). So a
+cache file carries an HMAC-SHA256 of its bytes under a random key that lives in
+the user's own cache folder (``$XDG_CACHE_HOME/catalogue/cache.key``, by default
+``~/.cache/catalogue/cache.key``, readable by the user alone). A file without the
+right seal is never unpickled: it is ignored and written again. Checking the seal
+of the national catalogue's 17 MB cache takes about 20 ms, 1–2 % of reading it;
+rebuilding the records from JSON instead, even without validating them, took ten
+times as long as the whole sealed read (``benchmarks/bench_cache.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("catalogue")
+
+MAGIC = b"catalogue-sealed-1\n"
+KEY_BYTES = 32
+MAC_BYTES = hashlib.sha256().digest_size
+
+
+class Unsealed(Exception):
+    """The data is not a cache this user wrote (foreign, tampered with, truncated, or no key)."""
+
+
+def key_path() -> Path:
+    """Return where the user's cache key is kept: outside every repository."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "catalogue" / "cache.key"
+
+
+@lru_cache(maxsize=4)
+def _key(path: Path) -> bytes | None:
+    try:
+        data = path.read_bytes()
+        if len(data) == KEY_BYTES:
+            return data
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.debug("cannot read the cache key %s: %s", path, exc)
+        return None
+    return _new_key(path)
+
+
+def _new_key(path: Path) -> bytes | None:
+    """Create the key, readable by the user alone; None when the home folder cannot be written."""
+    key = os.urandom(KEY_BYTES)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+        try:
+            os.link(tmp, path)  # a concurrent run may have made one first: then use that one
+        except FileExistsError:
+            pass
+        os.unlink(tmp)
+        data = path.read_bytes()
+    except OSError as exc:
+        log.debug("cannot create the cache key %s: %s", path, exc)
+        return None
+    return data if len(data) == KEY_BYTES else None
+
+
+def user_key() -> bytes | None:
+    """Return this user's cache key, made on first use; None when there can be none (no caching then)."""
+    return _key(key_path())
+
+
+def seal(value: Any) -> bytes:
+    """Return ``value`` pickled, behind a seal only this user's key makes; raise :class:`Unsealed` without a key."""
+    key = user_key()
+    if key is None:
+        raise Unsealed("no cache key")
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return MAGIC + hmac.new(key, payload, hashlib.sha256).digest() + payload
+
+
+def unseal(data: bytes) -> Any:
+    """Return what :func:`seal` sealed; raise :class:`Unsealed` before unpickling anything else."""
+    key = user_key()
+    if key is None:
+        raise Unsealed("no cache key")
+    if not data.startswith(MAGIC):
+        raise Unsealed("not a sealed cache")
+    mac = data[len(MAGIC) : len(MAGIC) + MAC_BYTES]
+    payload = memoryview(data)[len(MAGIC) + MAC_BYTES :]
+    if not hmac.compare_digest(mac, hmac.new(key, payload, hashlib.sha256).digest()):
+        raise Unsealed("sealed with another key, or changed since")
+    try:
+        return pickle.loads(payload)
+    except Exception as exc:  # sealed by us but unreadable (an older Python, a class renamed since)
+        raise Unsealed(f"unreadable ({type(exc).__name__})") from None

@@ -1,0 +1,63 @@
+"""Worker processes that die with the process that started them.
+
+A killed ``build`` or ``print`` (SIGKILL, an out-of-memory kill, a CI job
+cancelled) gets no chance to stop its pool, and its workers would go on laying out
+PDFs for nobody, re-parented to init. So every worker asks the kernel to kill it
+when its parent dies (``PR_SET_PDEATHSIG`` on Linux) and, where there is no such
+call or a fork server stands between the two, watches the parent from a thread
+and exits when it is gone.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import signal
+import sys
+import threading
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+WATCH_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker end when ``parent`` ends: a pool's initializer, with ``initargs=(os.getpid(),)``."""
+    direct = os.getppid()
+    if not _death_signal() or direct != parent:
+        threading.Thread(target=_watch, args=(parent, direct), name="catalogue-parent-watch", daemon=True).start()
+    if not _alive(parent, direct):  # the parent died before any of this was in place
+        os._exit(1)
+
+
+def _death_signal() -> bool:
+    """Ask Linux for SIGKILL when the parent dies; return whether it was granted."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _alive(parent: int, direct: int) -> bool:
+    """Return whether ``parent`` still runs: this process was not re-parented, and it still exists."""
+    if os.getppid() != direct:
+        return False
+    if parent == direct or os.name != "posix":
+        return True
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _watch(parent: int, direct: int) -> None:
+    """Exit as soon as the parent is gone."""
+    while _alive(parent, direct):
+        threading.Event().wait(WATCH_SECONDS)
+    os._exit(1)
