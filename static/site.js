@@ -1,5 +1,5 @@
 /* What every page does with scripts on; each part an enhancement of a page that is complete without it:
- * the quick exit (its button, and Esc), the links that need scripts, narrowing a place's list by kind of
+ * the quick exit (its button, and Esc), the menu's Esc, the links that need scripts, narrowing a place's list by kind of
  * help, the number of services in My list, and the service worker that keeps visited pages for offline use. */
 (function () {
   'use strict';
@@ -20,6 +20,25 @@
       // Esc leaves unless something open took it first (a menu, a suggestion list, the map's popup).
       if (event.key === 'Escape' && !event.defaultPrevented && !event.isComposing) leave(event);
     });
+  }
+
+  // ---- the menu (a <details>): Esc closes it before it would leave the site; a browser that cannot show a
+  // closed disclosure's content on a wide screen (style.css, ::details-content) gets it opened there
+  var menu = document.getElementById('menu');
+  if (menu) {
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || !menu.open || !menu.contains(document.activeElement)) return;
+      event.preventDefault();
+      menu.open = false;
+      menu.querySelector('summary').focus();
+    }, true);
+    var wide = window.matchMedia && window.matchMedia('(min-width: 40.01em)');
+    var styled = window.CSS && CSS.supports && CSS.supports('selector(::details-content)');
+    if (wide && !styled) {
+      var fit = function () { menu.open = wide.matches; };
+      if (wide.addEventListener) wide.addEventListener('change', fit); else wide.addListener(fit);
+      fit();
+    }
   }
 
   // ---- what needs scripts is shown only with them ---------------------------------------------------------
