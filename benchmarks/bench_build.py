@@ -21,14 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from common import BUILD, run, workspace  # noqa: E402
+from common import BUILD, load_average, run, workspace  # noqa: E402
 from national import generate_national  # noqa: E402
 
 
-def measure(args: list[str]) -> tuple[float, float]:
-    """Run ``build.py ARGS`` in a fresh process; return (seconds, peak MB of it and its workers)."""
+def measure(args: list[str]) -> tuple[float, float, float]:
+    """Run ``build.py ARGS`` in a fresh process; return (wall seconds, CPU seconds, peak MB of it and its workers)."""
     done = run([*BUILD, *args])
-    return done.seconds, done.peak_mb
+    return done.seconds, done.cpu, done.peak_mb
 
 
 def bench(label: str, content: Path, runs: int, work: Path) -> None:
@@ -36,7 +36,7 @@ def bench(label: str, content: Path, runs: int, work: Path) -> None:
     rows = []
     for command in ("check", "build"):
         for mode in ("cold", "warm"):
-            times, peaks = [], []
+            times, cpus, peaks = [], [], []
             for _ in range(runs):
                 if mode == "cold":
                     shutil.rmtree(cache, ignore_errors=True)
@@ -45,12 +45,16 @@ def bench(label: str, content: Path, runs: int, work: Path) -> None:
                 args = [command, "--content", str(content)]
                 if command == "build":
                     args += ["--out", str(work / "public")]
-                seconds, peak = measure(args)
+                seconds, cpu, peak = measure(args)
                 times.append(seconds)
+                cpus.append(cpu)
                 peaks.append(peak)
-            rows.append((command, mode, statistics.median(times), max(peaks)))
-    for command, mode, seconds, peak in rows:
-        print(f"{label:<9} {command:<6} {mode:<5} median {seconds:6.2f} s   peak {peak:7.0f} MB")
+            rows.append((command, mode, statistics.median(times), statistics.median(cpus), max(peaks)))
+    # On a shared machine wall time grows with the others' load; CPU time (the build and its
+    # workers) is the work done, and the figure to compare between runs.
+    print(f"load average {load_average()}")
+    for command, mode, seconds, cpu, peak in rows:
+        print(f"{label:<9} {command:<6} {mode:<5} median {seconds:6.2f} s wall {cpu:6.2f} s CPU   peak {peak:7.0f} MB")
 
 
 def main() -> None:

@@ -1,21 +1,23 @@
 #!/usr/bin/env python3
-"""Print search index size, bytes downloaded per query and query times, at demo and national scale.
+"""Print search relevance, index size, bytes downloaded per query and query times, at demo and national scale.
 
     python benchmarks/bench_search.py [--quick]
 
-For each scale: the "search" step of the build and the size of its output
-(``pagefind/`` + ``search/``: raw, files, gzip level 6 per file); the bytes a
-phone downloads to open ``/hledat/`` and for a first and a following query
-(served by a local threaded http.server, browser cache on, a fresh browser
-context per scale; gzip estimated per response body at level 6); the time from
-submit to rendered results (``#search-app[data-state=done]``) in Chromium; and
-the command line engine (whoosh index build, median SearchEngine.search). The
-first query is measured twice: submitted at once (as when arriving from another
-page's search form with ``?q=``: Pagefind and its index load after the submit),
-and typed into the field at a phone's pace (the page loads them while typing).
-``--quick`` skips the national scale (the realistic catalogue of
-benchmarks/national.py: 6,700 services, 4,000 providers, 6,400 localities).
-Targets at national scale: first query ≤ 150 KB transferred, results in ≤ 300 ms.
+First the relevance set (tests/data/relevance.yaml) on the demo: recall@5 and MRR of
+the command line and of the real search page in Chromium, per kind of query (the two
+must agree: one ranking), and of the command line with the synonym groups emptied (what
+the ranking finds without them). Then for each scale: the "search" step of the build and the
+size of its output (``search/``: raw, files, gzip level 6 per file); the bytes a phone
+downloads to open ``/hledat/`` and for a first and a following query (served by a
+local threaded http.server, browser cache on, a fresh browser context per scale; gzip
+estimated per response body at level 6); the time from submit to rendered results
+(``#search-app[data-state=done]``) in Chromium; and the command line engine (documents,
+vocabulary and index, median SearchEngine.search). The first query is measured twice:
+submitted at once (as when arriving from another page's search form with ``?q=``: the
+index's table and chunks load after the submit), and typed into the field at a phone's
+pace (the page loads them while typing). ``--quick`` skips the national scale (the
+realistic catalogue of benchmarks/national.py: 6,700 services, 4,000 providers, 6,400
+localities). Targets at national scale: first query ≤ 150 KB transferred, results in ≤ 300 ms.
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from common import ENV, workspace  # noqa: E402
 from national import generate_national  # noqa: E402
+from relevance import load_queries, report, run_browser, run_cli, score, service_ids  # noqa: E402
 
 from catalogue import pipeline  # noqa: E402
 from catalogue.index import publishable  # noqa: E402
@@ -125,7 +129,7 @@ def gzipped_size(path: Path) -> int:
 
 
 def is_search_data(url: str) -> bool:
-    return url.startswith("/pagefind/") or url.startswith("/search/")
+    return url.startswith("/search/")
 
 
 def transfer(sent: list[tuple[str, int, int]], site: Path) -> dict[str, tuple[int, int, int, int]]:
@@ -165,7 +169,7 @@ def show_transfer(label: str, t: dict[str, tuple[int, int, int, int]], target: b
 
 
 def index_size(site: Path) -> tuple[int, int, int]:
-    files = [p for d in ("pagefind", "search") for p in (site / d).rglob("*") if p.is_file()]
+    files = [p for p in (site / "search").rglob("*") if p.is_file()]
     return len(files), sum(p.stat().st_size for p in files), sum(gzipped_size(p) for p in files)
 
 
@@ -195,7 +199,7 @@ def browser_run(site: Path, first: str, following: str, queries: list[str], nati
 
             ms, n = page.evaluate(SUBMIT, first)
             time.sleep(0.2)  # let stray requests be logged
-            print(f"  first query  {first!r}: {ms:.0f} ms to results ({n} shown, includes loading pagefind + wasm)"
+            print(f"  first query  {first!r}: {ms:.0f} ms to results ({n} shown, includes loading the index's table)"
                   + (f"   target ≤ {TARGET_MS} ms: {'met' if ms <= TARGET_MS else 'MISSED'}" if national else ""))
             show_transfer("  bytes, first query", transfer(recorder.take(), site), target=national, page_gz=opened["page"][3] + opened["data"][3])
 
@@ -227,8 +231,8 @@ def browser_run(site: Path, first: str, following: str, queries: list[str], nati
 
 
 # A person on the search page: touches the field, types at a phone's pace, presses Enter.
-# The page fetches Pagefind on the first touch and the chunks of the words while they are
-# typed (search.js: warm, warmWords); timed from Enter to the rendered results.
+# The page fetches the index's table on the first touch and the chunks of the words while
+# they are typed (search.js, on focus and input); timed from Enter to the rendered results.
 TYPING_DELAY_MS = 150
 
 
@@ -237,7 +241,7 @@ def typed_run(browser, base: str, recorder: Recorder, site: Path, query: str, na
     recorder.take()
     page.click("#q")
     page.type("#q", query, delay=TYPING_DELAY_MS)
-    page.wait_for_timeout(400)  # the last keystroke's chunk fetch (warmWords waits 250 ms)
+    page.wait_for_timeout(400)  # the last keystroke's chunk fetch (the page waits 250 ms)
     page.evaluate("() => document.getElementById('search-app').setAttribute('data-state', 'pending')")
     t0 = time.perf_counter()
     page.press("#q", "Enter")
@@ -262,7 +266,7 @@ def bench(label: str, content: Path, work: Path, following: str, national: bool)
     steps = dict(result.timings.steps)
     print(f"  build {total:.2f} s in all, {result.pages} pages; search step (index build) {steps['search']:.3f} s")
     files, raw, gz = index_size(out)
-    print(f"  index pagefind/ + search/: {files} files, raw {raw / 1024:.1f} KB, gzip (per file, level 6) {gz / 1024:.1f} KB")
+    print(f"  index search/: {files} files, raw {raw / 1024:.1f} KB, gzip (per file, level 6) {gz / 1024:.1f} KB")
 
     queries = [q for q in MORE if q not in (FIRST, following)]
     browser_run(out, FIRST, following, queries, national)
@@ -278,8 +282,42 @@ def bench(label: str, content: Path, work: Path, following: str, national: bool)
         t = time.perf_counter()
         engine.search(q)
         cli_times.append((time.perf_counter() - t) * 1000)
-    print(f"  command line: documents, vocabulary and whoosh index of {len(docs)} documents in {built:.2f} s; "
+    print(f"  command line: documents, vocabulary and index of {len(docs)} documents in {built:.2f} s; "
           f"SearchEngine.search median {statistics.median(cli_times):.1f} ms, max {max(cli_times):.1f} ms over {len(cli_times)} queries")
+
+
+def relevance(site: Path, content: Path) -> None:
+    """recall@5 and MRR of the relevance set through the command line and the real search page."""
+    from playwright.sync_api import sync_playwright
+
+    queries = load_queries()
+    engine = SearchEngine.for_catalogue(publishable(check_content(content).catalogue))
+    cli = score(queries, run_cli(engine, queries))
+    server, base = serve(site, Recorder())
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            shown = score(queries, run_browser(page, base, queries))
+            browser.close()
+    finally:
+        server.shutdown()
+    print(f"== relevance: {len(queries)} queries of tests/data/relevance.yaml on the demo ==")
+    print(report("cli", cli))
+    print(report("browser", shown))
+    first = [service_ids([h.url for h in engine.search(q.query, q.filters, limit=10).hits]) for q in queries]
+    same = all(a == b[1] for a, b in zip(first, shown.per_query))
+    print(f"  the page shows the command line's first results for every query: {'yes' if same else 'NO'}")
+    print(report("cli without synonyms", score(queries, run_cli(without_synonyms(content), queries))))
+    print("  (what the ranking finds on its own: the same queries with the vocabulary's synonym groups emptied)")
+
+
+def without_synonyms(content: Path) -> SearchEngine:
+    """The command line's engine over a copy of the content whose synonym vocabulary is empty."""
+    bare = content.parent / "content-without-synonyms"
+    shutil.copytree(content, bare, dirs_exist_ok=True)
+    (bare / "vocabularies" / "synonyms.yaml").write_text("{}\n", encoding="utf-8")
+    return SearchEngine.for_catalogue(publishable(check_content(bare).catalogue))
 
 
 def seniors_town(content: Path) -> str:
@@ -302,6 +340,7 @@ def main() -> None:
         demo = work / "demo" / "content"
         shutil.copytree(ROOT / "content", demo)
         bench("demo", demo, work / "demo", "domov pro seniory Nymburk", national=False)
+        relevance(work / "demo" / "public", demo)
         if not args.quick:
             national = work / "national" / "content"
             generate_national(national)

@@ -121,7 +121,7 @@ def retitled(text: str, marker: str) -> str:
 
 
 def combined(runs: tuple[Run, Run]) -> Run:
-    return Run(runs[0].seconds + runs[1].seconds, max(runs[0].peak_mb, runs[1].peak_mb))
+    return Run(runs[0].seconds + runs[1].seconds, max(runs[0].peak_mb, runs[1].peak_mb), "", runs[0].cpu + runs[1].cpu)
 
 
 def ratio(ours: list[float], theirs: list[float]) -> str:

@@ -55,6 +55,7 @@ class Run:
     seconds: float
     peak_mb: float  # the most memory the process and its children held at once (sum of their PSS)
     output: str = ""
+    cpu: float = 0.0  # user + system seconds of the process and every descendant it waited for (render workers, Pagefind)
 
 
 def _tree_pss_kb(root: int) -> int:
@@ -85,7 +86,7 @@ def _tree_pss_kb(root: int) -> int:
 
 
 def run(args: Sequence[str | Path], cwd: Path | None = None, env: dict | None = None, check: bool = True) -> Run:
-    """Run a command; return its wall time, its peak memory (sampled every 0.1 s) and its output."""
+    """Run a command; return its wall time, its processor time, its peak memory (sampled every 0.1 s) and its output."""
     start = time.perf_counter()
     proc = subprocess.Popen([str(a) for a in args], cwd=cwd, env=env or ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     peak = [0]
@@ -106,7 +107,7 @@ def run(args: Sequence[str | Path], cwd: Path | None = None, env: dict | None = 
     proc.returncode = os.waitstatus_to_exitcode(status)
     if check and proc.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, args))} failed ({proc.returncode}):\n{output[-3000:]}")
-    return Run(elapsed, max(peak[0], usage.ru_maxrss) / 1024, output)
+    return Run(elapsed, max(peak[0], usage.ru_maxrss) / 1024, output, usage.ru_utime + usage.ru_stime)
 
 
 def free_port() -> int:

@@ -150,10 +150,11 @@ def service_data(cat: Catalogue, service, type_order: dict[str, int]) -> dict:
 
 def location_data(location) -> dict:
     hours = None
-    if location.hours and not location.hours.is_empty():
+    first = location.hours[0] if location.hours else None  # the replica shows a place's first schedule
+    if first is not None and not first.is_empty():
         hours = {
-            "rows": [[DAY_NAMES[i], day_text(intervals)] for i, (_, intervals) in enumerate(location.hours.days())],
-            "json": views.hours_json(location.hours), "note": location.hours.note or "",
+            "rows": [[DAY_NAMES[i], day_text(day.intervals)] for i, (_, day) in enumerate(first.days())],
+            "json": views.hours_json(first), "note": first.note or "",
         }
     return {
         "name": location.name or "", "address": location.address.one_line() if location.address else "",
@@ -162,10 +163,10 @@ def location_data(location) -> dict:
     }
 
 
-def day_text(intervals: list[tuple[int, int]]) -> str:
+def day_text(intervals: tuple[tuple[int, int], ...]) -> str:
     if not intervals:
         return "zavřeno"
-    if intervals == [(0, 24 * 60)]:
+    if intervals == ((0, 24 * 60),):
         return "nonstop"
     return ", ".join(f"{format_minutes(a)}–{format_minutes(b)}" for a, b in intervals)
 

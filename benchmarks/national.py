@@ -305,7 +305,7 @@ HOURS_BY_FAMILY = {
     "terenni_pece": [{d: "7:00-15:30" for d in ("mon", "tue", "wed", "thu", "fri")} | {"sat": "7:00-19:00", "sun": "7:00-19:00"},
                      {d: "6:30-21:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}],
 }
-NIGHT = {d: "0:00-7:00, 19:00-24:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+NIGHT = {d: "19:00-7:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}  # passes midnight
 LOCATION_NAMES = ["Pracoviště {town}", "Středisko {town}", "Kontaktní místo {town}", "Detašované pracoviště {town}", "Kancelář služby",
                   "Klubovna {street}", "Dům {word}", "Pobočka {town}"]
 AGES = {"seniori": (60, None), "rodiny-s-detmi": (None, None), "deti-a-mladez-ohrozene-spolecensky-nezadoucimi-jevy": (6, 26),

@@ -16,7 +16,7 @@ from .model.kinds import RECORD_KINDS
 from .model.records import LEVELS
 from .report import Reporter
 
-EXPORT_FORMATS = ("json", "csv", "hsds", "dcat")  # catalogue.outputs.opendata.FORMATS, named here to keep start-up light
+EXPORT_FORMATS = ("json", "csv", "hsds", "dcat", "plan")  # catalogue.outputs.opendata.FORMATS, named here to keep start-up light
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("target-group", "a target group id"),
         ("form", "residential, outpatient or field"),
         ("life-situation", "a life situation id"),
-        ("kind", "registered or related"),
+        ("kind", "registered, related, plan or measure (of the community plan)"),
         ("language", "a language id"),
     ):
         search.add_argument(f"--{facet}", action="append", default=[], metavar="ID", help=f"only {what}; repeat for any of several")
@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     common(export)
     export.add_argument("--format", dest="formats", action="append", choices=EXPORT_FORMATS,
                         help="json (with its JSON Schema), csv (two dialects and CSV on the Web metadata), hsds "
-                             "(Open Referral HSDS 3.0) or dcat (DCAT-AP-CZ records); repeat for several (default: all)")
+                             "(Open Referral HSDS 3.0), dcat (DCAT-AP-CZ records) or plan (the community plans with their "
+                             "JSON Schema); repeat for several (default: all)")
     export.add_argument("--out", type=Path, required=True, help="the folder to write into; its other files are left alone")
     return parser
 

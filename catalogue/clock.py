@@ -16,6 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+try:
+    import resource
+except ImportError:  # pragma: no cover - Windows
+    resource = None  # type: ignore[assignment]
+
 log = logging.getLogger("catalogue")
 
 
@@ -50,10 +55,25 @@ class Timings:
 
     steps: list[tuple[str, float]] = field(default_factory=list)
 
+    cpu: list[float] = field(default_factory=list)  # each step's processor time, its finished child processes included
+
     @contextmanager
     def step(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), processor_time()
         yield
-        elapsed = time.perf_counter() - start
+        elapsed, used = time.perf_counter() - start, processor_time() - cpu
         self.steps.append((name, elapsed))
-        log.debug("%-10s %.3f s", name, elapsed)
+        self.cpu.append(used)
+        log.debug("%-10s %.3f s  (cpu %.3f s)", name, elapsed, used)
+
+
+def processor_time() -> float:
+    """Return the user + system time of this process and of its children that have ended, in seconds.
+
+    On a shared machine wall time says little; this is the work a step did (render
+    workers and Pagefind count once they have exited).
+    """
+    if resource is None:  # not on a Unix: this process alone
+        return time.process_time()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime

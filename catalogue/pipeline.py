@@ -2,8 +2,8 @@
 
 First the check stage (:func:`~catalogue.validate.stage.check_content`: load →
 validate → check). Only when the content is valid do the steps of ``build`` run:
-render → admin → editors → map → search → search-ids → opendata → [print] → offline → write. Every step reads the
-publishable catalogue and adds its files to one :class:`OutputTree`; a step that
+markdown → render → admin → editors → files → map → search → search-ids → opendata → [print] → offline →
+write. Every step reads the publishable catalogue and adds its files to one :class:`OutputTree`; a step that
 finds an error stops the list, so nothing is written unless everything is valid,
 and the output is swapped in atomically by the last step.
 """
@@ -21,13 +21,15 @@ from .clock import Timings, build_date, today
 from .errors import Problems
 from .index import Catalogue, publishable
 from .outputs.cms import write_admin
-from .outputs.context import OutputContext
+from .outputs.context import OutputContext, cache_folder
 from .outputs.editors_report import write_editors_report
 from .outputs.mapdata import write_map_data
 from .outputs.offline import write_service_worker
+from .outputs.plan_files import write_plan_files
 from .outputs.opendata import write_open_data
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
+from .render import texts
 from .render.env import template_problem, template_roots
 from .render.plan import PagePlan
 from .render.site import render_site
@@ -56,7 +58,7 @@ class Build:
 
     @property
     def outputs(self) -> OutputContext:
-        return OutputContext(self.catalogue, self.tree, today(), self.theme)
+        return OutputContext(self.catalogue, self.tree, today(), self.theme, cache=cache_folder(self.content))
 
 
 Step = tuple[str, Callable[[Build], None]]
@@ -71,14 +73,14 @@ def output_steps() -> list[tuple[str, Output]]:
     The maps' data comes before the index; which service each search result is, after it.
     """
     return [
-        ("admin", write_admin), ("editors", write_editors_report), ("map", write_map_data),
+        ("admin", write_admin), ("editors", write_editors_report), ("files", write_plan_files), ("map", write_map_data),
         ("search", write_search), ("search-ids", write_result_ids), ("opendata", write_open_data),
     ]
 
 
 def site_steps(print_pdfs: bool = False) -> list[Step]:
     """Return the steps of ``build`` after the check: pages, the outputs, the PDFs when asked, the swap."""
-    steps: list[Step] = [("render", render_step)]
+    steps: list[Step] = [("markdown", markdown_step), ("render", render_step)]
     steps += [(name, output_step(output)) for name, output in output_steps()]
     if print_pdfs:
         steps.append(("print", print_step))
@@ -89,7 +91,7 @@ def site_steps(print_pdfs: bool = False) -> list[Step]:
 
 def print_steps() -> list[Step]:
     """Return the steps of ``print`` after the check: the PDFs, then the swap of ``OUT/tisk/`` alone."""
-    return [("print", print_step), ("write", write_print_step)]
+    return [("markdown", markdown_step), ("print", print_step), ("write", write_print_step)]
 
 
 def run_steps(build: Build, steps: list[Step], timings: Timings) -> bool:
@@ -112,6 +114,11 @@ def template_errors(problems: Problems, theme: Path | None) -> Iterator[None]:
 
 
 # --- the steps ------------------------------------------------------------------------
+
+
+def markdown_step(build: Build) -> None:
+    """Render every Markdown text once, before the pages, search and print share it."""
+    prepare_markdown(build.catalogue, build.content)
 
 
 def render_step(build: Build) -> None:
@@ -228,6 +235,11 @@ def render_pages(
 ) -> None:
     """Render the pages (``only`` the chosen ones) and static files; ``build`` and ``serve`` share this step."""
     render_site(catalogue, tree, theme, generated=build_date(), only=only, plans=plans, print_files=print_files)
+
+
+def prepare_markdown(catalogue: Catalogue, content: Path) -> int:
+    """Render the catalogue's Markdown texts that this process has not (the disk cache has most); return how many."""
+    return texts.prepare(texts.markdown_texts(catalogue), texts.MarkdownCache(texts.default_folder(content)))
 
 
 def print_outputs(context: OutputContext, content: Path, strict: bool = False, workers: int | None = None) -> PrintResult:

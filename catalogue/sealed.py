@@ -18,6 +18,7 @@ import hmac
 import logging
 import os
 import pickle
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -103,3 +104,29 @@ def unseal(data: bytes) -> Any:
         return pickle.loads(payload)
     except Exception as exc:  # sealed by us but unreadable (an older Python, a class renamed since)
         raise Unsealed(f"unreadable ({type(exc).__name__})") from None
+
+
+def read_sealed(path: Path | None) -> Any:
+    """Return what a sealed cache file holds; None when there is none or it is not this user's (a cache only saves time)."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        return unseal(path.read_bytes())
+    except (OSError, Unsealed) as exc:  # foreign, planted, truncated: made again, never unpickled
+        log.debug("ignoring the cache %s: %s", path, exc)
+        return None
+
+
+def write_sealed(path: Path | None, value: Any) -> None:
+    """Seal ``value`` into ``path`` atomically; a folder that cannot be written only makes the next run slower."""
+    if path is None:
+        return
+    try:
+        data = seal(value)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except (OSError, Unsealed) as exc:
+        log.debug("cannot write the cache %s: %s", path, exc)

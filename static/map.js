@@ -17,7 +17,7 @@
   var status = panel.querySelector('.map-status');
   var data = {};
   var map = null, layer = null, loading = null, tilesFailed = false;
-  var results = null;  // the search page's current results (Pagefind's), when this is the search page
+  var results = null;  // the search page's current results (document numbers, h.doc), when this is the search page
 
   function fmt(template, values) {
     return template.replace(/%\((\w+)\)[sd]/g, function (m, k) { return values[k]; });
@@ -79,7 +79,7 @@
   function resultIds() {
     return json('data-search-ids').then(function (ids) {
       return json('data-services').then(function (services) {
-        return (results || []).map(function (r) { return ids[r.id]; }).filter(function (i) { return i !== undefined; })
+        return (results || []).map(function (r) { return ids[r.doc]; }).filter(function (i) { return i !== undefined; })
           .map(function (i) { return services.services[i][0]; });
       });
     });

@@ -23,7 +23,7 @@
   var data = {};
   var origin = null;  // {lat, lon, place (index or -1), how: 'here' | 'place'}
   var originReady = Promise.resolve();
-  var info = {};  // Pagefind result id → what to say of its distance
+  var info = {};  // a result's document number → what to say of its distance
 
   var hooks = window.CatalogueSearchHooks = window.CatalogueSearchHooks || {};
   ['arrange', 'shown', 'decorate', 'params'].forEach(function (k) { hooks[k] = hooks[k] || []; });
@@ -79,7 +79,7 @@
     history.pushState(null, '', search ? '?' + search : location.pathname);
   }
   function rerun() {
-    var search = window.CatalogueSearch;
+    var search = window.CatalogueSearchPage;
     if (!search) return;
     var state = search.state && search.state();
     // Nearest of everything: without words or filters, all services (the search lists nothing otherwise).
@@ -210,9 +210,9 @@
         if (services.format !== FORMAT) throw new Error('map data of another format');
         var here = origin.place >= 0 ? chain(origin.place, index) : [];
         var measured = results.map(function (r, order) {
-          var row = services.services[ids[r.id]];
+          var row = services.services[ids[r.doc]];
           var m = row ? measure(row, index, here) : { d: null, text: '' };
-          info[r.id] = m;
+          info[r.doc] = m;
           return { r: r, d: m.d, order: order };
         });
         measured.sort(function (a, b) {
@@ -253,7 +253,7 @@
     status.appendChild(clear);
   }
   function decorate(li, d, r) {
-    var m = r && info[r.id];
+    var m = r && info[r.doc];
     if (m && m.text) li.appendChild(Object.assign(document.createElement('p'), { className: 'distance', textContent: m.text }));
   }
   hooks.arrange.push(arrange);

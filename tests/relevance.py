@@ -1,7 +1,8 @@
 """The relevance set (tests/data/relevance.yaml) run through the three searches, and the metrics.
 
-* ``cli``: the command line's engine (whoosh, catalogue/search/engine.py);
-* ``browser``: the real search page in headless Chromium (Czech layer + Pagefind);
+* ``cli``: the command line's engine (catalogue/search/engine.py);
+* ``browser``: the real search page in headless Chromium (static/search-engine.js over
+  the site's search files: the same ranking);
 * ``plain``: Pagefind on the plain text with the same filters, without our analysis,
   synonyms or corrections — what a site gets from Pagefind alone.
 
@@ -31,10 +32,14 @@ class Query:
     kind: str
     filters: dict[str, list[str]]
     expect: list[str]
+    at_most: int | None = None  # the search must stop at this many results
 
 
 def load_queries(path: Path = RELEVANCE_FILE) -> list[Query]:
-    return [Query(q["query"], q["kind"], q.get("filters") or {}, list(q["expect"])) for q in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    return [
+        Query(q["query"], q["kind"], q.get("filters") or {}, list(q["expect"]), q.get("at_most"))
+        for q in yaml.safe_load(path.read_text(encoding="utf-8"))
+    ]
 
 
 def service_ids(urls: list[str]) -> list[str]:
@@ -87,15 +92,30 @@ def search_url(base: str, q: Query) -> str:
     return f"{base.rstrip('/')}/hledat/?{urlencode(params)}"
 
 
+@dataclass(frozen=True)
+class PageAnswer:
+    """What the search page showed: the addresses of the results on screen, and its correction."""
+
+    hrefs: list[str]
+    total: int
+    corrected: str | None
+    suggestion: str | None
+
+
+def ask_page(page, base: str, q: Query) -> PageAnswer:
+    """The real search page: load it with the query in the address, read what it rendered."""
+    page.goto(search_url(base, q))
+    page.wait_for_selector("#search-app[data-state=done]", timeout=20_000)
+    hrefs = page.eval_on_selector_all("#search-results li h2 a", "els => els.map(e => e.getAttribute('href'))")
+    app = page.locator("#search-app")
+    return PageAnswer(
+        hrefs, int(app.get_attribute("data-total") or 0), app.get_attribute("data-corrected") or None, app.get_attribute("data-suggestion") or None
+    )
+
+
 def run_browser(page, base: str, queries: list[Query], limit: int = 10) -> list[list[str]]:
-    """The real search page: load it with the query in the address, read the rendered results."""
-    out = []
-    for q in queries:
-        page.goto(search_url(base, q))
-        page.wait_for_selector("#search-app[data-state=done]", timeout=20_000)
-        hrefs = page.eval_on_selector_all("#search-results li h2 a", "els => els.map(e => e.getAttribute('href'))")
-        out.append(service_ids(hrefs[:limit]))
-    return out
+    """Service ids the search page shows for each query."""
+    return [service_ids(ask_page(page, base, q).hrefs[:limit]) for q in queries]
 
 
 PLAIN_SEARCH = """async ([bundle, q, filters, limit]) => {

@@ -67,6 +67,15 @@ def fixture_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def plan_site(tmp_path_factory) -> Path:
+    """The fixture catalogue with a community plan in public comment (tests/plan_sites.py), built once per session."""
+    from plan_sites import write_plan_site
+
+    root = tmp_path_factory.mktemp("plan-site")
+    return build(write_plan_site(root / "content"), root / "public")
+
+
+@pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
     """The demo catalogue in content/, built once per test session."""
     if not (DEMO / "site.yaml").is_file():
@@ -106,11 +115,27 @@ INDEXES = {
 }
 
 
+PLAN_PAGES = {  # the community plan's pages, where a site has a plan
+    "plans": "komunitni-plan/index.html",
+    "plan": "komunitni-plan/*/index.html",
+    "priority": "komunitni-plan/*/priority/*/index.html",
+    "measure": "komunitni-plan/*/opatreni/*/index.html",
+    "action plan": "komunitni-plan/*/akcni-plany/*/index.html",
+    "working groups": "komunitni-plan/*/pracovni-skupiny/index.html",
+    "working group": "komunitni-plan/*/pracovni-skupiny/*/index.html",
+    "minutes": "komunitni-plan/*/pracovni-skupiny/*/*/index.html",
+    "comment period": "komunitni-plan/*/pripominky/*/index.html",
+    "news": "novinky/index.html",
+    "news item": "novinky/*/index.html",
+}
+
+
 def page_types(site: Path) -> dict[str, str]:
     """Return one page of every type (the largest record page of each kind: the most to check)."""
     chosen = {name: rel for name, rel in INDEXES.items() if (site / rel).is_file()}
-    for name, section in SECTIONS.items():
-        pages = [p for p in (site / section).glob("*/index.html") if not is_redirect(p)]
+    patterns = {name: f"{section}/*/index.html" for name, section in SECTIONS.items()} | PLAN_PAGES
+    for name, pattern in patterns.items():
+        pages = [p for p in site.glob(pattern) if not is_redirect(p)]
         if pages:
             largest = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
             chosen[name] = largest.relative_to(site).as_posix()

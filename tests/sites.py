@@ -46,7 +46,7 @@ uk: {name: ukrajinština, native: українська}
 LOCALITIES = {
     "kraj": "name: Středočeský kraj\nlevel: region\n",
     "okres": "name: Okres Nymburk\nlevel: district\nparent: kraj\n",
-    "lysa": "name: Lysá nad Labem\nlevel: municipality\nparent: okres\ncentroid: {lat: 50.2016, lon: 14.8329}\n",
+    "lysa": "name: Lysá nad Labem\nin_name: v Lysé nad Labem\nlevel: municipality\nparent: okres\ncentroid: {lat: 50.2016, lon: 14.8329}\n",
     "milovice": "name: Milovice\nlevel: municipality\nparent: okres\n",
     "litol": "name: Litol\nlevel: part\nparent: lysa\n",
 }
@@ -76,9 +76,9 @@ fees: {paid: true, text: "Ubytování 150 Kč za den"}
 languages: [cs, uk]
 contacts: {phone: "+420 325 551 234", email: azyl@example.org}
 locations:
-  - address: {street: Tajná, number: "4711/3", city: Lysá nad Labem, postcode: "289 22"}
+  - address: {city: Lysá nad Labem}
     locality: lysa
-    coordinates: {lat: 50.2011, lon: 14.8312}
+    # no street, number, postcode or coordinates: the place is confidential
     confidential: true
     wheelchair: false
     hours:

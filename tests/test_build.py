@@ -80,17 +80,17 @@ def test_interrupted_write_leaves_the_previous_site_and_no_debris(site, tmp_path
     monkeypatch.setattr(write_module, "swap_in", crash)
     assert run_cli("build", "--content", site, "--out", out).code == 130
     assert tree_digest(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache") == ["content", "public"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "public"]
 
 
-def test_confidential_location_never_reaches_output(site, tmp_path):
+def test_a_confidential_street_in_the_content_stops_the_build(make_site, tmp_path):
+    """The address must not be in the repository at all: the build refuses rather than quietly hiding it."""
+    leaky = SERVICE.replace("address: {city: Lysá nad Labem}", "address: {street: Tajná, number: \"4711/3\", city: Lysá nad Labem}")
+    content = make_site({"services/azylovy-dum-lysa.yaml": leaky})
     out = tmp_path / "public"
-    run_cli("build", "--content", site, "--out", out)
-    text = all_text(out)
-    assert "Tajná" not in text and "4711/3" not in text
-    assert "50.2011" not in text and "14.8312" not in text
-    page = (out / "sluzby/azylovy-dum-lysa/index.html").read_text()
-    assert "Lysá nad Labem" in page  # the municipality is still shown
+    result = run_cli("build", "--content", content, "--out", out)
+    assert result.code == 1 and not out.exists()
+    assert "services/azylovy-dum-lysa.yaml:15:23: locations[0].address.street: a confidential place must not have" in result.out
 
 
 def test_markdown_is_sanitised(make_site, tmp_path):

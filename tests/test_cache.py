@@ -36,7 +36,7 @@ def test_a_changed_file_is_validated_again(make_site, monkeypatch):
     calls = count_parses(monkeypatch)
     result = load(content)
     assert calls[0] == 1 + 5 + 1
-    assert any('"sometimes" is not allowed' in p.message for p in result.problems.errors)
+    assert any('"sometimes" is not a kind of service' in p.message for p in result.problems.errors)
 
 
 def test_cached_problems_are_reported_again_with_positions(make_site):
@@ -46,10 +46,15 @@ def test_cached_problems_are_reported_again_with_positions(make_site):
     assert first == second and any(":10:20: capacity[0].count" in line for line in second)
 
 
-def test_cache_lives_beside_the_content_and_survives_corruption(site):
+def test_cache_lives_inside_the_content_ignores_itself_and_survives_corruption(site):
+    """A standalone content folder (``check --content /x/content``) keeps its cache to itself, not in ``/x``."""
+    outside = sorted(p.name for p in site.parent.iterdir())
     load(site)
     path = default_cache_folder(site) / "records.pickle"
-    assert path.is_file()
+    assert path.is_file() and path.is_relative_to(site / ".cache")
+    assert sorted(p.name for p in site.parent.iterdir()) == outside
+    assert (site / ".cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (site / ".cache" / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
     path.write_bytes(b"not a pickle")
     assert not load(site).problems.has_errors()
 

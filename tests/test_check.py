@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_cli
-from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, SITE
+from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, SITE, VOCABULARIES
+
+from catalogue.errors import Severity
+from catalogue.model.vocabularies import CapacityUnit, PluralForms
+from catalogue.validate.cache import RecordCache
+from catalogue.validate.crossref import CONFIDENTIAL_FIELD
+from catalogue.validate.stage import check_content
+from catalogue.validate.terms import by_name
+
+SECRET_LINE = "    # no street, number, postcode or coordinates: the place is confidential\n    confidential: true"
 
 
 def check(content, *extra) -> list[str]:
@@ -42,7 +51,7 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         'providers/spolecne.yaml:2:6: ico: "12345678" fails the IČO checksum; check the digits',
         'services/azylovy-dum-lysa.yaml:2:11: provider: no provider "charita-lysaa" (did you mean "charita-lysa"?)',
         'services/azylovy-dum-lysa.yaml:21:12: locations[0].hours.mon: "8:00-25:00" is not a time interval; '
-        "use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas",
+        "use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno",
         "3 errors in 2 files",
     ]
 
@@ -52,10 +61,30 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
     [
         ("count: 12", 'count: "12"', 'services/s.yaml:10:20: capacity[0].count: "12" is not a whole number; write digits without quotes, e.g. 12'),
         ("count: 12", "count: twelve", "services/s.yaml:10:20: capacity[0].count: twelve is not a whole number; write digits without quotes, e.g. 12"),
-        ("name: Azylový dům pro matky s dětmi", "name: 123", None),  # digits are valid text: no error
+        ("name: Azylový dům pro matky s dětmi", "name: 123", 'services/s.yaml:1:7: name: "123" has no letter in it, so it cannot be a name; write the name people know it by'),
+        ("name: Azylový dům pro matky s dětmi", "name: 3D dílna", None),  # digits with a letter are a name
+        ("description: |\n  Azylový dům poskytuje dočasné ubytování matkám s dětmi.", "description: yes", 'services/s.yaml:25:14: description: "yes" is one word, which tells readers nothing; write a sentence, or delete the line'),
+        ("description: |\n  Azylový dům poskytuje dočasné ubytování matkám s dětmi.", "description: '**ano.**'", 'services/s.yaml:25:14: description: "**ano.**" is one word, which tells readers nothing; write a sentence, or delete the line'),
+        ("verified: 2026-09-01", "verified: 2026-09-01\nsummary: TODO", 'services/s.yaml:25:10: summary: "TODO" is one word, which tells readers nothing; write a sentence, or delete the line'),
+        ("verified: 2026-09-01", "verified: 2026-09-01\nsummary: Pomoc v nouzi.", None),
         ("name: Azylový dům pro matky s dětmi", "name: [a, b]", 'services/s.yaml:1:7: name: expected text, found a list'),
         ("forms: [residential]", "forms: residential", 'services/s.yaml:6:8: forms: expected a list ([a, b] or lines starting with -), found "residential"'),
-        ("forms: [residential]", "forms: [stationary]", """services/s.yaml:6:9: forms[0]: "stationary" is not allowed; use one of 'residential', 'outpatient' or 'field'"""),
+        ("forms: [residential]", "forms: [stationary]", 'services/s.yaml:6:9: forms[0]: "stationary" is not a form of provision; write one of: pobytová (residential), ambulantní (outpatient), terénní (field)'),
+        ("forms: [residential]", "forms: [terení]", 'services/s.yaml:6:9: forms[0]: "terení" is not a form of provision (did you mean "terénní"?); write one of: pobytová (residential), ambulantní (outpatient), terénní (field)'),
+        ("forms: [residential]", "forms: [pobytová, Terénní, ambulantni]", None),  # the words the site shows, any case, with or without diacritics
+        ("forms: [residential]", "forms: [pobytová, residential]", 'services/s.yaml:6:19: forms[1]: "residential" is listed twice; remove one'),
+        ("kind: registered", "kind: registrovaná sociální služba", None),
+        ("kind: registered", "kind: placená", 'services/s.yaml:3:7: kind: "placená" is not a kind of service; write one of: registrovaná (registered), související (related)'),
+        ("unit: beds", "unit: lůžka", None),  # a capacity unit by the name the site shows
+        ("unit: beds", "unit: Lůžka", None),
+        ("unit: beds", "unit: lůžko", 'services/s.yaml:10:30: capacity[0].unit: no capacity unit "lůžko" (did you mean "lůžka"?); write one of: lůžka (beds), klienti (clients)'),
+        ("unit: beds", "unit: postele", 'services/s.yaml:10:30: capacity[0].unit: no capacity unit "postele"; write one of: lůžka (beds), klienti (clients)'),
+        ("unit: beds", "unit: klijenti", 'services/s.yaml:10:30: capacity[0].unit: no capacity unit "klijenti" (did you mean "klienti"?); write one of: lůžka (beds), klienti (clients)'),
+        ("type: azylove-domy", "type: Azylové domy", None),
+        ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [Rodiny s dětmi, osoby bez přístřeší]", None),
+        ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [rodiny s dětmi, rodiny-s-detmi]", 'services/s.yaml:7:33: target_groups[1]: "rodiny-s-detmi" is listed twice; remove one'),
+        ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [matky s dětmi]", 'services/s.yaml:7:17: target_groups[0]: no target group "matky s dětmi"; write one of: Osoby bez přístřeší (osoby-bez-pristresi), Rodiny s dětmi (rodiny-s-detmi), Senioři (seniori)'),
+        ("languages: [cs, uk]", "languages: [čeština, українська]", None),
         ("forms: [residential]", "forms: [residential]\nfroms: [field]", 'services/s.yaml:7:1: froms: unknown field "froms" (did you mean "forms"?)'),
         ("kind: registered\n", "", 'services/s.yaml:1:1: required field "kind" is missing; add it'),
         ("wheelchair: false", "wheelchair: maybe", 'services/s.yaml:19:17: locations[0].wheelchair: "maybe" is not yes or no; write true or false without quotes'),
@@ -66,15 +95,32 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         ("email: azyl@example.org", "email: azyl(at)example.org", 'services/s.yaml:13:46: contacts.email[0]: "azyl(at)example.org" is not an e-mail address; write e.g. poradna@example.org'),
         ('phone: "+420 325 551 234"', 'phone: "325 55"', 'services/s.yaml:13:19: contacts.phone[0]: "325 55" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line like 116 123; an extension as 325 551 234, linka 12'),
         ("email: azyl@example.org}", "email: azyl@example.org, web: javascript:alert(1)}", 'services/s.yaml:13:69: contacts.web: "javascript:alert(1)" is not a web address; write e.g. www.example.org or https://www.example.org/poradna'),
-        ("lat: 50.2011, lon: 14.8312", "lat: 14.8312, lon: 50.2011", "services/s.yaml:17:18: locations[0].coordinates: 14.8312, 50.2011 lies outside CZ; lat and lon look swapped"),
-        ("lat: 50.2011", "lat: 50,2011", None),  # 50,2011 in a flow mapping: YAML syntax, reported by the parser
+        (SECRET_LINE, "    coordinates: {lat: 14.8312, lon: 50.2011}\n    confidential: false", "services/s.yaml:17:18: locations[0].coordinates: 14.8312, 50.2011 lies outside CZ; lat and lon look swapped"),
+        (SECRET_LINE, "    coordinates: {lat: 50,2011, lon: 14.8312}\n    confidential: false", None),  # 50,2011 in a flow mapping: YAML syntax, reported by the parser
+        ("address: {city: Lysá nad Labem}", 'address: {street: Tajná, city: Lysá nad Labem}', f"services/s.yaml:15:23: locations[0].address.street: {CONFIDENTIAL_FIELD}"),
+        ("address: {city: Lysá nad Labem}", 'address: {number: "4711/3", city: Lysá nad Labem}', f"services/s.yaml:15:23: locations[0].address.number: {CONFIDENTIAL_FIELD}"),
+        ("address: {city: Lysá nad Labem}", 'address: {city: Lysá nad Labem, postcode: "289 22"}', f"services/s.yaml:15:47: locations[0].address.postcode: {CONFIDENTIAL_FIELD}"),
+        (SECRET_LINE, "    coordinates: {lat: 50.2011, lon: 14.8312}\n    confidential: true", f"services/s.yaml:17:18: locations[0].coordinates: {CONFIDENTIAL_FIELD}"),
+        (SECRET_LINE, "    notes: Vchod ze dvora za poštou.\n    confidential: true", f"services/s.yaml:17:12: locations[0].notes: {CONFIDENTIAL_FIELD}"),
+        ("address: {city: Lysá nad Labem}", 'address: {city: Lysá nad Labem, ruian: "43069571"}', f"services/s.yaml:15:44: locations[0].address.ruian: {CONFIDENTIAL_FIELD}"),
         ("age: {min: 18}", "age: {min: 65, max: 18}", "services/s.yaml:8:6: age: min is greater than max; swap them"),
-        ("tue: 8:00-12:00", "tue: 12:00-8:00", 'services/s.yaml:22:12: locations[0].hours.tue: "12:00-8:00" is not a time interval (it ends before it starts); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
-        ("tue: 8:00-12:00", "tue: 8:00-12:00, 11:00-13:00", 'services/s.yaml:22:12: locations[0].hours.tue: "8:00-12:00, 11:00-13:00" is not a time interval (two intervals overlap); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
+        ("tue: 8:00-12:00", "tue: 12:00-12:00", 'services/s.yaml:22:12: locations[0].hours.tue: "12:00-12:00" is not a time interval (it starts and ends at the same time); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00, 11:00-13:00", 'services/s.yaml:22:12: locations[0].hours.tue: "8:00-12:00, 11:00-13:00" is not a time interval (two intervals overlap); use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno'),
         ("tue: 8:00-12:00", "tue: 8.00–12.00", None),  # Czech typography is accepted
-        ("tue: 8:00-12:00", "tue: 510", 'services/s.yaml:22:12: locations[0].hours.tue: "510" is not a time interval; use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas'),
+        ("tue: 8:00-12:00", "tue: 18:00-7:00", None),  # a night shelter: passes midnight on the day it starts
+        ("tue: 8:00-12:00", "tue: po domluvě (volejte předem)", None),
+        ("tue: 8:00-12:00", "tue: 9:00-11:00, po domluvě\n      sat: nepřetržitě\n      holidays: 9:00-12:00", None),
+        ("tue: 8:00-12:00", "tue: 18:00-7:00\n      wed: 6:00-9:00", "services/s.yaml:23:12: locations[0].hours.wed: it starts before tue's 18:00–7:00 ends (7:00 the next morning); an interval past midnight belongs to the day it starts on: shorten one of them"),
+        ("tue: 8:00-12:00", "tue: nonstop, 8:00-9:00", 'services/s.yaml:22:12: locations[0].hours.tue: "nonstop" cannot be combined with times; write either nonstop or the times'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      closed: [23. 12.–1. 1., 31. 2.]", 'services/s.yaml:23:31: locations[0].hours.closed[1]: "31. 2." is not a day of the year; write 23. 12. (every year) or 23. 12. 2026 (once), or 2026-12-23'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      closed: [2026-12-23–1. 1.]", 'services/s.yaml:23:16: locations[0].hours.closed[0]: "2026-12-23–1. 1." mixes a day of every year with a dated one; give both with the year, or neither'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      closed: [zima]", 'services/s.yaml:23:16: locations[0].hours.closed[0]: "zima" is not a closure; write a day or a range of days, e.g. 23. 12.–1. 1. (every year) or 3. 8. 2026–14. 8. 2026 (vacation), a note in brackets after it'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      seasons: [{from: 1. 7., to: 32. 8., tue: 9:00-12:00}]", 'services/s.yaml:23:35: locations[0].hours.seasons[0].to: "32. 8." is not a day of the year; write 23. 12. (every year) or 23. 12. 2026 (once), or 2026-12-23'),
+        ("tue: 8:00-12:00", "tue: 8:00-12:00\n      holidays: maybe", 'services/s.yaml:23:17: locations[0].hours.holidays: "maybe" is not a rule for public holidays; write closed, open (as on that weekday) or hours like 9:00-12:00'),
+        ("    hours:\n      mon: 8:00-12:00, 13:00-16:00\n      tue: 8:00-12:00", "    hours:\n      - {label: Kancelář, mon: 8:00-12:00}\n      - {tue: 8:00-12:00}", "services/s.yaml:21:7: locations[0].hours: a place with several schedules needs a label for each, e.g. label: Kancelář or label: Péče u klientů"),
+        ("tue: 8:00-12:00", "tue: 510", 'services/s.yaml:22:12: locations[0].hours.tue: "510" is not a time interval; use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas (18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno'),
         ("target_groups: [rodiny-s-detmi, osoby-bez-pristresi]", "target_groups: [rodiny-s-detmi, rodiny-s-detmi]", 'services/s.yaml:7:33: target_groups[1]: "rodiny-s-detmi" is listed twice; remove one'),
-        ("languages: [cs, uk]", "languages: [cs, ua]", 'services/s.yaml:12:17: languages[1]: no language "ua"; see the language list in the editors\' guide'),
+        ("languages: [cs, uk]", "languages: [cs, ua]", 'services/s.yaml:12:17: languages[1]: no language "ua"; write one of: čeština (cs), ukrajinština (uk)'),
         ("type: azylove-domy", "type: svepomocne-skupiny", 'services/s.yaml:4:7: type: "svepomocne-skupiny" is not a service type of Act 108/2006; a registered service needs one with its §, or use kind: related'),
         ("kind: registered", "kind: related", 'services/s.yaml:3:7: kind: "azylove-domy" is a registered type (§ 57); use kind: registered, or a related type'),
         ("locality: lysa", "locality: lisa", 'services/s.yaml:16:15: locations[0].locality: no locality "lisa" (did you mean "lysa"?)'),
@@ -99,6 +145,53 @@ def test_duplicate_registry_id_names_the_other_service(make_site):
 def test_locality_cycle(make_site):
     lines = errors_for(make_site, {"localities/kraj.yaml": "name: Kraj\nlevel: region\nparent: lysa\n"})
     assert 'localities/kraj.yaml:3:9: parent: "lysa" leads back to "kraj": the localities form a cycle' in lines
+
+
+def test_levels_and_groups_accept_the_words_the_site_shows(make_site):
+    content = make_site(
+        {
+            "localities/litol.yaml": "name: Litol\nlevel: Část obce\nparent: lysa\n",
+            "vocabularies/service-types.yaml": VOCABULARIES["service-types"].replace("group: care", "group: služby sociální péče"),
+        }
+    )
+    loaded = check_content(content, cache=RecordCache(None))
+    assert not loaded.problems.items
+    assert loaded.catalogue.localities["litol"].level == "part"
+    assert loaded.catalogue.vocab.service_types["pecovatelska-sluzba"].group == "care"
+
+
+def test_unknown_level_and_group_list_the_czech_words(make_site):
+    lines = errors_for(
+        make_site,
+        {
+            "localities/litol.yaml": "name: Litol\nlevel: vesnice\nparent: lysa\n",
+            "vocabularies/service-types.yaml": VOCABULARIES["service-types"].replace("group: care", "group: pece a pomoc"),
+        },
+    )
+    assert (
+        'localities/litol.yaml:2:8: level: "vesnice" is not a level of locality; write one of: kraj (region), '
+        "okres (district), obec (municipality), městská část (city-district), část obce (part), čtvrť (neighbourhood)"
+    ) in lines
+    assert (
+        'vocabularies/service-types.yaml:3:74: pecovatelska-sluzba.group: "pece a pomoc" is not a group of service types; '
+        "write one of: poradenství (counselling), péče (care), prevence (prevention), související aktivity (related)"
+    ) in lines
+
+
+def test_terms_named_by_name_reach_the_catalogue_as_ids(make_site):
+    service = SERVICE.replace("unit: beds", "unit: Lůžka").replace("type: azylove-domy", "type: azylové domy")
+    service = service.replace("forms: [residential]", "forms: [pobytová]").replace("languages: [cs, uk]", "languages: [українська]")
+    content = make_site({"services/azylovy-dum-lysa.yaml": service})
+    loaded = check_content(content, cache=RecordCache(None))
+    assert [p.message for p in loaded.problems.items if p.severity == Severity.ERROR] == []
+    record = loaded.catalogue.services["azylovy-dum-lysa"]
+    assert (record.type, record.forms, record.capacity[0].unit, record.languages) == ("azylove-domy", ["residential"], "beds", ["uk"])
+    assert loaded.catalogue.services_by_type["azylove-domy"]
+
+
+def test_a_capacity_unit_is_found_by_its_forms_after_numbers():
+    unit = CapacityUnit(name="lůžka", forms=PluralForms(one="lůžko", few="lůžka", other="lůžek"))
+    assert by_name({"beds": unit}) == {"luzka": "beds", "luzko": "beds", "luzek": "beds", "beds": "beds"}
 
 
 def test_locality_level_must_decrease(make_site):
@@ -195,7 +288,7 @@ def test_missing_site_yaml(make_site):
 
 def test_life_situation_references(make_site):
     lines = errors_for(make_site, {"life-situations/ztrata-bydleni.yaml": LIFE_SITUATION.replace("[azylove-domy]", "[azylove-dom]") + "services: [nic]\n"})
-    assert 'life-situations/ztrata-bydleni.yaml:4:19: gathers.types[0]: no service type "azylove-dom" (did you mean "azylove-domy"?)' in lines
+    assert 'life-situations/ztrata-bydleni.yaml:4:19: gathers.types[0]: no service type "azylove-dom" (did you mean "Azylové domy"?); write one of: Azylové domy (azylove-domy), Odborné sociální poradenství (odborne-socialni-poradenstvi), Pečovatelská služba (pecovatelska-sluzba), Svépomocné skupiny (svepomocne-skupiny)' in lines
     assert "life-situations/ztrata-bydleni.yaml:5:12: services[0]: no service \"nic\"; see the service list in the editors' guide" in lines
 
 

@@ -39,7 +39,9 @@ TRICKY_SERVICE = SERVICE.replace(
 ).replace(
     "      mon: 8:00-12:00, 13:00-16:00\n      tue: 8:00-12:00\n",
     '      mon: 8:30-12:00, 13:00-16:30\n      tue: 8:30-12:00\n      note: "no"\n',
-).replace("    wheelchair: false\n", '    wheelchair: false\n    name: "yes"\n    notes: "8:30"\n')
+).replace("    wheelchair: false\n", '    wheelchair: false\n    name: "yes"\n    notes: "8:30"\n').replace(
+    "    confidential: true\n", "    confidential: false\n"  # a confidential place has no notes
+)
 
 
 @pytest.fixture
@@ -78,7 +80,7 @@ def test_one_folder_collection_per_kind_and_each_edit_a_pull_request(built):
     assert config["backend"] == {"name": "github", "repo": "example/katalog", "branch": "main", "open_authoring": True}
     assert config["publish_mode"] == "editorial_workflow"
     folders = {c["name"]: c for c in config["collections"] if "folder" in c}
-    assert set(folders) == {"services", "providers", "localities", "life-situations", "pages"}
+    assert set(folders) == {"services", "providers", "localities", "life-situations", "pages", "plans", "news"}  # a plan's parts: per plan
     for kind in ("services", "providers", "localities", "life-situations"):
         collection = folders[kind]
         assert collection["folder"] == f"content/{kind}"
@@ -243,7 +245,7 @@ def test_what_the_form_saves_loads_back_exactly_as_meant(tmp_path):
     assert not after.problems.has_errors(), [p.format() for p in after.problems.errors]
     assert records(after.catalogue) == records(before.catalogue)
     service = after.catalogue.services["azylovy-dum-lysa"]
-    assert service.locations[0].hours.mon == [(510, 720), (780, 990)] and service.locations[0].hours.note == "no"
+    assert service.locations[0].hours[0].mon.intervals == ((510, 720), (780, 990)) and service.locations[0].hours[0].note == "no"
     assert service.locations[0].name == "yes" and service.locations[0].notes == "8:30"
     assert service.contacts.phone == ["+420 325 551 234", "+420 777 123 456"]
     assert after.catalogue.providers["charita-lysa"].ico == "00845451"

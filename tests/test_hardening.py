@@ -468,7 +468,7 @@ def test_the_sandbox_renders_the_built_in_templates_unchanged(make_site, tmp_pat
         ("provider: charita-lysa", "provider: " + "p" * 500,
          "2:11: provider: the text has 500 characters, at most 100 are allowed here; shorten it"),
         ("kind: registered", "kind: " + "k" * 500,
-         f'3:7: kind: "{"k" * 79}…" is not allowed; use one of \'registered\' or \'related\''),
+         f'3:7: kind: "{"k" * 79}…" is not a kind of service; write one of: registrovaná (registered), související (related)'),
         ("email: azyl@example.org", "email: " + "a" * 300 + "@example.org",
          "13:46: contacts.email[0]: the text has 312 characters, at most 254 are allowed here; shorten it"),
     ],

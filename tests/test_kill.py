@@ -144,7 +144,7 @@ def test_a_print_killed_at_any_moment_keeps_the_previous_pdfs_and_kills_its_work
     took = run("print", "--content", content, "--out", tmp_path / "expected", "--jobs", "2")
     new = digest(tmp_path / "expected" / "tisk")
     for i in range(PRINT_KILLS):
-        shutil.rmtree(tmp_path / ".cache" / "print", ignore_errors=True)  # every run lays the PDFs out again
+        shutil.rmtree(content / ".cache" / "print", ignore_errors=True)  # every run lays the PDFs out again
         before = digest(out / "tisk")
         delay = rng.uniform(0, took)
         seen = kill_after(start("print", "--content", content, "--out", out, "--jobs", "2"), delay, want_workers=i == 0)

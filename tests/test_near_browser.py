@@ -54,11 +54,11 @@ def context(browser, base):  # noqa: F811 - fixture
 
 
 def shown(page) -> list[tuple[str, str]]:
-    """Return the search results as (link, distance text)."""
+    """Return the search results as (the link's path on the site, distance text)."""
     page.wait_for_selector("#search-app[data-state=done]")
     return page.eval_on_selector_all(
         "#search-results li",
-        "lis => lis.map(li => [li.querySelector('h2 a').getAttribute('href'), (li.querySelector('.distance') || {}).textContent || ''])",
+        "lis => lis.map(li => [new URL(li.querySelector('h2 a').href).pathname, (li.querySelector('.distance') || {}).textContent || ''])",
     )
 
 
@@ -67,7 +67,8 @@ def kilometres(results: list[tuple[str, str]]) -> list[float]:
 
 
 def search_care(page, base: str) -> None:
-    page.goto(base + "hledat/?q=" + quote("pečovatelská"))
+    """Search for help at home: the care services first, and enough others to sort by distance."""
+    page.goto(base + "hledat/?q=" + quote("pomoc doma"))
     page.wait_for_selector("#search-app[data-state=done]")
 
 

@@ -5,6 +5,7 @@ the same files on their own. Validated against the shipped schemas, offline."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -20,14 +21,18 @@ from referencing.jsonschema import DRAFT202012
 from conftest import ROOT, run_cli
 from html_tree import find, find_all, page, resolve, text
 from site_fixtures import demo_site, fixture_site  # noqa: F401 - fixtures
-from sites import SERVICE
+from sites import SERVICE, write_site
 
 from catalogue.cli import EXPORT_FORMATS
-from catalogue.model.records import Hours, LifeSituation, Location, Locality, Provider, Service, Site
-from catalogue.outputs.opendata import FORMATS
+from catalogue.index import publishable
+from catalogue.model.records import LifeSituation, Location, Locality, Provider, Service, Site
+from catalogue.model.schedule import Schedule
+from catalogue.outputs.opendata import FORMATS, export_files
 from catalogue.outputs.opendata.catalogue_json import LEFT_OUT, RENAMED
 from catalogue.outputs.opendata.csv_export import COLUMNS
 from catalogue.outputs.opendata.hsds import Ids, schedules
+from catalogue.validate.cache import RecordCache
+from catalogue.validate.stage import check_content
 
 HSDS_SCHEMAS = ROOT / "catalogue/outputs/opendata/hsds-3.0"
 HSDS_BASE = "https://schemas.invalid/hsds/3.0/"  # never fetched: the registry holds every schema and retrieves nothing
@@ -37,11 +42,11 @@ DATA_FILES = {
 }
 
 # A shelter whose secret address appears nowhere else in the fixture catalogue.
-SECRET = SERVICE.replace("street: Tajná, number: \"4711/3\", city: Lysá nad Labem, postcode: \"289 22\"",
-                         "street: Skrytá, number: \"9876/5\", city: Lysá nad Labem, postcode: \"294 71\"").replace(
-    "coordinates: {lat: 50.2011, lon: 14.8312}", "coordinates: {lat: 50.2077, lon: 14.8399}\n    notes: Zvonek U Nováků"
+SECRET = SERVICE.replace("address: {city: Lysá nad Labem}",
+                         "address: {street: Skrytá, number: \"9876/5\", city: Lysá nad Labem, postcode: \"294 71\"}").replace(
+    "    confidential: true", "    coordinates: {lat: 50.2077, lon: 14.8399}\n    notes: Zvonek U Nováků\n    confidential: true"
 )
-assert "Skrytá" in SECRET and "Zvonek" in SECRET
+assert "Skrytá" in SECRET and "Zvonek" in SECRET and "50.2077" in SECRET
 SECRET_BITS = ["Skrytá", "9876", "294 71", "294%2071", "50.2077", "50,2077", "14.8399", "14,8399", "Zvonek"]
 
 
@@ -150,15 +155,37 @@ def test_a_hsds_service_nests_its_organization_places_schedules_and_terms(fixtur
 
 def test_schedules_map_the_opening_hours():
     make_id = lambda *parts: "/".join(parts)  # noqa: E731
-    assert schedules(None, make_id) == []
-    nonstop = Hours(**{day: "nonstop" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})
-    (entry,) = schedules(nonstop, make_id)
+    assert schedules([], make_id) == []
+    nonstop = Schedule(**{day: "nonstop" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})
+    (entry,) = schedules([nonstop], make_id)
     assert (entry["byday"], entry["opens_at"], entry["closes_at"], entry["freq"]) == ("MO,TU,WE,TH,FR,SA,SU", "00:00", "24:00", "WEEKLY")
-    only_note = Hours(note="po telefonické domluvě")
-    assert schedules(only_note, make_id) == [{"id": "note", "description": "po telefonické domluvě"}]
-    seasonal = schedules(Hours(sat="9:00-12:00", note="jen v létě"), make_id, {"valid_from": "2026-06-01"})
-    assert seasonal == [{"id": "09:00-12:00", "valid_from": "2026-06-01", "description": "jen v létě", "freq": "WEEKLY",
-                         "byday": "SA", "opens_at": "09:00", "closes_at": "12:00"}]
+    assert entry["notes"] == "Open on public holidays too."  # open all seven days: also on holidays
+    only_note = Schedule(note="po telefonické domluvě")
+    assert schedules([only_note], make_id) == [{"id": "note", "description": "po telefonické domluvě"}]
+    seasonal = schedules([Schedule(sat="9:00-12:00", note="jen v létě")], make_id, {"valid_from": "2026-06-01"})
+    assert seasonal == [{"id": "09:00-12:00", "valid_from": "2026-06-01", "description": "jen v létě", "notes": "Closed on public holidays.",
+                         "freq": "WEEKLY", "byday": "SA", "opens_at": "09:00", "closes_at": "12:00"}]
+
+
+def test_hsds_schedules_carry_overnight_hours_appointments_labels_seasons_and_closures():
+    make_id = lambda *parts: "/".join(parts)  # noqa: E731
+    shelter = Schedule(**{day: "18:00-7:00" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})
+    (night,) = schedules([shelter], make_id)
+    assert (night["opens_at"], night["closes_at"]) == ("18:00", "07:00")  # closes the next morning
+    office = Schedule.model_validate({
+        "label": "Kancelář", "attending": "in-person", "mon": "8:00-12:00 (jen objednaní)", "tue": "po domluvě",
+        "closed": ["23. 12.–1. 1. (vánoce)"], "seasons": [{"from": "1. 7.", "to": "31. 8.", "tue": "9:00-12:00"}],
+    })
+    care = Schedule.model_validate({"label": "Péče u klientů", "attending": "at-home", "sat": "7:00-19:00"})
+    entries = schedules([office, care], make_id, gettext=lambda s: s, today=dt.date(2026, 11, 22))
+    by_id = {e["id"]: e for e in entries}
+    assert by_id["08:00-12:00 jen objednaní"]["description"] == "Kancelář jen objednaní"
+    assert by_id["08:00-12:00 jen objednaní"]["attending_type"] == "in person at the place"
+    assert by_id["appointment"]["byday"] == "TU" and "opens_at" not in by_id["appointment"]
+    assert by_id["08:00-12:00 jen objednaní"]["notes"] == "Closed on public holidays. Closed: 23. 12.–1. 1. (vánoce)."
+    summer = by_id["season/0/09:00-12:00"]
+    assert (summer["valid_from"], summer["valid_to"], summer["byday"]) == ("2027-07-01", "2027-08-31", "TU")  # the next summer
+    assert by_id["1/07:00-19:00"]["description"] == "Péče u klientů" and by_id["1/07:00-19:00"]["attending_type"] == "at the client's home"
 
 
 def test_hsds_ids_are_rfc_4122_uuid5():
@@ -208,8 +235,8 @@ def test_the_json_holds_every_record_in_a_stable_order(fixture_site):
     assert [p["id"] for p in document["providers"]] == ["charita-lysa"] and [s["id"] for s in document["life_situations"]] == ["ztrata-bydleni"]
     shelter = document["services"][0]
     assert list(shelter)[:4] == ["id", "name", "url", "kind"]
-    assert shelter["locations"][0]["hours"]["mon"] == [{"opens": "08:00", "closes": "12:00"}, {"opens": "13:00", "closes": "16:00"}]
-    assert shelter["locations"][0]["hours"]["wed"] == []
+    assert shelter["locations"][0]["hours"][0]["mon"] == [{"opens": "08:00", "closes": "12:00"}, {"opens": "13:00", "closes": "16:00"}]
+    assert shelter["locations"][0]["hours"][0]["wed"] == [] and shelter["locations"][0]["hours"][0]["public_holidays"] == "closed"
     assert shelter["locations"][0]["address"] == {"city": "Lysá nad Labem"} and shelter["locations"][0]["confidential"] is True
     assert document["life_situations"][0]["services"] == ["azylovy-dum-lysa"]  # gathered by its rule, listed resolved
 
@@ -237,17 +264,19 @@ locations:
     locality: lysa
     coordinates: {lat: 50.2016, lon: 14.8329}
     wheelchair: true
-    hours: {mon: 8:00-12:00, note: jindy po domluvě}
+    hours:
+      - {label: Kancelář, attending: in-person, mon: 8:00-12:00, note: jindy po domluvě, holidays: open, closed: [24. 12.]}
+      - {label: Léto, seasons: [{from: 1. 7., to: 31. 8., tue: 9:00-12:00}]}
     notes: Druhé patro.
 life_situations: [ztrata-bydleni]
 verified: 2026-10-01
-description: Popis.
+description: Popis služby.
 former_ids: [stara-sluzba]
 end_date: 2027-12-31
 source: {registry: rpss, portal_id: 7001, imported: 2026-01-15}
 """,
     "localities/okres.yaml": "name: Okres Nymburk\nlevel: district\nparent: kraj\ncode: CZ0208\ncentroid: {lat: 50.18, lon: 15.04}\n",
-    "life-situations/ztrata-bydleni.yaml": "title: Přicházím o bydlení\nsummary: Když hrozí ztráta bydlení.\ntext: Rady.\nformer_ids: [bydleni]\n",
+    "life-situations/ztrata-bydleni.yaml": "title: Přicházím o bydlení\nsummary: Když hrozí ztráta bydlení.\ntext: Rady pro občany.\nformer_ids: [bydleni]\n",
 }
 
 
@@ -268,7 +297,7 @@ def test_every_field_of_the_models_is_exported_or_left_out_on_purpose(make_site,
         Location: keys([loc for s in document["services"] for loc in s["locations"]]),
         Locality: keys(document["localities"]),
         LifeSituation: keys(document["life_situations"]),
-        Hours: keys([loc["hours"] for s in document["services"] for loc in s["locations"] if "hours" in loc]),
+        Schedule: keys([h for s in document["services"] for loc in s["locations"] for h in loc.get("hours", [])]),
     }
     missing = {}
     for model, found in exported.items():
@@ -315,7 +344,7 @@ def test_the_csv_values_and_the_excel_dialect(fixture_site):
     assert (home["latitude"], home["longitude"], home["hours_mon"], home["hours_wed"]) == ("50.2016", "14.8329", "7:00-15:30", "zavřeno")
     assert home["phone"] == "+420 325 551 234"  # the provider's: the service has none of its own
     club = plain[("klub-senioru-milovice", "1")]
-    assert club["hours_sun"] == "0:00-24:00" and club["kind"] == "related" and club["paragraph"] == ""
+    assert club["hours_sun"] == "nonstop" and club["kind"] == "related" and club["paragraph"] == ""
     shelter = plain[("azylovy-dum-lysa", "1")]
     assert (shelter["confidential"], shelter["street"], shelter["latitude"], shelter["target_groups"]) == (
         "true", "", "", "Rodiny s dětmi; Osoby bez přístřeší")
@@ -401,14 +430,20 @@ def test_without_a_publisher_the_record_has_none_and_cc0_waives_every_right(make
 
 
 def test_a_confidential_address_reaches_no_open_data_file(make_site, tmp_path):
+    """``check`` refuses the address on a confidential place; were one let through in code, the exports still drop it."""
     content = make_site({"services/azylovy-dum-lysa.yaml": SECRET})
-    out = tmp_path / "public"
-    assert run_cli("build", "--content", content, "--out", out).code == 0
-    published = {rel: data.decode("utf-8") for rel, data in data_files(out).items()}
-    published["otevrena-data/index.html"] = (out / "otevrena-data/index.html").read_text(encoding="utf-8")
-    assert set(published) > DATA_FILES
+    assert run_cli("build", "--content", content, "--out", tmp_path / "public").code == 1  # never in the content
+    cat = check_content(write_site(tmp_path / "clean"), cache=RecordCache(None)).catalogue
+    leaky = Location.model_validate({
+        "address": {"street": "Skrytá", "number": "9876/5", "city": "Lysá nad Labem", "postcode": "294 71"},
+        "locality": "litol", "coordinates": {"lat": 50.2077, "lon": 14.8399}, "notes": "Zvonek U Nováků", "confidential": True,
+    })
+    cat.services["azylovy-dum-lysa"] = cat.services["azylovy-dum-lysa"].model_copy(update={"locations": [leaky]})
+    published = {rel: data.decode("utf-8") for rel, data in export_files(publishable(cat)).items()}
     leaks = {rel: [bit for bit in SECRET_BITS if bit in body] for rel, body in published.items()}
     assert {rel: bits for rel, bits in leaks.items() if bits} == {}
+    (shelter,) = [s for s in json.loads(published["data/katalog.json"])["services"] if s["id"] == "azylovy-dum-lysa"]
+    assert shelter["locations"][0]["locality"] == "lysa"  # coarsened from the part Litol to its municipality
     assert "Lysá nad Labem" in published["data/hsds/services.json"]  # the municipality is kept
 
 

@@ -13,12 +13,16 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, TODAY_EPOCH, run_cli
+from pdf_figures import HAS_POPPLER, MM, PHONE, numbered_entries, text_lines, text_runs
+from pdf_figures import page_texts as laid_out
 from site_fixtures import RELATED
 from sites import LIFE_SITUATION, SITE, write_site
 
-from catalogue.outputs.print.entries import compact_hours
+from catalogue.render.crisis import crisis_lines
+from catalogue.outputs.print.entries import compact_hours, unbroken_phones
 from catalogue.outputs.print.impose import booklet_order
-from catalogue.model.records import Hours
+from catalogue.model.schedule import Schedule
+from catalogue.model.records import Site
 from catalogue.index import publishable
 from catalogue.validate.stage import check_content as load
 
@@ -32,6 +36,10 @@ target_groups: [rodiny-s-detmi, seniori]
 summary: Pomoc s dluhy, bydlením a dávkami.
 forms: [outpatient]
 fees: {paid: false}
+contacts:
+  phone: [+420 325 551 201, +420 325 551 202, +420 325 551 203, +420 325 551 204, +420 325 551 205, +420 325 551 206]
+  email: poradna@example.org
+  note: Objednat se můžete na 325 551 210, 325 551 211, 325 551 212 nebo 325 551 213; v naléhavých případech volejte 116 123 nebo +420 325 551 214.
 locations:
   - name: Poradna
     address: {street: Nám. 5. května, number: "1", city: Milovice, postcode: "289 23"}
@@ -48,8 +56,9 @@ SERVICE_NAMES = [
     "Občanská poradna Milovice",
     "Klub seniorů Milovice",
 ]
-# "title . . . page"; a title that fills its line leaves no room for the dots
-LEADERS = re.compile(r"^(?P<title>.+?)(?:\s*(?:\. ?){2,}\s*|\s+)(?P<page>\d+)$")
+
+
+needs_poppler = pytest.mark.skipif(not HAS_POPPLER, reason="poppler-utils (pdftotext) is not installed")
 
 
 def print_site(root: Path, overrides: dict[str, str | None] | None = None) -> Path:
@@ -58,20 +67,15 @@ def print_site(root: Path, overrides: dict[str, str | None] | None = None) -> Pa
     return write_site(root / "content", files)
 
 
-def leader_entries(texts: list[str], skip: set[str] = frozenset()) -> list[dict[str, str]]:
-    """Return "title . . . page" entries from page texts; a title may wrap over lines."""
-    entries, pending = [], ""
-    for text in texts:
-        for line in text.splitlines():
-            if line.strip() in skip:
-                continue
-            candidate = f"{pending} {line.strip()}".strip()
-            if match := LEADERS.match(candidate):
-                entries.append(match.groupdict())
-                candidate = ""
-            pending = candidate
-        pending = ""  # the running header and the folio end a page's text
-    return entries
+def referenced(entries: list[dict[str, str]], names: list[str]) -> list[tuple[str, int]]:
+    """Return (service name, page) of index entries; a heading (the town, the group) may run into the first title."""
+    longest_first = sorted(names, key=len, reverse=True)
+    found = []
+    for entry in entries:
+        name = next((n for n in longest_first if entry["title"].endswith(n)), None)
+        assert name is not None, entry
+        found.append((name, int(entry["page"])))
+    return found
 
 
 def reader(path: Path) -> PdfReader:
@@ -152,12 +156,12 @@ def test_booklet_page_count_is_a_multiple_of_four_and_the_back_cover_is_last(pri
     assert pages[-2].strip() == ""  # padding is blank, before the back cover
 
 
+@needs_poppler
 def test_every_contents_entry_points_to_the_page_of_its_heading(printed):
     path = printed / "katalog.pdf"
     pages = page_texts(path)
     marks = outline(path)
-    toc = next(i for i, text in enumerate(pages) if text.startswith("Obsah"))
-    entries = [m.groupdict() for line in pages[toc].splitlines() if (m := LEADERS.match(line.strip()))]
+    entries = numbered_entries(laid_out(path)[marks["Obsah"] : marks["Obsah"] + 1], skip={"Obsah"})
     assert len(entries) >= 6
     for entry in entries:
         number = int(entry["page"])
@@ -166,22 +170,22 @@ def test_every_contents_entry_points_to_the_page_of_its_heading(printed):
         assert pages[number - 1].rstrip().endswith(str(number))  # the printed folio agrees
 
 
+@needs_poppler
 def test_every_index_entry_points_to_the_page_of_its_service(printed):
     path = printed / "katalog.pdf"
     pages = page_texts(path)
     marks = outline(path)
-    start = next(i for i, text in enumerate(pages) if text.startswith("Rejstřík služeb A–Z"))
-    alphabetical = [m.groupdict() for line in pages[start].splitlines() if (m := LEADERS.match(line.strip()))]
+    start = marks["Rejstřík služeb A–Z"]
+    alphabetical = numbered_entries(laid_out(path)[start : start + 1], skip={"Rejstřík služeb A–Z"})
     assert [e["title"].split(" – ")[0] for e in alphabetical] == sorted(SERVICE_NAMES, key=lambda n: n.replace("Č", "Cz"))
     for entry in alphabetical:
         name = entry["title"].split(" – ")[0]
         assert marks[name] == int(entry["page"]) - 1
-    run_in = "\n".join(pages[start + 1 :])  # by locality and by target group: "Name 5 · Name 4"
-    references = re.findall(r"(" + "|".join(map(re.escape, SERVICE_NAMES)) + r") (\d+)", run_in)
+    references = referenced(numbered_entries(laid_out(path)[start + 1 : -1]), SERVICE_NAMES)  # by locality, by target group
     assert len(references) >= 8
     for name, number in references:
-        assert marks[name] == int(number) - 1
-        assert name in pages[int(number) - 1]
+        assert marks[name] == number - 1
+        assert name in pages[number - 1]
 
 
 def test_booklet_has_chapters_by_service_group_with_related_activities_last(printed):
@@ -248,10 +252,79 @@ def test_imposition_puts_two_pages_on_each_side_of_a_sheet(printed):
     booklet = reader(printed / "katalog.pdf")
     sheets = reader(printed / "katalog-brozura.pdf")
     assert len(sheets.pages) == len(booklet.pages) // 2
-    page, sheet = booklet.pages[0].mediabox, sheets.pages[0].mediabox
-    assert (round(float(sheet.width)), round(float(sheet.height))) == (round(2 * float(page.width)), round(float(page.height)))
+    sheet = sheets.pages[0].mediabox
+    assert (round(float(sheet.width) / MM, 2), round(float(sheet.height) / MM, 2)) == (297.0, 210.0)  # exactly A4, not 2 × 148 mm
     first = sheets.pages[0].extract_text()
     assert "Katalog Testov" in first  # back cover and front cover share the outer side
+
+
+@needs_poppler
+def test_no_phone_number_is_broken_across_lines(printed):
+    for name in ("katalog.pdf", "ztrata-bydleni.pdf"):
+        lines = [line.text for page in text_lines(printed / name) for line in page]
+        whole = PHONE.findall(" ".join(lines))
+        kept = [number for line in lines for number in PHONE.findall(line)]
+        assert len(whole) >= (12 if name == "katalog.pdf" else 1)
+        assert sorted(whole) == sorted(kept), (name, [n for n in whole if n not in kept])
+
+
+def test_phone_numbers_in_running_text_are_kept_on_one_line():
+    text = unbroken_phones("Volejte 325 551 210 nebo +420 325 551 214, linku 116 123 <b> & 12 345 678.")
+    assert text == (
+        'Volejte <span class="nowrap">325 551 210</span> nebo <span class="nowrap">+420 325 551 214</span>, '
+        'linku <span class="nowrap">116 123</span> &lt;b&gt; &amp; 12 345 678.'
+    )
+    assert unbroken_phones(None) is None
+
+
+def crisis_site(root: Path, country: str, language: str, lines: str = "") -> Site:
+    text = SITE.replace("language: cs", f"language: {language}") + f"country: {country}\n" + lines
+    return load(write_site(root / f"{country}-{language}-{len(lines)}", {"site.yaml": text})).catalogue.site
+
+
+def test_crisis_lines_default_to_the_country_in_the_site_language(tmp_path):
+    czech = crisis_lines(crisis_site(tmp_path, "CZ", "cs"))
+    assert [line.number for line in czech] == ["112", "116 123", "116 111", "116 006", "+420 800 200 007"]
+    assert czech[1].name == "Linka první psychické pomoci: krizová pomoc pro dospělé" and czech[1].note == "zdarma"
+    polish = crisis_lines(crisis_site(tmp_path, "PL", "pl"))
+    assert [line.number for line in polish] == ["112", "116 123", "116 111", "+48 800 120 002"]
+    assert polish[3].name == "Niebieska Linia: dla osób doznających przemocy domowej"
+    assert crisis_lines(crisis_site(tmp_path, "CZ", "cs", "crisis_lines: []\n")) == []
+
+
+def test_a_crisis_line_that_is_not_a_phone_number_is_refused_with_its_position(tmp_path):
+    site = SITE + "crisis_lines:\n  - {number: linka 123, name: Krizová linka}\n"
+    content = print_site(tmp_path, {"site.yaml": site})
+    result = run_cli("check", "--content", content)
+    assert result.code == 1
+    assert f'{content / "site.yaml"}:8:14: crisis_lines[0].number: "linka 123" is not a phone number; write e.g. ' \
+        "+420 325 551 234, 325 551 234 or a short line like 116 123; an extension as 325 551 234, linka 12" in result.lines, result.out
+
+
+def test_front_matter_that_would_spill_a_few_lines_is_set_tighter(site):
+    """Contents a line too long for their pages: the tighter setting saves the page; far too long: it is not tried."""
+    from catalogue.outputs.print.jobs import plan_jobs
+    from catalogue.outputs.print.pdf import TIGHT, fill_page_numbers, fitted_front, layout
+
+    front = plan_jobs(publishable(load(site).catalogue))[0].parts[0]
+
+    def longer(lines: int) -> str:
+        extra = "".join(f'<li class="toc-2"><a href="#x"><span class="entry">Položka {i}</span></a></li>' for i in range(lines))
+        return front.replace("</ul>\n</nav>", extra + "</ul>\n</nav>", 1)
+
+    def pages(lines: int) -> int:
+        return len(layout(fill_page_numbers(longer(lines), None, set())).pages)
+
+    low, high = 0, 200  # the fewest extra lines that need one more page
+    base = pages(low)
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if pages(middle) == base else (low, middle)
+    html, fitted = fitted_front(longer(high), None)
+    assert TIGHT in html
+    assert len(fitted.pages) == base
+    html, fitted = fitted_front(longer(low), None)
+    assert TIGHT not in html and len(fitted.pages) == base
 
 
 def test_booklet_order_for_saddle_stitching():
@@ -261,9 +334,11 @@ def test_booklet_order_for_saddle_stitching():
 
 
 def test_opening_hours_join_equal_consecutive_days():
-    hours = Hours(mon="8:00-16:00", tue="8:00-16:00", wed="8:00-16:00", thu="8:00-12:00", sat="nonstop")
-    runs = [(r.first, r.last, r.intervals, r.nonstop) for r in compact_hours(hours)]
-    assert runs == [("mon", "wed", "8:00–16:00", False), ("thu", "thu", "8:00–12:00", False), ("sat", "sat", "0:00–24:00", True)]
+    hours = Schedule(mon="8:00-16:00", tue="8:00-16:00", wed="8:00-16:00", thu="8:00-12:00", fri="18:00-7:00", sat="nonstop")
+    runs = [(r.first, r.last, r.day.intervals) for r in compact_hours(hours.days())]
+    assert runs == [
+        ("mon", "wed", ((480, 960),)), ("thu", "thu", ((480, 720),)), ("fri", "fri", ((1080, 1860),)), ("sat", "sat", ((0, 1440),))
+    ]
 
 
 def test_booklet_html_links_each_service_qr_code_to_its_page(site):
@@ -289,9 +364,19 @@ def test_dl_leaflet_is_one_a4_sheet_folded_in_three(printed):
     assert "Azylový dům pro matky s dětmi" in inside and "+420 325 551 234" in inside
 
 
+CRISIS_LINES = """\
+print:
+  format: A4
+  chapters: target_group
+  leaflet_format: A5
+crisis_lines:
+  - {number: "116 123", name: Linka první psychické pomoci, note: zdarma}
+  - {number: 800 100 200, name: Krizové centrum Testov}
+"""
+
+
 def test_a5_leaflet_and_a4_booklet_by_target_group(tmp_path):
-    site = SITE + "print: {format: A4, chapters: target_group, leaflet_format: A5}\n"
-    content = print_site(tmp_path, {"site.yaml": site})
+    content = print_site(tmp_path, {"site.yaml": SITE + CRISIS_LINES})
     result = run_cli("print", "--content", content, "--out", tmp_path / "public")
     assert result.code == 0, result.out
     leaflet = reader(tmp_path / "public/tisk/ztrata-bydleni.pdf")
@@ -306,6 +391,16 @@ def test_a5_leaflet_and_a4_booklet_by_target_group(tmp_path):
     text = "\n".join(pages)
     for name in SERVICE_NAMES[:3]:  # each printed once in full, in its first group's chapter
         assert text.count(f"{name}\nCharita Lysá") == 1, name
+    # the large-print edition: no text under 14 pt inside the covers, body text at 16 pt, on exact A3 sheets
+    inside = [run for page in text_runs(booklet)[1:-1] for run in page]
+    assert min(run.size for run in inside) >= 14, min(inside, key=lambda r: r.size)
+    assert {run.size for run in inside if run.text == "Pomoc s dluhy, bydlením a dávkami."} == {16}
+    sheet = reader(tmp_path / "public/tisk/katalog-brozura.pdf").pages[0].mediabox
+    assert (round(float(sheet.width) / MM, 2), round(float(sheet.height) / MM, 2)) == (420.0, 297.0)
+    # the site's own crisis lines replace the national ones
+    back = pages[-1]
+    assert "116 123 Linka první psychické pomoci" in back and "+420 800 100 200 Krizové centrum Testov" in back
+    assert "112" not in back and "Linka bezpečí" not in back
 
 
 def test_overflowing_leaflet_is_reported_with_how_much_and_print_fails(tmp_path):
@@ -370,7 +465,7 @@ def test_two_prints_are_byte_identical_and_the_second_renders_nothing(tmp_path):
     assert "(2 rendered, 0 unchanged)" in first.out
     again = run_cli("print", "--content", content, "--out", tmp_path / "b")
     assert "(0 rendered, 2 unchanged)" in again.out
-    shutil.rmtree(tmp_path / ".cache" / "print")
+    shutil.rmtree(content / ".cache" / "print")
     fresh = run_cli("print", "--content", content, "--out", tmp_path / "c", "--jobs", "1")
     assert "(2 rendered, 0 unchanged)" in fresh.out
     assert digest(tmp_path / "a/tisk") == digest(tmp_path / "b/tisk") == digest(tmp_path / "c/tisk")
@@ -383,7 +478,7 @@ def test_only_the_changed_leaflet_is_rendered_again(tmp_path):
     result = run_cli("print", "--content", content, "--out", tmp_path / "public")
     assert "(1 rendered, 2 unchanged)" in result.out
     assert "Zavolejte hned." in "\n".join(page_texts(tmp_path / "public/tisk/dluhy.pdf"))
-    assert len(list((tmp_path / ".cache" / "print").iterdir())) == 3  # the old leaflet's entry is gone
+    assert len(list((content / ".cache" / "print").iterdir())) == 3  # the old leaflet's entry is gone
 
 
 def test_print_refuses_invalid_content_and_leaves_the_pdfs(tmp_path):
@@ -397,6 +492,7 @@ def test_print_refuses_invalid_content_and_leaves_the_pdfs(tmp_path):
     assert digest(tmp_path / "public/tisk") == before
 
 
+@needs_poppler
 def test_page_numbers_hold_in_a_catalogue_of_many_pages(tmp_path):
     """Chapters and type sections that run over several pages: every number is where its heading starts."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -415,7 +511,8 @@ def test_page_numbers_hold_in_a_catalogue_of_many_pages(tmp_path):
     pages = page_texts(path)
     marks = outline(path)
     assert len(pages) % 4 == 0 and len(pages) > 20
-    toc = leader_entries([t for t in pages[2:5] if "Obsah" in t.splitlines()[-2:] + t.splitlines()[:1]], skip={"Obsah"})
+    boxes = laid_out(path)
+    toc = numbered_entries([p for p in boxes[1:5] if [h.text for h in p.header] == ["Obsah"]], skip={"Obsah"})
     assert len(toc) > 15
     for entry in toc:
         number = int(entry["page"])
@@ -423,14 +520,12 @@ def test_page_numbers_hold_in_a_catalogue_of_many_pages(tmp_path):
         assert marks[title] == number - 1, entry
         assert title in " ".join(pages[number - 1].split()), entry  # headings may wrap
     names = sorted({s.name for s in load(content).catalogue.services.values()}, key=len, reverse=True)
-    az = next(i for i, t in enumerate(pages) if t.startswith("Rejstřík služeb A–Z"))
-    places = next(i for i, t in enumerate(pages) if t.startswith("Služby podle obcí"))
-    alphabetical = leader_entries(pages[az:places], skip={"Rejstřík služeb A–Z"})
+    az, places = marks["Rejstřík služeb A–Z"], marks["Služby podle obcí"]
+    alphabetical = numbered_entries(boxes[az:places], skip={"Rejstřík služeb A–Z"})
     assert len(alphabetical) == 40
     for entry in alphabetical:
         assert marks[entry["title"].split(" – ")[0]] == int(entry["page"]) - 1, entry
-    run_in = "\n".join(pages[places:])
-    references = re.findall(r"(" + "|".join(map(re.escape, names)) + r")\s+(\d+)", run_in)
+    references = referenced(numbered_entries(boxes[places:-1], skip={"Služby podle obcí", "Služby podle cílových skupin"}), names)
     assert len(references) >= 2 * 40  # by locality, by target group (two each)
     for name, number in references:
-        assert marks[name] == int(number) - 1, (name, number)
+        assert marks[name] == number - 1, (name, number)

@@ -133,7 +133,7 @@ def test_an_ended_service_is_set_apart_from_every_listing(make_site):
     import datetime as dt
 
     from catalogue.index import publishable
-    from catalogue.search.documents import build_documents
+    from catalogue.search.corpus import build_documents
     from catalogue.validate.cache import RecordCache
     from catalogue.validate.stage import check_content
 

@@ -11,7 +11,7 @@ import pytest
 from catalogue.index import publishable
 from catalogue.validate.stage import check_content
 from catalogue.search.engine import SearchEngine
-from site_fixtures import DEMO, demo_site, serve  # noqa: F401 - fixtures
+from site_fixtures import DEMO, demo_site, fixture_site, serve  # noqa: F401 - fixtures
 from test_site_browser import axe, browser, tab  # noqa: F401 - fixtures
 
 
@@ -36,10 +36,10 @@ def test_typing_a_query_shows_results_announced_in_a_live_region(tab, base):  # 
     tab.press("#q", "Enter")
     tab.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
     found = results(tab)
-    assert "/sluzby/pecovatelska-sluzba-lysa/" in found[:6]
+    assert "../sluzby/pecovatelska-sluzba-lysa/" in found[:6]
     status = tab.locator("#search-status")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
-    assert "výsled" in status.text_content()
+    assert re.fullmatch(r"4 služby a \d+ další(ch)? výsledk\w+ pro „pecovatelska sluzba“", status.text_content())
     assert parse_qs(urlsplit(tab.url).query)["q"] == ["pecovatelska sluzba"]
 
 
@@ -52,16 +52,16 @@ def test_the_index_is_fetched_while_typing_and_nothing_fails_to_load(tab, base):
     tab.on("console", lambda m: m.type in ("error", "warning") and complaints.append(m.text))
     tab.goto(f"{base}/hledat/")
     tab.wait_for_selector("#search-app[data-state=done]")
-    assert not any(p.startswith("/pagefind/") for p in requested)  # nothing before the field is used
+    assert not any(p.startswith("/search/") for p in requested)  # nothing before the field is used
     tab.click("#q")
     tab.type("#q", "azylový dům", delay=30)
-    tab.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('.pf_index'))")
+    tab.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('/search/index/'))")
     before_enter = set(requested)
-    assert any(p.endswith(".pagefind") for p in before_enter)  # the wasm program
-    assert any(p.endswith(".pf_meta") for p in before_enter)
+    assert "/search/index.json" in before_enter
+    assert not any(p.startswith("/search/doc/") for p in before_enter)  # results only once asked
     tab.press("#q", "Enter")
-    assert "/sluzby/azylovy-dum-pristav-celakovice/" in results(tab)
-    assert not any("worker" in p for p in requested)  # search runs on the page's thread
+    assert "../sluzby/azylovy-dum-pristav-celakovice/" in results(tab)
+    assert not any(p.startswith("/search/facet/") for p in requested)  # no filter chosen, the panel closed
     assert "/static/favicon.svg" in requested
     assert failed == [] and complaints == []
 
@@ -74,7 +74,8 @@ def test_filters_live_in_the_address_and_the_back_button_restores_the_search(tab
     tab.wait_for_function("location.search.includes('type=pecovatelska-sluzba')")
     filtered = results(tab)
     assert filtered and len(filtered) < len(everything)
-    assert all(href.startswith("/sluzby/pecovatelska") or "pecovatelska" in href for href in filtered)
+    # the type's services, and the plan's measures that concern the type
+    assert all(href.startswith("/sluzby/pecovatelska") or "pecovatelska" in href or "/opatreni/" in href for href in filtered)
     tab.go_back()
     tab.wait_for_function("!location.search.includes('type=')")
     assert results(tab) == everything
@@ -151,3 +152,108 @@ def test_without_javascript_the_page_explains_and_offers_browsing(browser, base)
     assert page.is_visible(".search-browse")
     assert page.locator(".search-browse a").count() >= 5
     context.close()
+
+
+# --- what the page says it found, the chips, the phone ----------------------------------------
+
+PHONE = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True, "locale": "cs-CZ"}
+SHARED = "?q=senior&locality=lysa-nad-labem&free=yes&type=dobrovolnicka-centra"
+
+
+@pytest.fixture()
+def phone(browser):  # noqa: F811 - fixture
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "said"), [
+    ("?q=domov+pro+seniory&locality=lysa-nad-labem", r"1\d služeb pro „domov pro seniory“ v Lysé nad Labem"),
+    ("?locality=okres-nymburk&type=pecovatelska-sluzba", r"3 služby v okrese Nymburk, druh pomoci: Pečovatelská služba"),
+    ("?locality=nymburk-zalabi&free=yes", r"\d+ služ\w+ ve čtvrti Zálabí, zdarma"),  # no in_name: said by its level
+    ("?q=jidlo", r"3 služby a 1 další výsledek pro „jidlo“"),
+    ("?q=odvoz&wheelchair=yes", r"\d služ\w+ pro „odvoz“, bezbariérový přístup"),
+    ("?q=senior&locality=lysa-nad-labem&free=yes&type=dobrovolnicka-centra",
+     r"2 služby pro „senior“ v Lysé nad Labem, druh pomoci: Dobrovolnická centra, zdarma"),
+])
+def test_the_count_and_the_filters_are_said_in_words(tab, base, query, said):  # noqa: F811
+    tab.goto(f"{base}/hledat/{query}")
+    results(tab)
+    assert re.fullmatch(said, tab.text_content("#search-status")), tab.text_content("#search-status")
+
+
+def test_a_district_without_a_phrase_for_in_is_named_before_the_count(browser, fixture_site):  # noqa: F811
+    context = browser.new_context(locale="cs-CZ")
+    page = context.new_page()
+    page.goto(f"{serve(fixture_site).rstrip('/')}/hledat/?locality=okres")
+    results(page)
+    assert re.fullmatch(r"Okres Nymburk: \d+ služ(ba|by|eb)", page.text_content("#search-status"))
+    context.close()
+
+
+def test_each_filter_is_a_chip_that_removes_it(tab, base):  # noqa: F811
+    tab.goto(f"{base}/hledat/{SHARED}")
+    results(tab)
+    chips = tab.locator("#search-chips button")
+    labels = chips.evaluate_all("els => els.map(e => e.getAttribute('aria-label') || e.textContent)")
+    assert labels == ["Zrušit filtr: Lysá nad Labem", "Zrušit filtr: Dobrovolnická centra", "Zrušit filtr: zdarma", "Zrušit všechny filtry"]
+    tab.click("#search-chips button[aria-label='Zrušit filtr: zdarma']")
+    tab.wait_for_function("!location.search.includes('free=')")
+    results(tab)
+    assert "free=" not in tab.url and "type=dobrovolnicka-centra" in tab.url
+    assert tab.evaluate("document.activeElement.closest('#search-chips') !== null")  # focus stays on the chips
+    tab.click("#search-chips button.chip-clear")
+    tab.wait_for_function("location.search === '?q=senior'")
+    results(tab)
+    assert tab.is_hidden("#search-chips")
+
+
+def test_on_a_phone_a_shared_search_shows_its_results_first(phone, base):
+    phone.goto(f"{base}/hledat/{SHARED}")
+    results(phone)
+    assert not phone.eval_on_selector("#search-facets", "d => d.open")  # the panel stays closed…
+    assert phone.locator("#search-chips button").count() == 4  # …the chips say what is chosen
+    first = phone.eval_on_selector("#search-results li", "e => e.getBoundingClientRect().top")
+    panel = phone.eval_on_selector("#search-facets", "e => e.getBoundingClientRect().height")
+    assert panel < 60 and first > 0  # one line of panel between the chips and the results
+    assert axe(phone) == []
+
+
+def test_on_a_wide_screen_the_filters_stand_beside_the_results(tab, base):  # noqa: F811
+    tab.goto(f"{base}/hledat/{SHARED}")
+    results(tab)
+    assert tab.eval_on_selector("#search-facets", "d => d.open")
+    panel = tab.eval_on_selector("#search-facets", "e => e.getBoundingClientRect()")
+    first = tab.eval_on_selector("#search-results li", "e => e.getBoundingClientRect()")
+    assert panel["right"] <= first["left"] and abs(panel["top"] - first["top"]) < 40
+    assert axe(tab) == []
+
+
+def test_nothing_scrolls_sideways_at_320_px_with_every_filter_open(phone, base):
+    phone.goto(f"{base}/hledat/?q=senior&locality=milovice-benatecka-vrutice")
+    results(phone)
+    phone.click("#search-facets summary")
+    phone.wait_for_function("document.querySelector('#search-facets').open")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    assert phone.eval_on_selector("#facet-locality", "e => e.getBoundingClientRect().right") <= 320
+    assert axe(phone) == []
+
+
+def test_a_corrected_and_an_empty_search_are_axe_clean(tab, base):  # noqa: F811
+    for query in ("?q=pecovatelksa", "?q=qwxzqwxz&free=yes"):
+        tab.goto(f"{base}/hledat/{query}")
+        results(tab)
+        assert axe(tab) == [], query
+
+
+def test_the_plans_measures_are_found_in_the_browser_and_filtered_as_their_own_kind(tab, base):  # noqa: F811
+    tab.goto(f"{base}/hledat/?q=odlehčovací služba")
+    everything = results(tab)
+    assert any(href.startswith("/sluzby/") for href in everything)
+    assert any(href.startswith("/komunitni-plan/") and "/opatreni/" in href for href in everything)
+    tab.click("#search-facets summary")
+    tab.check("input[name=kind][value=measure]")
+    tab.wait_for_function("location.search.includes('kind=measure')")
+    measures = results(tab)
+    assert measures and all("/opatreni/" in href for href in measures)
+    assert tab.locator("#search-results li[data-record=measure]").count() == len(measures)

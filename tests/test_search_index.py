@@ -1,85 +1,139 @@
-"""The Pagefind bundle: made in memory from Pagefind's answer, the same every time, and stoppable."""
+"""The browser's search files: complete, the same every time, readable back, and stoppable."""
 
 from __future__ import annotations
 
 import json
-import signal
-import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalogue.index import publishable
-from catalogue.validate.stage import check_content
 from catalogue.render.i18n import translations
-from catalogue.search import browser
-from catalogue.search.browser import pagefind_files
-from catalogue.search.documents import build_documents
+from catalogue.search.browser import CHUNK_BYTES, index_files
+from catalogue.search.corpus import build_documents
+from catalogue.search.documents import FACETS
+from catalogue.search.postings import Postings, chunks, decode, encode, order_key
+from catalogue.search.ranking import ranking_data
+from catalogue.search import suggest
+from catalogue.search.suggest import cached_vocabulary, site_vocabulary, vocabulary
+from catalogue.search.synonyms import catalogue_synonyms
+from catalogue.validate.stage import check_content
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def docs():
-    cat = publishable(check_content(ROOT / "content").catalogue)
+def cat():
+    return publishable(check_content(ROOT / "content").catalogue)
+
+
+@pytest.fixture(scope="module")
+def docs(cat):
     return build_documents(cat, translations(cat.site.language).gettext)
 
 
-def test_the_bundle_is_complete_and_the_same_every_time(docs):
-    first = pagefind_files(docs, "cs")
-    entry = json.loads(first["pagefind/pagefind-entry.json"])
-    meta = f"pagefind/pagefind.{entry['languages']['cs']['hash']}.pf_meta"
-    assert meta in first
-    assert any(p.startswith("pagefind/fragment/") for p in first) and any(p.startswith("pagefind/index/") for p in first)
-    assert not any("pagefind-ui" in p for p in first)  # Pagefind's own interfaces are left out
-    assert pagefind_files(docs, "cs") == first
+@pytest.fixture(scope="module")
+def files(cat, docs):
+    return index_files(docs, site_vocabulary(cat, docs), catalogue_synonyms(cat))
 
 
-class Stop(Exception):
-    pass
+def test_the_files_are_complete_and_the_same_every_time(cat, docs, files):
+    meta = json.loads(files["search/index.json"])
+    assert meta["docs"] == len(docs)
+    assert meta["ranking"] == ranking_data()  # the browser reads the ranking, never a copy of it
+    assert all(f"search/{name}" in files for _, name in meta["chunks"])
+    assert sorted(meta["facets"]) == sorted(FACETS) and all(f"search/{n}" in files for n in meta["facets"].values())
+    assert all(f"search/doc/{n}.json" in files for n in range(len(docs)))
+    assert [record for _, record in meta["records"]] == ["service", "provider", "life-situation", "page", "plan", "measure"]
+    assert meta["synonyms"]["phrases"] and meta["synonyms"]["negations"] == ["bez"]
+    assert index_files(docs, site_vocabulary(cat, docs), catalogue_synonyms(cat)) == files
 
 
-def test_a_check_that_raises_stops_pagefind(docs, monkeypatch):
-    started = []
-    real_popen = browser.subprocess.Popen
-    monkeypatch.setattr(browser.subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
-    calls = []
-
-    def check():  # the live preview's "a newer render came in", on the second look
-        calls.append(1)
-        if len(calls) > 1:
-            raise Stop
-
-    with pytest.raises(Stop):
-        pagefind_files(docs * 5, "cs", check=check)
-    assert len(started) == 1
-    assert started[0].returncode == -signal.SIGKILL  # stopped, not left to finish its work
+def test_the_chunks_hold_every_term_once_in_order(docs, files):
+    meta = json.loads(files["search/index.json"])
+    entries = [entry for _, name in meta["chunks"] for entry in decode(files[f"search/{name}"])]
+    postings = Postings.build(doc.terms for doc in docs)
+    assert entries == postings.entries()
+    assert [first for first, _ in meta["chunks"]] == [decode(files[f"search/{n}"])[0][0] for _, n in meta["chunks"]]
+    assert all(len(files[f"search/{n}"]) < 2 * CHUNK_BYTES for _, n in meta["chunks"][:-1])
 
 
-def test_a_stop_while_pagefind_builds_alone_is_noticed(docs, monkeypatch):
-    # After the last record Pagefind answers nothing for a while: a watchdog keeps asking.
-    started = []
-    real_popen = browser.subprocess.Popen
-    monkeypatch.setattr(browser.subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
-    monkeypatch.setattr(browser, "_answers", slow_answers(browser._answers))
-    deadline = time.monotonic() + 0.3
+def test_a_change_of_any_document_changes_the_version(cat, docs, files):
+    changed = list(docs)
+    changed[0] = type(docs[0])(**{**docs[0].__dict__, "meta": {**docs[0].meta, "phone": "+420 111 222 333"}})
+    other = index_files(changed, site_vocabulary(cat, docs), catalogue_synonyms(cat))
+    assert json.loads(other["search/index.json"])["version"] != json.loads(files["search/index.json"])["version"]
+
+
+def test_a_check_that_raises_stops_the_work(cat, docs):
+    class Stop(Exception):
+        pass
 
     def check():
-        if time.monotonic() > deadline:
-            raise Stop
+        raise Stop
 
     with pytest.raises(Stop):
-        pagefind_files(docs, "cs", check=check)
-    assert started[0].returncode == -signal.SIGKILL
+        index_files(docs, {}, catalogue_synonyms(cat), check=check)
 
 
-def slow_answers(real):
-    """Pagefind's answers, the last (the bundle) held back as if the index took long to build."""
+terms = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
 
-    def answers(stream):
-        for answer in real(stream):
-            if answer.get("payload", {}).get("type") == "GetFiles":
-                time.sleep(1)
-            yield answer
 
-    return answers
+@given(st.dictionaries(terms, st.lists(st.tuples(st.integers(0, 20_000), st.integers(0, 63)), min_size=1, max_size=30)))
+def test_the_file_format_reads_back_what_it_wrote(table):
+    entries = [(key, sorted({doc: value for doc, value in postings}.items())) for key, postings in sorted(table.items(), key=lambda i: order_key(i[0]))]
+    assert decode(encode(entries)) == entries
+    assert [e for _, data in chunks(entries, 64) for e in decode(data)] == entries
+
+
+def test_terms_sort_as_javascript_compares_them():
+    # UTF-16 code units: a character outside the BMP sorts before U+E000..U+FFFF, as in JavaScript.
+    assert sorted(["\uffe0", "\U0001d400", "a"], key=order_key) == ["a", "\U0001d400", "\uffe0"]
+
+
+def test_a_prefix_matches_the_terms_it_begins_and_short_keys_only_themselves():
+    postings = Postings.build([{"dom": 0}, {"domov": 2, "do": 0}, {"domac": 4}])
+    assert [(list(p), exact) for p, exact in postings.matches("dom")] == [([(0, 0)], True), ([(2, 4)], False), ([(1, 2)], False)]
+    assert [(list(p), exact) for p, exact in postings.matches("do")] == [([(1, 0)], True)]
+    assert postings.count("dom") == 3 and postings.count("d") == 0
+
+
+def test_the_vocabulary_counts_words_of_titles_and_names(docs):
+    shards = vocabulary(docs, ["Pečovatelská služba"])
+    words = {folded: written for shard in shards.values() for folded, written in shard}
+    assert words["pecovatelska"] == "pečovatelská"
+    assert "nymburk" in words  # a title word
+    assert all(len(f) == length for length, shard in shards.items() for f, _ in shard)
+
+
+def test_the_vocabulary_is_made_once_per_content_and_kept_by_its_hash(cat, docs, tmp_path, monkeypatch):
+    wanted, made, make = site_vocabulary(cat, docs), [], suggest.vocabulary
+    monkeypatch.setattr(suggest, "vocabulary", lambda *a: made.append(1) or make(*a))
+    monkeypatch.setattr(suggest, "_last", None)
+    first = cached_vocabulary(cat, docs, tmp_path)
+    kept = list(tmp_path.glob("vocabulary-*.json"))
+    assert first == wanted and len(made) == 1 and len(kept) == 1
+    assert cached_vocabulary(cat, docs, tmp_path) == first and len(made) == 1  # the same content: from memory
+    monkeypatch.setattr(suggest, "_last", None)
+    assert cached_vocabulary(cat, docs, tmp_path) == first and len(made) == 1  # a new process: from the file
+    changed = [*docs[:-1], replace(docs[-1], text=docs[-1].text + " Nové slovo.")]
+    cached_vocabulary(cat, changed, tmp_path)
+    assert len(made) == 2 and [p.name for p in tmp_path.glob("vocabulary-*.json")] != [kept[0].name]  # one file, the new one
+    assert len(list(tmp_path.glob("vocabulary-*.json"))) == 1
+
+
+def test_a_broken_or_unwritable_vocabulary_cache_costs_time_never_the_search(cat, docs, tmp_path, monkeypatch):
+    monkeypatch.setattr(suggest, "_last", None)
+    cached_vocabulary(cat, docs, tmp_path)
+    [kept] = tmp_path.glob("vocabulary-*.json")
+    kept.write_bytes(b"\xff{ broken")
+    monkeypatch.setattr(suggest, "_last", None)
+    assert cached_vocabulary(cat, docs, tmp_path) == site_vocabulary(cat, docs)
+    assert json.loads(kept.read_text(encoding="utf-8"))  # made again and kept again
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(suggest, "_last", None)
+    assert cached_vocabulary(cat, docs, blocked / "search") == site_vocabulary(cat, docs)

@@ -17,6 +17,9 @@ from catalogue.index import publishable
 from catalogue.validate.stage import check_content
 from catalogue.index import Catalogue
 from catalogue.index.queries import locality_filter
+from catalogue.model.records import Locality
+from catalogue.render.i18n import translations
+from catalogue.render.views import place_in
 from catalogue.search.engine import SearchEngine
 from sites import SERVICE, write_site
 
@@ -89,3 +92,17 @@ def test_each_service_matches_a_place_through_one_value_so_counts_add_up(which, 
         per_service = [len(set(values) & set(d.filters.get("locality", []))) for d in services]
         assert max(per_service) <= 1, lid
         assert sum(per_service) == len(found(engine, lid)), lid
+
+
+@pytest.mark.parametrize(("level", "in_name", "said"), [
+    ("municipality", "ve Staré Boleslavi", "ve Staré Boleslavi"),  # the editor's phrase wins
+    ("municipality", None, "v obci Stará Boleslav"),
+    ("city-district", None, "v městské části Stará Boleslav"),
+    ("part", None, "v místní části Stará Boleslav"),
+    ("neighbourhood", None, "ve čtvrti Stará Boleslav"),
+    ("district", None, None),  # said before the count instead: "Stará Boleslav: 3 služby"
+    ("region", None, None),
+])
+def test_a_place_is_said_in_the_locative_or_by_its_level(level, in_name, said):
+    locality = Locality(id="x", name="Stará Boleslav", level=level, in_name=in_name)
+    assert place_in(locality, translations("cs").gettext) == said

@@ -155,13 +155,13 @@ def test_a_broken_edit_shows_the_errors_over_the_last_good_page_until_fixed(serv
     parsed = parse(page)
     assert parsed.h1 == ["Azylový dům pro matky s dětmi"]  # the last good version
     assert any(
-        line.endswith(f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not allowed; use one of 'registered' or 'related'")
+        line.endswith(f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not a kind of service; write one of: registrovaná (registered), související (related)")
         for line in parsed.overlay
     ), parsed.overlay
     assert 'role="alertdialog"' in page and "<button" in page  # announced, and dismissible
     assert OVERLAY in get(base + "/")[1]  # on every page, not only the broken record's
     terminal = wait_for_log(tmp_path / "serve.log", "the preview keeps showing the last good version")
-    assert f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not allowed" in terminal
+    assert f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not a kind of service" in terminal
     edit(content, SERVICE_FILE, SERVICE.replace("Azylový dům pro matky s dětmi", "Azylový dům opraven"))
     page = wait_for(base + SERVICE_URL, lambda body: OVERLAY not in body)
     assert parse(page).h1 == ["Azylový dům opraven"]
@@ -188,3 +188,43 @@ def test_the_open_tab_is_told_to_reload_after_each_save(served):
     messages = asyncio.run(listen())
     assert [m["command"] for m in messages] == ["reload", "reload"]
     assert "Druhý" in get(base + SERVICE_URL)[1]
+
+
+CONTRAST = """(el) => {
+  function lum(css) {
+    const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
+      .map(c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  const style = getComputedStyle(el), a = lum(style.color), b = lum(style.backgroundColor);
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("language, close", [("cs", "Zavřít"), ("en", "Close")])
+def test_the_overlay_close_button_is_readable_and_speaks_the_site_language(served, language, close):
+    """In Chromium, over the site's own stylesheet (which styles every button): contrast at least 4.5:1."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("/usr/bin/chromium is not installed (Debian: apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    base, content = served
+    site = (content / "site.yaml").read_text(encoding="utf-8")
+    edit(content, "site.yaml", site.replace("language: cs", f"language: {language}"))
+    wait_for(base + "/", lambda body: f'lang="{language}"' in body)
+    edit(content, SERVICE_FILE, SERVICE.replace("kind: registered", "kind: maybe"))
+    wait_for(base + SERVICE_URL, lambda body: OVERLAY in body)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox"])
+        page = browser.new_page()
+        page.goto(base + SERVICE_URL)
+        button = page.locator(f"#catalogue-preview-errors button")
+        assert button.inner_text() == close
+        assert button.evaluate(CONTRAST) >= 4.5
+        assert page.evaluate("() => document.activeElement.textContent") == close  # it takes focus
+        heading = page.locator("#catalogue-preview-errors h2").inner_text()
+        assert heading == ("Obsah má 1 chybu" if language == "cs" else "The content has 1 error")
+        button.click()
+        assert page.locator("#catalogue-preview-errors").count() == 0
+        browser.close()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
+from preview_edits import BUILD_ONLY, built, save
 from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, write_site
 
 from catalogue import pipeline
-from catalogue.pipeline import build_site
 from catalogue.render.env import BUILTIN_TEMPLATES
 from catalogue.render.depends import Depends
 from catalogue.serve.changes import affected_templates
@@ -20,35 +19,12 @@ SERVICE_FILE = "services/azylovy-dum-lysa.yaml"
 PAGE = "sluzby/azylovy-dum-lysa/index.html"
 
 
-# Only a full build writes the service worker: the live preview must never have pages
-# cached in the browser, or an editor would see yesterday's page after a save.
-BUILD_ONLY = frozenset({"sw.js"})
-
-
-def built(content: Path, out: Path) -> dict[str, bytes]:
-    """Return every file a fresh ``build`` writes that the preview serves too."""
-    assert not build_site(content, out).problems.has_errors()
-    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-    assert BUILD_ONLY <= files.keys(), "the build writes the service worker"
-    return {rel: data for rel, data in files.items() if rel not in BUILD_ONLY}
-
-
 @pytest.fixture
 def preview(tmp_path) -> Preview:
     content = write_site(tmp_path / "content")
     preview = Preview(content)
     assert preview.build().ok
     return preview
-
-
-def save(preview: Preview, rel: str, text: str | None):
-    path = preview.content / rel
-    if text is None:
-        path.unlink()
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return preview.update({path})
 
 
 def test_first_build_serves_what_build_writes(preview, tmp_path):
@@ -96,7 +72,7 @@ def test_a_broken_edit_keeps_the_last_good_site_and_a_fix_clears_the_errors(prev
     update = save(preview, SERVICE_FILE, SERVICE.replace("kind: registered", "kind: maybe"))
     assert not update.ok
     assert [p.format().split("/content/", 1)[1] for p in preview.snapshot.errors] == [
-        "services/azylovy-dum-lysa.yaml:3:7: kind: \"maybe\" is not allowed; use one of 'registered' or 'related'"
+        "services/azylovy-dum-lysa.yaml:3:7: kind: \"maybe\" is not a kind of service; write one of: registrovaná (registered), související (related)"
     ]
     assert preview.snapshot.files == before
     update = save(preview, SERVICE_FILE, SERVICE)

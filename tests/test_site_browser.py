@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_fixtures import AXE, demo_site, fixture_site, node_tool, page_types, serve  # noqa: F401 - fixtures
+from site_fixtures import AXE, PLAN_PAGES, demo_site, fixture_site, node_tool, page_types, plan_site, serve  # noqa: F401 - fixtures
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -69,6 +69,20 @@ def test_axe_finds_no_violation_on_any_page_type(site, tab):
         if violations:
             found[kind] = violations
     assert len(page_types(folder)) >= 15
+    assert found == {}
+
+
+def test_axe_on_every_page_type_of_a_plan_in_public_comment(browser, plan_site, tab):
+    """The demo's plan is evaluated; this one is open for comments, so its pages offer the e-mail and the form."""
+    base = serve(plan_site)
+    found = {}
+    types = {kind: rel for kind, rel in page_types(plan_site).items() if kind in PLAN_PAGES or kind in ("service", "target group", "service type")}
+    assert set(PLAN_PAGES) <= set(types)
+    for kind, rel in types.items():
+        tab.goto(base + rel.removesuffix("index.html"))
+        violations = axe(tab)
+        if violations:
+            found[kind] = violations
     assert found == {}
 
 

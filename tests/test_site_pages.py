@@ -140,11 +140,15 @@ def test_opening_hours_are_an_accessible_table_and_open_now_waits_for_the_script
     assert len(rows) == 7 and all(find(tr, "th").get("scope") == "row" for tr in find_all(table, "tr")[1:])
     now = find(root, "p", class_="open-now")
     assert "hidden" in now.attrib and text(now) == ""
-    assert json.loads(now.get("data-hours"))["mon"] == [[480, 720], [780, 960]]
+    data = json.loads(now.get("data-hours"))
+    assert data["days"][:3] == [[[480, 720], [780, 960]], [[480, 720]], []] and data["holidays"] == "closed"
+    assert text(find(find(root, "div", class_="schedule"), "p", class_="small")) == "Ve státní svátky zavřeno."
     (script,) = [s for s in find_all(root, "script") if s.get("src", "").endswith("hours.js")]
     assert script.get("src") == "../../static/hours.js" and "defer" in script.attrib
     strings = json.loads(find(root, "script", id="hours-text").text)
     assert strings["days"][2] == "Nyní zavřeno; otevírá ve středu v {time}."
+    assert {"2026-12-24", "2027-03-26", "2027-03-29"} <= set(strings["holidays"])  # Christmas Eve; Good Friday, Easter Monday 2027
+    assert all(day[:4] in ("2026", "2027") for day in strings["holidays"])  # this year and the next
 
 
 def test_a_nonstop_place_says_so(built):
@@ -199,8 +203,10 @@ def test_report_an_error_and_edit_links_name_the_record(built):
     assert fields["title"] == ["Chyba v katalogu: Azylový dům pro matky s dětmi"]
     assert fields["template"] == ["report-error.yml"]  # the repository's issue form, its "record" field prefilled
     assert fields["record"] == ["Azylový dům pro matky s dětmi – https://katalog.example.org/sluzby/azylovy-dum-lysa/"]
-    edit = find(record, "p", class_="edit")
-    assert find(edit, "a").get("href") == "https://github.com/example/katalog/edit/main/content/services/azylovy-dum-lysa.yaml"
+    assert not find_all(record, "p", class_="edit")  # a confidential place: no link to the file and its history
+    other = find(page(built / "sluzby/pecovatelska-sluzba-lysa/index.html"), "footer", class_="record")
+    edit = find(other, "p", class_="edit")
+    assert find(edit, "a").get("href") == "https://github.com/example/katalog/edit/main/content/services/pecovatelska-sluzba-lysa.yaml"
 
 
 def test_service_json_ld_is_schema_org_and_cannot_close_its_script(make_site, tmp_path):
@@ -431,7 +437,7 @@ def test_a_renamed_record_leaves_a_redirect_at_its_old_address(built):
 def test_a_former_id_may_not_be_a_live_id_or_claimed_twice(make_site):
     content = make_site({
         "services/pecovatelska-sluzba-lysa.yaml": SERVICE_2 + "former_ids: [azylovy-dum-lysa, stara-sluzba]\n",
-        "providers/jiny.yaml": "name: Jiný\nformer_ids: [charita-lysa]\ndescription: x\ncontacts: {email: a@example.org}\n",
+        "providers/jiny.yaml": "name: Jiný\nformer_ids: [charita-lysa]\ndescription: Jiný spolek.\ncontacts: {email: a@example.org}\n",
         "services/klub.yaml": RELATED + "former_ids: [stara-sluzba]\n",
     })
     result = run_cli("check", "--content", content)

@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 from catalogue.load.yamlstrict import parse
+from catalogue.model.kinds import RECORD_KINDS
 from catalogue.outputs.schema import build_schemas
 
 WORKFLOWS = ROOT / ".github/workflows"
@@ -94,10 +95,12 @@ def test_there_is_a_czech_pull_request_template():
 def test_vscode_maps_every_content_folder_to_its_schema():
     settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
-    expected = {f"./schemas/{name}" for name in build_schemas(None) if name != "page.schema.json"}  # front matter is not YAML files
+    front_matter = {f"{kind.name}.schema.json" for kind in RECORD_KINDS if kind.editable}  # above Markdown: not YAML files
+    expected = {f"./schemas/{name}" for name in build_schemas(None) if name not in front_matter}
     assert set(mapping) == expected
     assert mapping["./schemas/services.schema.json"] == ["content/services/*.yaml"]
     assert mapping["./schemas/site.schema.json"] == ["content/site.yaml"]
+    assert mapping["./schemas/plan-measures.schema.json"] == ["content/plans/*/measures/*.yaml"]
     for schema, globs in mapping.items():
         name = schema.removeprefix("./schemas/").removesuffix(".schema.json")
         if name.startswith("vocabulary-"):

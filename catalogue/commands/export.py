@@ -25,7 +25,9 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
         reporter.info(f"nothing written; {out} is unchanged")
         return EXIT_CONTENT
     formats = args.formats or list(FORMATS)
-    files = export_files(publishable(loaded.catalogue), formats)
+    cat = publishable(loaded.catalogue)
+    files = export_files(cat, formats)
     written = write_beside(out, {path.removeprefix(f"{FOLDER}/"): data for path, data in files.items()})
-    reporter.info(f"wrote {len(written)} files ({', '.join(f for f in FORMATS if f in formats)}) into {out}")
+    made = [f for f in FORMATS if f in formats and (f != "plan" or cat.planning.plans)]  # no plan, no plan file
+    reporter.info(f"wrote {len(written)} files ({', '.join(made)}) into {out}")
     return EXIT_OK

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 from pathlib import Path
 
 from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from ..index import Catalogue, publishable
+from ..outputs.context import cache_folder
+from ..model.words import did_you_mean
 from ..report import Reporter
+from ..render.urls import absolute
 from ..search.documents import FACETS
+from ..search.plan_documents import PLAN_KINDS
 from ..search.engine import SearchEngine
-from ..validate.cache import default_cache_folder
+from ..validate.crossref import names_of
 from ..validate.stage import check_content
 
 
@@ -32,22 +35,34 @@ def known_values(cat: Catalogue, facet: str) -> set[str]:
         "target_group": set(cat.vocab.target_groups),
         "form": {"residential", "outpatient", "field"},
         "life_situation": set(cat.life_situations),
-        "kind": {"registered", "related"},
+        "kind": {"registered", "related", *PLAN_KINDS},
         "language": set(cat.vocab.languages),
         "wheelchair": {"yes"},
         "free": {"yes"},
     }[facet]
 
 
+def known_names(cat: Catalogue, facet: str) -> dict[str, str]:
+    """Id → name of what a facet names, so a name typed as an id ("lysa", "Lysá") finds its id."""
+    records = {
+        "type": cat.vocab.service_types,
+        "locality": cat.localities,
+        "target_group": cat.vocab.target_groups,
+        "form": cat.vocab.forms,
+        "life_situation": cat.life_situations,
+        "language": cat.vocab.languages,
+    }.get(facet, {})
+    return names_of(records)
+
+
 def unknown_filters(cat: Catalogue, filters: dict[str, list[str]]) -> list[str]:
-    """Messages for filter ids the catalogue does not know, with a did-you-mean."""
+    """Messages for filter ids the catalogue does not know, with a did-you-mean as ``check`` gives."""
     messages = []
     for facet, values in filters.items():
         known = known_values(cat, facet)
         for value in values:
             if value not in known:
-                close = difflib.get_close_matches(value, sorted(known), n=1)
-                hint = f' (did you mean "{close[0]}"?)' if close else ""
+                hint = did_you_mean(value, known, known_names(cat, facet))
                 messages.append(f'--{facet.replace("_", "-")}: no {facet.replace("_", " ")} "{value}"{hint}')
     return messages
 
@@ -69,7 +84,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
     if not args.query.strip() and not filters:
         reporter.error('say what to look for, e.g. python build.py search "domov pro seniory", or give a filter such as --type')
         return EXIT_USAGE
-    engine = SearchEngine.for_catalogue(cat, default_cache_folder(Path(args.content)))
+    engine = SearchEngine.for_catalogue(cat, cache_folder(Path(args.content)) / "search")
     outcome = engine.search(args.query, filters, limit=max(args.limit, 0))
     if args.json:
         reporter.info(json.dumps(
@@ -77,7 +92,10 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
                 "query": args.query,
                 "corrected": outcome.corrected,
                 "total": outcome.total,
-                "results": [{"url": h.url, "record": h.record, "id": h.id, "title": h.title, **h.meta} for h in outcome.hits],
+                "results": [
+                    {**h.meta, "url": absolute(cat.site.base_url, h.url), "record": h.record, "id": h.id, "title": h.title}
+                    for h in outcome.hits
+                ],
             },
             ensure_ascii=False,
             indent=2,
@@ -105,5 +123,5 @@ def format_outcome(query: str, outcome, base_url: str) -> list[str]:
             lines.append(f"     {what}")
         if meta.get("phone"):
             lines.append(f"     tel. {meta['phone']}")
-        lines.append(f"     {base_url.rstrip('/')}{hit.url}")
+        lines.append(f"     {absolute(base_url, hit.url)}")
     return lines

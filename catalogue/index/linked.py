@@ -16,6 +16,7 @@ from ..model.records import LEVELS, LifeSituation, Locality, Page, Provider, Ser
 from ..model.vocabularies import CapacityUnit, Language, ServiceType, Synonym, Term
 from ..model.kinds import VOCABULARIES
 from .collation import collate
+from .plans import Planning
 
 
 @dataclass
@@ -92,6 +93,16 @@ class Catalogue:
     @property
     def pages(self) -> dict[str, Page]:
         return self.records["pages"]
+
+    @property
+    def has_plans(self) -> bool:
+        """Return whether there is a community plan (the menu then leads to it)."""
+        return bool(self.records.get("plans"))
+
+    @cached_property
+    def planning(self) -> Planning:
+        """Return the community plans with their parts, the news and the PDFs, linked (:mod:`.plans`)."""
+        return Planning.of(self.records)
 
     # --- localities -------------------------------------------------------------
 

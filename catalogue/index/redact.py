@@ -11,8 +11,9 @@ import dataclasses
 import datetime as dt
 
 from ..clock import today
-from ..model.records import Location, Service
+from ..model.records import Address, Location, Service
 from .linked import Catalogue
+from .queries import municipality
 
 
 def publishable(catalogue: Catalogue, on: dt.date | None = None) -> Catalogue:
@@ -25,19 +26,31 @@ def publishable(catalogue: Catalogue, on: dt.date | None = None) -> Catalogue:
     services: dict[str, Service] = {}
     ended: dict[str, Service] = {}
     for sid, service in catalogue.services.items():
-        (ended if service.ended(day) else services)[sid] = redact_service(service)
+        (ended if service.ended(day) else services)[sid] = redact_service(service, catalogue)
     return dataclasses.replace(catalogue, records={**catalogue.records, "services": services}, ended=ended)
 
 
-def redact(location: Location) -> Location:
-    """Return a location safe to publish: a confidential one keeps only its municipality."""
+def redact(location: Location, catalogue: Catalogue) -> Location:
+    """Return a location safe to publish: a confidential one keeps only its municipality.
+
+    ``check`` refuses a street, number, postcode, coordinates or notes on a confidential
+    location; they are dropped here too, so no output depends on that alone. The place
+    is also coarsened to its municipality: a shelter in a village part would otherwise be
+    listed on the part's page, found by the part's filter and named in its address.
+    """
     if not location.confidential:
         return location
-    address = location.address.model_copy(update={"street": None, "number": None, "postcode": None, "ruian": None}) if location.address else None
-    return location.model_copy(update={"address": address, "coordinates": None, "notes": None})
+    town = municipality(catalogue, location.locality)
+    locality = town or location.locality
+    address = None
+    if location.address is not None:
+        city = catalogue.localities[town].name if town else location.address.city
+        address = Address(city=city)
+    return location.model_copy(update={"address": address, "locality": locality, "coordinates": None, "notes": None})
 
 
-def redact_service(service: Service) -> Service:
+def redact_service(service: Service, catalogue: Catalogue) -> Service:
+    """Return the service with its confidential locations redacted."""
     if not any(l.confidential for l in service.locations):
         return service
-    return service.model_copy(update={"locations": [redact(l) for l in service.locations]})
+    return service.model_copy(update={"locations": [redact(l, catalogue) for l in service.locations]})

@@ -93,11 +93,34 @@ class ContentFile:
 
 @dataclass(frozen=True)
 class Folder:
-    """A folder of the content: its name (= the kind of its files), their suffix and how each is read."""
+    """A folder of the content: its name (= the kind of its files), their suffix and how each is read.
+
+    ``location`` is where the files lie when not in ``content/<name>/``: a pattern whose
+    "*" is the folder of the record they belong to (``plans/*/measures``); their id is
+    then that folder's name and the file's, ``2020-2024/2-3``. ``owned`` names the
+    folders a record of this folder may have beside its file (``plans/2020-2024/measures``).
+    """
 
     name: str
     suffix: str
     read: Reader
+    location: str | None = None
+    owned: tuple[str, ...] = ()
+
+    def places(self, content: Path) -> list[Path]:
+        """Return the folders that hold its files, in reading order."""
+        if self.location is None:
+            return [content / self.name] if (content / self.name).is_dir() else []
+        parent, _, below = self.location.partition("/*/")
+        if not (content / parent).is_dir():
+            return []
+        owners = sorted(p for p in (content / parent).iterdir() if p.is_dir() and not p.name.startswith("."))
+        owners = [owner for owner in owners if not owner.is_symlink() or inside(owner, [content])]  # one refused, as a file of its folder
+        return [owner / below for owner in owners if (owner / below).is_dir()]
+
+    def ident(self, path: Path) -> str:
+        """Return the id of the record in ``path``: its name, after the name of its owner's folder when nested."""
+        return path.stem if self.location is None else f"{path.parent.parent.name}/{path.stem}"
 
 
 @dataclass
@@ -132,14 +155,14 @@ def content_files(content: Path, folders: Sequence[Folder]) -> Iterator[ContentF
     site = content / SITE_FILE
     yield ContentFile(site, None, display_path(site), root, site.is_symlink())
     for folder in folders:
-        where = content / folder.name
-        if where.is_dir():
+        for where in folder.places(content):
             shown = display_path(where)  # once per folder, not for each of 19,000 files
             if where.is_symlink() and not inside(where, [root]):
                 yield ContentFile(where, folder, shown, root, link=True)
                 continue
             with os.scandir(where) as entries:  # a link is told apart without a system call per file
-                found = sorted((e.name, e.is_symlink()) for e in entries if not e.name.startswith(".") and not e.is_dir())
+                # a folder is read only where records own one (a plan's parts)
+                found = sorted((e.name, e.is_symlink()) for e in entries if not e.name.startswith(".") and (folder.owned or not e.is_dir()))
             for name, link in found:
                 yield ContentFile(where / name, folder, f"{shown}/{name}", root, link)
 
@@ -157,9 +180,11 @@ def read_file(file: ContentFile) -> FileRead:
             problems.error(shown, 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
             return FileRead(problems=problems.items)
         read = read_yaml(path, "site", "site", shown, problems)
+    elif path.is_dir():
+        read = read_owned_folder(path, folder, shown, problems)
     elif path.suffix != (suffix := folder.suffix):
         if path.suffix in _CONTENT_SUFFIXES:
-            problems.error(shown, 1, 1, "", f"files in {folder.name}/ end in {suffix}; rename it")
+            problems.error(shown, 1, 1, "", f"files in {path.parent.name}/ end in {suffix}; rename it")
         elif not path.name.endswith("~"):
             problems.warning(shown, 1, 1, "", f"not a {suffix} file; it is ignored")
         read = FileRead()
@@ -173,9 +198,24 @@ def read_file(file: ContentFile) -> FileRead:
         )
         read = FileRead()
     else:
-        read = folder.read(path, folder.name, path.stem, shown, problems)
+        read = folder.read(path, folder.name, folder.ident(path), shown, problems)
     read.problems = problems.items
     return read
+
+
+def read_owned_folder(path: Path, folder: Folder, shown: str, problems: Problems) -> FileRead:
+    """Check a record's own folder (``plans/2020-2024/``): its record exists, it holds only the folders of parts.
+
+    Its files are read through their own folders (:attr:`Folder.location`); a folder of
+    another name is reported, so no file is silently left out.
+    """
+    record = f"{path.name}{folder.suffix}"
+    if not (path.parent / record).is_file():
+        problems.error(shown, 1, 1, "", f"the folder belongs to no record; add {folder.name}/{record} or rename the folder after its record")
+    for inner in sorted(path.iterdir()):
+        if not inner.name.startswith(".") and not (inner.is_dir() and inner.name in folder.owned):
+            problems.warning(f"{shown}/{inner.name}", 1, 1, "", f"not part of the record; it is ignored (the folder holds {', '.join(folder.owned)})")
+    return FileRead()
 
 
 # --- the readers ----------------------------------------------------------------------
@@ -227,6 +267,28 @@ def read_page(path: Path, kind: str, ident: str, shown: str, problems: Problems)
     _shift(tree, 1)
     body_line = text.count("\n", 0, match.end()) + 1
     return FileRead([Document(kind, ident, shown, tree, raw, text[match.end():], body_line)])
+
+
+PDF_MAGIC = b"%PDF-"
+MAX_PDF_BYTES = 50 * 1024 * 1024  # a plan's PDF has a few MB; more is a mistake worth a message
+
+
+def read_pdf(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
+    """Read a PDF of ``files/``: its bytes, once they are known to be a PDF of a sensible size."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problems.error(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")
+        return FileRead(failed={f"{kind}/{ident}"})
+    if size > MAX_PDF_BYTES:
+        problems.error(shown, 1, 1, "", f"the file has {size // 2**20} MB, more than {MAX_PDF_BYTES // 2**20} MB; make it smaller")
+        return FileRead(failed={f"{kind}/{ident}"})
+    source = _read(path, shown, problems)
+    if source is None or not source.startswith(PDF_MAGIC):
+        if source is not None:
+            problems.error(shown, 1, 1, "", "the file is not a PDF (it does not start with %PDF-); export it as PDF again")
+        return FileRead(failed={f"{kind}/{ident}"})
+    return FileRead([Document(kind, ident, shown, Mapping((1, 1)), source)])
 
 
 def _read(path: Path, shown: str, problems: Problems) -> bytes | None:

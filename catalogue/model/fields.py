@@ -138,6 +138,32 @@ def _markdown(value: str) -> str:
 Markdown = Annotated[str, StringConstraints(max_length=MARKDOWN_MAX), AfterValidator(_markdown)]
 PageMarkdown = Annotated[str, StringConstraints(max_length=PAGE_MAX), AfterValidator(_markdown)]
 
+NO_LETTER = '"{value}" has no letter in it, so it cannot be a name; write the name people know it by'
+ONE_WORD = '"{value}" is one word, which tells readers nothing; write a sentence, or delete the line'
+
+
+def _named(value: str) -> str:
+    if not any(c.isalpha() for c in value):
+        raise _fail("no_letter", NO_LETTER, value=value)
+    return value
+
+
+def _sentence(value: str) -> str:
+    # Markdown marks and punctuation are not words: "**ano**" and "yes." are one word too.
+    words = re.findall(r"\w+", value)
+    if len(words) == 1 and value.strip():
+        raise _fail("one_word", ONE_WORD, value=value.strip())
+    return value
+
+
+# What names a service, provider, place or term needs a letter: "123" or "-" was meant elsewhere.
+ProperName = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidator(_nonblank), AfterValidator(_named)]
+# A description or a summary is prose: one word ("yes", "ano", "TODO") is a slip, not a text.
+Prose = Annotated[str, StringConstraints(max_length=TEXT_MAX), AfterValidator(_nonblank), AfterValidator(_sentence)]
+MarkdownProse = Annotated[
+    str, StringConstraints(max_length=MARKDOWN_MAX), AfterValidator(_markdown), AfterValidator(_sentence)
+]
+
 
 def _slug(value: str) -> str:
     if not SLUG_RE.match(value):
@@ -154,6 +180,23 @@ Slug = Annotated[
     StringConstraints(max_length=ID_MAX),
     AfterValidator(_slug),
     WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": ID_MAX}),
+]
+
+
+def _term(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise _fail("blank", "must not be empty")
+    return value
+
+
+# A term of a vocabulary by its id (beds) or by its name as the site shows it (lůžka): the
+# check turns a name into the id once the vocabularies are read (validate/terms.py).
+TermRef = Annotated[
+    str,
+    StringConstraints(max_length=NAME_MAX),
+    AfterValidator(_term),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": NAME_MAX}),
 ]
 
 # --- identifiers with checksums -------------------------------------------------

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..load.content import Folder, Reader, read_page, read_record, read_yaml
+from ..load.content import Folder, Reader, read_page, read_pdf, read_record, read_yaml
+from .plan_parts import PLAN_PARTS, ActionPlan, CommentPeriod, NewsItem, NewsMeta, PdfFile, WorkingGroup
+from .plans import Measure, Plan, Priority
 from .records import LifeSituation, Locality, Page, PageMeta, Provider, Record, Service
 from .vocabularies import CapacityUnit, Language, RegistryMapping, ServiceType, Synonym, Term
 
@@ -42,6 +44,15 @@ class RecordKind:
     reader: Reader = read_record
     editable: type[Record] | None = None  # what editors write, when not the whole model (a page's front matter)
     new: bool = True  # offered by ``build.py new``
+    # Where the files lie when not in content/<folder>/: one "*" stands for the folder of the record
+    # they belong to ("plans/*/measures": a plan's measures); the loader sets ``owner_field`` to its name.
+    location: str | None = None
+    owner_field: str | None = None
+    form: bool = True  # editors write its fields: the JSON Schemas, the guide's field reference and the CMS show it
+
+    @property
+    def nested(self) -> bool:
+        return self.location is not None
 
     @property
     def attribute(self) -> str:
@@ -65,8 +76,16 @@ class RecordKind:
         return f"{ident}{self.suffix}"
 
     def source(self) -> Folder:
-        """Return the folder as the loader reads it."""
-        return Folder(self.folder, self.suffix, self.reader)
+        """Return the folder as the loader reads it; a folder of records that own folders of parts knows their names."""
+        owned = tuple(k.location.split("/*/", 1)[1] for k in RECORD_KINDS if k.location and k.location.startswith(f"{self.folder}/*/"))
+        return Folder(self.folder, self.suffix, self.reader, self.location, owned)
+
+    def file_path(self, ident: str) -> str:
+        """Return the file of a record relative to the content folder: ``plans/2020-2024/measures/2-3.yaml``."""
+        if self.location is None:
+            return f"{self.folder}/{self.file_name(ident)}"
+        owner, _, own = ident.partition("/")
+        return f"{self.location.replace('*', owner)}/{self.file_name(own)}"
 
 
 @dataclass(frozen=True)
@@ -121,7 +140,44 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
         "pages", "page", Page, "stranky", "Stránky", "Stránka", "page",
         title_field="title", suffix=".md", reader=read_page, editable=PageMeta, new=False,
     ),
+    # The community plan: a plan, and its parts in the plan's own folder (plans/ID/measures/…).
+    RecordKind(
+        "plans", "plan", Plan, "komunitni-plan", "Komunitní plány", "Komunitní plán", "plan",
+        references=(("area[]", "locality"),), title_field="title", new=False,
+    ),
+    *(
+        RecordKind(
+            f"plan-{sub}", name, model, None, label, singular, name.replace("-", " "), references=references,
+            title_field=title, new=False, location=f"plans/*/{sub}", owner_field="plan",
+        )
+        for sub, name, model, label, singular, references, title in (
+            ("priorities", "priority", Priority, "Priority plánu", "Priorita", (), "title"),
+            (
+                "measures", "measure", Measure, "Opatření plánu", "Opatření",
+                (("target_groups[]", "target group"), ("service_types[]", "service type"), ("localities[]", "locality"), ("services[]", "service")),
+                "title",
+            ),
+            (
+                "action-plans", "action-plan", ActionPlan, "Akční plány", "Akční plán",
+                (
+                    ("network.add[]", "service"), ("network.remove[]", "service"), ("network.services[].service", "service"),
+                    ("network.services[].capacity.unit", "capacity unit"),
+                ),
+                "year",
+            ),
+            ("working-groups", "working-group", WorkingGroup, "Pracovní skupiny", "Pracovní skupina", (("target_groups[]", "target group"),), "name"),
+            ("comment-periods", "comment-period", CommentPeriod, "Připomínková řízení", "Připomínkové řízení", (), "title"),
+        )
+    ),
+    RecordKind(
+        "news", "news-item", NewsItem, "novinky", "Novinky", "Novinka", "news item",
+        references=(("plan", "plan"), ("services[]", "service")),
+        title_field="title", suffix=".md", reader=read_page, editable=NewsMeta, new=False,
+    ),
+    # PDFs the plan's records name (the approved plan, a draft, minutes); published under /soubory/.
+    RecordKind("files", "file", PdfFile, None, "Soubory (PDF)", "Soubor", "file", title_field="id", suffix=".pdf", reader=read_pdf, new=False, form=False),
 )
+assert {k.folder.removeprefix("plan-") for k in RECORD_KINDS if k.location} == set(PLAN_PARTS)
 
 VOCABULARIES: tuple[VocabularyKind, ...] = (
     VocabularyKind("service-types", ServiceType, "service type", section="druhy-sluzeb"),

@@ -20,30 +20,26 @@ from .fields import (
     Ico,
     Int,
     Markdown,
+    MarkdownProse,
     Name,
     PageMarkdown,
     PHONE_PATTERN,
     Phone,
+    ProperName,
+    Prose,
     RegistryId,
     RuianCode,
     Slug,
+    TermRef,
     Text,
     Url,
     field,
     one_or_many,
 )
-from .hours import WEEKDAYS, DayHours
-
-
-class Record(BaseModel):
-    """Strict: unknown fields are errors, nothing is silently converted."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Identified(Record):
-    # The id is the file name; the loader sets it, editors never write it.
-    id: SkipJsonSchema[str] = field("Identifikátor = název souboru bez přípony")
+from .base import Identified, Record
+from .choices import FORM_WORDS, GROUP_WORDS, KIND_WORDS, LEVEL_WORDS, choice
+from .hours import WEEKDAYS
+from .schedule import Hours
 
 
 # --- shared parts --------------------------------------------------------------
@@ -113,7 +109,7 @@ SOURCE_DESCRIPTION = (
 
 
 class Organisation(Record):
-    name: Name = field("Název organizace, která katalog vydává")
+    name: ProperName = field("Název organizace, která katalog vydává")
     web: Optional[Url] = field("Web organizace", default=None)
 
 
@@ -166,7 +162,7 @@ class OpenData(Record):
 
 
 class Site(Record):
-    title: Name = field("Název katalogu")
+    title: ProperName = field("Název katalogu")
     language: Literal["cs", "en", "pl"] = field("Jazyk webu", default="cs")
     country: Literal["CZ", "PL"] = field("Země (pro kontrolu souřadnic)", default="CZ")
     base_url: Url = field("Adresa, kde web poběží, např. https://katalog.mesto.cz/")
@@ -181,7 +177,7 @@ class Site(Record):
     map: MapOptions = field("Mapy na webu: odkud jsou dlaždice a komu patří", default=MapOptions())
     quick_exit: Url = field("Neutrální web, na který vede tlačítko Rychle odejít (a klávesa Esc)", default="https://www.google.com/")
     crisis_lines: Optional[list[CrisisLine]] = field(
-        "Krizové linky v záhlaví každé stránky; bez nastavení celostátní linky podle země, [] žádné", default=None
+        "Krizové linky v záhlaví každé stránky a na zadní straně tištěného katalogu; bez nastavení celostátní linky podle země, [] žádné", default=None
     )
 
 
@@ -189,12 +185,12 @@ class Site(Record):
 
 
 class Provider(Identified):
-    name: Name = field("Název poskytovatele")
+    name: ProperName = field("Název poskytovatele")
     ico: Optional[Ico] = field('IČO, 8 číslic v uvozovkách, např. "00845451"', default=None)
     legal_form: Optional[Name] = field("Právní forma, např. spolek, obecně prospěšná společnost", default=None)
     address: Optional[Address] = field("Adresa sídla", default=None)
     contacts: Contacts = field("Kontakty", default=Contacts())
-    description: Optional[Markdown] = field("Popis poskytovatele (Markdown)", default=None)
+    description: Optional[MarkdownProse] = field("Popis poskytovatele (Markdown)", default=None)
     verified: Optional[Date] = field("Kdy redakce údaje naposledy ověřila (RRRR-MM-DD)", default=None)
     former_ids: list[Slug] = field(
         "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
@@ -218,12 +214,14 @@ class AgeRange(Record):
 
 
 Form = Literal["residential", "outpatient", "field"]
+FormChoice = choice(Form, FORM_WORDS, "a form of provision")
+KindChoice = choice(Literal["registered", "related"], KIND_WORDS, "a kind of service")
 
 
 class Capacity(Record):
     count: Int = field("Registrovaná kapacita: nejvyšší počet, ne volná místa", ge=0)
-    unit: Slug = field("Jednotka kapacity ze slovníku capacity-units, např. beds, clients")
-    form: Optional[Form] = field("Forma, ke které kapacita patří (residential, outpatient, field); registr ji vede u každé formy zvlášť", default=None)
+    unit: TermRef = field("Jednotka kapacity ze slovníku capacity-units, jak ji ukazuje web (lůžka) nebo id (beds)")
+    form: Optional[FormChoice] = field("Forma, ke které kapacita patří (pobytová, ambulantní, terénní nebo id); registr ji vede u každé formy zvlášť", default=None)
 
 
 def _one_or_many_mappings(value: object) -> object:
@@ -236,50 +234,40 @@ class Fees(Record):
     text: Optional[Text] = field("Ceník nebo vysvětlení úhrad", default=None)
 
 
-class Hours(Record):
-    mon: Optional[DayHours] = field("Pondělí", default=None)
-    tue: Optional[DayHours] = field("Úterý", default=None)
-    wed: Optional[DayHours] = field("Středa", default=None)
-    thu: Optional[DayHours] = field("Čtvrtek", default=None)
-    fri: Optional[DayHours] = field("Pátek", default=None)
-    sat: Optional[DayHours] = field("Sobota", default=None)
-    sun: Optional[DayHours] = field("Neděle", default=None)
-    note: Optional[Text] = field("Poznámka, např. „jindy po domluvě“", default=None)
-
-    def days(self) -> list[tuple[str, list[tuple[int, int]]]]:
-        """Return (weekday, intervals) for all seven days, closed days with an empty list."""
-        return [(day, getattr(self, day) or []) for day in WEEKDAYS]
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, day) is None for day in WEEKDAYS)
-
-
 class Location(Record):
-    name: Optional[Name] = field("Název místa, např. Kontaktní centrum", default=None)
+    name: Optional[ProperName] = field("Název místa, např. Kontaktní centrum", default=None)
     address: Optional[Address] = field("Adresa", default=None)
     locality: Slug = field("Lokalita (id ze složky localities)")
     coordinates: Optional[Coordinates] = field("Souřadnice pro odkaz na mapu", default=None)
     confidential: Bool = field(
-        "Utajená adresa (azylové domy): ulice ani souřadnice se nikde nezveřejní, jen obec", default=False
+        "Utajené místo (azylové domy): napište jen obec (locality); ulici, číslo, PSČ, souřadnice ani poznámky "
+        "sem nepište vůbec — repozitář bývá veřejný. Web i tisk ukážou jen obec",
+        default=False,
     )
     wheelchair: Optional[Bool] = field("Bezbariérový přístup", default=None)
-    hours: Optional[Hours] = field("Otevírací doba po dnech", default=None)
+    hours: Hours = field(
+        "Otevírací doba: po dnech (mon: 8:00-12:00 …), nebo seznam rozvrhů s popiskem (kancelář, péče u klientů…), nebo nonstop",
+        default=[],
+    )
     notes: Optional[Text] = field("Poznámky k místu (jak se dostat, patro…)", default=None)
 
 
 class Service(Identified):
-    name: Name = field("Název služby")
+    name: ProperName = field("Název služby")
     provider: Slug = field("Poskytovatel (id ze složky providers)")
-    kind: Literal["registered", "related"] = field(
-        "registered = registrovaná sociální služba podle zákona 108/2006 Sb., related = související aktivita"
+    kind: KindChoice = field(
+        "registrovaná (registered) = registrovaná sociální služba podle zákona 108/2006 Sb., "
+        "související (related) = související aktivita"
     )
-    type: Slug = field("Druh služby ze slovníku service-types")
+    type: TermRef = field("Druh služby ze slovníku service-types: název, jak ho ukazuje web, nebo id")
     registry_id: Optional[RegistryId] = field(
         'Identifikátor v registru poskytovatelů sociálních služeb, 7 číslic v uvozovkách', default=None
     )
-    summary: Optional[Text] = field("Jedna věta pro přehledy: komu a s čím služba pomáhá", default=None)
-    forms: list[Form] = field("Formy poskytování: residential (pobytová), outpatient (ambulantní), field (terénní)", default=[])
-    target_groups: list[Slug] = field("Cílové skupiny ze slovníku target-groups", default=[])
+    summary: Optional[Prose] = field("Jedna věta pro přehledy: komu a s čím služba pomáhá", default=None)
+    forms: list[FormChoice] = field(
+        "Formy poskytování: pobytová, ambulantní, terénní (nebo jejich id residential, outpatient, field)", default=[]
+    )
+    target_groups: list[TermRef] = field("Cílové skupiny ze slovníku target-groups: názvy, jak je ukazuje web, nebo id", default=[])
     age: Optional[AgeRange] = field("Věkové rozmezí klientů", default=None)
     area: list[Slug] = field("Kde služba působí (id lokalit)", default=[])
     capacity: Annotated[
@@ -288,12 +276,12 @@ class Service(Identified):
         "Registrovaná kapacita (nejvyšší počet klientů, lůžek…), jedna nebo seznam po formách", default=[]
     )
     fees: Optional[Fees] = field("Úhrady", default=None)
-    languages: list[Slug] = field("Jazyky, ve kterých se lze domluvit (slovník languages)", default=[])
+    languages: list[TermRef] = field("Jazyky, ve kterých se lze domluvit (slovník languages): název nebo id", default=[])
     contacts: Contacts = field("Kontakty; chybí-li, použijí se kontakty poskytovatele", default=Contacts())
     locations: list[Location] = field("Místa, kde se služba poskytuje", default=[])
     life_situations: list[Slug] = field("Životní situace, se kterými služba pomáhá", default=[])
     verified: Optional[Date] = field("Kdy redakce záznam naposledy ověřila (RRRR-MM-DD)", default=None)
-    description: Optional[Markdown] = field("Popis služby (Markdown)", default=None)
+    description: Optional[MarkdownProse] = field("Popis služby (Markdown)", default=None)
     former_ids: list[Slug] = field(
         "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
         default=[],
@@ -318,13 +306,19 @@ Level = Literal["region", "district", "municipality", "city-district", "part", "
 LEVELS: tuple[str, ...] = get_args(Level)
 #: The levels a person names a place by: parts of a town are named with their town.
 UP_TO_MUNICIPALITY = LEVELS[: LEVELS.index("municipality") + 1]
+LevelChoice = choice(Level, LEVEL_WORDS, "a level of locality")
 
 
 class Locality(Identified):
-    name: Name = field("Název lokality")
-    level: Level = field(
-        "Úroveň: region (kraj), district (okres/ORP), municipality (obec), city-district (městský obvod, "
-        "městská část), part (část obce), neighbourhood (čtvrť)"
+    name: ProperName = field("Název lokality")
+    in_name: Optional[Name] = field(
+        "Název po předložce, i s ní, jak se píše ve větě „12 služeb v Lysé nad Labem“: v Lysé nad Labem, ve Staré Boleslavi, "
+        "na Kersku; bez něj web napíše „v obci Lysá nad Labem“ (u okresu a kraje „okres Nymburk: …“)",
+        default=None,
+    )
+    level: LevelChoice = field(
+        "Úroveň: kraj (region), okres nebo ORP (district), obec (municipality), městský obvod nebo městská část "
+        "(city-district), část obce (part), čtvrť (neighbourhood)"
     )
     parent: Optional[Slug] = field("Nadřazená lokalita (id); Praha leží přímo v kraji, bez okresu", default=None)
     code: Optional[Name] = field(
@@ -339,14 +333,14 @@ class Locality(Identified):
 
 
 class Gathers(Record):
-    types: list[Slug] = field("Druhy služeb, které situace sdružuje", default=[])
-    target_groups: list[Slug] = field("…a cílové skupiny (služba musí mít alespoň jednu)", default=[])
+    types: list[TermRef] = field("Druhy služeb, které situace sdružuje (názvy nebo id)", default=[])
+    target_groups: list[TermRef] = field("…a cílové skupiny (služba musí mít alespoň jednu; názvy nebo id)", default=[])
 
 
 class LifeSituation(Identified):
-    title: Name = field("Název životní situace, např. Přicházím o bydlení")
-    summary: Optional[Text] = field("Jedna věta pro přehled", default=None)
-    text: Markdown = field("Rady pro občany (Markdown)")
+    title: ProperName = field("Název životní situace, např. Přicházím o bydlení")
+    summary: Optional[Prose] = field("Jedna věta pro přehled", default=None)
+    text: MarkdownProse = field("Rady pro občany (Markdown)")
     gathers: Optional[Gathers] = field("Které služby situace sdružuje podle druhu a cílové skupiny", default=None)
     services: list[Slug] = field("Výslovný seznam služeb (id)", default=[])
     order: Int = field("Pořadí v přehledu", default=100)
@@ -361,10 +355,10 @@ class LifeSituation(Identified):
 
 
 class PageMeta(Identified):
-    title: Name = field("Nadpis stránky")
+    title: ProperName = field("Nadpis stránky")
     nav: Bool = field("Zobrazit v navigaci", default=False)
     order: Int = field("Pořadí v navigaci", default=100)
-    description: Optional[Text] = field("Krátký popis pro vyhledávače", default=None)
+    description: Optional[Prose] = field("Krátký popis pro vyhledávače", default=None)
 
 
 class Page(PageMeta):
@@ -375,3 +369,4 @@ class Page(PageMeta):
 
 ServiceGroup = Literal["counselling", "care", "prevention", "related"]
 SERVICE_GROUPS: tuple[str, ...] = get_args(ServiceGroup)  # the law's order; related activities (outside it) last
+GroupChoice = choice(ServiceGroup, GROUP_WORDS, "a group of service types")

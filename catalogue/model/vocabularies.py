@@ -7,19 +7,19 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .fields import Bool, Name, Slug, Text, field
-from .records import AgeRange, Form, Record, ServiceGroup
+from .fields import Bool, Name, ProperName, Slug, Text, field
+from .records import AgeRange, Form, GroupChoice, Record
 
 
 class Term(Record):
-    name: Name = field("Název")
+    name: ProperName = field("Název")
     description: Optional[Text] = field("Vysvětlení srozumitelnou češtinou", default=None)
 
 
 class ServiceType(Term):
     paragraph: Optional[Name] = field('Paragraf zákona 108/2006 Sb., např. "57"; u souvisejících aktivit chybí', default=None, pattern=r"^\d+[a-z]?$")
-    group: ServiceGroup = field(
-        "Skupina: counselling (poradenství), care (péče), prevention (prevence), related (související aktivity)"
+    group: GroupChoice = field(
+        "Skupina: poradenství (counselling), péče (care), prevence (prevention), související aktivity (related)"
     )
     quick_exit: Bool = field("Citlivý druh (azylové domy, krizová pomoc): jeho stránky mají tlačítko Rychle odejít", default=False)
 
@@ -49,7 +49,7 @@ class PluralForms(Record):
 
 
 class CapacityUnit(Term):
-    name: Name = field("Název jednotky, např. lůžka; bez forms se píše za každé číslo")
+    name: ProperName = field("Název jednotky, např. lůžka; bez forms se píše za každé číslo")
     forms: Optional[PluralForms] = field(
         "Tvary slova za číslem podle jazyka webu, česky {one: lůžko, few: lůžka, other: lůžek} "
         "(1 lůžko, 3 lůžka, 28 lůžek); chybí-li, píše se name",

@@ -22,27 +22,21 @@ not load or fails to start.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import re
-import types
-import typing
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, TypeAdapter
 
 from .. import vendor
 from ..index import Catalogue
-from ..model.fields import one_or_many
-from ..model.hours import DAY_PATTERN, parse_day
-from ..model.kinds import KINDS, RECORD_KINDS, REFERENCED, VOCABULARIES, VOCABULARY_FOLDER, RecordKind
+from ..model.kinds import RECORD_KINDS, RecordKind
 from ..model.records import Site
-from ..model.references import REFERENCES
 from ..render.env import make_environment
 from ..render.urls import relative, url_for
 from ..validate.repository import github_repo, is_placeholder
+from .cms_fields import model_fields
+from .cms_plans import choices, plan_collections, with_plan_choices
 from .context import OutputContext
 
 log = logging.getLogger("catalogue")
@@ -51,28 +45,6 @@ CMS_PACKAGE = "decap-cms"  # in vendor/packages.json
 URL = "/admin/"
 START_SCRIPT = Path(__file__).with_name("cms_start.js")  # shows the plain message when Decap cannot start
 WIDGETS_SCRIPT = Path(__file__).with_name("cms_widgets.js")  # our widgets, registered once Decap has loaded
-ONE_OR_MANY = "one-or-many"
-
-# Short labels where the first words of the description do not make one.
-LABELS = {
-    "kind": "Druh záznamu",
-    "forms": "Formy poskytování",
-    "level": "Úroveň",
-    "paid": "Placená služba",
-    "mon": "Pondělí", "tue": "Úterý", "wed": "Středa", "thu": "Čtvrtek", "fri": "Pátek", "sat": "Sobota", "sun": "Neděle",
-    "lat": "Zeměpisná šířka",
-    "lon": "Zeměpisná délka",
-    "ico": "IČO",
-    "registry_id": "Identifikátor v registru",
-    "verified_max_age_months": "Stáří ověření (měsíce)",
-}
-OPTION_LABELS = {
-    "registered": "registrovaná sociální služba", "related": "související aktivita",
-    "region": "kraj", "district": "okres / ORP", "municipality": "obec", "city-district": "městský obvod / městská část",
-    "part": "část obce", "neighbourhood": "čtvrť", "counselling": "poradenství", "care": "péče", "prevention": "prevence",
-    "group": "podle skupiny služeb", "target_group": "podle cílové skupiny",
-}
-PATTERN_MESSAGE = "Hodnota nemá správný tvar; řiďte se nápovědou u pole."
 _warned: set[str] = set()  # the live preview rebuilds often; say each missing package once
 
 
@@ -114,8 +86,10 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
         return None
     repo = github_repo(repository.url)
     content = repository.content_path.strip("/")
-    collections = [folder_collection(kind, content, cat) for kind in RECORD_KINDS if not kind.editable]
-    collections += [pages_collection(kind, content) for kind in RECORD_KINDS if kind.editable]
+    shown = [kind for kind in RECORD_KINDS if kind.form]
+    collections = [folder_collection(kind, content, cat) for kind in shown if not kind.editable and not kind.nested]
+    collections += plan_collections([kind for kind in shown if kind.nested], content, cat, model_fields, collection)
+    collections += [pages_collection(kind, content, cat) for kind in shown if kind.editable]
     collections.append(site_collection(content, cat))
     return {
         "backend": {"name": "github", "repo": repo, "branch": repository.branch, "open_authoring": True},
@@ -131,44 +105,29 @@ def cms_config(cat: Catalogue) -> dict[str, Any] | None:
     }
 
 
+def collection(kind: RecordKind, content: str, fields: list[dict[str, Any]], **replace: Any) -> dict[str, Any]:
+    """Return a folder collection of ``kind`` whose file names are the ids (``replace`` overrides a key)."""
+    return {
+        "name": kind.folder, "label": kind.label, "label_singular": kind.label_singular, "folder": f"{content}/{kind.folder}",
+        "extension": kind.suffix.lstrip("."), "format": "frontmatter" if kind.editable else "yaml", "create": True,
+        "slug": "{{slug}}", "identifier_field": kind.title_field, "summary": f"{{{{{kind.title_field}}}}}",
+        **replace, "fields": fields,
+    }
+
+
 def folder_collection(kind: RecordKind, content: str, cat: Catalogue) -> dict[str, Any]:
     """Return one collection: a folder of YAML files whose names are the ids."""
-    identifier = kind.title_field
-    return {
-        "name": kind.folder,
-        "label": kind.label,
-        "label_singular": kind.label_singular,
-        "folder": f"{content}/{kind.folder}",
-        "extension": "yaml",
-        "format": "yaml",
-        "create": True,
-        "slug": "{{slug}}",
-        "identifier_field": identifier,
-        "summary": f"{{{{{identifier}}}}}",
-        "sortable_fields": [identifier],
-        "preview_path": url_for(kind.folder, "{{slug}}").lstrip("/"),
-        "fields": model_fields(kind.written, kind.folder, cat),
-    }
+    fields = with_plan_choices(model_fields(kind.written, kind.folder, cat), kind.folder, choices(cat), content)
+    preview = {"preview_path": url_for(kind.folder, "{{slug}}").lstrip("/")} if kind.section else {}
+    return collection(kind, content, fields, sortable_fields=[kind.title_field], **preview)
 
 
-def pages_collection(kind: RecordKind, content: str) -> dict[str, Any]:
-    """Return the collection of free pages: Markdown with front matter."""
-    return {
-        "name": kind.folder,
-        "label": kind.label,
-        "label_singular": kind.label_singular,
-        "folder": f"{content}/{kind.folder}",
-        "extension": kind.suffix.lstrip("."),
-        "format": "frontmatter",
-        "create": True,
-        "slug": "{{slug}}",
-        "identifier_field": kind.title_field,
-        "summary": f"{{{{{kind.title_field}}}}}",
-        "fields": [
-            *model_fields(kind.written, kind.folder, None),
-            {"name": "body", "label": "Text stránky", "widget": "markdown"},
-        ],
-    }
+def pages_collection(kind: RecordKind, content: str, cat: Catalogue | None = None) -> dict[str, Any]:
+    """Return a collection of Markdown with front matter: the free pages, the news."""
+    fields = model_fields(kind.written, kind.folder, None)
+    body = kind.model.model_fields["body"].description or "Text"
+    fields = with_plan_choices(fields, kind.folder, choices(cat), content) if cat is not None else fields
+    return collection(kind, content, [*fields, {"name": "body", "label": body.removesuffix(" (Markdown)"), "widget": "markdown"}])
 
 
 def site_collection(content: str, cat: Catalogue) -> dict[str, Any]:
@@ -187,195 +146,6 @@ def site_collection(content: str, cat: Catalogue) -> dict[str, Any]:
             }
         ],
     }
-
-
-# --- from a model to widgets ------------------------------------------------------
-
-
-def model_fields(model: type[BaseModel], kind: str, cat: Catalogue | None, prefix: str = "") -> list[dict[str, Any]]:
-    """Return the CMS fields of a model; ``prefix`` is the path so far, as in REFERENCES."""
-    hints = typing.get_type_hints(model, include_extras=True)
-    references = dict(REFERENCES.get(kind, []))
-    out = []
-    for name, info in model.model_fields.items():
-        if name in ("id", "body", "source"):
-            continue  # the id is the file name; a body is the text below; the import alone writes source (kept on save)
-        description = info.description or ""
-        spec: dict[str, Any] = {"name": name, "label": label(name, description)}
-        if description and description != spec["label"]:
-            spec["hint"] = description
-        spec.update(widget(hints[name], f"{prefix}{name}", kind, references, cat, description, info.metadata))
-        if not info.is_required():
-            spec["required"] = False
-            if isinstance(info.default, bool):
-                spec["default"] = info.default
-        out.append(spec)
-    return out
-
-
-def widget(
-    annotation: Any,
-    path: str,
-    kind: str,
-    references: dict[str, str],
-    cat: Catalogue | None,
-    description: str,
-    constraints: list[Any],
-) -> dict[str, Any]:
-    """Return the widget options for one field's type."""
-    inner, metadata = _unwrap(annotation)
-    if any(getattr(m, "func", None) is parse_day for m in metadata):
-        return {"widget": "string", "pattern": [DAY_PATTERN, "např. 8:00-12:00, 13:00-16:00; closed = zavřeno; nonstop"]}
-    if any(getattr(m, "func", None) is one_or_many for m in metadata):
-        return one_or_many_widget(get_args(inner)[0], description)
-    origin = get_origin(inner)
-    if origin is list:
-        (item,) = get_args(inner)
-        return list_widget(item, path, kind, references, cat, description)
-    if path in references:
-        return reference_widget(references[path], cat, multiple=False)
-    if get_origin(inner) is Literal:
-        return select_widget(get_args(inner), path, cat, multiple=False)
-    if isinstance(inner, type) and issubclass(inner, BaseModel):
-        return {"widget": "object", "collapsed": True, "fields": model_fields(inner, kind, cat, f"{path}.")}
-    if inner is bool:
-        return {"widget": "boolean"}
-    if inner is int:
-        return {"widget": "number", "value_type": "int", **_bounds(constraints)}
-    if inner is float:
-        return {"widget": "number", "value_type": "float", **_bounds(constraints)}
-    if inner is dt.date:
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
-    if "(Markdown)" in description:
-        return {"widget": "markdown"}
-    spec: dict[str, Any] = {"widget": "string"}
-    pattern = _pattern(annotation, constraints)
-    if pattern:
-        spec["pattern"] = [pattern, PATTERN_MESSAGE]
-    return spec
-
-
-def list_widget(item: Any, path: str, kind: str, references: dict[str, str], cat: Catalogue | None, description: str) -> dict[str, Any]:
-    """Return a widget for a list: of ids, of choices, of objects, or of text."""
-    key = f"{path}[]"
-    inner, _ = _unwrap(item)
-    if key in references:
-        return reference_widget(references[key], cat, multiple=True)
-    if get_origin(inner) is Literal:
-        return select_widget(get_args(inner), key, cat, multiple=True)
-    if isinstance(inner, type) and issubclass(inner, BaseModel):
-        return {"widget": "list", "collapsed": True, "fields": model_fields(inner, kind, cat, f"{key}.")}
-    field: dict[str, Any] = {"name": "value", "label": "Hodnota", "widget": "string"}
-    pattern = _pattern(item, [])
-    if pattern:
-        field["pattern"] = [pattern, PATTERN_MESSAGE]
-    return {"widget": "list", "field": field}
-
-
-def one_or_many_widget(item: Any, description: str) -> dict[str, Any]:
-    """Return a text field for "one value or a list" (phones, e-mails): values separated by commas.
-
-    Decap's list widget fails on a single value, which is how editors write most
-    phones; ``one-or-many`` (``cms_widgets.js``) shows either as text and saves
-    one value as a value, several as a list.
-    """
-    spec: dict[str, Any] = {"widget": ONE_OR_MANY, "hint": f"{description}; více hodnot oddělte čárkou"}
-    pattern = _pattern(item, [])
-    if pattern:
-        one = pattern.removeprefix("^").removesuffix("$")
-        spec["pattern"] = [rf"^(?:{one})(?:\s*,\s*(?:{one}))*$", PATTERN_MESSAGE + " Více hodnot oddělte čárkou."]
-    return spec
-
-
-def reference_widget(what: str, cat: Catalogue | None, multiple: bool) -> dict[str, Any]:
-    """Return a relation widget for records, a select widget for vocabulary terms."""
-    folder = REFERENCED[what]
-    if folder != VOCABULARY_FOLDER:
-        shown = KINDS[folder].title_field
-        return {
-            "widget": "relation",
-            "collection": folder,
-            "value_field": "{{slug}}",
-            "search_fields": [shown],
-            "display_fields": [shown],
-            "multiple": multiple,
-        }
-    terms = _vocabulary(what, cat)
-    return {"widget": "select", "multiple": multiple, "options": [{"label": t.name, "value": tid} for tid, t in sorted(terms.items())]}
-
-
-def select_widget(values: tuple[str, ...], path: str, cat: Catalogue | None, multiple: bool) -> dict[str, Any]:
-    """Return a select widget for a fixed list of values; forms are labelled from their vocabulary."""
-    forms = cat.vocab.forms if cat is not None and path == "forms[]" else {}
-    options = [{"label": forms[v].name if v in forms else OPTION_LABELS.get(v, v), "value": v} for v in values]
-    spec: dict[str, Any] = {"widget": "select", "options": options}
-    if multiple:
-        spec["multiple"] = True
-    return spec
-
-
-def label(name: str, description: str) -> str:
-    """Return a short Czech label: the first words of the description, up to a comma or bracket."""
-    if name in LABELS:
-        return LABELS[name]
-    short = re.split(r" \(|, |; |: | = |…|\. | ze slovníku | ze složky ", description, maxsplit=1)[0].strip()
-    return short or name
-
-
-def _vocabulary(what: str, cat: Catalogue | None) -> dict[str, Any]:
-    if cat is None:
-        return {}
-    return next(cat.vocab.terms[v.file] for v in VOCABULARIES if v.referenced_as == what)
-
-
-def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
-    """Strip ``Optional`` and ``Annotated``; return the bare type and the Annotated metadata."""
-    metadata: list[Any] = []
-    while True:
-        origin = get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation, *extra = get_args(annotation)
-            metadata.extend(extra)
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in get_args(annotation) if a is not type(None)]
-            if len(options) != 1:
-                return annotation, metadata
-            annotation = options[0]
-        else:
-            return annotation, metadata
-
-
-def _pattern(annotation: Any, constraints: list[Any]) -> str | None:
-    for item in constraints:
-        if getattr(item, "pattern", None):
-            return item.pattern
-    try:
-        schema = TypeAdapter(_strip_optional(annotation)).json_schema()
-    except Exception:  # a type without a JSON schema has no pattern to offer
-        return None
-    pattern = schema.get("pattern")
-    return pattern if isinstance(pattern, str) else None
-
-
-def _strip_optional(annotation: Any) -> Any:
-    if get_origin(annotation) in (typing.Union, types.UnionType):
-        options = [a for a in get_args(annotation) if a is not type(None)]
-        if len(options) == 1:
-            return options[0]
-    return annotation
-
-
-def _bounds(constraints: list[Any]) -> dict[str, Any]:
-    out = {}
-    for item in constraints:
-        if hasattr(item, "ge"):
-            out["min"] = item.ge
-        if hasattr(item, "le"):
-            out["max"] = item.le
-    return out
-
-
-# --- files --------------------------------------------------------------------------
 
 
 def dump_config(config: dict[str, Any]) -> str:

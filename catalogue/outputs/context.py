@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..index import Catalogue
+from ..validate import cache as validate_cache
 from ..write import OutputTree
 
 
@@ -24,7 +25,9 @@ class OutputContext:
     """What an extra output reads (the finished, publishable catalogue) and where it writes.
 
     ``superseded`` tells a long output (the search index) that the live preview has
-    moved on to a newer render; it stops by calling :meth:`check`.
+    moved on to a newer render; it stops by calling :meth:`check`. ``cache`` is the
+    folder where outputs keep what they made by content hash (``.cache/`` beside the
+    content), or None for none.
     """
 
     catalogue: Catalogue
@@ -32,8 +35,14 @@ class OutputContext:
     today: dt.date
     theme: Path | None = None
     superseded: Callable[[], bool] = _never
+    cache: Path | None = None
 
     def check(self) -> None:
         """Raise :class:`Superseded` when the work in hand will not be served."""
         if self.superseded():
             raise Superseded
+
+
+def cache_folder(content: Path) -> Path:
+    """Return ``content/.cache/outputs`` (ignored by git), where the outputs keep their caches."""
+    return validate_cache.cache_folder(content, "outputs")

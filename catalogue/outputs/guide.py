@@ -28,30 +28,33 @@ def _nested(annotation: typing.Any) -> list[type[BaseModel]]:
     return found
 
 
-def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
+def _rows(model: type[BaseModel], prefix: str = "", hidden: frozenset[str] = frozenset()) -> list[str]:
     rows = []
     for name, info in model.model_fields.items():
-        if name in HIDDEN:
+        if name in HIDDEN or (not prefix and name in hidden):
             continue
         required = "yes" if info.is_required() else ""
-        rows.append(f"| `{prefix}{name}` | {required} | {info.description or ''} |")
+        written = info.alias or name  # as editors write it: a season's "from", not valid_from
+        rows.append(f"| `{prefix}{written}` | {required} | {info.description or ''} |")
         for sub in _nested(info.annotation):
             many = typing.get_origin(info.annotation) is list or "list[" in str(info.annotation)
             rows.extend(_rows(sub, f"{prefix}{name}{'[]' if many else ''}."))
     return rows
 
 
-def _table(title: str, model: type[BaseModel]) -> str:
+def _table(title: str, model: type[BaseModel], hidden: frozenset[str] = frozenset()) -> str:
     head = [f"### {title}", "", "| field | required | meaning (as VS Code shows it) |", "|---|---|---|"]
-    return "\n".join(head + _rows(model)) + "\n"
+    return "\n".join(head + _rows(model, hidden=hidden)) + "\n"
 
 
 def field_reference() -> str:
     """Return the Markdown tables of every field of every kind of file."""
     parts = [_table("`site.yaml`", Site)]
-    for kind in RECORD_KINDS:
+    for kind in (k for k in RECORD_KINDS if k.form):
         front = " (front matter)" if kind.editable else ""
-        parts.append(_table(f"`{kind.folder}/ID{kind.suffix}`{front}", kind.written))
+        where = kind.location.replace("*", "PLAN") if kind.location else kind.folder
+        hidden = frozenset({kind.owner_field} if kind.owner_field else ())  # the folder says it; editors never write it
+        parts.append(_table(f"`{where}/ID{kind.suffix}`{front}", kind.written, hidden))
     for vocabulary in VOCABULARIES:
         entries = "" if vocabulary.document else " (each entry: `id: {…}`)"
         parts.append(_table(f"`vocabularies/{vocabulary.file}.yaml`{entries}", vocabulary.model))

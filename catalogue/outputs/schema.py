@@ -12,7 +12,9 @@ from typing import Any
 
 from ..index import Catalogue
 from ..load.content import SLUG_RE
+from ..index.plans import plan_choices
 from ..model.kinds import RECORD_KINDS, VOCABULARIES
+from ..model.plan_parts import PLAN_REFERENCES
 from ..model.records import Site
 from ..model.references import REFERENCES
 from ..validate.crossref import known_ids
@@ -77,10 +79,27 @@ def add_enums(schema: dict, kind: str, catalogue: Catalogue) -> None:
             target.pop("pattern", None)
 
 
+def add_plan_enums(schema: dict, kind: str, catalogue: Catalogue) -> None:
+    """Offer what the plans know for the fields that name it (organisations, funding sources, measure numbers…).
+
+    One schema serves every plan, so it offers what any plan knows; ``check`` holds each
+    plan to its own.
+    """
+    known = plan_choices(catalogue.planning, catalogue.providers)
+    for path, what in PLAN_REFERENCES.get(kind, ()):
+        node = _field_node(schema, path)
+        if node is not None and known[what] and what != "file":
+            target = _resolve(schema, node) if "$ref" in node else node
+            target["enum"] = known[what]
+            target.pop("pattern", None)
+
+
 def build_schemas(catalogue: Catalogue | None) -> dict[str, dict]:
     """Return file name → schema for every kind of file in ``content/``."""
     out: dict[str, dict] = {"site.schema.json": schema_for(Site, "site.yaml")}
     for kind in RECORD_KINDS:
+        if not kind.form:
+            continue  # not fields an editor writes (the PDFs of files/)
         if kind.editable:  # front matter above Markdown: not a YAML file of its own
             name, title = f"{kind.name}.schema.json", f"{kind.label_singular} (front matter)"
         else:
@@ -91,6 +110,7 @@ def build_schemas(catalogue: Catalogue | None) -> dict[str, dict]:
             schema["required"] = [r for r in schema.get("required", []) if r != "id"]
         if catalogue is not None:
             add_enums(schema, kind.folder, catalogue)
+            add_plan_enums(schema, kind.folder, catalogue)
         out[name] = schema
     for vocabulary in VOCABULARIES:
         name, model = vocabulary.file, vocabulary.model

@@ -16,7 +16,9 @@ from babel import Locale
 from babel.dates import get_day_names
 from markupsafe import Markup
 
+from ..clock import today
 from ..index import Catalogue
+from ..index.opening import holiday_years, public_holidays
 from ..index.queries import places
 from ..model.fields import phone_digits
 from ..model.hours import WEEKDAYS, format_interval
@@ -25,8 +27,9 @@ from ..model.vocabularies import ServiceType
 from . import views
 from .crisis import crisis_lines
 from .i18n import translations
+from .community.urls import plans_url
 from .maps import MapConfig, map_config
-from .urls import absolute, relative, url_for
+from .urls import absolute, linker, relative, url_for
 
 TIME_ZONES = {"CZ": "Europe/Prague", "PL": "Europe/Warsaw"}
 
@@ -43,6 +46,7 @@ class Common(TypedDict):
     generated: dt.date | None
     print_files: dict[str, str]
     nav_pages: list[Page]
+    plans_url: str | None  # the community plans' page, when there are plans (the menu names it)
     report_links: Callable[[str, str, str], views.RecordLinks]
     day_names: list[str]  # Monday first, in the site's language
     card: NotRequired[Cards]  # a service's card for lists, rendered once (:class:`Cards`)
@@ -115,7 +119,7 @@ class Cards:
     def _module(self, prefix: str, page_url: str) -> Any:
         module = self.modules.get(prefix)
         if module is None:
-            context = {**self.common, "page_url": page_url, "link": lambda url: relative(page_url, url)}
+            context = {**self.common, "page_url": page_url, "link": linker(page_url)}
             module = self.modules[prefix] = self.env.get_template("_macros.html").make_module(context)
         return module
 
@@ -141,9 +145,10 @@ def common_context(env: jinja2.Environment, cat: Catalogue, generated: dt.date |
         generated=generated,
         print_files=print_files,
         nav_pages=cat.nav_pages,
+        plans_url=plans_url() if cat.has_plans else None,
         report_links=report_links,
         day_names=day_names(cat.site.language),
-        hours_text=hours_text(gettext, cat.site.country),
+        hours_text=hours_text(gettext, cat.site.country, cat.site.language, generated or today()),
         crisis_lines=crisis_lines(cat.site),
         map=map_config(cat.site),
         ui_text=ui_text(gettext),
@@ -158,12 +163,24 @@ def day_names(language: str) -> list[str]:
     return [names[i][:1].upper() + names[i][1:] for i in range(7)]
 
 
-def hours_text(gettext: Callable[[str], str], country: str) -> dict[str, Any]:
-    """Return the sentences of the "open now" line; ``{time}`` is filled in the browser."""
+def hours_text(gettext: Callable[[str], str], country: str, language: str, on: dt.date) -> dict[str, Any]:
+    """Return what the "open now" script needs besides a schedule: its sentences (``{time}``, ``{date}``,
+    ``{note}``, ``{label}`` are filled in the browser), the time zone, and the public holidays of this
+    year and the next, computed here because the browser has no holiday calendar."""
     return {
         "tz": TIME_ZONES.get(country, "Europe/Prague"),
+        "lang": language,
+        "holidays": sorted(day.isoformat() for day in public_holidays(country, holiday_years(on))),
+        "label": gettext("{label}: {text}"),
         "open": gettext("Open now, until {time}."),
+        "openTomorrow": gettext("Open now, until {time} tomorrow."),
         "always": gettext("Open now."),
+        "holiday": gettext("Today is a public holiday."),
+        "closure": gettext("Closed for the time being."),
+        "closureNote": gettext("Closed for the time being ({note})."),
+        "date": gettext("Closed now; opens on {date} at {time}."),
+        "appointment": gettext("By appointment."),
+        "orAppointment": gettext("Visits also by appointment."),
         "today": gettext("Closed now; opens today at {time}."),
         "tomorrow": gettext("Closed now; opens tomorrow at {time}."),
         "days": [

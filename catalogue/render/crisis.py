@@ -24,7 +24,7 @@ CRISIS_LINES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("112", N_("Emergency: ambulance, fire brigade, police"), N_("nonstop, free")),
         ("116 123", N_("Helpline for adults in emotional crisis"), N_("nonstop, free")),
         ("116 111", N_("Helpline for children and young people"), N_("nonstop, free")),
-        ("800 120 002", N_("Niebieska Linia: for people experiencing domestic violence"), N_("nonstop, free")),
+        ("+48 800 120 002", N_("Niebieska Linia: for people experiencing domestic violence"), N_("nonstop, free")),
     ),
 }
 

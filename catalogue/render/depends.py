@@ -50,6 +50,7 @@ class Depends:
     def service(self, service: Service) -> frozenset[str]:
         situations = {*service.life_situations, *self.cat.situations_by_service.get(service.id, ())}
         keys = {f"services/{service.id}", f"providers/{service.provider}", *(f"life-situations/{sid}" for sid in situations)}
+        keys.add(f"service-measures:{service.id}")
         for lid in {*service.area, *(location.locality for location in service.locations)}:
             keys |= self._place(lid)
         return self.common | keys
@@ -76,10 +77,24 @@ class Depends:
         return self.common | {f"life-situations/{sid}", f"situation-services:{sid}", *(f"services/{s}" for s in services)}
 
     def target_group(self, gid: str) -> frozenset[str]:
-        return self.common | {f"target-group-services:{gid}"}
+        return self.common | {f"target-group-services:{gid}", f"target-group-measures:{gid}"}
 
     def service_type(self, tid: str) -> frozenset[str]:
-        return self.common | {f"type-services:{tid}"}
+        return self.common | {f"type-services:{tid}", f"type-measures:{tid}"}
+
+    def plan(self, pid: str) -> frozenset[str]:
+        """Return the keys of any page of a community plan: every record of the plan ("plan:ID"), the news,
+        and the services, providers and places its pages name.
+
+        A plan has tens of pages, and a measure's page names its priority, working group,
+        action plans and comments: each page depends on the whole plan rather than on a
+        list of its parts that could go stale.
+        """
+        return self.common | {f"plan:{pid}", "news:*", "all:services", "all:providers", "all:localities"}
+
+    def plans_index(self) -> frozenset[str]:
+        """Return the keys of the plans' index and of the news: every plan ("plans:*"), every news item ("news:*")."""
+        return self.common | {"plans:*", "news:*", "all:services"}
 
     def page(self, pid: str) -> frozenset[str]:
         return self.common | {f"pages/{pid}"}
@@ -127,6 +142,7 @@ class Depends:
                 out.update(f"area:{a}" for a in cat.service_area(service))
                 for location in service.locations:
                     out.update(f"located:{l}" for l in (location.locality, *cat.ancestors(location.locality)))
+        out |= plan_keys(old, new, keys)
         if touched or any(k.startswith("life-situations/") for k in keys):
             # a gathering rule or a service's own list may move services in or out of any situation
             for cat in (old, new):
@@ -134,6 +150,36 @@ class Depends:
                     if f"life-situations/{situation}" in keys or not touched.isdisjoint(services):
                         out.add(f"situation-services:{situation}")
         return out
+
+
+def plan_keys(old: Catalogue, new: Catalogue, keys: set[str]) -> set[str]:
+    """Return the group keys a change of the plans' records touches.
+
+    Any record of a plan: the plan's pages ("plan:ID") and the index ("plans:*"); a news
+    item: "news:*"; a plan appearing or going: "nav" (the menu names the plans). A measure
+    shows on the pages of its services, target groups and types, before and after the change.
+    """
+    out: set[str] = set()
+    for key in keys:
+        kind, _, ident = key.partition("/")
+        if kind == "news":
+            out.add("news:*")
+        if kind != "plans" and not kind.startswith("plan-"):
+            continue
+        pid, _, part = ident.partition("/")
+        out |= {f"plan:{pid}", "plans:*"}
+        if kind == "plans" and (pid in old.planning.plans) != (pid in new.planning.plans):
+            out.add("nav")
+        for cat in (old, new):
+            bundle = cat.planning.plans.get(pid)
+            if bundle is None or kind not in ("plans", "plan-measures"):
+                continue
+            measures = bundle.measures.values() if kind == "plans" else [m for m in [bundle.measures.get(part)] if m]
+            for measure in measures:
+                out.update(f"service-measures:{s}" for s in measure.services)
+                out.update(f"target-group-measures:{g}" for g in measure.target_groups)
+                out.update(f"type-measures:{t}" for t in measure.service_types)
+    return out
 
 
 def changed_keys(old: Catalogue, new: Catalogue) -> set[str]:

@@ -15,7 +15,7 @@ from ..workers import die_with_parent
 from .context import Common
 from .pages import page_context
 from .plan import PagePlan
-from .urls import absolute, relative
+from .urls import absolute, linker
 
 PARALLEL_FROM = 4000  # pages; below this, starting processes costs more than it saves
 CHUNK = 400  # pages a worker renders at a time
@@ -50,7 +50,7 @@ def render_template(
         root = urlsplit(base_url).path.rstrip("/")
         context["link"] = lambda target: f"{root}/{target.lstrip('/')}"
     else:
-        context["link"] = lambda target: relative(url, target)
+        context["link"] = linker(url)
     return env.get_template(template).render(context)
 
 

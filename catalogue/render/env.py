@@ -17,7 +17,7 @@ import jinja2.sandbox
 
 from ..errors import CatalogueError, Problem, display_path
 from ..load.files import OWN_FOLDERS, Refused, check_inside
-from .i18n import date_filter, number_filter, translations
+from .i18n import ConstantGettext, date_filter, number_filter, translations
 from .markdown import render_markdown
 from .views import FILTERS
 
@@ -61,12 +61,13 @@ def _environment(language: str, theme: str | None) -> jinja2.Environment:
         loader=ConfinedLoader(search, roots),
         autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", ConstantGettext],
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.install_gettext_translations(translations(language), newstyle=True)
+    env.constant_gettext = translations(language).gettext  # type: ignore[attr-defined]  # see ConstantGettext
     # ``text | markdown(under=2)``: the text sits below an h2, so its top-most heading becomes an h3.
     env.filters["markdown"] = lambda text, under=1: jinja2.filters.Markup(render_markdown(text, under))
     env.filters["date"] = date_filter(language)

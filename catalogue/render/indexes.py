@@ -47,6 +47,7 @@ class PlaceOption:
 
     id: str
     name: str
+    in_name: str  # "v Lysé nad Labem" (``views.place_in``), or "" to say "okres Nymburk: …"
     filter: list[str]
     children: list[PlaceOption]
 
@@ -115,12 +116,14 @@ def home_page(cat: Catalogue, plan: PagePlan) -> HomePage:
 
 def place_options(cat: Catalogue, lids: list[str], big: bool) -> list[PlaceOption]:
     """Return the places of the search form from ``lids`` down; a large catalogue offers regions and districts only."""
+    _ = translations(cat.site.language).gettext
     out = []
     for lid in lids:
         locality = cat.localities[lid]
         if not big or locality.level in LARGE_LEVELS:
             children = place_options(cat, cat.children.get(lid, []), big)
-            out.append(PlaceOption(lid, locality.name, locality_filter(cat, lid), children))
+            in_name = views.place_in(locality, _) or ""
+            out.append(PlaceOption(lid, locality.name, in_name, locality_filter(cat, lid), children))
     return out
 
 
@@ -137,15 +140,36 @@ def search_page(cat: Catalogue, plan: PagePlan) -> SearchPage:
         ("target_group", _("Who the help is for"), labelled(cat.vocab.target_groups)),
         ("type", _("Kind of help"), labelled(cat.vocab.service_types)),
         ("form", _("How it is provided"), labelled(cat.vocab.forms)),
-        ("kind", _("Type of record"), [("registered", _("registered social service")), ("related", _("related activity"))]),
+        ("kind", _("Type of record"), [
+            ("registered", _("registered social service")), ("related", _("related activity")),
+            *([("plan", _("community plan")), ("measure", _("measure of the community plan"))] if cat.has_plans else []),
+        ]),
         ("language", _("Language"), labelled(cat.vocab.languages)),
         ("wheelchair", _("Access"), [("yes", _("wheelchair accessible"))]),
         ("free", _("Cost"), [("yes", _("free of charge"))]),
     ]
     samples = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 5, "other": 5}
+
+    def plurals(form: Callable[[int], str]) -> dict[str, str]:
+        return {k: form(n) for k, n in samples.items()}
+
     text = {
-        "found": {k: ngettext("%(num)d result", "%(num)d results", n) for k, n in samples.items()},
+        "found": plurals(lambda n: ngettext("%(num)d result", "%(num)d results", n)),
+        "services": plurals(lambda n: ngettext("%(num)d service", "%(num)d services", n)),
+        "others": plurals(lambda n: ngettext("%(num)d other result", "%(num)d other results", n)),
+        "and": _("%(first)s and %(second)s"),
+        "or": _(" or "),
         "found_for": _("for “%(query)s”"),
+        "at_place": _("%(place)s: %(summary)s"),
+        "summary": {
+            "life_situation": _("life situation: %(values)s"),
+            "target_group": _("for: %(values)s"),
+            "type": _("kind of help: %(values)s"),
+            "form": _("provided: %(values)s"),
+            "language": _("language: %(values)s"),
+        },
+        "remove": _("Remove the filter: %(label)s"),
+        "clear_all": _("Clear all filters"),
         "searching": _("Searching…"),
         "nothing": _("Nothing found for “%(query)s”."),
         "corrected": _("No results for “%(query)s”. Showing results for “%(corrected)s”."),
@@ -156,6 +180,8 @@ def search_page(cat: Catalogue, plan: PagePlan) -> SearchPage:
             "provider": _("Provider"),
             "life-situation": _("Life situation"),
             "page": _("Page"),
+            "plan": _("Community plan"),
+            "measure": _("Measure of the community plan"),
         },
         "phone": _("Phone"),
     }

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from functools import lru_cache
 
 import markdown as md
 import nh3
@@ -36,8 +35,20 @@ logging.getLogger("MARKDOWN").setLevel(logging.WARNING)  # it logs every extensi
 _converter = md.Markdown(extensions=["sane_lists", "tables"], output_format="html")
 
 
-@lru_cache(maxsize=65536)
+#: text → its sanitised HTML: each text is converted once per process (and its forked render
+#: workers), whether pages, search or print ask for it; ``texts.prepare`` fills it ahead.
+RENDERED: dict[str, str] = {}
+
+
 def _render(text: str) -> str:
+    html = RENDERED.get(text)
+    if html is None:
+        html = RENDERED[text] = convert(text)
+    return html
+
+
+def convert(text: str) -> str:
+    """Return the sanitised HTML of a Markdown text, headings as written (uncached: see ``RENDERED``)."""
     depth, line = markdown_nesting(text)
     if depth > MARKDOWN_DEPTH:  # validation refuses such content; a theme may render other text as Markdown
         raise CatalogueError("a text rendered as Markdown: " + TOO_DEEP.format(depth=depth, line=line, limit=MARKDOWN_DEPTH))

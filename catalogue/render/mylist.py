@@ -8,15 +8,31 @@ pages of its services and reads the same entry.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from babel import Locale
 from babel.dates import get_day_names
 
 from ..index import Catalogue
 from ..index.queries import places
-from ..model.hours import WEEKDAYS, format_interval
-from ..model.records import Hours, Service
+from ..model.hours import WEEKDAYS, Day, format_interval
+from ..model.records import Service
+from ..model.schedule import Schedule
 
 FORMAT = 1  # the shape of an entry; my-list.js fetches a page again when its copy has another
+
+
+class HoursWords(NamedTuple):
+    """The words of opening hours in the site's language."""
+
+    nonstop: str
+    appointment: str
+
+
+def hours_words(gettext: Callable[[str], str]) -> HoursWords:
+    """Return the words of opening hours through ``gettext``."""
+    return HoursWords(gettext("nonstop"), gettext("by appointment"))
 
 
 def short_day_names(language: str) -> list[str]:
@@ -25,27 +41,38 @@ def short_day_names(language: str) -> list[str]:
     return [names[i][:1].upper() + names[i][1:] for i in range(7)]
 
 
-def hours_lines(hours: Hours, days: list[str], nonstop: str) -> list[str]:
+def day_text(day: Day, words: HoursWords) -> str:
+    """Return one day's hours: ``8:00–12:00, 13:00–16:00``, ``nonstop``, ``9:00–11:00, po domluvě``."""
+    if day.nonstop:
+        return words.nonstop
+    parts = [format_interval(interval) for interval in day.intervals]
+    if day.appointment:
+        parts.append(words.appointment)
+    text = ", ".join(parts)
+    return f"{text} ({day.note})" if day.note else text
+
+
+def hours_lines(schedule: Schedule, days: list[str], words: HoursWords) -> list[str]:
     """Return a week in a few lines: consecutive days with the same hours joined, closed days left out.
 
-    ``Po–Pá 8:00–12:00, 13:00–16:00``, ``So 9:00–11:00``; ``Po–Ne nonstop``.
+    ``Po–Pá 8:00–12:00, 13:00–16:00``, ``So 9:00–11:00``; ``Po–Ne nonstop``; a labelled schedule's
+    lines start with its label (``Kancelář: Po–Pá 8:00–16:00``).
     """
-    week = [intervals for _, intervals in hours.days()]
+    week = [day for _, day in schedule.days()]
     lines: list[str] = []
     start = 0
     while start < len(WEEKDAYS):
         end = start
         while end + 1 < len(WEEKDAYS) and week[end + 1] == week[start]:
             end += 1
-        if week[start]:
+        if not week[start].closed or week[start].note:
             span = days[start] if start == end else f"{days[start]}–{days[end]}"
-            text = nonstop if week[start] == [(0, 24 * 60)] else ", ".join(map(format_interval, week[start]))
-            lines.append(f"{span} {text}")
+            lines.append(f"{span} {day_text(week[start], words)}")
         start = end + 1
-    return lines
+    return [f"{schedule.label}: {line}" for line in lines] if schedule.label else lines
 
 
-def list_entry(cat: Catalogue, service: Service, url: str, nonstop: str) -> dict:
+def list_entry(cat: Catalogue, service: Service, url: str, words: HoursWords) -> dict:
     """Return the service as My list keeps it: names looked up, contacts inherited, places redacted."""
     days = short_day_names(cat.site.language)
     stype = cat.vocab.service_types.get(service.type)
@@ -55,12 +82,11 @@ def list_entry(cat: Catalogue, service: Service, url: str, nonstop: str) -> dict
     for location in service.locations:
         locality = cat.localities.get(location.locality)
         address = location.address.one_line() if location.address else (locality.name if locality else "")
-        hours = location.hours
         where.append({
             "name": location.name or "",
             "address": address,
-            "hours": hours_lines(hours, days, nonstop) if hours else [],
-            "hours_note": (hours.note or "") if hours else "",
+            "hours": [line for schedule in location.hours for line in hours_lines(schedule, days, words)],
+            "hours_note": " ".join(schedule.note for schedule in location.hours if schedule.note),
         })
     return {
         "format": FORMAT,

@@ -18,10 +18,12 @@ from ..index.queries import by_type, sensitive_service, services_of, situations_
 from ..model.records import Capacity, Contacts, LifeSituation, Locality, Location, Page, Provider, Service
 from ..model.vocabularies import Language, ServiceType, Term
 from . import indexes, views
+from .community import pages as community_pages
+from .community.parts import MeasureLink, measure_links
+from .i18n import translations
 from .locality import locality_page
 from .maps import any_on_map
-from .i18n import translations
-from .mylist import list_entry
+from .mylist import hours_words, list_entry
 from .plan import PagePlan
 from .urls import absolute, url_for
 
@@ -39,11 +41,13 @@ class ServicePage(TypedDict):
     capacities: list[tuple[str, Capacity, str]]  # (its form's name when there are several, else "", capacity, the unit's word: "lůžek")
     languages: list[tuple[str, Language | None]]
     contacts: Contacts  # the service's, or its provider's when it has none
-    locations: list[tuple[Location, Locality | None]]
+    locations: list[tuple[Location, Locality | None, list[views.ScheduleView]]]  # each place with its schedules
     helps: list[LifeSituation]
     points: list[Point]  # its public places with coordinates: the map (never a confidential place)
     list_entry: dict  # the service as My list keeps it
     quick_exit: bool  # a sensitive kind of help or life situation
+    editable: bool  # "edit this record" is offered: never for a service with a confidential place
+    measures: list[MeasureLink]  # the measures of the community plans that develop it
 
 
 class EndedServicePage(TypedDict):
@@ -73,6 +77,7 @@ class TargetGroupPage(TypedDict):
     by_type: ByType
     has_map: bool
     near_search: str
+    measures: list[MeasureLink]  # the measures of the community plans that concern the group
 
 
 class ServiceTypePage(TypedDict):
@@ -82,6 +87,7 @@ class ServiceTypePage(TypedDict):
     has_map: bool
     quick_exit: bool  # a sensitive kind of help (shelters, crisis help)
     near_search: str
+    measures: list[MeasureLink]  # the measures of the community plans that concern the type
 
 
 class FreePage(TypedDict):
@@ -103,11 +109,17 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
         capacities=capacities(cat, service),
         languages=[(code, vocab.languages.get(code)) for code in service.languages],
         contacts=cat.contacts_for(service),
-        locations=[(location, cat.localities.get(location.locality)) for location in service.locations],
+        locations=[
+            (location, cat.localities.get(location.locality), [views.schedule_view(h, cat.site.language) for h in location.hours])
+            for location in service.locations
+        ],
         helps=situations_of(cat, service.id),
         points=exact_points(cat, service),
-        list_entry=list_entry(cat, service, plan.url, translations(cat.site.language).gettext("nonstop")),
+        list_entry=list_entry(cat, service, plan.url, hours_words(translations(cat.site.language).gettext)),
         quick_exit=sensitive_service(cat, service),
+        # The edit link leads to the file and its history, where a shelter's address may once have been written.
+        editable=not any(location.confidential for location in service.locations),
+        measures=measure_links(cat.planning.measures_by_service.get(service.id, [])),
     )
 
 
@@ -156,6 +168,7 @@ def target_group_page(cat: Catalogue, plan: PagePlan) -> TargetGroupPage:
     ids = cat.services_by_target_group.get(plan.ident, [])
     return TargetGroupPage(
         group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids),
+        measures=measure_links(cat.planning.measures_by_target_group.get(plan.ident, [])),
         has_map=any_on_map(services_of(cat, ids)), near_search=near_search("target_group", plan.ident),
     )
 
@@ -166,6 +179,7 @@ def service_type_page(cat: Catalogue, plan: PagePlan) -> ServiceTypePage:
     return ServiceTypePage(
         type_id=plan.ident, stype=stype, services=services, has_map=any_on_map(services),
         quick_exit=stype.quick_exit, near_search=near_search("type", plan.ident),
+        measures=measure_links(cat.planning.measures_by_type.get(plan.ident, [])),
     )
 
 
@@ -184,6 +198,7 @@ PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
     "service_type.html": service_type_page,
     "page.html": free_page,
     **indexes.PAGES,
+    **community_pages.PAGES,
 }
 
 

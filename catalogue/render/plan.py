@@ -14,10 +14,11 @@ from typing import Any
 
 from ..index import Catalogue
 from ..model.kinds import RECORD_KINDS
+from .community import urls as cu
 from .depends import Depends
 from .urls import url_for
 
-UNLISTED = {"404.html", "redirect.html", "search.html", "service_ended.html", "my_list.html"}  # pages a search engine should not list
+UNLISTED = {"404.html", "redirect.html", "search.html", "service_ended.html", "my_list.html", "plan/atom.xml"}  # pages a search engine should not list
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
         plans.append(record_plan("service-types", tid, "service type", deps.service_type(tid)))
     for pid in sorted(cat.pages):
         plans.append(record_plan("pages", pid, "page", deps.page(pid)))
+    plans.extend(community_plans(cat, deps))
     plans.extend(redirect_plans(cat, deps))
     listed = [(p.url, p.lastmod) for p in plans if p.template not in UNLISTED]
     listed.append((url_for("open-data"), None))  # rendered by the open-data output step, after its files
@@ -87,6 +89,37 @@ def record_plan(kind: str, ident: str, what: str, depends: frozenset[str], lastm
     """Return the plan of the page of one record or vocabulary term: template ``life_situation.html`` for "life situation"."""
     template = what.replace(" ", "_") + ".html"
     return PagePlan(url_for(kind, ident), template, f"{what} {ident}", depends, ident, lastmod=lastmod)
+
+
+def community_plans(cat: Catalogue, deps: Depends) -> list[PagePlan]:
+    """Return the pages of the community plans and the news: the plans' index, each plan and its parts, the news and their feed."""
+    planning = cat.planning
+    plans = [PagePlan(cu.plans_url(), "plan/plans.html", "index of plans", deps.plans_index())] if planning.plans else []
+    for bundle in planning.sorted_plans:
+        pid, keys = bundle.id, deps.plan(bundle.id)
+
+        def part(kind: str, ident: str, what: str) -> PagePlan:
+            return PagePlan(cu.plan_url(pid, kind, ident), f"plan/{what.replace(' ', '_')}.html", f"{what} {pid}/{ident}", keys, f"{pid}/{ident}")
+
+        plans.append(PagePlan(cu.plan_url(pid), "plan/plan.html", f"plan {pid}", keys, pid))
+        plans += [part("priorities", p.id, "priority") for p in bundle.sorted_priorities]
+        plans += [part("measures", m.id, "measure") for m in bundle.sorted_measures]
+        plans += [part("action-plans", a.id, "action plan") for a in bundle.sorted_action_plans]
+        if bundle.working_groups:
+            plans.append(PagePlan(cu.plan_url(pid, "working-groups"), "plan/working_groups.html", f"working groups {pid}", keys, pid))
+        for group in bundle.sorted_working_groups:
+            plans.append(part("working-groups", group.id, "working group"))
+            for meeting in group.meetings:
+                if (meeting.minutes or "").strip():
+                    day = meeting.date.isoformat()
+                    plans.append(PagePlan(cu.meeting_url(pid, group.id, meeting), "plan/meeting.html", f"minutes {pid}/{group.id}/{day}", keys, f"{pid}/{group.id}/{day}"))
+        plans += [part("comment-periods", c.id, "comment period") for c in bundle.sorted_comment_periods]
+    if planning.news:
+        news = deps.plans_index()
+        plans.append(PagePlan(cu.news_url(), "plan/news_index.html", "index of news", news))
+        plans += [PagePlan(cu.news_url(n.id), "plan/news.html", f"news {n.id}", news, n.id, lastmod=n.updated or n.date) for n in planning.sorted_news]
+        plans.append(PagePlan(cu.feed_url(), "plan/atom.xml", "news feed", news))
+    return plans
 
 
 def redirect_plans(cat: Catalogue, deps: Depends) -> list[PagePlan]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model.kinds import RECORD_KINDS, VOCABULARIES
 
 #: kind of record or vocabulary ("services", "service-types") or page ("search") → its URL section.
@@ -28,11 +30,24 @@ def output_path(url: str) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """Return a link from one page to another that works from any folder and from file://."""
+    return (_up(from_url) + to_url.lstrip("/")) or "./"
+
+
+def _up(from_url: str) -> str:
+    """Return the ``../`` that lead from a page's folder to the site's root."""
     from_parts = from_url.strip("/").split("/") if from_url.strip("/") else []
     depth = len(from_parts) if from_url.endswith("/") else max(len(from_parts) - 1, 0)
-    prefix = "../" * depth
-    target = to_url.lstrip("/")
-    return (prefix + target) or "./"
+    return "../" * depth
+
+
+def linker(from_url: str) -> Callable[[str], str]:
+    """Return ``relative`` from one page, its ``../`` prefix worked out once (a page makes hundreds of links)."""
+    prefix = _up(from_url)
+
+    def link(to_url: str) -> str:
+        return (prefix + to_url.lstrip("/")) or "./"
+
+    return link
 
 
 def absolute(base_url: str, url: str) -> str:

@@ -7,20 +7,27 @@ filters (:data:`FILTERS`).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+from babel.dates import format_skeleton
 from markupsafe import Markup
 
 from ..index import Catalogue
 from ..model.fields import phone_digits
-from ..model.hours import format_minutes
+from ..index.opening import holiday_rule, schedule_data
+from ..model.hours import Day, format_minutes
+from ..model.schedule import Schedule
 from ..model.kinds import KINDS
-from ..model.records import Capacity, Coordinates, Hours, Location, Provider, Service, Site
+from ..model.records import Capacity, Coordinates, Locality, Location, Provider, Service, Site
 from .i18n import plural_category
 from .markdown import render_markdown
 from .urls import url_for
@@ -59,18 +66,50 @@ def ruian_link(location: Location) -> str | None:
     return RUIAN_ADDRESS_URL.format(code=location.address.ruian)
 
 
-def hours_json(hours: Hours) -> str:
-    """Return the week as the "open now" script reads it: ``{"mon": [[480, 720]], …}`` (minutes)."""
-    return json.dumps({day: [list(i) for i in intervals] for day, intervals in hours.days()}, separators=(",", ":"))
+def hours_json(schedule: Schedule) -> str:
+    """Return a schedule as the "open now" script reads it (:func:`catalogue.index.opening.schedule_data`)."""
+    return json.dumps(schedule_data(schedule), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def day_text(intervals: list[tuple[int, int]], nonstop: str, closed: str) -> str:
-    """Return one day's hours for the table: ``8:00–12:00, 13:00–16:00``."""
-    if not intervals:
-        return closed
-    if intervals == [(0, 24 * 60)]:
-        return nonstop
-    return ", ".join(f"{format_minutes(a)}–{format_minutes(b)}" for a, b in intervals)
+@dataclass(frozen=True)
+class WeekView:
+    """One table of a schedule: the regular week (no caption) or a season ("1. 7.–31. 8.")."""
+
+    dates: str | None
+    days: list[tuple[str, Day]]  # weekday key, its hours
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ScheduleView:
+    """A schedule as pages and print show it: its weeks, closures and the rule for public holidays."""
+
+    schedule: Schedule
+    weeks: list[WeekView]
+    closures: list[tuple[str, str | None]]  # "23. 12.–1. 1.", note
+    holidays: Any  # "open", "closed" or the Day of hours on holidays
+    holidays_written: bool  # the editor gave the rule (else it follows from the week)
+
+
+def calendar_text(day: str, language: str) -> str:
+    """Return ``23. 12.`` for "12-23" and ``23. 12. 2026`` for "2026-12-23", in the site's language."""
+    if len(day) == 5:
+        return format_skeleton("Md", dt.date(2000, int(day[:2]), int(day[3:])), locale=language)
+    return format_skeleton("yMd", dt.date.fromisoformat(day), locale=language)
+
+
+def dates_text(first: str, last: str, language: str) -> str:
+    """Return ``23. 12.–1. 1.`` (one day alone when first is last)."""
+    one = calendar_text(first, language)
+    return one if first == last else f"{one}–{calendar_text(last, language)}"
+
+
+def schedule_view(schedule: Schedule, language: str) -> ScheduleView:
+    """Return what a page and the print show of one schedule."""
+    weeks = [WeekView(None, schedule.days(), schedule.note)]
+    weeks += [WeekView(dates_text(s.valid_from, s.valid_to, language), s.days(), s.note) for s in schedule.seasons]
+    closures = [(dates_text(c.first, c.last, language), c.note) for c in schedule.closed]
+    return ScheduleView(schedule, weeks, closures, holiday_rule(schedule), schedule.holidays is not None)
 
 
 # --- quantities -------------------------------------------------------------------
@@ -235,11 +274,16 @@ def website_ld(site: Site, search_url: str) -> dict:
 
 def _plain(markdown: str, limit: int = 300) -> str:
     """Return Markdown as one line of plain text, cut at a word (descriptions for search engines)."""
-    text = html.unescape(_TAG_RE.sub(" ", render_markdown(markdown, under=None)))
-    text = " ".join(text.split())
+    text = _one_line(markdown)
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+@lru_cache(maxsize=1 << 16)  # pages, JSON-LD and search documents each ask, at several lengths
+def _one_line(markdown: str) -> str:
+    text = html.unescape(_TAG_RE.sub(" ", render_markdown(markdown, under=None)))
+    return " ".join(text.split())
 
 
 def plain(markdown: str | None, limit: int = 300) -> str:
@@ -254,10 +298,25 @@ def points_json(points: list) -> str:
 
 #: The filters templates format with (``{{ location | map_link }}``); each a pure function of its value.
 FILTERS = {
-    "script_json": json_ld, "plain": plain, "map_link": map_link, "ruian_link": ruian_link, "hours_json": hours_json, "day_text": day_text,
+    "script_json": json_ld, "plain": plain, "map_link": map_link, "ruian_link": ruian_link, "hours_json": hours_json,
+    "clock": format_minutes,
     "points_json": points_json,
 }
 
+
+def place_in(locality: Locality, _: Callable[[str], str]) -> str | None:
+    """How a sentence says "in" a place ("12 služeb v Lysé nad Labem"): its ``in_name``, else a phrase
+    by its level ("v obci Semice"); None for a district or region without one (say "okres Nymburk: …")."""
+    if locality.in_name:
+        return locality.in_name
+    phrases = {
+        "municipality": _("in the municipality %(name)s"),
+        "city-district": _("in the city district %(name)s"),
+        "part": _("in the local part %(name)s"),
+        "neighbourhood": _("in the neighbourhood %(name)s"),
+    }
+    phrase = phrases.get(locality.level)
+    return phrase % {"name": locality.name} if phrase else None
 
 
 def ancestor_crumbs(cat: Catalogue, locality_id: str) -> list[tuple[str, str]]:

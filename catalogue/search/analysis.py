@@ -103,7 +103,9 @@ __all__ = [
     "tokenize",
 ]
 
-#: Czech function words dropped from both the index and queries (lowercase).
+#: Czech function words dropped from both the index and queries (lowercase); the last line
+#: holds the words people put around a need when they type it ("mám dluhy", "hledám někoho
+#: na hlídání"), which would otherwise have to stand in a record.
 STOPWORDS: frozenset[str] = frozenset(
     """
     a aby ale ani ať až az bez by byl byla byli bylo či ci do i jak jako je jeho její
@@ -111,6 +113,7 @@ STOPWORDS: frozenset[str] = frozenset(
     kteří ktery ktera ktere kteri mezi na nad nebo než nez o od on ona ono oni pak po
     pod pro proto před pred přes pres při pri s se si sebe ta tak také take tam taky
     ten tento ti tato tím tim tj to toto tu ty u v ve však vsak z za ze že
+    mám mam máme mame potřebuji potrebuji potřebuju potrebuju hledám hledam chci co něco neco někoho nekoho kam mi mě
     """.split()
 )
 

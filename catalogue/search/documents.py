@@ -1,18 +1,24 @@
 """What search sees: one document per service, provider, life situation and free page.
 
-Both searches read these documents — the browser's (Pagefind) and the command
-line's (whoosh) — so they index the same words, with the same analysis and the
-same synonyms, and cannot drift apart. A document carries
+Both searches read these documents — the browser's and the command line's — so
+they index the same words, with the same analysis and the same synonyms, and
+cannot drift apart. A document carries
 
 * ``terms``: the analysed index terms (``analysis.index_terms``) of everything a
-  person might type for it — name (twice: a word of the name weighs more), type,
-  target groups, forms, provider, places (where it is located, which area it
-  covers, their parent localities and, for an area, the localities within it),
-  address, languages, life situations, description — plus the terms of every
-  synonym group whose phrase occurs in the text (``Synonyms``);
+  person might type for it, each with the ranking code of the best field it
+  occurs in (``ranking.FIELDS``): name; kind and target groups; life situations;
+  places (where it is located, which area it covers, their parent localities and,
+  for an area, the localities within it) and address; summary; provider; forms,
+  languages and the like; description — plus the terms of every synonym group
+  whose phrase occurs in a field, coded as a synonym in that field (``Synonyms``);
 * ``text``: the same fields as plain text (the baseline without the Czech layer,
   and the did-you-mean vocabulary);
 * ``meta``: what a result shows; ``filters``: the facet values, as ids.
+
+A service's opening hours are there for filters that read the one definition of
+:mod:`catalogue.index.opening`: ``filters["hours"]`` says whether it is open in the
+evening, at weekends, nonstop or by appointment, and ``meta["hours"]`` carries its
+schedules as ``static/hours.js`` reads them, for "open now" at the moment of the search.
 
 Documents are built from the publishable catalogue only: a confidential
 location has already lost its street (``index.publishable``).
@@ -20,16 +26,24 @@ location has already lost its street (``index.publishable``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..index import Catalogue
+from ..index.opening import always_open, by_appointment, open_at_weekends, open_in_the_evening, schedule_data
 from ..model.records import LifeSituation, Service
 from ..index.queries import AREA_PREFIX, places, situations_of
 from ..model.records import UP_TO_MUNICIPALITY
 from ..render.urls import url_for
 from ..render.views import plain
-from .analysis import index_terms, keys, tokenize
+from .analysis import index_terms
+from .postings import best_terms
+from .ranking import capped, code
+from .synonyms import Synonyms
+
+#: Fields whose phrases do not bring their synonyms: "Stará Boleslav" is no "stáří".
+_LITERAL_FIELDS = ("place",)
 
 #: Facet name → what it filters on. The names are the URL parameters of the search page.
 FACETS = ("target_group", "type", "form", "locality", "life_situation", "kind", "language", "wheelchair", "free")
@@ -44,52 +58,19 @@ class SearchDocument:
     id: str
     title: str
     text: str
-    terms: list[str]
+    terms: dict[str, int]  # term → ranking code
     meta: dict[str, str] = field(default_factory=dict)
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
-class Synonyms:
-    """Groups of phrases that mean the same; a document containing one gets the terms of all.
-
-    Phrases are matched on analysed keys, token by token, so "bezdomovci" in a text
-    matches the phrase "bezdomovec" and "osobám bez přístřeší" matches "osoby bez přístřeší".
-    """
-
-    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
-        self.groups = [list(g) for g in groups]
-        self._terms = [[t for phrase in g for t in index_terms(phrase)] for g in self.groups]
-        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for number, group in enumerate(self.groups):
-            for phrase in group:
-                # Stopwords stay in phrases: "bez domova" must not shrink to "domova".
-                words = tuple(keys(t)[0] for t in tokenize(phrase))
-                if words:
-                    self._by_first.setdefault(words[0], []).append((words, number))
-
-    def expand(self, text: str) -> list[str]:
-        """Return the terms of every group with a phrase in ``text`` (each group once)."""
-        positions = [keys(t) for t in tokenize(text)]  # one or two keys per token
-        found: set[int] = set()
-        for i, here in enumerate(positions):
-            for key in here:
-                for words, number in self._by_first.get(key, ()):
-                    if number in found or i + len(words) > len(positions):
-                        continue
-                    if all(words[j] in positions[i + j] for j in range(1, len(words))):
-                        found.add(number)
-        return [t for number in sorted(found) for t in self._terms[number]]
-
-
-def build_documents(
-    cat: Catalogue, gettext: Callable[[str], str], check: Callable[[], None] = lambda: None
+def catalogue_documents(
+    cat: Catalogue, gettext: Callable[[str], str], synonyms: Synonyms, check: Callable[[], None] = lambda: None
 ) -> list[SearchDocument]:
-    """Return the search documents of a publishable catalogue, in a stable order.
+    """Return the search documents of the services, providers, life situations and pages, in a stable order.
 
     ``check`` is called every few hundred services; an exception from it stops the work
     (the live preview's "a newer render came in").
     """
-    synonyms = Synonyms(s.terms for _, s in sorted(cat.vocab.synonyms.items()))
     area_names = _area_names(cat)
     docs = []
     for number, s in enumerate(cat.sorted_services):
@@ -103,12 +84,32 @@ def build_documents(
 
 
 def _document(
-    url: str, record: str, ident: str, title: str, parts: list[str], synonyms: Synonyms, meta: dict, filters: dict
+    url: str,
+    record: str,
+    ident: str,
+    title: str,
+    parts: list,
+    synonyms: Synonyms,
+    meta: dict,
+    filters: dict,
 ) -> SearchDocument:
-    text = "\n".join(p for p in parts if p)
-    body = f"{title}\n{text}"
-    terms = index_terms(title) + index_terms(body) + synonyms.expand(body)
-    return SearchDocument(url, record, ident, title, text, terms, {k: v for k, v in meta.items() if v}, filters)
+    """A search document; ``parts`` are (field, text) pairs, or plain strings weighed as description.
+
+    A word of a place name (``synonyms.places``) weighs at most as a place wherever it stands:
+    "Lysá" in "Pečovatelská služba Lysá nad Labem" says where the help is, not what it is,
+    so "domov pro seniory Lysá" puts the homes first, not every service named after Lysá.
+    """
+    fields = [("name", title)] + [p if isinstance(p, tuple) else ("text", p) for p in parts]
+    text = "\n".join(value for _, value in fields[1:] if value)
+    place = code("place")
+    pairs = []
+    for field_name, value in fields:
+        if value:
+            here = code(field_name)
+            pairs += [(t, capped(here, place) if t in synonyms.places else here) for t in index_terms(value)]
+            if field_name not in _LITERAL_FIELDS:
+                pairs += [(m, code(field_name, synonym=True)) for m in synonyms.markers(value)]
+    return SearchDocument(url, record, ident, title, text, best_terms(pairs), {k: v for k, v in meta.items() if v}, filters)
 
 
 def _locality_values(cat: Catalogue, service: Service) -> list[str]:
@@ -173,21 +174,21 @@ def _service(
     contacts = cat.contacts_for(s)
     kind_label = _("registered social service") if s.kind == "registered" else _("related activity")
     parts = [
-        s.summary or "",
-        stype.name if stype else "",
-        f"§ {stype.paragraph}" if stype and stype.paragraph else "",
-        kind_label,
-        " ".join(vocab.target_groups[g].name for g in s.target_groups if g in vocab.target_groups),
-        " ".join(vocab.forms[f].name for f in s.forms if f in vocab.forms),
-        provider.name if provider else "",
-        " ".join(_place_names(cat, s, area_names)),
-        " ".join(l.address.one_line() for l in s.locations if l.address),
-        " ".join(l.name or "" for l in s.locations),
-        " ".join(vocab.languages[g].name for g in s.languages if g in vocab.languages),
-        " ".join(ls.title for ls in situations),
-        _("wheelchair accessible") if wheelchair else "",
-        _("free of charge") if free else "",
-        plain(s.description, 100_000),
+        ("summary", s.summary or ""),
+        ("topic", stype.name if stype else ""),
+        ("topic", f"§ {stype.paragraph}" if stype and stype.paragraph else ""),
+        ("about", kind_label),
+        ("topic", " ".join(vocab.target_groups[g].name for g in s.target_groups if g in vocab.target_groups)),
+        ("about", " ".join(vocab.forms[f].name for f in s.forms if f in vocab.forms)),
+        ("provider", provider.name if provider else ""),
+        ("place", " ".join(_place_names(cat, s, area_names))),
+        ("place", " ".join(l.address.one_line() for l in s.locations if l.address)),
+        ("about", " ".join(l.name or "" for l in s.locations)),  # a building's name says little of the help
+        ("about", " ".join(vocab.languages[g].name for g in s.languages if g in vocab.languages)),
+        ("situation", " ".join(ls.title for ls in situations)),
+        ("about", _("wheelchair accessible") if wheelchair else ""),
+        ("about", _("free of charge") if free else ""),
+        ("text", plain(s.description, 100_000)),
     ]
     phones = contacts.phone
     meta = {
@@ -198,6 +199,7 @@ def _service(
         "place": ", ".join(places(cat, s)),
         "summary": s.summary or plain(s.description, 180),
         "phone": str(phones[0]) if phones else "",
+        "hours": hours_meta(s),
     }
     filters = {
         "target_group": sorted(s.target_groups),
@@ -209,19 +211,33 @@ def _service(
         "language": sorted(s.languages),
         "wheelchair": ["yes"] if wheelchair else [],
         "free": ["yes"] if free else [],
+        "hours": hours_filter(s),
         "record": ["service"],
     }
     return _document(url_for("services", s.id), "service", s.id, s.name, parts, synonyms, meta, _nonempty(filters))
+
+
+def hours_filter(service: Service) -> list[str]:
+    """Return when a service is open, as the search filters ask (any of its places' schedules)."""
+    schedules = [h for location in service.locations for h in location.hours]
+    tests = {"evening": open_in_the_evening, "weekend": open_at_weekends, "nonstop": always_open, "appointment": by_appointment}
+    return [name for name, test in tests.items() if any(test(h) for h in schedules)]
+
+
+def hours_meta(service: Service) -> str:
+    """Return the service's schedules as JSON for "open now" in the browser, or nothing."""
+    schedules = [schedule_data(h) for location in service.locations for h in location.hours]
+    return json.dumps(schedules, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if schedules else ""
 
 
 def _provider(cat: Catalogue, pid: str, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:
     p = cat.providers[pid]
     services = [cat.services[i] for i in cat.services_by_provider.get(pid, [])]
     parts = [
-        _("provider"),
-        p.address.one_line() if p.address else "",
-        " ".join(s.name for s in services),
-        plain(p.description, 100_000),
+        ("about", _("provider")),
+        ("place", p.address.one_line() if p.address else ""),
+        ("text", " ".join(s.name for s in services)),
+        ("text", plain(p.description, 100_000)),
     ]
     meta = {
         "title": p.name,
@@ -234,16 +250,16 @@ def _provider(cat: Catalogue, pid: str, _: Callable[[str], str], synonyms: Synon
 
 def _situation(cat: Catalogue, sid: str, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:
     ls = cat.life_situations[sid]
-    text = " ".join((ls.summary or "", plain(ls.text, 100_000)))
+    parts = [("about", _("life situation")), ("summary", ls.summary or ""), ("text", plain(ls.text, 100_000))]
     meta = {"title": ls.title, "record": "life-situation", "summary": ls.summary or plain(ls.text, 180)}
     filters = {"record": ["life-situation"], "life_situation": [sid]}
-    return _document(url_for("life-situations", sid), "life-situation", sid, ls.title, [_("life situation"), text], synonyms, meta, filters)
+    return _document(url_for("life-situations", sid), "life-situation", sid, ls.title, parts, synonyms, meta, filters)
 
 
 def _page(cat: Catalogue, pid: str, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:
     page = cat.pages[pid]
     meta = {"title": page.title, "record": "page", "summary": page.description or plain(page.body, 180)}
-    return _document(url_for("pages", pid), "page", pid, page.title, [plain(page.body, 100_000)], synonyms, meta, {"record": ["page"]})
+    return _document(url_for("pages", pid), "page", pid, page.title, [("summary", page.description or ""), ("text", plain(page.body, 100_000))], synonyms, meta, {"record": ["page"]})
 
 
 def _nonempty(filters: dict[str, list[str]]) -> dict[str, list[str]]:

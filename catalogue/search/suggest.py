@@ -8,12 +8,20 @@ word (``site_vocabulary``) at that distance, compared without diacritics.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from ..index import Catalogue
 from .analysis import analyse, fold, is_stopword, tokenize
 from .documents import SearchDocument
+
+log = logging.getLogger(__name__)
+Shards = dict[int, list[list[str]]]
 
 #: Shorter words are not corrected: one letter changes too much of them.
 MIN_TYPO_LENGTH = 5
@@ -21,42 +29,97 @@ MIN_TYPO_LENGTH = 5
 MIN_SUGGEST_LENGTH = 4
 
 
-def site_vocabulary(cat: Catalogue, docs: Iterable[SearchDocument]) -> dict[int, list[list[str]]]:
-    """The did-you-mean vocabulary of a site, the same for the browser and the command line:
-    the words of the documents' titles and of the catalogue's names (vocabulary terms,
-    localities, synonyms), by folded length (see ``vocabulary``)."""
+def _phrases(cat: Catalogue) -> list[str]:
+    """The catalogue's names a person may mean: vocabulary terms, localities, synonyms."""
     phrases = [t.name for v in (cat.vocab.service_types, cat.vocab.target_groups, cat.vocab.forms) for t in v.values()]
     phrases += [loc.name for loc in cat.localities.values()]
     phrases += [term for group in cat.vocab.synonyms.values() for term in group.terms]
-    return vocabulary(docs, phrases)
+    return phrases
 
 
+def site_vocabulary(cat: Catalogue, docs: Iterable[SearchDocument]) -> Shards:
+    """The did-you-mean vocabulary of a site, the same for the browser and the command line:
+    the words of the documents' titles and of the catalogue's names (vocabulary terms,
+    localities, synonyms), by folded length (see ``vocabulary``)."""
+    return vocabulary(docs, _phrases(cat))
 
 
-def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> dict[int, list[list[str]]]:
+_last: tuple[str, Shards] | None = None  # the live preview asks again after every save
+
+
+def cached_vocabulary(cat: Catalogue, docs: Sequence[SearchDocument], folder: Path | None = None) -> Shards:
+    """``site_vocabulary``, made once per content: kept in memory and in ``folder`` by the hash of what it reads."""
+    global _last
+    phrases = _phrases(cat)
+    digest = hashlib.sha256(json.dumps([[d.title, d.text] for d in docs] + [phrases], ensure_ascii=False).encode())
+    key = digest.hexdigest()[:24]
+    if _last is not None and _last[0] == key:
+        return _last[1]
+    path = folder / f"vocabulary-{key}.json" if folder is not None else None
+    shards = _read(path) if path is not None else None
+    if shards is None:
+        shards = vocabulary(docs, phrases)
+        if path is not None:
+            _write(path, shards)
+    _last = (key, shards)
+    return shards
+
+
+def _read(path: Path) -> Shards | None:
+    try:
+        return {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, AttributeError) as exc:
+        if path.exists():
+            log.debug("ignoring the cached vocabulary %s: %s", path, exc)
+        return None
+
+
+def _write(path: Path, shards: Shards) -> None:
+    """Keep the vocabulary for the next run; older ones go (one content, one file)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("vocabulary-*.json"):
+            old.unlink()
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(shards, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(path)
+    except OSError as exc:  # a cache: a read-only disk costs time, never the build
+        log.debug("cannot write the vocabulary cache %s: %s", path, exc)
+
+
+@lru_cache(maxsize=1 << 15)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """(folded, written) for each word of ``text`` a person could mistype; one record's text is read once."""
+    return tuple((fold(w), w) for w in tokenize(text) if len(w) >= MIN_SUGGEST_LENGTH and not any(c.isdigit() for c in w))
+
+
+def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> Shards:
     """Return the did-you-mean vocabulary: folded length → [[folded, word], …], most frequent first.
 
     The words are those of the site's titles, names and vocabularies (what a person
     is likely to mean), counted over the documents' text. ``word`` is the most
     frequent written form of the folded word.
     """
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
+    pairs: Counter[tuple[str, str]] = Counter()
     titles: set[str] = set()
     for doc in docs:
         titles.update(tokenize(doc.title))
-        for word in tokenize(f"{doc.title}\n{doc.text}"):
-            if len(word) >= MIN_SUGGEST_LENGTH and not any(c.isdigit() for c in word):
-                folded = fold(word)
-                counts[folded] += 1
-                forms.setdefault(folded, Counter())[word] += 1
+        pairs.update(_words(f"{doc.title}\n{doc.text}"))
     titles.update(t for phrase in extra for t in tokenize(phrase))
+    # Fold each distinct word once, and keep only the words of titles and names: the text
+    # has millions of words at national scale, a few ten thousand distinct ones.
     keep = {fold(t) for t in titles}
-    shards: dict[int, list[list[str]]] = {}
-    for folded, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+    counts: Counter[str] = Counter()
+    written: dict[str, tuple[int, str]] = {}  # folded → the most frequent written form (then the first in order)
+    for (folded, word), n in pairs.items():
         if folded in keep:
-            word = sorted(forms[folded].items(), key=lambda item: (-item[1], item[0]))[0][0]
-            shards.setdefault(len(folded), []).append([folded, word])
+            counts[folded] += n
+            best = written.get(folded)
+            if best is None or (-n, word) < (-best[0], best[1]):
+                written[folded] = (n, word)
+    shards: Shards = {}
+    for folded, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        shards.setdefault(len(folded), []).append([folded, written[folded][1]])
     return shards
 
 

@@ -24,6 +24,14 @@ _STYLE = (
 )
 
 
+# Every colour is set here: a site's stylesheet styles ``button`` (white text on its link
+# colour), and a background alone left white text on white. White on #b00020 is 7.3:1.
+_BUTTON = (
+    "font:inherit;font-weight:600;padding:.25rem 1rem;margin:0;color:#fff;background:#b00020;"
+    "border:2px solid #b00020;border-radius:4px;cursor:pointer;outline-offset:2px"
+)
+
+
 def overlay_html(errors: tuple[Problem, ...], language: str) -> str:
     """Return the overlay for ``errors``."""
     gettext, ngettext = translations(language).gettext, translations(language).ngettext
@@ -41,7 +49,7 @@ def overlay_html(errors: tuple[Problem, ...], language: str) -> str:
         f'<h2 id="{ELEMENT_ID}-title" style="margin:0 0 .5rem;font-size:1.25rem;color:#b00020">{escape(title)}</h2>'
         f'<p id="{ELEMENT_ID}-note" style="margin:0 0 .5rem">{escape(note)}</p>'
         f'<ol style="margin:0 0 .75rem;padding-left:1.5rem">{items}</ol>'
-        f'<button type="button" style="font:inherit;padding:.25rem 1rem;border:2px solid #1a1a1a;border-radius:4px;background:#fff;cursor:pointer">{close}</button>'
+        f'<button type="button" style="{_BUTTON}">{close}</button>'
         "</div>"
         "<script>(function(){"
         f'var box=document.getElementById("{ELEMENT_ID}");if(!box)return;'

@@ -20,6 +20,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import get_args
 
 import jinja2
 
@@ -27,19 +28,22 @@ from .. import pipeline
 from ..clock import today
 from ..errors import CatalogueError, Problem, Problems, display_path
 from ..index import Catalogue, publishable
-from ..outputs.context import OutputContext, Superseded
+from ..load.yamlstrict import YamlError
+from ..model.records import Site
+from ..outputs.context import OutputContext, Superseded, cache_folder
 from ..render.env import BUILTIN_TEMPLATES, forget_environments, template_problem, template_roots
 from ..render.depends import Depends, changed_keys
 from ..render.plan import PagePlan, plan_pages
 from ..render.static import STATIC_DIR
 from ..render.urls import SECTIONS, output_path, url_for
-from ..validate.cache import RecordCache, default_cache_folder
-from ..validate.stage import check_content, paused_gc
+from ..validate.cache import RecordCache, cache_root, default_cache_folder
+from ..validate.stage import Loaded, check_content, paused_gc
 from ..write import OutputTree
 from .changes import affected_templates, ignored, reload_path, shown, templates_names, touches, under
 from .reader import IncrementalReader
 
 log = logging.getLogger("catalogue")
+LANGUAGES = get_args(Site.model_fields["language"].annotation)
 
 ON_SCREEN_SECONDS = 600  # a page asked for in the last ten minutes is probably still open in a tab
 
@@ -134,7 +138,8 @@ class Preview:
 
     def update(self, paths: set[Path], defer_outputs: bool = False) -> Update | None:
         """Rebuild after ``paths`` changed; None when none of them matters."""
-        relevant = {p.resolve() for p in paths if not ignored(p)}
+        caches = cache_root(self.content)  # the content's own caches change on every run: not an edit
+        relevant = {p.resolve() for p in paths if not ignored(p) and not under(p.resolve(), caches)}
         if not relevant:
             return None
         with self.lock, paused_gc():  # a national rebuild must not wait for a full collection
@@ -160,7 +165,7 @@ class Preview:
             catalogue = loaded.catalogue
             self.broken = loaded.problems.has_errors() or catalogue is None
             if self.broken:
-                self.publish(errors=tuple(loaded.problems.errors))
+                self.publish(errors=tuple(loaded.problems.errors), language=content_language(loaded))
                 update.changed = sorted(shown(self.content, p) for p in content)
                 update.seconds = time.perf_counter() - start
                 return update
@@ -208,6 +213,10 @@ class Preview:
         first = chosen if update.full else chosen & (self.on_screen() | own)
         tree = OutputTree()
         wanted = {plans[p].url for p in first}
+        if update.full:  # from the disk cache: after that, only an edited text is converted, when a page shows it
+            mark = time.perf_counter()
+            pipeline.prepare_markdown(new, self.content)
+            update.steps.append(("markdown", time.perf_counter() - mark))
         mark = time.perf_counter()
         pipeline.render_pages(new, tree, self.theme_dir(), only=lambda plan: plan.url in wanted, plans=planned)
         update.steps.append((f"render ({len(first)} pages)", time.perf_counter() - mark))
@@ -274,7 +283,7 @@ class Preview:
                 tree.owners = {path: "page or static file" for path in tree.files}
             try:
                 stale = lambda: revision != self.revision  # noqa: E731 - a newer render came in
-                context = OutputContext(good, tree, today(), self.theme_dir(), stale)
+                context = OutputContext(good, tree, today(), self.theme_dir(), stale, cache_folder(self.content))
                 for _name, output in pipeline.output_steps():
                     context.check()
                     output(context)
@@ -338,3 +347,15 @@ class Preview:
             elif under(path, content_root) and not under(path, theme):
                 content.add(path)
         return templates, static, content
+
+
+def content_language(loaded: Loaded) -> str | None:
+    """Return the site's language even when the content is broken: the overlay speaks it from the first error on."""
+    if loaded.catalogue is not None:
+        return loaded.catalogue.site.language
+    site = next((d for d in loaded.documents.values() if d.kind == "site"), None)
+    try:
+        value = site.data.get("language") if site is not None else None
+    except YamlError:
+        return None
+    return str(value) if value in LANGUAGES else None

@@ -1,12 +1,19 @@
 """A cache of validated records keyed by content hash, so unchanged files are never parsed twice.
 
-One file beside the content (``.cache/catalogue/records.pickle``), a pickle sealed
-with the user's own key (:mod:`.sealed`), so a file someone else put there is never
+One pickle file inside the content folder (``content/.cache/catalogue/records.pickle``),
+sealed with the user's own key (:mod:`.sealed`), so a file someone else put there is never
 unpickled; the key of an entry covers the file's bytes, its kind and id, and a
-fingerprint of the code that parses and validates (and of the Markdown libraries
-whose limits validation checks), so a change to the models invalidates everything.
-A cache that cannot be used (foreign, damaged, of another shape) is ignored with
-a note and written again.
+fingerprint of the code that parses and validates (and of the Markdown libraries whose
+limits validation checks), so a change to the models invalidates everything. A cache
+that cannot be used (foreign, damaged, of another shape) is ignored with a note and
+written again.
+
+Every cache of a content folder (records, the command line's search index, print)
+lives in its ``.cache/``: it goes wherever the content goes, is removed with it, and a
+standalone content repository (``check --content /x/content``) keeps it to itself
+instead of writing into ``/x``. The folder ignores itself for git (a ``.gitignore``
+of ``*`` inside, as pytest and mypy do) and carries a ``CACHEDIR.TAG`` for backups,
+so nothing depends on the content's own ``.gitignore``.
 """
 
 from __future__ import annotations
@@ -131,6 +138,29 @@ def _well_formed(entries: object) -> bool:
     )
 
 
+CACHE_FOLDER = ".cache"
+_GITIGNORE = "# Written by the catalogue: caches, safe to delete, never committed.\n*\n"
+_CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# The catalogue's caches (https://bford.info/cachedir/)\n"
+
+
+def cache_root(content: Path) -> Path:
+    """Return the content folder's cache folder, ``content/.cache``."""
+    return content.resolve() / CACHE_FOLDER
+
+
+def cache_folder(content: Path, name: str) -> Path:
+    """Return ``content/.cache/<name>``, making the cache folder ignore itself for git the first time."""
+    root = cache_root(content)
+    try:
+        root.mkdir(exist_ok=True)
+        for file, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+            if not (root / file).exists():
+                (root / file).write_text(text, encoding="utf-8")
+    except OSError as exc:  # a read-only checkout still works, only slower next time
+        log.debug("cannot prepare the cache folder %s: %s", root, exc)
+    return root / name
+
+
 def default_cache_folder(content: Path) -> Path:
-    """Return ``.cache/catalogue`` beside the content folder."""
-    return content.resolve().parent / ".cache" / "catalogue"
+    """Return ``content/.cache/catalogue``: validated records and the command line's search index."""
+    return cache_folder(content, "catalogue")

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 
 from babel import Locale
 
-from ..errors import Problems
+from ..errors import Problems, shorten
 from ..index import Catalogue
 from ..load.content import Document
 from ..load.content import SLUG_RE
 from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
 from ..model.references import Reference
-from ..model.records import LEVELS, Service
+from ..model.hours import format_interval
+from ..model.records import LEVELS, Location, Service
 from ..model.vocabularies import PLURAL_CATEGORIES
-from .records import dotted, position
+from ..model.choices import closest
+from ..model.words import did_you_mean, fold, suggestion
+from .plans import PlanChecker
+from .records import as_written, dotted, position
+from .terms import TERM_FILES, by_name, listing, term_id
 from .repository import check_repository
 
 BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
@@ -23,6 +27,33 @@ BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
     "PL": (49.0, 54.9, 14.1, 24.2),
 }
 REQUIRED_FORMS = ("residential", "outpatient", "field")
+#: What a confidential location may not hold at all: the content is a git repository, often public,
+#: and its history keeps whatever was once written. Only the municipality and a public contact stay.
+SECRET_FIELDS = (
+    ("address", "street"), ("address", "number"), ("address", "postcode"), ("address", "ruian"), ("coordinates",), ("notes",)
+)
+RUNS_INTO = (
+    "it starts before {previous}'s {interval} ends ({end} the next morning); an interval past midnight belongs "
+    "to the day it starts on: shorten one of them"
+)
+CONFIDENTIAL_FIELD = (
+    "a confidential place must not have this in the content at all, not even unpublished: the content is kept "
+    "in a git repository that is often public; delete it. Only the municipality stays (locality, address.city); "
+    "people reach the place through the service's public phone or e-mail, or a public contact address as "
+    "another location"
+)
+
+
+LISTED_TWICE = '"{value}" is listed twice; remove one'
+UNKNOWN_TERM = 'no {what} "{value}"{hint}; write {choices}'
+
+
+def unknown_term_message(value: str, what: str, known: dict, near: str | None) -> str:
+    """Return the message for a term no id or name of its vocabulary matches: the names first."""
+    hint = f' (did you mean "{near}"?)' if near else ""
+    listed = listing(known)
+    choices = f"one of: {listed}" if listed else f"a name or an id from the {what} list in the editors' guide"
+    return UNKNOWN_TERM.format(what=what, value=shorten(value), hint=hint, choices=choices)
 
 
 def whole_number_categories(language: str) -> dict[str, list[int]]:
@@ -32,6 +63,16 @@ def whole_number_categories(language: str) -> dict[str, list[int]]:
     for n in range(200):
         found.setdefault(rule(n), []).append(n)
     return {c: found[c] for c in PLURAL_CATEGORIES if c in found}
+
+
+def names_of(records: dict) -> dict[str, str]:
+    """Return id → what people call it (a record's name or title, a term's name)."""
+    out = {}
+    for ident, record in records.items():
+        name = getattr(record, "name", None) or getattr(record, "title", None)
+        if isinstance(name, str):
+            out[ident] = name
+    return out
 
 
 def known_ids(cat: Catalogue) -> dict[str, dict]:
@@ -88,16 +129,19 @@ class Checker:
             broken_services = any(b.startswith("services/") for b in self.broken)
             if not broken_services and not self.cat.services_by_life_situation.get(situation.id):
                 self.warn(key, (), "no service helps with this life situation; add services or a gathering rule")
+        PlanChecker(self).run()
 
     # --- helpers ----------------------------------------------------------------
 
     def error(self, key: str, loc: tuple, message: str) -> None:
         doc = self.docs[key]
+        loc = as_written(doc.data, loc)
         line, col = position(doc.data, loc)
         self.problems.error(doc.path, line, col, dotted(loc), message)
 
     def warn(self, key: str, loc: tuple, message: str) -> None:
         doc = self.docs[key]
+        loc = as_written(doc.data, loc)
         line, col = position(doc.data, loc)
         self.problems.warning(doc.path, line, col, dotted(loc), message)
 
@@ -107,8 +151,10 @@ class Checker:
             return value in known
         folder = REFERENCED[what]
         candidates = [*known, *(b.split("/", 1)[1] for b in self.broken if b.startswith(folder + "/"))]
-        close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
-        hint = f' (did you mean "{close[0]}"?)' if close else f"; see the {what} list in the editors' guide"
+        if what in TERM_FILES:
+            self.unknown_term(key, loc, value, what)
+            return False
+        hint = did_you_mean(value, candidates, names_of(known)) or f"; see the {what} list in the editors' guide"
         self.error(key, loc, f'no {what} "{value}"{hint}')
         return False
 
@@ -117,16 +163,32 @@ class Checker:
         return self.ids[what]
 
     def check_references(self) -> None:
-        """Check every id a file names, whether or not the rest of the file is valid."""
+        """Check every id a file names, whether or not the rest of the file is valid; a term may be named by its name."""
+        indexes = {what: by_name(self.known(what)) for what in TERM_FILES}
         for key in sorted(self.facts):
             seen: set[tuple[str, str]] = set()
             for path, what, loc, value in self.facts[key]:
-                if what not in REFERENCED or not isinstance(value, str) or not SLUG_RE.match(value):
-                    continue  # the field check reports the wrong type or a malformed id
+                if what not in REFERENCED or not isinstance(value, str):
+                    continue  # the field check reports the wrong type
+                written = value
+                if what in TERM_FILES:
+                    value = term_id(value, self.known(what), indexes[what]) or value
+                    if not SLUG_RE.match(value):
+                        self.unknown_term(key, loc, value, what)
+                        continue
+                elif not SLUG_RE.match(value):
+                    continue  # the field check reports a malformed id
                 if path.endswith("[]") and (path, value) in seen:
-                    self.error(key, loc, f'"{value}" is listed twice; remove one')
+                    self.error(key, loc, LISTED_TWICE.format(value=written))
                 seen.add((path, value))
                 self.ref(key, loc, value, self.known(what), what)
+
+    def unknown_term(self, key: str, loc: tuple, value: str, what: str) -> None:
+        """Report a term named by a name no term has, offering the names the site shows."""
+        known = self.known(what)
+        near = suggestion(value, known, names_of(known))
+        name = getattr(known[near], "name", near) if near in known else closest(value, {fold(n): n for n in names_of(known).values()})
+        self.error(key, loc, unknown_term_message(value, what, known, name))
 
     def check_registry_ids(self) -> None:
         """Registry ids, registrations and official locality codes each name one record only."""
@@ -257,9 +319,20 @@ class Checker:
         if not (provider.description or "").strip():
             self.warn(key, (), "no description; add a few sentences on who the provider is")
 
+    def check_forms(self, key: str, service: Service) -> None:
+        """A form named twice, by its word and its id alike (``[pobytová, residential]``), is one too many."""
+        twice = [i for i, form in enumerate(service.forms) if form in service.forms[:i]]
+        if not twice:
+            return  # the file is parsed only to quote it: a cached record's file stays unread
+        written = self.docs[key].data.get("forms")
+        for i in twice:
+            shown = written[i] if isinstance(written, list) and i < len(written) else service.forms[i]
+            self.error(key, ("forms", i), LISTED_TWICE.format(value=shown))
+
     def check_service(self, service: Service) -> None:
         key = f"services/{service.id}"
         cat = self.cat
+        self.check_forms(key, service)
         if service.type in cat.vocab.service_types:
             stype = cat.vocab.service_types[service.type]
             if service.kind == "registered" and not stype.paragraph:
@@ -275,6 +348,9 @@ class Checker:
             self.warn(key, ("kind",), "a registered service without registry_id; add its 7-digit id from the registry")
         area = {a for a in service.area if a in cat.localities}
         for i, location in enumerate(service.locations):
+            if location.confidential:
+                self.check_confidential(key, i, location)
+            self.check_hours(key, i, location)
             if location.coordinates:
                 self.coordinates(key, ("locations", i, "coordinates"), location.coordinates)
             if location.locality not in cat.localities:
@@ -289,3 +365,22 @@ class Checker:
             self.warn(key, (), "no description; say in a few sentences what the service does")
         if "residential" in service.forms and not service.locations:
             self.warn(key, ("forms",), "a residential service without a location; add where it is (it may be confidential)")
+
+    def check_confidential(self, key: str, index: int, location: Location) -> None:
+        """Refuse every field of a confidential location that could lead to it (shelters)."""
+        for path in SECRET_FIELDS:
+            value: object = location
+            for name in path:
+                value = getattr(value, name, None) if value is not None else None
+            if value is not None:
+                self.error(key, ("locations", index, *path), CONFIDENTIAL_FIELD)
+
+    def check_hours(self, key: str, index: int, location: Location) -> None:
+        """An interval past midnight must end before the next day's hours begin."""
+        for number, schedule in enumerate(location.hours):
+            weeks = [((), schedule), *((("seasons", n), season) for n, season in enumerate(schedule.seasons))]
+            for where, week in weeks:
+                for day, previous, interval in week.runs_into():
+                    loc = ("locations", index, "hours", number, *where, day)
+                    end = format_interval(interval).split("–")[1]
+                    self.error(key, loc, RUNS_INTO.format(previous=previous, interval=format_interval(interval), end=end))

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problems, shorten
-from ..load.content import SLUG_RE, Document, read_page
+from ..load.content import SLUG_RE, Document, read_page, read_pdf
 from ..load.yamlstrict import Mapping, Position, Sequence
 from ..model.fields import TOO_LONG
 from ..model.kinds import KINDS, VOCABULARY
@@ -40,7 +40,10 @@ def validate_document(model: type[M], doc: Document, problems: Problems, extra: 
 
 def report_error(model: type[BaseModel], doc: Document, error: dict, problems: Problems) -> None:
     """Report one pydantic error at the position of the value it is about."""
-    loc = as_written(doc.data, tuple(error["loc"]))
+    loc = tuple(error["loc"])
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]  # a key of a mapping (an indicator's year): the message is about the key written there
+    loc = as_written(doc.data, loc)
     kind = error["type"]
     if kind == "missing":
         line, col = position(doc.data, loc[:-1])
@@ -118,7 +121,7 @@ def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
             return []
         current = _inner_model(info.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return sorted(n for n in current.model_fields if n not in ("id", "body"))
+        return sorted(i.alias or n for n, i in current.model_fields.items() if n not in ("id", "body"))
     return []
 
 
@@ -136,7 +139,7 @@ def as_written(tree: Any, loc: tuple) -> tuple:
     """Drop the list index of a single item written without its list (``capacity: {count: …}``)."""
     node, out = tree, []
     for part in loc:
-        if isinstance(part, int) and isinstance(node, Mapping):
+        if isinstance(part, int) and isinstance(node, Mapping) and part not in node:  # not a number written as a key
             continue
         out.append(part)
         if isinstance(node, Mapping) and isinstance(part, str):
@@ -184,9 +187,25 @@ def validate_site(doc: Document, problems: Problems) -> Site | None:
 
 
 def validate_record(doc: Document, problems: Problems) -> Record | None:
-    """Validate a record file by its kind's model; a page's Markdown body becomes its ``body``."""
+    """Validate a record file by its kind's model.
+
+    A page's Markdown body becomes its ``body``, a PDF's bytes its ``data``; a part of a
+    plan gets its id from the file's name and its plan from the folder it lies in.
+    """
     kind = KINDS[doc.kind]
-    return validate_document(kind.model, doc, problems, extra={"body": doc.body} if kind.reader is read_page else None)
+    extra: dict[str, Any] = {}
+    if kind.reader is read_page:
+        extra["body"] = doc.body
+    elif kind.reader is read_pdf:
+        extra["data"] = doc.source
+    if kind.owner_field:
+        owner, _, ident = doc.id.partition("/")
+        if kind.owner_field in doc.data:
+            line, col = doc.data.key_pos[kind.owner_field]
+            problems.error(doc.path, line, col, kind.owner_field, f"the {kind.owner_field} is the folder the file lies in; delete this line")
+            return None
+        extra.update({"id": ident, kind.owner_field: owner})
+    return validate_document(kind.model, doc, problems, extra=extra or None)
 
 
 def validate_vocabulary(doc: Document, problems: Problems) -> dict[str, Term]:

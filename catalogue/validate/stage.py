@@ -24,6 +24,7 @@ from ..model.references import facts
 from . import records as v
 from .cache import Entry, RecordCache, default_cache_folder
 from .crossref import Checker
+from .terms import resolve_names
 
 log = logging.getLogger("catalogue")
 
@@ -159,5 +160,6 @@ def validate_documents(
             sources[doc.key] = doc.path
     if site is None:
         return None, broken, all_facts
+    resolve_names(records, all_facts, vocab.terms)
     catalogue = Catalogue(site=site, records=records, vocab=vocab, sources=sources)
     return catalogue, broken, all_facts

@@ -2,7 +2,8 @@
 
 One module per format — ``catalogue_json`` (with its JSON Schema, ``schema``),
 ``csv_export``, ``hsds`` (Open Referral HSDS 3.0), ``dcat`` (the DCAT-AP-CZ record for
-the national open-data catalogue) — and ``page`` for the "Otevřená data" page that
+the national open-data catalogue), ``plans`` (the community plans, with their schema
+from ``plan_json``) — and ``page`` for the "Otevřená data" page that
 links and documents them. Every format reads the publishable catalogue only, so a
 confidential place reaches none of them with more than its municipality.
 
@@ -23,6 +24,7 @@ from .csv_export import csvw_metadata, excel_csv, rows, standard_csv
 from .dcat import dcat_files
 from .hsds import Hsds
 from .page import render_page
+from .plans import plan_files
 from .schema import catalogue_schema
 
 
@@ -45,6 +47,7 @@ FORMATS: dict[str, Callable[[Export], dict[str, bytes]]] = {
     "csv": csv_files,
     "hsds": hsds_files,
     "dcat": dcat_files,
+    "plan": plan_files,
 }
 
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model.records import Address, Contacts, Hours, LifeSituation, Locality, Location, Provider, Service
+from ...model.records import Address, Contacts, LifeSituation, Locality, Location, Provider, Service
 from ...model.vocabularies import CapacityUnit, Language, ServiceType, Term
+from ...index.opening import holiday_rule
+from ...model.hours import Day
+from ...model.schedule import Schedule, Week
 from .common import JSON_SCHEMA, Export, hhmm
 from .schema import SCHEMA_VERSION
 
@@ -74,6 +77,7 @@ def locality(ex: Export, loc: Locality) -> dict[str, Any]:
     return _present({
         "id": loc.id,
         "name": loc.name,
+        "in_name": loc.in_name,
         "level": loc.level,
         "parent": loc.parent,
         "code": loc.code,
@@ -133,17 +137,39 @@ def location(loc: Location) -> dict[str, Any]:
         "coordinates": _point(loc.coordinates),
         "confidential": loc.confidential,
         "wheelchair": loc.wheelchair,
-        "hours": hours(loc.hours) if loc.hours else None,
+        "hours": [schedule(h) for h in loc.hours] or None,
         "notes": loc.notes,
     })
 
 
-def hours(h: Hours) -> dict[str, Any]:
-    """Return the week: each day a list of {opens, closes} (``24:00`` ends a day; empty = closed)."""
-    week: dict[str, Any] = {day: [{"opens": hhmm(a), "closes": hhmm(b)} for a, b in intervals] for day, intervals in h.days()}
-    if h.note:
-        week["note"] = h.note
-    return week
+def week(w: Week) -> dict[str, Any]:
+    """Return a week: each day a list of {opens, closes} (``24:00`` ends a day; empty = closed); an interval
+    past midnight has ``next_day``; a day's note and visits by appointment are kept."""
+    out: dict[str, Any] = {}
+    for name, day in w.days():
+        out[name] = [
+            {"opens": hhmm(a), "closes": hhmm(b), **({"next_day": True} if b > 24 * 60 else {})} for a, b in day.intervals
+        ]
+        if day.appointment:
+            out.setdefault("by_appointment", []).append(name)
+        if day.note:
+            out.setdefault("day_notes", {})[name] = day.note
+    if w.note:
+        out["note"] = w.note
+    return out
+
+
+def schedule(h: Schedule) -> dict[str, Any]:
+    """Return one schedule of a place: its label, week, rule for public holidays, closures and seasons."""
+    rule = holiday_rule(h)
+    return _present({
+        "label": h.label,
+        "attending": h.attending,
+        **week(h),
+        "public_holidays": [{"opens": hhmm(a), "closes": hhmm(b)} for a, b in rule.intervals] if isinstance(rule, Day) else rule,
+        "closed": [{"from": c.first, "to": c.last, **({"note": c.note} if c.note else {})} for c in h.closed] or None,
+        "seasons": [{"from": s.valid_from, "to": s.valid_to, **week(s)} for s in h.seasons] or None,
+    })
 
 
 def life_situation(ex: Export, s: LifeSituation) -> dict[str, Any]:
@@ -191,4 +217,7 @@ LEFT_OUT: dict[str, set[str]] = {
     "Provider": {"source"},
     "Service": {"source"},
 }
-RENAMED: dict[str, dict[str, str]] = {"Site": {"base_url": "url", "organisation": "publisher"}}
+RENAMED: dict[str, dict[str, str]] = {
+    "Site": {"base_url": "url", "organisation": "publisher"},
+    "Schedule": {"holidays": "public_holidays"},  # the rule as it applies (open when open all week), not as written
+}

@@ -97,18 +97,9 @@ _HHMM = [f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60 + 1)]  # a nationa
 
 
 def hhmm(minutes: int) -> str:
-    """Return ``08:00`` for 480 and ``24:00`` for the end of the day (ISO 8601 allows it as an end)."""
-    return _HHMM[minutes]
-
-
-@lru_cache(maxsize=4096)  # a few hundred distinct days in a whole country
-def _interval_text(intervals: tuple[tuple[int, int], ...]) -> str:
-    return ", ".join(f"{format_minutes(a)}-{format_minutes(b)}" for a, b in intervals)
-
-
-def interval_text(intervals: list[tuple[int, int]]) -> str:
-    """Return one day as editors write it: ``8:00-12:00, 13:00-16:00`` (nonstop = ``0:00-24:00``)."""
-    return _interval_text(tuple(intervals))
+    """Return ``08:00`` for 480 and ``24:00`` for the end of the day (ISO 8601 allows it as an end);
+    an end past midnight (1860) is the next morning's time, ``07:00``."""
+    return _HHMM[minutes if minutes <= 24 * 60 else minutes - 24 * 60]
 
 
 def compact_json(data: Any) -> bytes:

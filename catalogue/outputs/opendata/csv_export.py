@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...model.records import Location, Service
-from .common import CSV, LIST_SEPARATOR, Export, N_, interval_text, readable_json
+from ...model.hours import day_source
+from .common import CSV, LIST_SEPARATOR, Export, N_, readable_json
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,25 @@ def _coordinate(attribute: str) -> PlaceValue:
 
 
 def _day(day: str) -> PlaceValue:
+    """One weekday of every schedule of the place, as editors write it; several labelled: ``Kancelář: 7:00-15:30``."""
+
     def value(ex: Export, s: Service, i: int, loc: Location) -> Any:
-        if loc.hours is None:
+        if not loc.hours:
             return None
-        intervals = getattr(loc.hours, day) or []
-        return interval_text(intervals) if intervals else ex.closed
+        texts = []
+        for schedule in loc.hours:
+            hours = getattr(schedule, day)
+            text = day_source(hours) if hours is not None and not hours.closed else ex.closed
+            texts.append(f"{schedule.label}: {text}" if schedule.label and len(loc.hours) > 1 else text)
+        return "; ".join(texts)
 
     return value
+
+
+def _hours_note(ex: Export, s: Service, i: int, loc: Location) -> Any:
+    """The notes of the place's schedules, each after its label."""
+    notes = [f"{h.label}: {h.note}" if h.label and len(loc.hours) > 1 else h.note for h in loc.hours if h.note]
+    return "; ".join(notes) or None
 
 
 def _provider(attribute: str) -> Callable[[Export, Service], Any]:
@@ -170,13 +183,13 @@ PLACE_COLUMNS: list[Column] = [
            lambda ex, s, i, loc: loc.confidential),
     Column("wheelchair", N_("true = wheelchair accessible, false = not; empty = not known"), "boolean", _place("wheelchair")),
     *(Column(f"hours_{day}", description, "string", _day(day)) for day, description in WEEKDAY_NAMES.items()),
-    Column("hours_note", N_("A note on the opening hours"), "string",
-           lambda ex, s, i, loc: loc.hours.note if loc.hours is not None else None),
+    Column("hours_note", N_("A note on the opening hours"), "string", _hours_note),
     Column("place_notes", N_("How to find the place (empty for a confidential place)"), "string", _place("notes")),
 ]
 COLUMNS = SERVICE_COLUMNS + PLACE_COLUMNS
 HOURS_HELP = N_(
-    "Opening hours are local time, one or more intervals as 8:00-12:00, 13:00-16:00; 0:00-24:00 is nonstop. "
+    "Opening hours are local time, one or more intervals as 8:00-12:00, 13:00-16:00; 18:00-7:00 passes midnight; "
+    "nonstop is the whole day; po domluvě means by appointment; a note is in brackets. "
     "Several values in one cell are separated by a semicolon and a space."
 )
 

@@ -21,13 +21,13 @@ import re
 import uuid
 from typing import Any
 
-from ...model.records import Address, Hours, Location, Provider, Service
-from ...model.vocabularies import Term
+from ...clock import today
 from ...model.fields import split_phone
-from ...model.hours import WEEKDAYS
-from .common import Export, N_, hhmm, without_empty
+from ...model.records import Address, Location, Provider, Service
+from ...model.vocabularies import Term
+from .common import Export, N_, without_empty
+from .hsds_schedules import schedules
 
-RRULE_DAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 CURRENCIES = {"CZ": "CZK", "PL": "PLN"}
 ISO_639 = re.compile(r"^[a-z]{2,3}$")  # a language id that is also its ISO 639 code
 MUNICIPALITY_CODE = re.compile(r"^\d{6}$")  # the Czech municipality code, also its RÚIAN code
@@ -153,7 +153,10 @@ class Hsds:
         return without_empty({
             "id": self.ids(*key),
             "location": self.location(key, loc),
-            "schedules": schedules(loc.hours, lambda *parts: self.ids(*key, "schedule", *parts)),
+            "schedules": schedules(
+                loc.hours, lambda *parts: self.ids(*key, "schedule", *parts),
+                gettext=self._, language=self.cat.site.language, today=today(),
+            ),
         })
 
     def location(self, key: tuple, loc: Location) -> dict[str, Any]:
@@ -306,43 +309,6 @@ class Hsds:
             })
             for term, value in terms
         ]
-
-
-def schedules(hours: Hours | None, make_id, common: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Return the HSDS schedules of one place's opening hours (the one function to extend).
-
-    A weekly rule per distinct interval: the days that share ``8:00-12:00`` become one
-    entry ``byday: MO,TU,WE``, so a day with a lunch break is in two entries. Times are
-    local (the catalogue's country), ``24:00`` closes at midnight; the note goes into
-    every entry's description, or into an entry of its own when there are no intervals.
-    ``common`` is merged into every entry: how the richer hours map, when they come —
-    a season is ``valid_from``/``valid_to``, a labelled schedule its ``description`` or
-    ``attending_type``, an interval past midnight ``closes_at`` before ``opens_at``, by
-    appointment an entry with a description only.
-    """
-    if hours is None:
-        return []
-    shared = dict(common or {})
-    if hours.note:
-        shared["description"] = " ".join(p for p in (shared.get("description"), hours.note) if p)
-    days_of: dict[tuple[int, int], list[str]] = {}
-    for day, intervals in hours.days():
-        for interval in intervals:
-            days_of.setdefault(interval, []).append(day)
-    entries = [
-        {
-            "id": make_id(f"{hhmm(start)}-{hhmm(end)}"),
-            **shared,
-            "freq": "WEEKLY",
-            "byday": ",".join(RRULE_DAYS[d] for d in days),
-            "opens_at": hhmm(start),
-            "closes_at": hhmm(end),
-        }
-        for (start, end), days in sorted(days_of.items())
-    ]
-    if not entries and shared:
-        entries.append({"id": make_id("note"), **shared})
-    return entries
 
 
 def _description(summary: str | None, description: str | None) -> str | None:

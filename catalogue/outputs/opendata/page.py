@@ -24,6 +24,7 @@ from ...render.i18n import translations
 from ...render.urls import url_for
 from .common import CSV, CSV_EXCEL, CSV_METADATA, DCAT_CATALOGUE, DCAT_DATASET, HSDS, HSDS_TAXONOMIES, JSON, JSON_SCHEMA
 from .csv_export import COLUMNS, HOURS_HELP
+from .plans import PLAN_JSON, PLAN_SCHEMA
 from .schema import SCHEMA_VERSION
 
 TEMPLATE = "opendata/page.html"
@@ -61,7 +62,8 @@ def open_data_page(cat: Catalogue, files: dict[str, bytes]) -> OpenDataPage:
     return OpenDataPage(
         files={path: Download(f"/{path}", file_size(len(data), language)) for path, data in files.items()},
         paths={"json": JSON, "schema": JSON_SCHEMA, "csv": CSV, "excel": CSV_EXCEL, "csvw": CSV_METADATA,
-               "hsds": HSDS, "taxonomies": HSDS_TAXONOMIES, "dataset": DCAT_DATASET, "catalogue": DCAT_CATALOGUE},
+               "hsds": HSDS, "taxonomies": HSDS_TAXONOMIES, "dataset": DCAT_DATASET, "catalogue": DCAT_CATALOGUE,
+               "plan": PLAN_JSON, "plan_schema": PLAN_SCHEMA},
         columns=[ColumnDoc(c.name, gettext(c.description)) for c in COLUMNS],
         hours_help=gettext(HOURS_HELP),
         schema_version=SCHEMA_VERSION,

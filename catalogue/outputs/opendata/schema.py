@@ -20,8 +20,15 @@ TEXT = {"type": "string", "minLength": 1}
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 URL = {"type": "string", "format": "uri", "pattern": "^https?://"}
 TIME = {"type": "string", "pattern": r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$"}
-IDS = {"type": "array", "items": {"$ref": "#/$defs/id"}}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_OF_YEAR = {"type": "string", "pattern": r"^(\d{4}-)?\d{2}-\d{2}$", "description": "MM-DD (every year) or YYYY-MM-DD."}
+WEEK: dict[str, Any] = {
+    **{day: {"type": "array", "items": {"$ref": "#/$defs/interval"}} for day in WEEKDAYS},
+    "by_appointment": {"type": "array", "items": {"enum": list(WEEKDAYS)}, "description": "Days with visits by appointment."},
+    "day_notes": {"type": "object", "propertyNames": {"enum": list(WEEKDAYS)}, "additionalProperties": TEXT},
+    "note": TEXT,
+}
+IDS = {"type": "array", "items": {"$ref": "#/$defs/id"}}
 
 
 def _object(properties: dict[str, Any], required: list[str], description: str = "") -> dict[str, Any]:
@@ -139,6 +146,7 @@ DEFINITIONS: dict[str, Any] = {
         {
             "id": {"$ref": "#/$defs/id"},
             "name": TEXT,
+            "in_name": _with(TEXT, "The name as a sentence says it after a preposition, with it: \"v Lysé nad Labem\"."),
             "level": {"enum": list(LEVELS)},
             "parent": _with({"$ref": "#/$defs/id"}, "The larger locality it lies in."),
             "code": _with(TEXT, "An official code, e.g. the municipality's code of the Czech Statistical Office."),
@@ -208,23 +216,38 @@ DEFINITIONS: dict[str, Any] = {
             "coordinates": {"$ref": "#/$defs/point"},
             "confidential": {"type": "boolean", "description": "A confidential address (a shelter): only its municipality is published."},
             "wheelchair": {"type": "boolean", "description": "Wheelchair access; absent when not known."},
-            "hours": {"$ref": "#/$defs/hours"},
+            "hours": {"type": "array", "items": {"$ref": "#/$defs/schedule"},
+                      "description": "The place's schedules (one, or several with labels: office, visits to clients…)."},
             "notes": TEXT,
         },
         ["locality", "confidential"],
         "A place where the service is provided.",
     ),
-    "hours": {
+    "schedule": {
         "type": "object",
-        "description": "Opening hours, local time. Each day lists its intervals; an empty list means closed.",
+        "description": (
+            "Opening hours, local time. Each day lists its intervals; an empty list means closed. "
+            "On a public holiday the place is closed, open (as on that weekday) or open at the hours given; "
+            "a closure (from–to, MM-DD every year or YYYY-MM-DD once) closes it; a season replaces the week."
+        ),
         "properties": {
-            **{day: {"type": "array", "items": {"$ref": "#/$defs/interval"}} for day in WEEKDAYS},
-            "note": TEXT,
+            **WEEK,
+            "label": _with(TEXT, "Whose hours these are: the office, visits to clients, the helpline…"),
+            "attending": {"enum": ["in-person", "phone", "at-home", "field", "online"]},
+            "public_holidays": {"anyOf": [{"enum": ["open", "closed"]}, {"type": "array", "items": {"$ref": "#/$defs/interval"}}]},
+            "closed": {"type": "array", "items": _object({"from": DAY_OF_YEAR, "to": DAY_OF_YEAR, "note": TEXT}, ["from", "to"], "Closed from–to, both days included.")},
+            "seasons": {"type": "array", "items": {
+                "type": "object", "properties": {**WEEK, "from": DAY_OF_YEAR, "to": DAY_OF_YEAR},
+                "required": [*WEEKDAYS, "from", "to"], "additionalProperties": False,
+            }},
         },
-        "required": list(WEEKDAYS),
+        "required": [*WEEKDAYS, "public_holidays"],
         "additionalProperties": False,
     },
-    "interval": _object({"opens": TIME, "closes": TIME}, ["opens", "closes"], "HH:MM; 24:00 closes at midnight."),
+    "interval": _object(
+        {"opens": TIME, "closes": TIME, "next_day": {"const": True, "description": "It closes the next morning."}},
+        ["opens", "closes"], "HH:MM; 24:00 closes at midnight.",
+    ),
     "life_situation": _object(
         {
             "id": {"$ref": "#/$defs/id"},

@@ -1,10 +1,10 @@
 """Rendered PDFs cached by the hash of their HTML, so an unchanged leaflet is never laid out twice.
 
-One file per document in ``.cache/print/`` beside the content, sealed with the
-user's own key (:mod:`catalogue.sealed`): a file someone else put there is never
-unpickled, only laid out again. The key covers the HTML (which holds the text, the
-CSS and the QR addresses), the options, the renderer's code and versions, and the
-font files; entries not used by a run are removed at its end.
+One file per document in the content's ``.cache/print/``, sealed with the user's own
+key (:mod:`catalogue.sealed`): a file someone else put there is never unpickled, only
+laid out again. The key covers the HTML (which holds the text, the CSS and the QR
+addresses), the options, the renderer's code and versions, and the font files; entries
+not used by a run are removed at its end.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from ...validate.cache import cache_folder
 from ...errors import display_path
 from ...sealed import Unsealed, seal, unseal
 from .fonts import fonts_fingerprint
@@ -100,5 +101,5 @@ class PdfCache:
 
 
 def default_print_cache(content: Path) -> Path:
-    """Return ``.cache/print`` beside the content folder."""
-    return content.resolve().parent / ".cache" / "print"
+    """Return ``content/.cache/print`` (see :mod:`catalogue.validate.cache`)."""
+    return cache_folder(content, "print")

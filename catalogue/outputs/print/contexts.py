@@ -12,9 +12,10 @@ import datetime as dt
 from typing import TypedDict
 
 from ...index import Catalogue
-from ...model.records import LifeSituation, Site
+from ...model.records import CrisisLine, LifeSituation, Site
 from ...render.urls import absolute, url_for
 from .chapters import alphabetical_index, group_chapters, locality_index, target_group_chapters, target_group_index
+from ...render.crisis import crisis_lines
 from .entries import Chapter, IndexEntry, IndexGroup, Publisher, ServiceEntry, publisher, service_entry
 from .qr import qr_src
 
@@ -36,6 +37,7 @@ class BookletContext(TypedDict):
     created: str | None  # W3C datetime for the PDF metadata, from SOURCE_DATE_EPOCH
     site_url: str
     site_qr: str
+    crisis_lines: list[CrisisLine]  # on the back cover
     fonts_css: str
     part: str  # "front" | "body" | "back": the booklet is laid out as three documents
 
@@ -78,6 +80,7 @@ def booklet_context(cat: Catalogue, created: str | None, fonts_css: str) -> Book
         created=created,
         site_url=site_url,
         site_qr=qr_src(site_url),
+        crisis_lines=crisis_lines(cat.site),
         fonts_css=fonts_css,
         part="body",
     )

@@ -2,25 +2,43 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
 
 from ...index import Catalogue
-from ...model.hours import format_interval
-from ...model.records import SERVICE_GROUPS, AgeRange, Fees, Hours, Location, Service, Site
+from ...model.hours import Day
+from ...model.records import SERVICE_GROUPS, AgeRange, Fees, Location, Service, Site
+from ...render.views import ScheduleView, WeekView, schedule_view
 from ...render.urls import absolute, url_for
 from .qr import qr_src
 
 RELATED = SERVICE_GROUPS[-1]  # related activities: outside the Social Services Act
 
+# A phone number inside free text (a note, a summary): "+420 325 551 234", "325 551 234", "116 123".
+PHONE_IN_TEXT = re.compile(r"(?<![\w+])(?:(?:\+\d{3} )?\d{3} \d{3} \d{3}|1\d{2} \d{3})(?!\w)")
+
 
 @dataclass(frozen=True)
 class HoursRun:
-    """Consecutive days open at the same times: ``first``–``last`` (weekday keys)."""
+    """Consecutive days with the same hours: ``first``–``last`` (weekday keys)."""
 
     first: str
     last: str
-    intervals: str
-    nonstop: bool = False
+    day: Day
+
+
+@dataclass(frozen=True)
+class PrintSchedule:
+    """One schedule of a place as printed: its label, its weeks as runs of days, holidays and closures."""
+
+    label: str | None
+    weeks: tuple[tuple[WeekView, tuple[HoursRun, ...]], ...]  # the regular week, then each season
+    holidays: Any  # "open", "closed" or the Day on public holidays
+    closures: tuple[tuple[str, str | None], ...]
+    empty: bool  # no regular week (only a note, closures or seasons)
 
 
 @dataclass(frozen=True)
@@ -31,8 +49,7 @@ class PlaceEntry:
     address: str
     confidential: bool
     wheelchair: bool | None
-    hours: tuple[HoursRun, ...]
-    hours_note: str | None
+    hours: tuple[PrintSchedule, ...]
     notes: str | None
 
 
@@ -152,7 +169,7 @@ def service_entry(cat: Catalogue, service: Service, with_qr: bool = True) -> Ser
         paragraph=stype.paragraph if stype else None,
         related=service.kind == "related" or (stype is not None and stype.group == RELATED),
         forms=tuple(vocab.forms[f].name if f in vocab.forms else f for f in service.forms),
-        summary=service.summary,
+        summary=unbroken_phones(service.summary),
         target_groups=tuple(vocab.target_groups[g].name if g in vocab.target_groups else g for g in service.target_groups),
         age=service.age,
         places=tuple(place_entry(cat, location) for location in service.locations),
@@ -160,7 +177,7 @@ def service_entry(cat: Catalogue, service: Service, with_qr: bool = True) -> Ser
         phones=tuple(contacts.phone),
         emails=tuple(contacts.email),
         web=str(contacts.web) if contacts.web else None,
-        contact_note=contacts.note,
+        contact_note=unbroken_phones(contacts.note),
         fees=service.fees,
         languages=languages,
         url=url,
@@ -177,29 +194,42 @@ def place_entry(cat: Catalogue, location: Location) -> PlaceEntry:
         address = location.address.one_line()
     else:
         address = cat.localities[location.locality].name if location.locality in cat.localities else ""
-    hours = location.hours
     return PlaceEntry(
         name=location.name,
         address=address,
         confidential=location.confidential,
         wheelchair=location.wheelchair,
-        hours=compact_hours(hours) if hours else (),
-        hours_note=hours.note if hours else None,
-        notes=None if location.confidential else location.notes,
+        hours=tuple(print_schedule(schedule_view(s, cat.site.language)) for s in location.hours),
+        notes=None if location.confidential else unbroken_phones(location.notes),
     )
 
 
-def compact_hours(hours: Hours) -> tuple[HoursRun, ...]:
-    """Return opening hours with consecutive equal days joined: ``Po–Pá 8:00–16:00``."""
-    runs: list[list] = []  # [first, last, intervals, index of last]
-    for index, (day, intervals) in enumerate(hours.days()):
-        if not intervals:
+def print_schedule(view: ScheduleView) -> PrintSchedule:
+    """Return a schedule as printed, each week compacted into runs of days."""
+    return PrintSchedule(
+        label=view.schedule.label,
+        weeks=tuple((week, compact_hours(week.days)) for week in view.weeks),
+        holidays=view.holidays,
+        closures=tuple(view.closures),
+        empty=view.schedule.is_empty(),
+    )
+
+
+def compact_hours(days: list[tuple[str, Day]]) -> tuple[HoursRun, ...]:
+    """Return a week with consecutive equal days joined, closed days left out: ``Po–Pá 8:00–16:00``."""
+    runs: list[list] = []  # [first, last, day, index of last]
+    for index, (name, day) in enumerate(days):
+        if day.closed and not day.note:
             continue
-        if runs and runs[-1][2] == intervals and runs[-1][3] == index - 1:
-            runs[-1][1], runs[-1][3] = day, index
+        if runs and runs[-1][2] == day and runs[-1][3] == index - 1:
+            runs[-1][1], runs[-1][3] = name, index
         else:
-            runs.append([day, day, intervals, index])
-    return tuple(
-        HoursRun(first, last, ", ".join(format_interval(i) for i in intervals), intervals == [(0, 24 * 60)])
-        for first, last, intervals, _ in runs
-    )
+            runs.append([name, name, day, index])
+    return tuple(HoursRun(first, last, day) for first, last, day, _ in runs)
+
+
+def unbroken_phones(text: str | None) -> str | None:
+    """Return free text, escaped, with every phone number in it kept on one line."""
+    if text is None:
+        return None
+    return Markup(PHONE_IN_TEXT.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', str(escape(text))))

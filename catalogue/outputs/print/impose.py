@@ -1,7 +1,9 @@
 """Imposition with pypdf: pages reordered onto the sheets a duplex printer prints.
 
-* Booklet: pages of a saddle-stitched booklet, two per side of a sheet twice
-  their width (A5 pages on A4, A4 pages on A3). Print double-sided, flip on the
+* Booklet: pages of a saddle-stitched booklet, two per side of the next ISO
+  sheet (A5 pages on A4, A4 pages on A3), meeting at its middle, the fold. The
+  sheet is the paper's exact size (A5 is 148 mm wide, half of A4 is 148.5 mm):
+  printers refuse or scale a 296 mm sheet. Print double-sided, flip on the
   short edge, fold the stack in the middle and staple.
 * Tri-fold (DL): six 99 × 210 mm panels onto both sides of a landscape A4 sheet
   in the letter-fold order: outside = inner flap, back, cover; inside = the
@@ -40,6 +42,20 @@ def booklet_order(pages: int) -> list[tuple[int, int]]:
 
 TRIFOLD_ORDER = ((4, 5, 0), (1, 2, 3))  # panels: 0 cover, 1–4 inside and flap, 5 back
 
+MM = 72 / 25.4
+# ISO 216 sheets in points, landscape (width, height): the paper two pages go on.
+SHEETS = {"A4": (297 * MM, 210 * MM), "A3": (420 * MM, 297 * MM)}
+TOLERANCE = 1.5 * MM  # a page may fall short of half the sheet by this much (A5: 0.5 mm)
+
+
+def sheet_for(width: float, height: float, slots: int) -> tuple[float, float]:
+    """Return the ISO sheet that ``slots`` pages of this size fill side by side, else exactly their size."""
+    needed = (width * slots, height)
+    for sheet in SHEETS.values():
+        if abs(sheet[1] - height) < 0.5 and -0.5 < sheet[0] - needed[0] < TOLERANCE:
+            return sheet
+    return needed
+
 
 def impose_booklet(pdf: bytes) -> bytes:
     """Return the booklet as printer sheets, two pages side by side."""
@@ -59,10 +75,13 @@ def _impose(reader: PdfReader, sides) -> bytes:
     """Place pages side by side as form XObjects: their content streams are copied, never parsed."""
     width = float(reader.pages[0].mediabox.width)
     height = float(reader.pages[0].mediabox.height)
+    slots = len(sides[0])
+    sheet_width, sheet_height = sheet_for(width, height, slots)
+    margin = (sheet_width - width * slots) / 2  # the pages meet at the sheet's middle (the fold)
     writer = PdfWriter()
     forms: dict[int, object] = {}
     for side in sides:
-        sheet = writer.add_blank_page(width=width * len(side), height=height)
+        sheet = writer.add_blank_page(width=sheet_width, height=sheet_height)
         xobjects = DictionaryObject()
         drawing = []
         for slot, index in enumerate(side):
@@ -70,7 +89,7 @@ def _impose(reader: PdfReader, sides) -> bytes:
                 forms[index] = _as_form(reader.pages[index], writer)
             name = f"/Page{index}"
             xobjects[NameObject(name)] = forms[index]
-            drawing.append(f"q 1 0 0 1 {width * slot:.4f} 0 cm {name} Do Q")
+            drawing.append(f"q 1 0 0 1 {margin + width * slot:.4f} 0 cm {name} Do Q")
         sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
         content = DecodedStreamObject()
         content.set_data(" ".join(drawing).encode("ascii"))

@@ -25,6 +25,7 @@ from .cache import PdfCache, job_key
 from .contexts import booklet_context, leaflet_context
 from .fonts import font_face_css
 from .pdf import Job, Rendered, render_job
+from .plan import plan_booklets, plan_documents
 
 log = logging.getLogger("catalogue")
 
@@ -40,6 +41,7 @@ def print_paths(cat: Catalogue) -> dict[str, str]:
     """
     paths = {"catalogue": f"/{FOLDER}/{CATALOGUE_FILE}"}
     paths.update({sid: f"/{FOLDER}/{sid}.pdf" for sid in sorted(cat.life_situations)})
+    paths.update({key: f"/{FOLDER}/{name}" for key, name in plan_documents(cat.planning).items()})
     return paths
 
 
@@ -73,6 +75,8 @@ def plan_jobs(cat: Catalogue, theme: Path | None = None, impose: bool = True) ->
     for situation in sorted(cat.life_situations.values(), key=lambda s: (s.order, s.id)):
         html = leaflet.render(leaflet_context(cat, situation, created, fonts))
         jobs.append(Job(situation.id, "leaflet", cat.site.print.leaflet_format, (html,)))
+    names = plan_documents(cat.planning)
+    jobs += [Job(names[key], "plan", "A4", parts) for key, parts in plan_booklets(env, cat, created, fonts)]
     return jobs
 
 
@@ -131,6 +135,10 @@ def collect(cat: Catalogue, job: Job, rendered: Rendered, result: PrintResult, s
         result.pages[f"{FOLDER}/{CATALOGUE_FILE}"] = rendered.pages
         if rendered.imposed is not None:
             result.files[f"{FOLDER}/{BOOKLET_FILE}"] = rendered.imposed
+        source = site_file
+    elif job.kind == "plan":
+        result.files[f"{FOLDER}/{job.name}"] = rendered.pdf
+        result.pages[f"{FOLDER}/{job.name}"] = rendered.pages
         source = site_file
     else:
         path = f"{FOLDER}/{job.name}.pdf"

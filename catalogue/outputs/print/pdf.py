@@ -26,11 +26,15 @@ logging.getLogger("PIL").setLevel(logging.INFO)  # its DEBUG lines (every PNG ch
 
 PAGE_REF = re.compile(r'<span class="pn" data-target="([^"]*)"></span>')
 PLACEHOLDER = "888"  # as wide as a real page number, for the first layout of the front matter
+FRONT_END = "front-end"  # the anchor where the front matter ends
+NEARLY_EMPTY = 0.35  # a last front page whose text ends above this part of its height is worth saving
+TIGHT = '<html data-fit="tight" '  # the stylesheet sets the front matter a little tighter
 
 
 @dataclass(frozen=True)
 class Job:
-    """One PDF to make. ``kind`` is "booklet" or "leaflet"; ``format`` is A5, A4 or DL.
+    """One PDF to make. ``kind`` is "booklet", "leaflet" or "plan" (a community plan or an action plan, named
+    by its file); ``format`` is A5, A4 or DL.
 
     A leaflet is one HTML document; the booklet is three (front matter, chapters,
     indexes with the back cover), see :func:`render_booklet`.
@@ -90,7 +94,7 @@ def render_job(job: Job) -> Rendered:
     """Render one job (in a worker process); warnings WeasyPrint logs are returned, not printed."""
     start = time.perf_counter()
     with captured_warnings() as warnings:
-        if job.kind == "booklet":
+        if job.kind in ("booklet", "plan"):  # a plan and its action plans are booklets too, never imposed
             result = render_booklet(job)
         elif job.format == "DL":
             result = render_trifold(job)
@@ -173,7 +177,7 @@ def render_booklet(job: Job) -> Rendered:
     front_html, body_html, back_html = job.parts
     missing: set[str] = set()
     clock = Clock(job.name)
-    front = layout(fill_page_numbers(front_html, None, missing), 1, fonts)
+    front_html, front = fitted_front(front_html, fonts)
     known = anchors(front, 1)
     for _ in range(3):
         missing.clear()  # report only what the last round could not find
@@ -201,6 +205,24 @@ def render_booklet(job: Job) -> Rendered:
     if not settled:
         warnings.append("the contents kept changing length; page numbers may be off")
     return Rendered(pdf, len(pages), imposed=imposed, warnings=tuple(warnings))
+
+
+def fitted_front(front_html: str, fonts) -> tuple[str, object]:
+    """Lay out the front matter with placeholder page numbers; set it tighter when that saves an almost empty page.
+
+    Returns the HTML to use from now on and its layout. Whether the contents spill a
+    few lines onto a page of their own depends on the catalogue's chapters and
+    types, so it is measured, not guessed: the ``front-end`` anchor says where the
+    text ends on the last page.
+    """
+    front = layout(fill_page_numbers(front_html, None, set()), 1, fonts)
+    last = front.pages[-1]
+    end = last.anchors.get(FRONT_END)
+    if len(front.pages) < 2 or end is None or end[1] > NEARLY_EMPTY * last.height:
+        return front_html, front
+    tight_html = front_html.replace("<html ", TIGHT, 1)
+    tight = layout(fill_page_numbers(tight_html, None, set()), 1, fonts)
+    return (tight_html, tight) if len(tight.pages) < len(front.pages) else (front_html, front)
 
 
 def render_trifold(job: Job) -> Rendered:

@@ -190,7 +190,9 @@
     'jeho její jeji jejich jen jsem jsme jsou jste k ke ku kde kdy když kdyz který která ' +
     'které kteří ktery ktera ktere kteri mezi na nad nebo než nez o od on ona ono oni pak ' +
     'po pod pro proto před pred přes pres při pri s se si sebe ta tak také take tam taky ' +
-    'ten tento ti tato tím tim tj to toto tu ty u v ve však vsak z za ze že').split(' ');
+    'ten tento ti tato tím tim tj to toto tu ty u v ve však vsak z za ze že ' +
+    // words people put around a need when they type it ("mám dluhy")
+    'mám mam máme mame potřebuji potrebuji potřebuju potrebuju hledám hledam chci co něco neco někoho nekoho kam mi mě').split(' ');
   var STOP = {};
   STOPWORDS.forEach(function (w) { STOP[w] = 1; });
   var REACCENT = ('atum atům etem ětem ach ách eho ého emi ěmi emu ému ete ěte eti ěti ich ích iho ího ' +

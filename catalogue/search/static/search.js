@@ -1,20 +1,21 @@
-/*! search.js — the catalogue's search page: Czech analysis (czech-analysis.js) in front of
- * Pagefind. The query and the filters live in the address (?q=…&type=…&locality=…), so a
- * search can be shared and the back button works. The same choices as the command line
- * (catalogue/search/engine.py): per query word, the analysed key with the most records;
- * all words must match (as prefixes); when nothing matches, the words of 5+ letters are
- * corrected to the nearest word of the site's vocabulary (catalogue/search/suggest.py). */
+/*! search.js — the catalogue's search page. The query and the filters live in the address
+ * (?q=…&type=…&locality=…), so a search can be shared and the back button works; the search
+ * itself is search-engine.js (the twin of the command line's). The page says what it found in
+ * words ("12 služeb v Lysé nad Labem, zdarma"), shows each chosen filter as a removable chip,
+ * and on a phone keeps the filter panel closed so the results come first. */
 (function () {
   'use strict';
   var app = document.getElementById('search-app');
-  var A = window.CzechAnalysis;
-  if (!app || !A || !window.Promise || !window.history || !window.URLSearchParams) return;
+  var S = window.CatalogueSearch;
+  if (!app || !window.CzechAnalysis || !S || !window.Promise || !window.history || !window.URLSearchParams ||
+      !window.Map || !window.Set || !window.TextDecoder || !Array.from) return;
 
   var TEXT = JSON.parse(document.getElementById('search-text').textContent);
   var FACETS = ['target_group', 'type', 'form', 'locality', 'life_situation', 'kind', 'language', 'wheelchair', 'free'];
   var PAGE = 10;
-  var MIN_TYPO_LENGTH = 5;
+  var LANGUAGE = app.getAttribute('data-language');
   var status = document.getElementById('search-status');
+  var chips = document.getElementById('search-chips');
   var list = document.getElementById('search-results');
   var more = document.getElementById('search-more');
   var empty = document.getElementById('search-empty');
@@ -22,9 +23,8 @@
   var details = document.getElementById('search-facets');
   var filterForm = document.getElementById('search-filter');
   var queryInput = document.getElementById('q');
-  var pagefind = null;
-  var filtersLoaded = false;
-  var shards = {};
+  var wide = window.matchMedia ? window.matchMedia('(min-width: 60em)') : { matches: true };
+  var engine = null;
   var shown = [];
   var current = null;
   var runId = 0;
@@ -32,7 +32,7 @@
   // address, static/map.js maps them, static/my-list.js adds its button to each. Each list may stay empty.
   var hooks = window.CatalogueSearchHooks = window.CatalogueSearchHooks || {};
   ['arrange', 'shown', 'decorate', 'params'].forEach(function (k) { hooks[k] = hooks[k] || []; });
-  window.CatalogueSearch = {
+  window.CatalogueSearchPage = {
     state: function () { return current; },
     go: function (state) { return go(state); },
     rerun: function () { return current ? run(current) : Promise.resolve(); },  // the address is already set
@@ -41,15 +41,20 @@
   function fmt(template, values) {
     return template.replace(/%\((\w+)\)[sd]/g, function (m, k) { return values[k]; });
   }
-  function plural(n) {
-    var cat = new Intl.PluralRules(app.getAttribute('data-language')).select(n);
-    return fmt(TEXT.found[cat] || TEXT.found.other, { num: n });
+  function plural(forms, n) {
+    var cat = new Intl.PluralRules(LANGUAGE).select(n);
+    return fmt(forms[cat] || forms.other, { num: n });
   }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     if (text) node.textContent = text;
     return node;
+  }
+  function getEngine() {
+    if (!engine) engine = S.open(new URL(app.getAttribute('data-search'), location.href).href);
+    engine.meta.catch(function () { engine = null; });  // a failed load is tried again next time
+    return engine;
   }
 
   // ---- the address ---------------------------------------------------------------
@@ -71,7 +76,7 @@
     var search = params.toString();
     history.pushState(null, '', search ? '?' + search : location.pathname);
   }
-  function showState(state) {
+  function showState(state, opened) {
     queryInput.value = state.q;
     filterForm.querySelector('input[name=q]').value = state.q;
     Array.prototype.forEach.call(filterForm.elements, function (input) {
@@ -79,7 +84,9 @@
       if (input.type === 'checkbox') input.checked = chosen.indexOf(input.value) >= 0;
       if (input.tagName === 'SELECT') input.value = chosen[0] || '';
     });
-    if (Object.keys(state.filters).length) details.open = true;
+    // A shared address with filters: on a wide screen the panel beside the results shows them;
+    // on a phone the chips say what is chosen and the results come first.
+    if (opened && Object.keys(state.filters).length && wide.matches) details.open = true;
   }
   function formState() {
     var filters = {};
@@ -92,58 +99,12 @@
     return { q: queryInput.value.trim(), filters: filters };
   }
 
-  // ---- Pagefind ------------------------------------------------------------------
-  function loadPagefind() {
-    if (!pagefind) {
-      pagefind = import(new URL(app.getAttribute('data-pagefind'), location.href).href).then(function (pf) {
-        // noWorker: Pagefind's web worker is one more script to download (12 KB) before the
-        // first answer, and a query takes tens of milliseconds on the page's own thread.
-        return Promise.resolve(pf.options({ excerptLength: 0, noWorker: true })).then(function () { return pf; });
-      });
-      pagefind.catch(function () { pagefind = null; });  // a failed load is tried again next time
-    }
-    return pagefind;
-  }
-  /** While a person is typing, fetch what the query will need: Pagefind itself (its
-   * program and the list of records) on the first touch of the field, then the index
-   * chunks of the words typed so far. The answer then waits only for what is left. */
-  var warmTimer = null;
-  function warm() {
-    loadPagefind().then(function (pf) { return pf.init(); }).catch(function () {});
-  }
-  function warmWords() {
-    clearTimeout(warmTimer);
-    warmTimer = setTimeout(function () {
-      var groups = A.analyseQuery(queryInput.value);
-      loadPagefind().then(function (pf) {
-        return Promise.all([].concat.apply([], groups).map(function (key) { return pf.preload(key); }));
-      }).catch(function () {});  // only a head start: the search itself reports failures
-    }, 250);
-  }
-  var hitCache = {};
-  function hits(pf, key) {
-    if (!(key in hitCache)) hitCache[key] = pf.search(key).then(function (r) { return r.results.length; });
-    return hitCache[key];
-  }
-  /** Per query word, the key with the most records (ties: the first, the real stem). A
-   * word with one key needs no counting: a count is a whole search, and a common word
-   * ("služba") is a slow one in a national index. */
-  function chooseKeys(pf, groups) {
-    return Promise.all(groups.map(function (group) {
-      if (group.length === 1) return { key: group[0] };
-      return Promise.all(group.map(function (k) { return hits(pf, k); })).then(function (counts) {
-        var best = 0;
-        counts.forEach(function (n, i) { if (n > counts[best]) best = i; });
-        return { key: group[best] };
-      });
-    }));
-  }
+  // ---- places ----------------------------------------------------------------------
   /** The index values a chosen facet value stands for. A place stands for itself and for
    * "serves the whole of X" for each X around it (queries.locality_filter): the build writes
    * them on the place's option (data-any); a place the form does not offer (a town of a
-   * big catalogue, from a shared address) is looked up in search/places.json (each
-   * place's parent and name), fetched only then, and added to the form while chosen.
-   * Other facets stand for themselves. */
+   * big catalogue, from a shared address) is looked up in search/places.json (each place's
+   * parent, name and "in" phrase), fetched only then, and added to the form while chosen. */
   var AREA_MARK = app.getAttribute('data-area-mark');
   var offered = {};
   Array.prototype.forEach.call(document.querySelectorAll('#facet-locality option[data-any]'), function (option) {
@@ -153,7 +114,7 @@
   function placesFor(filters) {
     var missing = (filters.locality || []).filter(function (v) { return !offered[v]; });
     if (!missing.length) return Promise.resolve();
-    var loaded = places ? Promise.resolve() : fetch(new URL(app.getAttribute('data-words') + 'places.json', location.href).href)
+    var loaded = places ? Promise.resolve() : fetch(new URL(app.getAttribute('data-search') + 'places.json', location.href).href)
       .then(function (r) { return r.ok ? r.json() : {}; })
       .then(function (p) { places = p; }, function () { places = {}; });
     return loaded.then(function () { missing.forEach(showPlace); });
@@ -161,7 +122,8 @@
   function showPlace(value) {
     var select = document.getElementById('facet-locality');
     if (!places[value] || !select || select.querySelector('option[data-added="' + value.replace(/"/g, '') + '"]')) return;
-    var option = el('option', { value: value, 'data-added': value }, places[value][1]);
+    var option = el('option', { value: value, 'data-added': value, 'data-label': places[value][1] }, places[value][1]);
+    if (places[value][2]) option.setAttribute('data-in', places[value][2]);
     select.insertBefore(option, select.options[1] || null);
     select.value = value;
   }
@@ -175,87 +137,87 @@
     }
     return out;
   }
-  function pagefindFilters(filters) {
+  function indexFilters(filters) {
     var out = {};
     Object.keys(filters).forEach(function (f) {
-      out[f] = { any: [].concat.apply([], filters[f].map(function (v) { return valuesOf(f, v); })) };
+      out[f] = [].concat.apply([], filters[f].map(function (v) { return valuesOf(f, v); }));
     });
     return out;
   }
 
-  // ---- did you mean ----------------------------------------------------------------
-  function oneEditApart(a, b) {
-    if (a === b || Math.abs(a.length - b.length) > 1) return false;
-    var i;
-    if (a.length === b.length) {
-      var diff = [];
-      for (i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
-      if (diff.length === 1) return true;
-      return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
-    }
-    var s = a.length < b.length ? a : b, l = a.length < b.length ? b : a;
-    i = 0;
-    while (i < s.length && s[i] === l[i]) i++;
-    return s.slice(i) === l.slice(i + 1);
+  // ---- what the search found, in words ------------------------------------------------
+  /** The label of a chosen value, as the form shows it. */
+  function labelOf(facet, value) {
+    var input = filterForm.querySelector('[name="' + facet + '"][value="' + value.replace(/"/g, '') + '"]') ||
+      filterForm.querySelector('#facet-locality option[value="' + value.replace(/"/g, '') + '"]');
+    return input ? input.getAttribute('data-label') || value : value;
   }
-  function shard(length) {
-    if (!(length in shards)) {
-      var url = new URL(app.getAttribute('data-words') + 'words-' + length + '.json', location.href).href;
-      shards[length] = fetch(url).then(function (r) { return r.ok ? r.json() : []; }, function () { return []; });
-    }
-    return shards[length];
-  }
-  function suggestWord(word) {
-    var folded = A.fold(word);
-    var n = Array.from(folded).length;
-    if (n < MIN_TYPO_LENGTH) return Promise.resolve(null);
-    var lengths = [n - 1, n, n + 1];
-    return Promise.all(lengths.map(shard)).then(function (all) {
-      var best = null;
-      all.forEach(function (words, k) {
-        for (var p = 0; p < words.length; p++) {
-          if (oneEditApart(folded, words[p][0])) {
-            if (!best || p < best.p || (p === best.p && lengths[k] < best.len)) best = { p: p, len: lengths[k], word: words[p][1] };
-            break;
-          }
-        }
-      });
-      return best ? best.word : null;
+  /** "12 služeb pro „domov“ v Lysé nad Labem, zdarma, druh pomoci: …" (or "okres Nymburk: 12 služeb, …"). */
+  function summary(state, query, counted) {
+    var count = counted.services ? plural(TEXT.services, counted.services) : plural(TEXT.found, counted.others);
+    if (counted.services && counted.others) count = fmt(TEXT.and, { first: count, second: plural(TEXT.others, counted.others) });
+    var head = count + (query ? ' ' + fmt(TEXT.found_for, { query: query }) : '');
+    var colon = [];
+    var phrases = [];
+    (state.filters.locality || []).forEach(function (v) {
+      var option = filterForm.querySelector('#facet-locality option[value="' + v.replace(/"/g, '') + '"]');
+      var phrase = option && option.getAttribute('data-in');
+      if (phrase) phrases.push(phrase); else colon.push(labelOf('locality', v));
     });
-  }
-  /** The query with each word of 5+ letters replaced by its suggestion, or null if none
-   * changes (suggest.correct_query): a suggestion with the same stem changes nothing. */
-  function correct(q) {
-    var words = A.tokenize(q).filter(function (t) { return !A.isStopword(t); });
-    return Promise.all(words.map(suggestWord)).then(function (fixes) {
-      var changed = false;
-      var fixed = words.map(function (w, i) {
-        if (fixes[i] && A.analyse(fixes[i]).join(' ') !== A.analyse(w).join(' ')) { changed = true; return fixes[i]; }
-        return w;
-      });
-      return changed ? fixed.join(' ') : null;
+    if (phrases.length) head += ' ' + phrases.join(TEXT.or);
+    var parts = [head];
+    FACETS.forEach(function (f) {
+      if (f === 'locality' || !state.filters[f]) return;
+      var values = state.filters[f].map(function (v) { return labelOf(f, v); }).join(TEXT.or);
+      parts.push(TEXT.summary[f] ? fmt(TEXT.summary[f], { values: values }) : values);
     });
+    var sentence = parts.join(', ');
+    return colon.length ? fmt(TEXT.at_place, { place: colon.join(TEXT.or), summary: sentence }) : sentence;
+  }
+  /** One button per chosen value: pressing it runs the search without that value. */
+  function showChips(state) {
+    chips.textContent = '';
+    var all = 0;
+    ['locality'].concat(FACETS.filter(function (f) { return f !== 'locality'; })).forEach(function (f) {  // as the sentence says them
+      (state.filters[f] || []).forEach(function (v) {
+        all++;
+        var label = labelOf(f, v);
+        var button = el('button', { type: 'button', 'class': 'chip', 'aria-label': fmt(TEXT.remove, { label: label }) });
+        button.appendChild(el('span', { 'aria-hidden': 'true' }, label + ' \u00d7'));
+        button.addEventListener('click', function () {
+          var filters = {};
+          Object.keys(state.filters).forEach(function (k) {
+            var left = state.filters[k].filter(function (x) { return k !== f || x !== v; });
+            if (left.length) filters[k] = left;
+          });
+          go({ q: state.q, filters: filters }).then(function () { (chips.querySelector('button') || queryInput).focus(); });
+        });
+        var li = el('li');
+        li.appendChild(button);
+        chips.appendChild(li);
+      });
+    });
+    if (all > 1) {
+      var clear = el('button', { type: 'button', 'class': 'chip chip-clear' }, TEXT.clear_all);
+      clear.addEventListener('click', function () { go({ q: state.q, filters: {} }).then(function () { queryInput.focus(); }); });
+      var li = el('li');
+      li.appendChild(clear);
+      chips.appendChild(li);
+    }
+    chips.hidden = all === 0;
   }
 
   // ---- running a search --------------------------------------------------------------
-  function search(pf, q, filters) {
-    var groups = A.analyseQuery(q);
-    return Promise.all([chooseKeys(pf, groups), placesFor(filters)]).then(function (both) {
-      var chosen = both[0];
-      var term = chosen.map(function (c) { return c.key; }).join(' ');
-      return pf.search(term || null, { filters: pagefindFilters(filters) }).then(function (res) {
-        return { res: res };
-      });
-    });
-  }
-  function run(state) {
+  function run(state, opened) {
     var id = ++runId;
     current = state;
-    showState(state);
+    showState(state, opened);
+    showChips(state);
     list.textContent = '';
     more.hidden = true;
     empty.hidden = true;
     corrected.hidden = true;
+    ['data-total', 'data-corrected', 'data-suggestion'].forEach(function (a) { app.removeAttribute(a); });
     if (!state.q && !Object.keys(state.filters).length) {
       status.textContent = '';
       busy(false);
@@ -263,20 +225,16 @@
     }
     status.textContent = TEXT.searching;
     busy(true);
-    return loadPagefind().then(function (pf) {
-      var wantCounts = details.open && !filtersLoaded ? Promise.resolve(pf.filters()).then(function () { filtersLoaded = true; }) : Promise.resolve();
-      return wantCounts.then(function () { return search(pf, state.q, state.filters); }).then(function (found) {
-        if (found.res.results.length || !state.q) return { found: found, fixedQuery: null };
-        return correct(state.q).then(function (fixedQuery) {
-          if (!fixedQuery) return { found: found, fixedQuery: null };
-          return search(pf, fixedQuery, state.filters).then(function (again) {
-            return again.res.results.length ? { found: again, fixedQuery: fixedQuery } : { found: found, fixedQuery: null, suggestion: fixedQuery };
-          });
-        });
-      });
+    var search = getEngine();
+    return placesFor(state.filters).then(function () {
+      return search.search(state.q, indexFilters(state.filters));
     }).then(function (outcome) {
-      if (id !== runId) return;
-      return show(state, outcome);
+      return Promise.all([search.meta, details.open ? search.counts(outcome.hits) : null]).then(function (got) {
+        if (id !== runId) return;
+        outcome.hits.forEach(function (h) { h.record = search.recordOf(got[0], h.doc); });
+        if (got[1]) updateCounts(got[1]);
+        return show(state, outcome);
+      });
     }).catch(function (error) {
       if (id !== runId) return;
       if (window.console) console.error(error);
@@ -294,19 +252,22 @@
   function show(state, outcome) {
     return hooks.arrange.reduce(function (p, arrange) {  // hook: near.js sorts and filters by distance
       return p.then(function (results) { return arrange(results, state); });
-    }, Promise.resolve(outcome.found.res.results)).then(function (results) { return showArranged(state, outcome, results); });
+    }, Promise.resolve(outcome.hits)).then(function (results) { return showArranged(state, outcome, results); });
   }
   function showArranged(state, outcome, results) {
     if (state !== current) return;  // a newer search came while the results were arranged
     shown = results;
     hooks.shown.forEach(function (f) { f(results); });  // hook: map.js
-    updateCounts(outcome.found.res.filters || {});
-    if (outcome.fixedQuery) {
-      corrected.textContent = fmt(TEXT.corrected, { query: state.q, corrected: outcome.fixedQuery });
+    // What was found, for scripts (the tests compare it with the command line's answer).
+    app.setAttribute('data-total', String(results.length));
+    app.setAttribute('data-corrected', outcome.corrected || '');
+    app.setAttribute('data-suggestion', outcome.suggestion || '');
+    if (outcome.corrected) {
+      corrected.textContent = fmt(TEXT.corrected, { query: state.q, corrected: outcome.corrected });
       corrected.hidden = false;
     }
     if (!results.length) {
-      status.textContent = state.q ? fmt(TEXT.nothing, { query: state.q }) : plural(0);
+      status.textContent = state.q ? fmt(TEXT.nothing, { query: state.q }) : summary(state, '', { services: 0, others: 0 });
       if (outcome.suggestion) {
         corrected.textContent = '';
         var parts = TEXT.suggest.split('%(link)s');
@@ -321,13 +282,15 @@
       empty.hidden = false;
       return;
     }
-    var count = plural(results.length);
-    status.textContent = state.q ? count + ' ' + fmt(TEXT.found_for, { query: outcome.fixedQuery || state.q }) : count;
-    return renderMore(0);
+    var services = results.filter(function (h) { return h.record === 'service'; }).length;
+    status.textContent = summary(state, outcome.corrected || state.q, { services: services, others: results.length - services });
+    return renderMore(0).then(function () {
+      document.dispatchEvent(new CustomEvent('catalogue:results', { detail: { state: state, hits: results } }));
+    });
   }
   function renderMore(from) {
-    var slice = shown.slice(from, from + PAGE);
-    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (data) {
+    var slice = shown.slice(from, from + PAGE), search = getEngine();
+    return Promise.all(slice.map(function (h) { return search.result(h.doc); })).then(function (data) {
       data.forEach(function (d, i) {
         var li = resultItem(d);
         hooks.decorate.forEach(function (f) { f(li, d, slice[i]); });  // hook: distance, My list
@@ -341,7 +304,7 @@
     var m = d.meta || {};
     var li = el('li', { 'class': 'result', 'data-record': m.record || '' });
     var h = el('h2');
-    h.appendChild(el('a', { href: d.url }, m.title || d.url));
+    h.appendChild(el('a', { href: app.getAttribute('data-root') + d.url.replace(/^\//, '') }, m.title || d.url));
     li.appendChild(h);
     var label = TEXT.record[m.record] || '';
     var line = [label, m.type, m.provider].filter(Boolean).join(' · ');
@@ -356,7 +319,6 @@
     return li;
   }
   function updateCounts(counts) {
-    if (!filtersLoaded) return;
     Array.prototype.forEach.call(filterForm.querySelectorAll('.facet'), function (fieldset) {
       var facet = fieldset.getAttribute('data-facet');
       var values = counts[facet] || {};
@@ -367,10 +329,9 @@
       });
       Array.prototype.forEach.call(fieldset.querySelectorAll('option'), function (option) {
         if (!option.value) return;
-        if (!option.hasAttribute('data-label')) option.setAttribute('data-label', option.textContent);
         // Each service is counted under one of the option's values only, so they add up.
         var n = valuesOf(facet, option.value).reduce(function (sum, v) { return sum + (values[v] || 0); }, 0);
-        option.textContent = option.getAttribute('data-label') + ' (' + n + ')';
+        option.textContent = option.textContent.replace(/ \(\d+\)$/, '') + ' (' + n + ')';
       });
     });
   }
@@ -387,8 +348,15 @@
     event.preventDefault();
     go({ q: queryInput.value.trim(), filters: current ? current.filters : {} });
   });
-  queryInput.addEventListener('focus', warm);
-  queryInput.addEventListener('input', warmWords);
+  // While a person types, fetch what the query will need: the index's table on the first
+  // touch of the field, then the chunks of the words typed so far; Enter then waits only
+  // for the answer.
+  var warmTimer = null;
+  queryInput.addEventListener('focus', function () { getEngine(); });
+  queryInput.addEventListener('input', function () {
+    clearTimeout(warmTimer);
+    warmTimer = setTimeout(function () { getEngine().preload(queryInput.value).catch(function () {}); }, 250);
+  });
   filterForm.addEventListener('submit', function (event) {
     event.preventDefault();
     go(formState());
@@ -399,7 +367,7 @@
     go({ q: queryInput.value.trim(), filters: {} });
   });
   details.addEventListener('toggle', function () {
-    if (details.open && !filtersLoaded && current) run(current);
+    if (details.open && current && shown.length) getEngine().counts(shown).then(updateCounts).catch(function () {});
   });
   more.addEventListener('click', function () {
     var next = Number(more.getAttribute('data-next'));
@@ -410,5 +378,5 @@
     });
   });
   window.addEventListener('popstate', function () { run(readState()); });
-  run(readState());
+  run(readState(), true);
 })();
