@@ -2,8 +2,8 @@
 
 First the check stage (:func:`~catalogue.validate.stage.check_content`: load →
 validate → check). Only when the content is valid do the steps of ``build`` run:
-markdown → render → admin → editors → search → opendata → [print] → write. Every step
-reads the publishable catalogue and adds its files to one :class:`OutputTree`; a step that
+markdown → render → admin → editors → files → map → search → search-ids → opendata → [print] → offline →
+write. Every step reads the publishable catalogue and adds its files to one :class:`OutputTree`; a step that
 finds an error stops the list, so nothing is written unless everything is valid,
 and the output is swapped in atomically by the last step.
 """
@@ -23,6 +23,8 @@ from .index import Catalogue, publishable
 from .outputs.cms import write_admin
 from .outputs.context import OutputContext, cache_folder
 from .outputs.editors_report import write_editors_report
+from .outputs.mapdata import write_map_data
+from .outputs.offline import write_service_worker
 from .outputs.plan_files import write_plan_files
 from .outputs.opendata import write_open_data
 from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
@@ -31,6 +33,7 @@ from .render import texts
 from .render.env import template_problem, template_roots
 from .render.plan import PagePlan
 from .render.site import render_site
+from .search.ids import write_result_ids
 from .search.output import write_search
 from .validate.stage import Loaded, check_content
 from .write import OutputTree
@@ -67,10 +70,11 @@ def output_steps() -> list[tuple[str, Output]]:
     Each reads the finished catalogue and adds its own files; page rendering never builds them.
     The search index and the open data last: they take seconds at national scale, and the
     live preview serves the editors' report and the CMS configuration sooner this way.
+    The maps' data comes before the index; which service each search result is, after it.
     """
     return [
-        ("admin", write_admin), ("editors", write_editors_report), ("files", write_plan_files),
-        ("search", write_search), ("opendata", write_open_data),
+        ("admin", write_admin), ("editors", write_editors_report), ("files", write_plan_files), ("map", write_map_data),
+        ("search", write_search), ("search-ids", write_result_ids), ("opendata", write_open_data),
     ]
 
 
@@ -80,6 +84,7 @@ def site_steps(print_pdfs: bool = False) -> list[Step]:
     steps += [(name, output_step(output)) for name, output in output_steps()]
     if print_pdfs:
         steps.append(("print", print_step))
+    steps.append(("offline", offline_step))  # last: its version is a hash of the files before it
     steps.append(("write", write_step))
     return steps
 
@@ -134,6 +139,11 @@ def print_step(build: Build) -> None:
     """Print the catalogue and leaflets into the tree (under ``tisk/``); an overflowing leaflet is a problem."""
     build.printed = print_outputs(build.outputs, build.content, build.strict, build.workers)
     build.problems.extend(build.printed.problems)
+
+
+def offline_step(build: Build) -> None:
+    """Add the service worker, versioned by the files it caches (only ``build``: the preview must not cache)."""
+    write_service_worker(build.tree, build.catalogue)
 
 
 def write_step(build: Build) -> None:

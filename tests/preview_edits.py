@@ -7,11 +7,17 @@ from pathlib import Path
 from catalogue.pipeline import build_site
 from catalogue.serve.preview import Preview
 
+# Only a full build writes the service worker: the live preview must never have pages
+# cached in the browser, or an editor would see yesterday's page after a save.
+BUILD_ONLY = frozenset({"sw.js"})
+
 
 def built(content: Path, out: Path) -> dict[str, bytes]:
-    """Return every file a fresh ``build`` writes."""
+    """Return every file a fresh ``build`` writes that the preview serves too."""
     assert not build_site(content, out).problems.has_errors()
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert BUILD_ONLY <= files.keys(), "the build writes the service worker"
+    return {rel: data for rel, data in files.items() if rel not in BUILD_ONLY}
 
 
 def save(preview: Preview, rel: str, text: str | None):

@@ -73,7 +73,7 @@ def test_the_hugo_site_has_our_page_set(tmp_path):
     ours = {p.parent.relative_to(tmp_path / "public").as_posix() for p in (tmp_path / "public").rglob("index.html")
             if 'http-equiv="refresh"' not in p.read_text("utf-8")}
     ours -= {"admin", "redakce"}  # the editors' tools, which Hugo has no equivalent of
-    ours -= {"otevrena-data"}  # the open-data page and its exports: work of ours the Hugo site does not do
+    ours -= {"otevrena-data", "muj-seznam"}  # the open-data page, My list: work of ours the Hugo site does not do
     theirs = set()
     for path in (tmp_path / "hugo" / "content").rglob("*.md"):
         data = json.loads(path.read_text("utf-8").partition("\n")[0])
@@ -84,3 +84,16 @@ def test_the_hugo_site_has_our_page_set(tmp_path):
     assert theirs == ours
     layouts = {p.relative_to(tmp_path / "hugo" / "layouts").as_posix() for p in (tmp_path / "hugo" / "layouts").rglob("*.html")}
     assert {"lokality/page.html", "sluzby/page.html", "_partials/card.html"} <= layouts
+
+
+def test_the_page_size_benchmark_sorts_pages_by_kind_and_skips_redirects_and_the_cms():
+    import bench_pages  # noqa: PLC0415 - a benchmark module, on the path above
+
+    site = ROOT / "tests" / "golden" / "site"
+    kinds = bench_pages.page_sizes(site)
+    assert {"sluzby", "lokality", "muj-seznam (index)", "home / 404"} <= set(kinds)
+    assert not any(path.startswith(("admin/", "redakce/")) for pages in kinds.values() for *_, path in pages)
+    size, packed, path = max(kinds["sluzby"])
+    assert (site / path).stat().st_size == size and 0 < packed < size
+    lines = bench_pages.report(kinds)
+    assert len(lines) == len(kinds) + 1 and path in "\n".join(lines)

@@ -125,7 +125,7 @@ def test_without_a_github_repository_the_admin_page_says_so_and_nothing_is_copie
     assert sorted(p.name for p in (out / "admin").iterdir()) == ["index.html"]
     page = (out / "admin/index.html").read_text(encoding="utf-8")
     assert "Webový formulář není nastaven" in page and "repository.url" in page and "<script" not in page
-    assert not (out / "static/vendor").exists()  # copied only when a page uses it
+    assert not (out / "static/vendor/decap-cms").exists()  # copied only when a page uses it (the map's Leaflet is)
 
 
 @pytest.mark.parametrize("url", ["https://github.com/example/katalog-polabi", "https://github.com/mesto/katalog"])
@@ -140,7 +140,7 @@ def test_the_example_repository_gets_no_form_and_check_says_where(make_site, tmp
     assert run_cli("check", "--content", content, "--strict").code == 1
     out = tmp_path / "public"
     assert run_cli("build", "--content", content, "--out", out).code == 0
-    assert not (out / "admin/config.yml").exists() and not (out / "static/vendor").exists()
+    assert not (out / "admin/config.yml").exists() and not (out / "static/vendor/decap-cms").exists()
     page = (out / "admin/index.html").read_text(encoding="utf-8")
     assert "Webový formulář je vypnutý" in page and url in page and "<script" not in page
 
@@ -160,7 +160,7 @@ def test_without_decap_installed_the_build_warns_and_the_admin_page_says_how_to_
     with caplog.at_level("WARNING", logger="catalogue"):
         assert run_cli("build", "--content", site, "--out", out).code == 0  # the citizens' site does not wait for the editors' tool
     assert any("web form at /admin/ is left out: decap-cms" in r.getMessage() and "python -m catalogue.vendor install" in r.getMessage() for r in caplog.records)
-    assert (out / "index.html").is_file() and not (out / "admin/config.yml").exists() and not (out / "static/vendor").exists()
+    assert (out / "index.html").is_file() and not (out / "admin/config.yml").exists() and not (out / "static/vendor/decap-cms").exists()
     page = (out / "admin/index.html").read_text(encoding="utf-8")
     assert "Webový formulář nebyl nainstalován" in page and "python3 dev.py site" in page and "<script" not in page
 

@@ -129,6 +129,7 @@ class RecordingCatalogue:
             "services_by_life_situation": _group("situation-services:"),
             "services_located_in": _group("located:"),
             "services_serving": lambda value, reads: Recorded(value, reads, serving, "all:services"),
+            "services_by_area": _group("area:"),
             "situations_by_service": lambda value, reads: Recorded(value, reads, lambda s: {f"services/{s}"}, "all:services"),
             "sorted_services": _noting("all:services"),
             "data_date": _noting("all:services", "all:providers"),

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from preview_edits import built, save
+from preview_edits import BUILD_ONLY, built, save
 from sites import LIFE_SITUATION, LOCALITIES, PROVIDER, SERVICE, SERVICE_2, write_site
 
 from catalogue import pipeline
@@ -29,6 +29,7 @@ def preview(tmp_path) -> Preview:
 
 def test_first_build_serves_what_build_writes(preview, tmp_path):
     assert preview.snapshot.files == built(preview.content, tmp_path / "public")
+    assert not BUILD_ONLY & preview.snapshot.files.keys(), "the preview serves no service worker"
 
 
 def test_after_edits_the_preview_equals_a_fresh_build(preview, tmp_path):

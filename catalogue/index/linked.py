@@ -187,6 +187,11 @@ class Catalogue:
                     out[loc_id].add(service.id)
         return {k: self._by_name(v) for k, v in out.items()}
 
+    @cached_property
+    def services_by_area(self) -> dict[str, list[str]]:
+        """Return locality id → services whose own area names it (not one around it, as :attr:`services_serving` does)."""
+        return self._group(self.service_area)
+
     def service_area(self, service: Service) -> list[str]:
         """Return the localities a service covers: its area, or where it is located when no area is given."""
         if service.area:

@@ -176,3 +176,14 @@ def locality_filter(cat: Catalogue, lid: str) -> list[str]:
     """
     return [lid, *(AREA_PREFIX + a for a in cat.ancestors(lid) if a in cat.localities)]
 
+
+
+# --- sensitive pages ----------------------------------------------------------------
+
+
+def sensitive_service(cat: Catalogue, service: Service) -> bool:
+    """Return whether a service's page offers the quick exit: its kind of help or one of its life situations is sensitive."""
+    stype = cat.vocab.service_types.get(service.type)
+    if stype is not None and stype.quick_exit:
+        return True
+    return any(situation.quick_exit for situation in situations_of(cat, service.id))

@@ -129,6 +129,16 @@ class CrisisLine(Record):
     note: Optional[Text] = field("Kdy a za kolik, např. nonstop, zdarma", default=None)
 
 
+class MapOptions(Record):
+    tiles: Text = field(
+        "Adresa mapových dlaždic se {z}, {x} a {y} (a případně {s}); výchozí jsou dlaždice OpenStreetMap",
+        default="https://tile.openstreetmap.org/{z}/{x}/{y}.png", pattern=r"^https?://\S*\{z\}\S*$",
+    )
+    attribution: Text = field("Komu mapa patří (zobrazí se v rohu mapy)", default="© OpenStreetMap")
+    attribution_url: Url = field("Odkaz z uvedení autorů mapy", default="https://www.openstreetmap.org/copyright")
+    max_zoom: Int = field("Největší přiblížení, které dlaždice nabízejí", default=19, ge=1, le=22)
+
+
 class PrintOptions(Record):
     format: Literal["A5", "A4"] = field("Formát tištěného katalogu", default="A5")
     chapters: Literal["group", "target_group"] = field(
@@ -164,8 +174,10 @@ class Site(Record):
     checks: Checks = field("Nastavení kontrol", default=Checks())
     print: PrintOptions = field("Nastavení tisku", default=PrintOptions())
     open_data: OpenData = field("Otevřená data: kdo je zveřejňuje a za jakých podmínek", default=OpenData())
+    map: MapOptions = field("Mapy na webu: odkud jsou dlaždice a komu patří", default=MapOptions())
+    quick_exit: Url = field("Neutrální web, na který vede tlačítko Rychle odejít (a klávesa Esc)", default="https://www.google.com/")
     crisis_lines: Optional[list[CrisisLine]] = field(
-        "Krizové linky na zadní straně tištěného katalogu; bez nastavení celostátní linky podle země, [] žádné", default=None
+        "Krizové linky v záhlaví každé stránky a na zadní straně tištěného katalogu; bez nastavení celostátní linky podle země, [] žádné", default=None
     )
 
 
@@ -332,6 +344,7 @@ class LifeSituation(Identified):
     gathers: Optional[Gathers] = field("Které služby situace sdružuje podle druhu a cílové skupiny", default=None)
     services: list[Slug] = field("Výslovný seznam služeb (id)", default=[])
     order: Int = field("Pořadí v přehledu", default=100)
+    quick_exit: Bool = field("Citlivá situace (domácí násilí): její stránka a stránky jejích služeb mají tlačítko Rychle odejít", default=False)
     former_ids: list[Slug] = field(
         "Dřívější identifikátory (názvy souborů) záznamu po přejmenování; na starých adresách webu vzniknou přesměrování na novou",
         default=[],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .fields import Name, ProperName, Slug, Text, field
+from .fields import Bool, Name, ProperName, Slug, Text, field
 from .records import AgeRange, Form, GroupChoice, Record
 
 
@@ -21,6 +21,7 @@ class ServiceType(Term):
     group: GroupChoice = field(
         "Skupina: poradenství (counselling), péče (care), prevence (prevention), související aktivity (related)"
     )
+    quick_exit: Bool = field("Citlivý druh (azylové domy, krizová pomoc): jeho stránky mají tlačítko Rychle odejít", default=False)
 
 
 class Language(Term):

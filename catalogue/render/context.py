@@ -22,11 +22,13 @@ from ..index.opening import holiday_years, public_holidays
 from ..index.queries import places
 from ..model.fields import phone_digits
 from ..model.hours import WEEKDAYS, format_interval
-from ..model.records import Page, Provider, Service, Site
+from ..model.records import CrisisLine, Page, Provider, Service, Site
 from ..model.vocabularies import ServiceType
 from . import views
+from .crisis import crisis_lines
 from .i18n import translations
 from .community.urls import plans_url
+from .maps import MapConfig, map_config
 from .urls import absolute, linker, relative, url_for
 
 TIME_ZONES = {"CZ": "Europe/Prague", "PL": "Europe/Warsaw"}
@@ -49,6 +51,9 @@ class Common(TypedDict):
     day_names: list[str]  # Monday first, in the site's language
     card: NotRequired[Cards]  # a service's card for lists, rendered once (:class:`Cards`)
     hours_text: dict[str, Any]  # what the "open now" script says, translated
+    crisis_lines: list[CrisisLine]  # at the top of every page
+    map: MapConfig | None  # None: Leaflet is not installed, the pages have no maps
+    ui_text: dict[str, str]  # what static/map.js, near.js and my-list.js say, translated
 
 
 @dataclass(frozen=True)
@@ -59,11 +64,16 @@ class ServiceCard:
     stype: ServiceType | None
     provider: Provider | None
     places: list[str]
+    phone: str | None  # the first phone of its contacts (its provider's when it has none): the call button
 
 
 def service_card(cat: Catalogue, service: Service) -> ServiceCard:
-    """Return a service's card: its type, provider and places looked up."""
-    return ServiceCard(service, cat.vocab.service_types.get(service.type), cat.providers.get(service.provider), places(cat, service))
+    """Return a service's card: its type, provider, places and the number to call looked up."""
+    phones = cat.contacts_for(service).phone
+    return ServiceCard(
+        service, cat.vocab.service_types.get(service.type), cat.providers.get(service.provider), places(cat, service),
+        phones[0] if phones else None,
+    )
 
 
 class Cards:
@@ -87,6 +97,18 @@ class Cards:
         if html is None:
             html = self.done[key] = self._module(prefix, page_url).service_card(service_card(self.cat, service), level)
         return html
+
+    def rows(self, services: list[Service], page_url: str, wide: bool = False) -> Markup:
+        """The compact lines of ``services`` (``service_row`` of ``_macros.html``: name, places when ``wide``, phone)."""
+        prefix = relative(page_url, "/")
+        out = []
+        for service in services:
+            key = (service.id, -1 - wide, prefix)  # a card's key with a level no heading has
+            html = self.done.get(key)
+            if html is None:
+                html = self.done[key] = self._module(prefix, page_url).service_row(service_card(self.cat, service), wide)
+            out.append(f"{html}\n")
+        return Markup("".join(out))
 
     def many(self, services: list[Service], level: int, page_url: str) -> Markup:
         """The cards of ``services``, each followed by a newline (the body of ``service_list``):
@@ -127,6 +149,9 @@ def common_context(env: jinja2.Environment, cat: Catalogue, generated: dt.date |
         report_links=report_links,
         day_names=day_names(cat.site.language),
         hours_text=hours_text(gettext, cat.site.country, cat.site.language, generated or today()),
+        crisis_lines=crisis_lines(cat.site),
+        map=map_config(cat.site),
+        ui_text=ui_text(gettext),
     )
     common["card"] = Cards(env, common, cat)
     return common
@@ -167,4 +192,33 @@ def hours_text(gettext: Callable[[str], str], country: str, language: str, on: d
             gettext("Closed now; opens on Saturday at {time}."),
             gettext("Closed now; opens on Sunday at {time}."),
         ],
+    }
+
+
+def ui_text(gettext: Callable[[str], str]) -> dict[str, str]:
+    """Return what the scripts of maps, "near me" and My list write on the page, translated."""
+    return {
+        "show_map": gettext("Show on a map"),
+        "hide_map": gettext("Hide the map"),
+        "map_label": gettext("Map of the services in the list"),
+        "map_loading": gettext("Loading the map…"),
+        "map_failed": gettext("The map could not be loaded. Everything it shows is in the list."),
+        "tiles_failed": gettext("The map background cannot be loaded (you may be offline, or the network blocks it); the places are still marked. The list has them all."),
+        "map_missing": gettext("%(num)s of the services in the list have no place on the map."),
+        "map_none": gettext("None of these services has a place that can be shown on a map."),
+        "approximate": gettext("approximate position: the centre of %(place)s"),
+        "add": gettext("Add to my list"),
+        "remove": gettext("Remove from my list"),
+        "added": gettext("Added to your list."),
+        "removed": gettext("Removed from your list."),
+        "keep_short": gettext("To my list"),
+        "not_loaded": gettext("The details of this service could not be loaded; open its page when you are online."),
+        "phone": gettext("Phone"),
+        "whole_list": gettext("The whole list"),
+        "mail_subject": gettext("Services from the catalogue"),
+        "copied": gettext("The link is copied."),
+        "cleared": gettext("Your list is empty now."),
+        "kept": gettext("The services of the shared link are kept in your list."),
+        "narrowed": gettext("Showing %(num)s services: %(kind)s."),
+        "show_all": gettext("Show every kind"),
     }

@@ -59,6 +59,7 @@ class SearchPage(TypedDict):
     big: bool  # too many places to list them all
     places: list[PlaceOption]
     situations: list[LifeSituation]
+    near_text: dict[str, str]  # what static/near.js says, translated
 
 
 class ServicesPage(TypedDict):
@@ -83,6 +84,10 @@ class ServiceTypesPage(TypedDict):
 
 class LifeSituationsPage(TypedDict):
     situations: list[LifeSituation]
+
+
+class MyListPage(TypedDict):
+    """Nothing from the catalogue: the list is each visitor's own, shown by ``static/my-list.js``."""
 
 
 def counted_groups(cat: Catalogue) -> list[tuple[str, Term, int]]:
@@ -183,8 +188,28 @@ def search_page(cat: Catalogue, plan: PagePlan) -> SearchPage:
     big = len(cat.localities) > LARGE
     return SearchPage(
         facets=facets, search_text=text, area_mark=AREA_PREFIX, big=big,
-        places=place_options(cat, cat.roots, big), situations=situations(cat),
+        places=place_options(cat, cat.roots, big), situations=situations(cat), near_text=near_text(_),
     )
+
+
+def near_text(_: Callable[[str], str]) -> dict[str, str]:
+    """Return what "find the nearest" says on the search page, translated."""
+    return {
+        "locating": _("Finding out where you are…"),
+        "denied": _("Your location is not available (it was not allowed, or the device does not know it). Type your town or village instead."),
+        "unknown": _("No town or village of that name is in the catalogue. Choose one of the suggestions."),
+        "from_here": _("Sorted by distance from where you are."),
+        "from_here_in": _("Sorted by distance from where you are (near %(place)s)."),
+        "from_place": _("Sorted by distance from %(place)s."),
+        "no_position": _("We do not know where %(place)s lies, so only the services located there or serving it come first; the others keep their order."),
+        "left_out": _("%(num)s results without a known place are left out by the distance."),
+        "km": _("%(km)s km"),
+        "comes": _("comes to you: it serves %(place)s"),
+        "serves": _("serves %(place)s"),
+        "here": _("in %(place)s"),
+        "approximate": _("about %(km)s km (to the centre of its town)"),
+        "clear": _("Do not sort by distance"),
+    }
 
 
 def services_page(cat: Catalogue, plan: PagePlan) -> ServicesPage:
@@ -217,6 +242,10 @@ def life_situations_page(cat: Catalogue, plan: PagePlan) -> LifeSituationsPage:
     return LifeSituationsPage(situations=situations(cat))
 
 
+def my_list_page(cat: Catalogue, plan: PagePlan) -> MyListPage:
+    return MyListPage()
+
+
 def planned(cat: Catalogue, plan: PagePlan) -> Mapping[str, Any]:
     """Return what the plan decided (a redirect's target and title, the sitemap's entries): the whole context."""
     return plan.params
@@ -232,6 +261,7 @@ PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
     "target_groups.html": target_groups_page,
     "service_types.html": service_types_page,
     "life_situations.html": life_situations_page,
+    "my_list.html": my_list_page,
     "404.html": planned,
     "redirect.html": planned,
     "sitemap.xml": planned,

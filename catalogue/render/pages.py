@@ -13,12 +13,17 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypedDict
 
 from ..index import Catalogue
-from ..index.queries import by_type, services_of, situations_of, without
+from ..index.geo import Point, exact_points
+from ..index.queries import by_type, sensitive_service, services_of, situations_of, without
 from ..model.records import Capacity, Contacts, LifeSituation, Locality, Location, Page, Provider, Service
 from ..model.vocabularies import Language, ServiceType, Term
 from . import indexes, views
 from .community import pages as community_pages
 from .community.parts import MeasureLink, measure_links
+from .i18n import translations
+from .locality import locality_page
+from .maps import any_on_map
+from .mylist import hours_words, list_entry
 from .plan import PagePlan
 from .urls import absolute, url_for
 
@@ -38,6 +43,9 @@ class ServicePage(TypedDict):
     contacts: Contacts  # the service's, or its provider's when it has none
     locations: list[tuple[Location, Locality | None, list[views.ScheduleView]]]  # each place with its schedules
     helps: list[LifeSituation]
+    points: list[Point]  # its public places with coordinates: the map (never a confidential place)
+    list_entry: dict  # the service as My list keeps it
+    quick_exit: bool  # a sensitive kind of help or life situation
     editable: bool  # "edit this record" is offered: never for a service with a confidential place
     measures: list[MeasureLink]  # the measures of the community plans that develop it
 
@@ -54,17 +62,12 @@ class ProviderPage(TypedDict):
     services: list[Service]
 
 
-class LocalityPage(TypedDict):
-    locality: Locality
-    ancestors: list[tuple[str, str]]  # (URL, name) of the larger localities, largest first
-    located: list[Service]  # with a place here or in a sub-locality
-    serving: list[Service]  # whose area covers it, the located ones left out
-    children: list[Locality]
-
-
 class LifeSituationPage(TypedDict):
     situation: LifeSituation
     by_type: ByType
+    has_map: bool  # a listed service has a place a map can show
+    quick_exit: bool  # a sensitive situation (domestic violence)
+    near_search: str  # the search page asked for these services, nearest first
 
 
 class TargetGroupPage(TypedDict):
@@ -72,6 +75,8 @@ class TargetGroupPage(TypedDict):
     group: Term
     count: int
     by_type: ByType
+    has_map: bool
+    near_search: str
     measures: list[MeasureLink]  # the measures of the community plans that concern the group
 
 
@@ -79,6 +84,9 @@ class ServiceTypePage(TypedDict):
     type_id: str
     stype: ServiceType
     services: list[Service]
+    has_map: bool
+    quick_exit: bool  # a sensitive kind of help (shelters, crisis help)
+    near_search: str
     measures: list[MeasureLink]  # the measures of the community plans that concern the type
 
 
@@ -106,6 +114,9 @@ def service_page(cat: Catalogue, plan: PagePlan) -> ServicePage:
             for location in service.locations
         ],
         helps=situations_of(cat, service.id),
+        points=exact_points(cat, service),
+        list_entry=list_entry(cat, service, plan.url, hours_words(translations(cat.site.language).gettext)),
+        quick_exit=sensitive_service(cat, service),
         # The edit link leads to the file and its history, where a shelter's address may once have been written.
         editable=not any(location.confidential for location in service.locations),
         measures=measure_links(cat.planning.measures_by_service.get(service.id, [])),
@@ -139,21 +150,18 @@ def provider_page(cat: Catalogue, plan: PagePlan) -> ProviderPage:
     )
 
 
-def locality_page(cat: Catalogue, plan: PagePlan) -> LocalityPage:
-    lid = plan.ident
-    located = cat.services_located_in.get(lid, [])
-    return LocalityPage(
-        locality=cat.localities[lid],
-        ancestors=views.ancestor_crumbs(cat, lid),
-        located=services_of(cat, located),
-        serving=services_of(cat, without(cat.services_serving.get(lid, []), located)),
-        children=[cat.localities[child] for child in cat.children.get(lid, [])],
-    )
+def near_search(facet: str, ident: str) -> str:
+    """Return the search page's address that lists what a facet page lists, nearest first (``static/near.js``)."""
+    return f"{url_for('search')}?{facet}={ident}&near=ask"
 
 
 def life_situation_page(cat: Catalogue, plan: PagePlan) -> LifeSituationPage:
     situation = cat.life_situations[plan.ident]
-    return LifeSituationPage(situation=situation, by_type=by_type(cat, cat.services_by_life_situation.get(situation.id, [])))
+    ids = cat.services_by_life_situation.get(situation.id, [])
+    return LifeSituationPage(
+        situation=situation, by_type=by_type(cat, ids), has_map=any_on_map(services_of(cat, ids)),
+        quick_exit=situation.quick_exit, near_search=near_search("life_situation", situation.id),
+    )
 
 
 def target_group_page(cat: Catalogue, plan: PagePlan) -> TargetGroupPage:
@@ -161,13 +169,16 @@ def target_group_page(cat: Catalogue, plan: PagePlan) -> TargetGroupPage:
     return TargetGroupPage(
         group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids),
         measures=measure_links(cat.planning.measures_by_target_group.get(plan.ident, [])),
+        has_map=any_on_map(services_of(cat, ids)), near_search=near_search("target_group", plan.ident),
     )
 
 
 def service_type_page(cat: Catalogue, plan: PagePlan) -> ServiceTypePage:
     services = services_of(cat, cat.services_by_type.get(plan.ident, []))
+    stype = cat.vocab.service_types[plan.ident]
     return ServiceTypePage(
-        type_id=plan.ident, stype=cat.vocab.service_types[plan.ident], services=services,
+        type_id=plan.ident, stype=stype, services=services, has_map=any_on_map(services),
+        quick_exit=stype.quick_exit, near_search=near_search("type", plan.ident),
         measures=measure_links(cat.planning.measures_by_type.get(plan.ident, [])),
     )
 

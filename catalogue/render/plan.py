@@ -18,7 +18,7 @@ from .community import urls as cu
 from .depends import Depends
 from .urls import url_for
 
-UNLISTED = {"404.html", "redirect.html", "search.html", "service_ended.html", "plan/atom.xml"}  # pages a search engine should not list
+UNLISTED = {"404.html", "redirect.html", "search.html", "service_ended.html", "my_list.html", "plan/atom.xml"}  # pages a search engine should not list
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
         PagePlan("/", "home.html", "home page"),
         PagePlan("/404.html", "404.html", "not-found page", deps.common, params={"root_links": True}),
         PagePlan(url_for("search"), "search.html", "search page"),
+        PagePlan(url_for("my-list"), "my_list.html", "my list page", deps.common),
         PagePlan(url_for("services"), "services.html", "index of services", deps.listing("services")),
         PagePlan(url_for("providers"), "providers.html", "index of providers", deps.listing("providers", "services")),
         PagePlan(url_for("localities"), "localities.html", "index of localities", deps.listing("localities", "services")),

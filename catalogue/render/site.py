@@ -11,6 +11,7 @@ from ..write import OutputTree
 from .context import common_context
 from .engine import render_pages
 from .env import make_environment
+from .maps import copy_map_packages
 from .plan import PagePlan, plan_pages
 from .static import copy_static, static_folders, static_roots
 from .urls import output_path
@@ -39,3 +40,5 @@ def render_site(
     for plan, html in render_pages(env, cat, chosen, common, parallel=only is None):
         out.add(output_path(plan.url), html, plan.owner)
     copy_static(out, static_folders(theme), static_roots(theme))
+    if common["map"] is not None:
+        copy_map_packages(out)

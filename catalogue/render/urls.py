@@ -12,6 +12,7 @@ SECTIONS = {
     **{vocabulary.file: vocabulary.section for vocabulary in VOCABULARIES if vocabulary.section},
     "search": "hledat",
     "open-data": "otevrena-data",
+    "my-list": "muj-seznam",
 }
 
 

@@ -291,10 +291,16 @@ def plain(markdown: str | None, limit: int = 300) -> str:
     return _plain(markdown or "", limit)
 
 
+def points_json(points: list) -> str:
+    """Return a map's places as ``[[lat, lon, label], …]`` for its ``data-points`` (``index.geo.Point``)."""
+    return json.dumps([[p.lat, p.lon, p.label] for p in points], ensure_ascii=False, separators=(",", ":"))
+
+
 #: The filters templates format with (``{{ location | map_link }}``); each a pure function of its value.
 FILTERS = {
     "script_json": json_ld, "plain": plain, "map_link": map_link, "ruian_link": ruian_link, "hours_json": hours_json,
     "clock": format_minutes,
+    "points_json": points_json,
 }
 
 

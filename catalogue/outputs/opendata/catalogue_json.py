@@ -211,8 +211,8 @@ def _present(data: dict[str, Any]) -> dict[str, Any]:
 # How the document differs from the models, for the test that keeps the two in step:
 # fields left out on purpose, and fields published under another name.
 LEFT_OUT: dict[str, set[str]] = {
-    "Site": {"repository", "checks", "print", "open_data", "crisis_lines"},  # how the site is built and shown
-    "LifeSituation": {"gathers"},  # its services are listed resolved, as the site shows them
+    "Site": {"repository", "checks", "print", "open_data", "map", "quick_exit", "crisis_lines"},  # how the site is built and shown
+    "LifeSituation": {"gathers", "quick_exit"},  # its services are listed resolved; the quick exit is the site's
     # The import's bookkeeping (which registration, when it was imported); the registry id is published.
     "Provider": {"source"},
     "Service": {"source"},

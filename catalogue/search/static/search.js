@@ -28,6 +28,15 @@
   var shown = [];
   var current = null;
   var runId = 0;
+  // ---- hooks (issue 13): static/near.js arranges the results by distance and keeps its own parameters in the
+  // address, static/map.js maps them, static/my-list.js adds its button to each. Each list may stay empty.
+  var hooks = window.CatalogueSearchHooks = window.CatalogueSearchHooks || {};
+  ['arrange', 'shown', 'decorate', 'params'].forEach(function (k) { hooks[k] = hooks[k] || []; });
+  window.CatalogueSearchPage = {
+    state: function () { return current; },
+    go: function (state) { return go(state); },
+    rerun: function () { return current ? run(current) : Promise.resolve(); },  // the address is already set
+  };
 
   function fmt(template, values) {
     return template.replace(/%\((\w+)\)[sd]/g, function (m, k) { return values[k]; });
@@ -62,6 +71,8 @@
     var params = new URLSearchParams();
     if (state.q) params.set('q', state.q);
     FACETS.forEach(function (f) { (state.filters[f] || []).forEach(function (v) { params.append(f, v); }); });
+    var kept = new URLSearchParams(location.search);  // hook: the parameters of near.js stay
+    hooks.params.forEach(function (name) { if (kept.get(name)) params.set(name, kept.get(name)); });
     var search = params.toString();
     history.pushState(null, '', search ? '?' + search : location.pathname);
   }
@@ -239,8 +250,14 @@
     app.setAttribute('data-state', on ? 'searching' : 'done');
   }
   function show(state, outcome) {
-    var results = outcome.hits;
+    return hooks.arrange.reduce(function (p, arrange) {  // hook: near.js sorts and filters by distance
+      return p.then(function (results) { return arrange(results, state); });
+    }, Promise.resolve(outcome.hits)).then(function (results) { return showArranged(state, outcome, results); });
+  }
+  function showArranged(state, outcome, results) {
+    if (state !== current) return;  // a newer search came while the results were arranged
     shown = results;
+    hooks.shown.forEach(function (f) { f(results); });  // hook: map.js
     // What was found, for scripts (the tests compare it with the command line's answer).
     app.setAttribute('data-total', String(results.length));
     app.setAttribute('data-corrected', outcome.corrected || '');
@@ -274,7 +291,11 @@
   function renderMore(from) {
     var slice = shown.slice(from, from + PAGE), search = getEngine();
     return Promise.all(slice.map(function (h) { return search.result(h.doc); })).then(function (data) {
-      data.forEach(function (d) { list.appendChild(resultItem(d)); });
+      data.forEach(function (d, i) {
+        var li = resultItem(d);
+        hooks.decorate.forEach(function (f) { f(li, d, slice[i]); });  // hook: distance, My list
+        list.appendChild(li);
+      });
       more.hidden = from + PAGE >= shown.length;
       more.setAttribute('data-next', String(from + PAGE));
     });
