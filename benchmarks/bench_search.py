@@ -208,7 +208,7 @@ def browser_run(site: Path, first: str, following: str, queries: list[str], nati
             print(f"  following    {following!r}: {ms:.0f} ms to results ({n} shown)")
             show_transfer("  bytes, following", transfer(recorder.take(), site))
 
-            times, shown, data_raw, data_gz = [], [], 0, 0
+            times, shown = [], []
             for q in queries:
                 ms, n = page.evaluate(SUBMIT, q)
                 times.append(ms)

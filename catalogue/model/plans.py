@@ -24,8 +24,8 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, mod
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .fields import Bool, Date, Email, Float, Int, Markdown, Slug, Text, Url, field
-from .records import Capacity, Contacts, Identified, Record
+from .fields import Date, Float, Int, Markdown, Slug, Text, Url, field
+from .records import Contacts, Identified, Record
 
 # --- field types -----------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Optional, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -19,7 +19,6 @@ from .fields import (
     Float,
     Ico,
     Int,
-    Markdown,
     MarkdownProse,
     Name,
     PageMarkdown,
@@ -38,7 +37,6 @@ from .fields import (
 )
 from .base import Identified, Record
 from .choices import FORM_WORDS, GROUP_WORDS, KIND_WORDS, LEVEL_WORDS, choice
-from .hours import WEEKDAYS
 from .schedule import Hours
 
 

@@ -14,7 +14,7 @@ from typing import Any, TypedDict
 
 from ..index import Catalogue
 from ..index.geo import Point, exact_points
-from ..index.queries import by_type, sensitive_service, services_of, situations_of, without
+from ..index.queries import by_type, sensitive_service, services_of, situations_of
 from ..model.records import Capacity, Contacts, LifeSituation, Locality, Location, Page, Provider, Service
 from ..model.vocabularies import Language, ServiceType, Term
 from . import indexes, views

@@ -26,7 +26,7 @@ import jinja2
 
 from .. import pipeline
 from ..clock import today
-from ..errors import CatalogueError, Problem, Problems, display_path
+from ..errors import CatalogueError, Problem, Problems
 from ..index import Catalogue, publishable
 from ..load.yamlstrict import YamlError
 from ..model.records import Site

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
 
 from ..errors import Problems
-from ..load.content import Document
 from ..index.plans import PlanBundle, Planning, in_area, network
 from ..model.plan_parts import NewsItem
 

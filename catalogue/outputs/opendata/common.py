@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 import orjson
 
 from ...index import Catalogue
-from ...model.hours import format_minutes
 from ...model.records import Service
 from ...render.i18n import translations
 from ...render.urls import absolute, url_for
