@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import display_path
-from ..sealed import Unsealed, seal, unseal
+from ..sealed import Unsealed, unseal, write_sealed
 
 log = logging.getLogger("catalogue")
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -118,16 +116,8 @@ class RecordCache:
         """Write the entries used in this run (older ones are dropped), atomically."""
         if not self.path or not (self.dirty or len(self.used) != len(self.entries)):
             return
-        keep = {k: self.entries[k] for k in self.used}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            data = seal(keep)
-            fd, tmp = tempfile.mkstemp(prefix=".records-", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, self.path)
-        except (OSError, Unsealed) as exc:  # a read-only checkout, or no home folder: still checks, only slower
-            log.debug("cannot write the cache %s: %s", self.path, exc)
+        # a read-only checkout, or no home folder: still checks, only slower
+        write_sealed(self.path, {k: self.entries[k] for k in self.used})
 
 
 def _well_formed(entries: object) -> bool:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from ...validate.cache import cache_folder
 from ...errors import display_path
-from ...sealed import Unsealed, seal, unseal
+from ...sealed import Unsealed, unseal, write_sealed
 from .fonts import fonts_fingerprint
 from .pdf import Job, Rendered
 
@@ -78,15 +76,7 @@ class PdfCache:
         self.used.add(key)
         if self.folder is None:
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            data = seal(rendered)
-            fd, tmp = tempfile.mkstemp(prefix=".pdf-", dir=self.folder)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, self.folder / f"{key}{SUFFIX}")
-        except (OSError, Unsealed) as exc:  # a read-only checkout still prints, only slower next time
-            log.debug("cannot write the print cache %s: %s", self.folder, exc)
+        write_sealed(self.folder / f"{key}{SUFFIX}", rendered)  # a read-only checkout still prints, only slower next time
 
     def prune(self) -> None:
         """Remove entries this run did not use (an edited leaflet's old PDF)."""
