@@ -231,7 +231,7 @@ def test_day_two_reports_each_change_and_keeps_every_edit(imported, sample, tmp_
     assert "registrace 7692" in sections["Registrace, které z registru zmizely"]
     assert "Zámecká 1875, Bohumín → Dlouhá třída 1789/12, Havířov" in sections["Přestěhovaná zařízení"]
     assert "telefon: nic → `+420 596 000 111 (nová linka)`" in sections["Změněné telefony, e-maily a weby"]
-    assert "98 clients (outpatient) → 108 clients (outpatient)" in sections["Změny kapacity"]
+    assert "98 klientů (ambulantní) → 108 klientů (ambulantní)" in sections["Změny kapacity"]
     assert "klub-seniorek" not in report
 
     # only the registry's changed values differ; every edit, comment and key stays where it was
@@ -250,8 +250,8 @@ def test_a_conflict_keeps_the_editors_value_and_shows_both(imported, sample):
     result = run_import(sample, imported, "rpss-next.json")
     assert "    count: 100\n" in capacity.read_text()
     conflicts = result.out.split("## Konflikty", 1)[1]
-    assert (f"- `services/{capacity.stem}.yaml`, capacity: v katalogu je 100 clients (outpatient), registr teď uvádí "
-            "108 clients (outpatient) (při minulém importu: 98 clients (outpatient))\n") in conflicts
+    assert (f"- `services/{capacity.stem}.yaml`, capacity: v katalogu je 100 klientů (ambulantní), registr teď uvádí "
+            "108 klientů (ambulantní) (při minulém importu: 98 klientů (ambulantní))\n") in conflicts
 
 
 def test_an_editors_correction_survives_when_the_registry_did_not_change(imported, sample):
@@ -459,12 +459,30 @@ def test_values_in_one_line_mappings_are_edited_in_place(imported, sample):
     assert run_cli("check", "--content", imported).code == 0
 
 
+def test_the_sites_words_for_registry_values_are_neither_a_change_nor_a_conflict(imported, sample):
+    # an editor copies what the site shows: "terénní", "klienti", "registrovaná", a type's name
+    path = by_portal(imported, 7439)
+    text = path.read_text()
+    assert "kind: registered\n" in text and "form: outpatient\n" in text and "unit: clients\n" in text
+    words = (text.replace("kind: registered\n", "kind: registrovaná\n")
+             .replace("form: outpatient\n", "form: ambulantní\n").replace("unit: clients\n", "unit: klienti\n"))
+    path.write_text(words)
+    result = run_import(sample, imported, "rpss-next.json")
+    assert result.code == 0, result.err
+    conflicts = result.out.split("## Konflikty", 1)[1] if "## Konflikty" in result.out else ""
+    assert path.stem not in conflicts
+    # the registry's new count is taken in, and every word the editor typed stays
+    assert path.read_text() == words.replace("    count: 98\n", "    count: 108\n")
+    assert "98 klientů (ambulantní) → 108 klientů (ambulantní)" in result.out
+    assert run_cli("check", "--content", imported).code == 0
+
+
 def test_a_service_typed_by_hand_is_adopted_by_its_registry_id_without_losing_a_word(imported, sample):
     # a catalogue typed before the import: the registration 7035 has a file of the editors' own
     path = by_portal(imported, 7035)
     hand = path.with_name("poradna-nadeje.yaml")
-    typed = ("name: Poradna Naděje  # jak ji lidé znají\nprovider: nadeje-z-s\nkind: registered\ntype: odborne-socialni-poradenstvi\n"
-             'registry_id: "5876803"\nforms: [outpatient]\ndescription: Pomáháme s dluhy.\n')
+    typed = ("name: Poradna Naděje  # jak ji lidé znají\nprovider: nadeje-z-s\nkind: registrovaná\ntype: odborne-socialni-poradenstvi\n"
+             'registry_id: "5876803"\nforms: [ambulantní]\ndescription: Pomáháme s dluhy.\n')
     hand.write_text(typed)
     path.unlink()
     (imported / "registry/state.json").unlink()
@@ -477,4 +495,5 @@ def test_a_service_typed_by_hand_is_adopted_by_its_registry_id_without_losing_a_
     assert "name: Poradna Naděje  # jak ji lidé znají\n" in text and "description: Pomáháme s dluhy.\n" in text
     assert "source:\n  registry: rpss\n  portal_id: 7035\n" in text
     assert "`services/poradna-nadeje.yaml`, name: v katalogu je `Poradna Naděje`, registr teď uvádí `Odborné sociální poradenství Naděje`" in result.out
+    assert "poradna-nadeje.yaml`, kind:" not in result.out and "poradna-nadeje.yaml`, forms:" not in result.out  # the site's words
     assert run_cli("check", "--content", imported).code == 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..load.yamlstrict import Mapping, YamlError, parse
+from ..model.choices import FORM_WORDS, KIND_WORDS
 from ..model.fields import phone_text, split_phone, web_address
 from .messages import RegistryInputError
 from .places import Place, fold
@@ -41,6 +42,84 @@ def canonical(path: str, value: Any) -> Any:
     if path == "capacity" and isinstance(value, dict):
         value = [value]
     return _plain(value)
+
+
+#: A registry-owned field whose values an editor may write as the site's words → the vocabulary of its terms.
+TERM_FIELDS = {"type": "service-types", "target_groups": "target-groups"}
+CHOICE_FIELDS = {"kind": KIND_WORDS, "forms": FORM_WORDS}
+
+
+class Words:
+    """Turn the words an editor typed for terms and choices (``terénní``, ``lůžka``) into their ids.
+
+    The import compares ids: a file that says ``forms: [terénní]`` says what the registry's
+    ``field`` says, so it is neither a change nor a conflict, and its words stay as typed.
+    """
+
+    def __init__(self, vocabularies: dict[str, dict]) -> None:
+        self._index = {name: _spellings(terms) for name, terms in vocabularies.items()}
+        self._choices = {name: _choice_spellings(words) for name, words in CHOICE_FIELDS.items()}
+        self._choices["forms"] = {**self._index.get("forms", {}), **self._choices["forms"]}  # the catalogue's own names too
+
+    def ids(self, path: str, value: Any) -> Any:
+        """Return ``value`` of the field ``path`` with every word of a term or choice replaced by its id."""
+        if path in TERM_FIELDS:
+            return self._map(self._index.get(TERM_FIELDS[path], {}), value)
+        if path in self._choices:
+            return self._map(self._choices[path], value)
+        if path == "capacity":
+            items = [value] if isinstance(value, dict) else value
+            if not isinstance(items, list):
+                return value
+            tables = {"unit": self._index.get("capacity-units", {}), "form": self._choices["forms"]}
+            return [
+                {k: self._map(tables[k], v) if k in tables else v for k, v in item.items()} if isinstance(item, dict) else item
+                for item in items
+            ]
+        return value
+
+    def spelled_as(self, path: str, value: Any, typed: Any) -> Any:
+        """Return the registry's ``value`` written with the editor's words wherever a word in ``typed`` means the same id."""
+        if path in TERM_FIELDS or path in self._choices:
+            words = {self.ids(path, t): t for t in (typed if isinstance(typed, list) else [typed]) if isinstance(t, str)}
+            if isinstance(value, list):
+                return [words.get(v, v) for v in value]
+            return words.get(value, value)
+        if path == "capacity" and isinstance(value, list):
+            items = typed if isinstance(typed, list) else [typed] if isinstance(typed, dict) else []
+            ids = self.ids(path, items)
+            out = []
+            for i, item in enumerate(value):
+                known = ids[i] if i < len(ids) and isinstance(ids[i], dict) and isinstance(items[i], dict) else {}
+                out.append({k: items[i][k] if k in ("unit", "form") and known.get(k) == v else v for k, v in item.items()}
+                           if isinstance(item, dict) else item)
+            return out
+        return value
+
+    @staticmethod
+    def _map(table: dict[str, str], value: Any) -> Any:
+        if isinstance(value, list):
+            return [table.get(fold(v), v) if isinstance(v, str) else v for v in value]
+        return table.get(fold(value), value) if isinstance(value, str) else value
+
+
+def _spellings(terms: dict[str, dict]) -> dict[str, str]:
+    """Return folded name, plural form or id → term id (an id wins over a name spelled like it)."""
+    out: dict[str, str] = {}
+    for ident, term in terms.items():
+        forms = term.get("forms")
+        words = [term.get("name"), term.get("native"), *(forms.values() if isinstance(forms, dict) else ())]
+        for word in words:
+            if isinstance(word, str):
+                out.setdefault(fold(word), ident)
+    out.update({fold(ident): ident for ident in terms})
+    return out
+
+
+def _choice_spellings(words: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    out = {fold(name): ident for ident, names in words.items() for name in names}
+    out.update({fold(ident): ident for ident in words})
+    return out
 
 
 def _plain(value: Any) -> Any:

@@ -121,7 +121,7 @@ def import_registry(content: Path, source: str, lists_source: str, area_specs: l
             plan.files[rel] = text
     report = render(plan, language=language, source_date=day, area=area.label(), selected=len(selected),
                     unmatched=matcher.unmatched, city_districts=places.unmatched_city_districts,
-                    skipped_ended=skipped_ended, left_out=left_out)
+                    skipped_ended=skipped_ended, left_out=left_out, vocabularies=existing.vocabularies)
     write_all(content, plan.files, language)
     return Result(sorted(plan.files), report, plan)
 

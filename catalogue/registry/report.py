@@ -6,7 +6,8 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from ..render.i18n import translations
+from ..model.choices import FORM_WORDS
+from ..render.i18n import plural_category, translations
 from .codelists import Item
 from .messages import REPORT
 from .sync import Plan
@@ -46,10 +47,14 @@ def shown(value: Any, empty: str) -> str:
 
 def render(plan: Plan, *, language: str, source_date: dt.date, area: str, selected: int,
            unmatched: dict[tuple[str, str], Unmatched], city_districts: dict[str, str],
-           skipped_ended: int, left_out: list[tuple[str, str]]) -> str:
+           skipped_ended: int, left_out: list[tuple[str, str]], vocabularies: dict[str, dict] | None = None) -> str:
     """Return the whole report."""
     w = Writer(language)
     empty = w.t("empty")
+
+    def capacity_text(value: Any) -> str:
+        return _capacity(value, empty, vocabularies or {}, language)
+
     w.lines += [f"# {w.t('title')}", "", w.t("intro", date=source_date.isoformat(), area=area, selected=selected, services=plan.services_total)]
     nothing = not (plan.files or plan.conflicts or plan.withdrawn or plan.out_of_area or unmatched or city_districts or plan.closed)
     w.lines += ["", w.t("no_changes") if nothing else w.t("review")]
@@ -69,14 +74,14 @@ def render(plan: Plan, *, language: str, source_date: dt.date, area: str, select
         if change.field in CONTACT_FIELDS:
             contacts.append(w.t("contacts_item", record=f"`{change.record}`", field=w.t(CONTACT_FIELDS[change.field]), old=shown(change.old, empty), new=shown(change.new, empty)))
         elif change.field == "capacity":
-            capacity.append(w.t("capacity_item", service=f"`{change.record}`", old=_capacity(change.old, empty), new=_capacity(change.new, empty)))
+            capacity.append(w.t("capacity_item", service=f"`{change.record}`", old=capacity_text(change.old), new=capacity_text(change.new)))
         else:
             other.append(w.t("changed_item", record=f"`{change.record}`", field=change.field, old=shown(change.old, empty), new=shown(change.new, empty)))
     w.section("contacts", contacts)
     w.section("capacity", capacity)
     w.section("changed", other)
     def quote(field: str, value: Any) -> str:
-        return _capacity(value, empty) if field == "capacity" else shown(value, empty)
+        return capacity_text(value) if field == "capacity" else shown(value, empty)
 
     w.section("conflicts", [w.t("conflict_item", file=f"`{c.record}.yaml`", field=c.field, ours=quote(c.field, c.ours),
                                 theirs=quote(c.field, c.theirs), last=quote(c.field, c.last)) for c in plan.conflicts], w.t("conflicts_intro"))
@@ -105,10 +110,28 @@ def _todo(w: Writer, vocabulary: str, item: Item) -> str:
     return w.t("unmatched_term", section=section, name=item.name, vocabulary=vocabulary)
 
 
-def _capacity(value: Any, empty: str) -> str:
+def _capacity(value: Any, empty: str, vocabularies: dict[str, dict], language: str) -> str:
+    """Return ``108 klientů (ambulantní)``: the capacity in the words the site shows, ids where a word is unknown."""
     if not value:
         return empty
-    return ", ".join(f"{c.get('count')} {c.get('unit')}" + (f" ({c['form']})" if c.get("form") else "") for c in value)
+    return ", ".join(_one_capacity(c, vocabularies, language) for c in value)
+
+
+def _one_capacity(item: dict, vocabularies: dict[str, dict], language: str) -> str:
+    count, unit, form = item.get("count"), str(item.get("unit")), item.get("form")
+    term = vocabularies.get("capacity-units", {}).get(unit, {})
+    forms = term.get("forms") if isinstance(term.get("forms"), dict) else {}
+    word = unit
+    if str(count).isdigit():  # compared values are text
+        category = plural_category(language, int(str(count)))
+        word = forms.get(category) or forms.get("other") or term.get("name") or unit
+    elif isinstance(term.get("name"), str):
+        word = term["name"]
+    shown_form = None
+    if isinstance(form, str):
+        named = vocabularies.get("forms", {}).get(form, {}).get("name")
+        shown_form = named if isinstance(named, str) else FORM_WORDS.get(form, (form,))[0]
+    return f"{count} {word}" + (f" ({shown_form})" if shown_form else "")
 
 
 def _place(reg) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from ..load.yamlstrict import Sequence
-from .content import STATE_FILE, STATE_FORMAT, Content, Record, canonical, get, location_key, state_text
+from .content import STATE_FILE, STATE_FORMAT, Content, Record, Words, canonical, get, location_key, state_text
 from .convert import Registration
 from .messages import N_
 from .places import Localities, slugify
@@ -101,6 +101,7 @@ class Planner:
         self.old_state = content.state if content.state.get("format") == STATE_FORMAT else {}
         self.state: dict[str, Any] = {"format": STATE_FORMAT, "services": {}, "providers": {}}
         self.taken = {"services": set(content.services), "providers": set(content.providers)}
+        self.words = Words(content.vocabularies)
         from ..render.i18n import translations
 
         self._header = translations(language).gettext(HEADER)
@@ -221,7 +222,7 @@ class Planner:
         key = f"{record.kind}/{record.id}"
         for path in fields:
             new = canonical(path, values.get(path))
-            current = canonical(path, get(record.data, path))
+            current = canonical(path, self.words.ids(path, get(record.data, path)))
             before = last.get(path)
             if current == new:
                 continue
@@ -232,7 +233,7 @@ class Planner:
             if not last and current is not None:
                 self.plan.conflicts.append(Conflict(key, path, current, new, None))
                 continue
-            self._set(editor, editor.root(), path, values.get(path), order)
+            self._set(editor, editor.root(), path, self.words.spelled_as(path, values.get(path), get(record.data, path)), order)
             self.plan.changes.append(Change(key, path, current, new))
             if path == "end_date" and reg is not None and reg.ended:
                 self.plan.ended.append((record.id, str(record.data.get("name", record.id)), str(values[path])))
