@@ -65,7 +65,7 @@ def test_failed_build_leaves_the_previous_site_untouched(make_site, tmp_path):
     make_site({"services/azylovy-dum-lysa.yaml": SERVICE.replace("kind: registered", "kind: maybe")})
     result = run_cli("build", "--content", content, "--out", out)
     assert result.code == 1
-    assert result.lines[-1] == f"nothing written; {out} is unchanged"
+    assert result.lines[-1] == f"nic nezapsáno; {out} je beze změny"
     assert tree_digest(out) == before
 
 

@@ -409,11 +409,11 @@ def test_overflowing_leaflet_is_reported_with_how_much_and_print_fails(tmp_path)
         "text: |\n  Co dělat, když přicházíte o bydlení.\n", long_text)})
     result = run_cli("print", "--content", content, "--out", tmp_path / "public")
     assert result.code == 1
-    line = next(l for l in result.lines if "leaflet ztrata-bydleni" in l)
-    assert re.search(r"ztrata-bydleni\.yaml:1:1: warning: text: leaflet ztrata-bydleni: needs (\d+) panels "
-                     r"\(\d+ sides of A4\), the DL format holds 6 \(2 sides\); shorten the text or list fewer services", line), line
-    assert int(re.search(r"needs (\d+) panels", line).group(1)) > 6
-    assert result.lines[-1] == "leaflets that do not fit their format: ztrata-bydleni; see above"
+    line = next(l for l in result.lines if "leták ztrata-bydleni" in l)
+    assert re.search(r"ztrata-bydleni\.yaml:1:1: varování: text: leták ztrata-bydleni: potřebuje (\d+) panelů "
+                     r"\(\d+ stran A4\), formát DL pojme 6 \(2 strany\); zkraťte text nebo uveďte méně služeb", line), line
+    assert int(re.search(r"potřebuje (\d+) panelů", line).group(1)) > 6
+    assert result.lines[-1] == "letáky, které se nevejdou do svého formátu: ztrata-bydleni; viz výše"
     # nothing is cut: the PDF keeps every panel, in reading order
     text = "\n".join(page_texts(tmp_path / "public/tisk/ztrata-bydleni.pdf"))
     assert "Odstavec 39." in text
@@ -426,7 +426,7 @@ def test_build_print_warns_about_an_overflow_and_strict_fails(tmp_path):
     out = tmp_path / "public"
     result = run_cli("build", "--print", "--content", content, "--out", out)
     assert result.code == 0, result.out
-    assert any("warning: text: leaflet ztrata-bydleni: needs" in l for l in result.lines)
+    assert any("varování: text: leták ztrata-bydleni: potřebuje" in l for l in result.lines)
     assert (out / "tisk/ztrata-bydleni.pdf").is_file()
     strict = run_cli("build", "--print", "--strict", "--content", content, "--out", tmp_path / "strict")
     assert strict.code == 1
@@ -488,7 +488,7 @@ def test_print_refuses_invalid_content_and_leaves_the_pdfs(tmp_path):
     (content / "services/klub-senioru.yaml").write_text(RELATED.replace("kind: related", "kind: maybe"), "utf-8")
     result = run_cli("print", "--content", content, "--out", tmp_path / "public")
     assert result.code == 1
-    assert result.lines[-1] == f"nothing printed; {tmp_path / 'public' / 'tisk'} is unchanged"
+    assert result.lines[-1] == f"nic nevytištěno; {tmp_path / 'public' / 'tisk'} je beze změny"
     assert digest(tmp_path / "public/tisk") == before
 
 
