@@ -72,9 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("type", "a service type id"),
         ("locality", "a locality id (its sub-localities and the services covering it included)"),
         ("target-group", "a target group id"),
-        ("form", "residential, outpatient or field"),
+        ("form", "pobytová, ambulantní or terénní (or residential, outpatient, field)"),
         ("life-situation", "a life situation id"),
-        ("kind", "registered, related, plan or measure (of the community plan)"),
+        ("kind", "registrovaná, související (or registered, related), plan or measure (of the community plan)"),
         ("language", "a language id"),
     ):
         search.add_argument(f"--{facet}", action="append", default=[], metavar="ID", help=f"only {what}; repeat for any of several")

@@ -90,7 +90,7 @@ def test_a_confidential_street_in_the_content_stops_the_build(make_site, tmp_pat
     out = tmp_path / "public"
     result = run_cli("build", "--content", content, "--out", out)
     assert result.code == 1 and not out.exists()
-    assert "services/azylovy-dum-lysa.yaml:15:23: locations[0].address.street: a confidential place must not have" in result.out
+    assert "services/azylovy-dum-lysa.yaml:15:23: locations[0].address.street: utajené místo tohle v obsahu nesmí mít vůbec" in result.out
 
 
 def test_markdown_is_sanitised(make_site, tmp_path):

@@ -491,7 +491,7 @@ def test_export_usage_errors(site, tmp_path):
     a_file = tmp_path / "soubor"
     a_file.write_text("")
     run = run_cli("export", "--content", site, "--out", a_file)
-    assert run.code == 2 and "is not a folder" in run.err
+    assert run.code == 2 and "existuje a není to složka; zvolte jiné --out" in run.err
     assert run_cli("export", "--content", tmp_path / "nowhere", "--out", tmp_path / "out").code == 2
     assert not (tmp_path / "out").exists()
 

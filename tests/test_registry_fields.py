@@ -71,7 +71,7 @@ def test_capacity_per_form_is_labelled_as_the_registered_maximum(make_site, tmp_
 def test_a_capacity_form_the_service_does_not_have_is_an_error(make_site):
     service = SERVICE.replace("capacity: [{count: 12, unit: beds}]", "capacity: [{form: field, count: 12, unit: beds}]")
     result = run_cli("check", "--content", make_site({"services/azylovy-dum-lysa.yaml": service}))
-    assert 'services/azylovy-dum-lysa.yaml:10:19: capacity[0].form: „field“ není mezi formami služby (residential); doplňte ji do forms, nebo opravte kapacitu' in result.out
+    assert 'services/azylovy-dum-lysa.yaml:10:19: capacity[0].form: „terénní (field)“ není mezi formami služby (pobytová (residential)); doplňte ji do forms, nebo opravte kapacitu' in result.out
 
 
 def test_city_districts_nest_between_a_municipality_and_its_parts(make_site):

@@ -57,8 +57,8 @@ class Message:
         values = {key: _shown(value, language, key) for key, value in params.items()}
         try:
             return template.format(**values)
-        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the problem
-            return self.template.format(**values)
+        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the problem: say it in English
+            return self.template.format(**{key: _shown(value, SOURCE_LANGUAGE, key) for key, value in params.items()})
 
 
 #: Every message by its code; filled by the definition modules as they are imported.
@@ -68,7 +68,6 @@ ALL: dict[str, Message] = {}
 STAGES: dict[str, str] = {
     "file": N_("reading the files"),
     "field": N_("checking a field"),
-    "record": N_("checking a record"),
     "links": N_("checking the links between records"),
     "plan": N_("checking a community plan"),
     "output": N_("building the site or the PDFs"),

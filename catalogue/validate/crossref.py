@@ -18,7 +18,7 @@ from ..model.references import Reference
 from ..model.hours import format_interval
 from ..model.records import LEVELS, Location, Service
 from ..model.vocabularies import PLURAL_CATEGORIES
-from ..model.choices import LEVEL_WORDS, closest
+from ..model.choices import FORM_WORDS, LEVEL_WORDS, closest
 from ..model.words import fold, suggestion
 from .plans import PlanChecker
 from .records import as_written, dotted, position
@@ -44,6 +44,11 @@ def unknown_term_message(value: str, what: str, known: dict, near: str | None) -
     listed = listing(known)
     choices = say(said.ONE_OF, listed=listed) if listed else say(said.NAME_FROM_GUIDE, what=noun(what))
     return say(said.TERM_MISSING, what=noun(what), value=shorten(value), hint=hint, choices=choices)
+
+
+def form_word(form: str) -> str:
+    """Return ``terénní (field)``: a form of provision as the site shows it, then its id."""
+    return f"{FORM_WORDS[form][0]} ({form})" if form in FORM_WORDS else form
 
 
 def level_word(level: str) -> str:
@@ -340,7 +345,7 @@ class Checker:
                 self.error(key, ("kind",), say(said.REGISTERED_TYPE, type=service.type, paragraph=stype.paragraph))
         for i, capacity in enumerate(service.capacity):
             if capacity.form and service.forms and capacity.form not in service.forms:
-                self.error(key, ("capacity", i, "form"), say(said.CAPACITY_FORM, form=capacity.form, forms=", ".join(service.forms)))
+                self.error(key, ("capacity", i, "form"), say(said.CAPACITY_FORM, form=form_word(capacity.form), forms=", ".join(map(form_word, service.forms))))
         if service.registry_id and service.kind != "registered":
             self.error(key, ("registry_id",), say(said.REGISTRY_ID_RELATED))
         elif not service.registry_id and service.kind == "registered":
