@@ -34,6 +34,7 @@ APT_PACKAGES = {  # command or file that proves it is there → Debian package
     "/usr/bin/node": "nodejs",
     "/usr/bin/java": "default-jre-headless",  # the Nu HTML checker (npm vnu-jar) runs on Java
     "/usr/bin/soffice": "libreoffice-calc-nogui",  # the open-data CSV files opened in a spreadsheet
+    "/usr/bin/msgfmt": "gettext",  # msgfmt -c checks every translation catalogue
 }
 
 

@@ -10,11 +10,14 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from .load.content import site_language
+from .messages import commands as said
+from .messages.core import LANGUAGE_VARIABLE, LANGUAGES, choose_language, say
 from . import __version__
 from .errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CatalogueError
 from .model.kinds import RECORD_KINDS
 from .model.records import LEVELS
-from .report import Reporter
+from .report import Reporter, Translating
 
 EXPORT_FORMATS = ("json", "csv", "hsds", "dcat", "plan")  # catalogue.outputs.opendata.FORMATS, named here to keep start-up light
 
@@ -24,10 +27,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    def language(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=LANGUAGES, default=None,
+                       help=f"the language of messages (default: ${LANGUAGE_VARIABLE}, else the site's language, else cs)")
+
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
         p.add_argument("--debug", action="store_true", help="show tracebacks and timings")
+        language(p)
         p.add_argument("--github", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
                        help="also print GitHub annotations (default inside GitHub Actions)")
 
@@ -64,9 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("type", "a service type id"),
         ("locality", "a locality id (its sub-localities and the services covering it included)"),
         ("target-group", "a target group id"),
-        ("form", "residential, outpatient or field"),
+        ("form", "pobytová, ambulantní or terénní (or residential, outpatient, field)"),
         ("life-situation", "a life situation id"),
-        ("kind", "registered, related, plan or measure (of the community plan)"),
+        ("kind", "registrovaná, související (or registered, related), plan or measure (of the community plan)"),
         ("language", "a language id"),
     ):
         search.add_argument(f"--{facet}", action="append", default=[], metavar="ID", help=f"only {what}; repeat for any of several")
@@ -77,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing = sub.add_parser("import", help="import from the national registry of social services into the content folder")
     importing.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content; created when missing)")
     importing.add_argument("--debug", action="store_true", help="show tracebacks and timings")
+    language(importing)
     from .commands.importing import add_arguments
 
     add_arguments(importing)
@@ -105,24 +114,36 @@ def main(argv: Sequence[str] | None = None, reporter: Reporter | None = None) ->
         return EXIT_USAGE
     reporter = reporter or Reporter()
     reporter.github = getattr(args, "github", False)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
+    reporter.language = choose_language(args.lang, site_language(args.content))
+    log_to_stderr(args.debug, reporter.language)
     if args.command != "import" and not args.content.is_dir():  # an import may start a new folder
-        reporter.error(f"no content folder at {args.content}; pass --content DIR")
+        reporter.error(say(said.NO_CONTENT, path=args.content))
         return EXIT_USAGE
     try:
         return run_command(args.command, args, reporter)
     except CatalogueError as exc:
-        reporter.error(str(exc))
+        reporter.error(exc.message)
         return EXIT_CONTENT
     except KeyboardInterrupt:
-        reporter.error("interrupted; the previous output is untouched")
+        reporter.error(say(said.INTERRUPTED))
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug of ours: short message, traceback on request
         if args.debug:
             traceback.print_exc()
         else:
-            reporter.error(f"internal error ({type(exc).__name__}: {exc}); run again with --debug for the traceback and report it")
+            reporter.error(say(said.INTERNAL, kind=type(exc).__name__, reason=exc))
         return EXIT_INTERNAL
+
+
+def log_to_stderr(debug: bool, language: str) -> None:
+    """Print log records (warnings of a build, notes on caches) on stderr, said ones in ``language``."""
+    ours = [h for h in logging.getLogger().handlers if isinstance(h.formatter, Translating)]
+    if ours:  # a second run in one process (tests, the preview) speaks its own language
+        ours[0].formatter.language = language  # type: ignore[union-attr]
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(Translating(language))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
 
 
 def run_command(name: str, args: argparse.Namespace, reporter: Reporter) -> int:

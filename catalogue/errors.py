@@ -6,6 +6,9 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import commands as said
+from .messages.core import SOURCE_LANGUAGE, Said, say, translate
+
 
 SHOWN_MAX = 80  # characters of a value quoted in a message
 MESSAGE_MAX = 2_000  # characters of a whole message: one line in a terminal, never a pasted book
@@ -38,12 +41,23 @@ class Problem:
         if len(self.message) > MESSAGE_MAX:
             object.__setattr__(self, "message", shorten(self.message, MESSAGE_MAX))
 
-    def format(self) -> str:
-        """Return the problem as ``file:line:column: field: message``."""
+    @property
+    def code(self) -> str:
+        """Return the message's stable code (``E-REF-MISSING``), or "" for a text of a library."""
+        return self.message.code if isinstance(self.message, Said) else ""
+
+    def text(self, language: str = SOURCE_LANGUAGE) -> str:
+        """Return the message in ``language``, after its field: ``field: message``."""
+        message = translate(self.message, language)
+        return f"{self.field}: {message}" if self.field else message
+
+    def format(self, language: str = SOURCE_LANGUAGE) -> str:
+        """Return the problem as ``file:line:column: field: message`` in ``language``."""
         where = f"{self.path}:{self.line}:{self.column}"
-        label = "" if self.severity is Severity.ERROR else "warning: "
-        subject = f"{self.field}: " if self.field else ""
-        return printable(f"{where}: {label}{subject}{self.message}")
+        text = self.text(language)
+        if self.severity is Severity.WARNING:
+            text = translate(say(said.WARNING_LABEL, message=text), language)
+        return printable(f"{where}: {text}")
 
 
 @dataclass
@@ -86,17 +100,18 @@ class Problems:
         """Return all problems by file, line and column; duplicates dropped."""
         return sorted(set(self.items), key=lambda p: (p.path, p.line, p.column, -p.severity, p.field, p.message))
 
-    def summary(self) -> str:
+    def summary(self, language: str = SOURCE_LANGUAGE) -> str:
         """Return the closing line: how many errors and warnings in how many files."""
         errors = {p for p in self.items if p.severity is Severity.ERROR}
         warnings = {p for p in self.items if p.severity is Severity.WARNING}
-        parts = []
+        counted = say(said.WARNINGS, count=len(warnings))
         if errors:
             files = len({p.path for p in errors})
-            parts.append(f"{_count(len(errors), 'error')} in {_count(files, 'file')}")
-        if warnings:
-            parts.append(_count(len(warnings), "warning"))
-        return ", ".join(parts) if parts else "no problems"
+            errors_in = say(said.IN_FILES, errors=say(said.ERRORS, count=len(errors)), count=files)
+            line = say(said.SUMMARY_BOTH, errors=errors_in, warnings=counted) if warnings else errors_in
+        else:
+            line = counted if warnings else say(said.NO_PROBLEMS)
+        return translate(line, language)
 
 
 def shorten(text: str, limit: int = SHOWN_MAX) -> str:
@@ -107,10 +122,6 @@ def shorten(text: str, limit: int = SHOWN_MAX) -> str:
 def printable(text: str) -> str:
     """Return one line with control characters shown as escapes (no terminal tricks, no line breaks)."""
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def display_path(path: Path) -> str:
@@ -124,4 +135,11 @@ def display_path(path: Path) -> str:
 
 
 class CatalogueError(Exception):
-    """A failure the user can act on (bad arguments, unwritable output); printed without traceback."""
+    """A failure the user can act on (bad arguments, unwritable output); printed without traceback.
+
+    Raised with a said message, it is shown in the language of the reporter.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

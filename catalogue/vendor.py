@@ -44,6 +44,8 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from .messages import commands as said
+from .messages.core import say
 from .report import Reporter
 
 if TYPE_CHECKING:
@@ -180,8 +182,8 @@ def unavailable(name: str) -> str | None:
     found = problems(package)
     if not found:
         return None
-    detail = found[0] if len(found) == 1 else f"{found[0]} and {len(found) - 1} more"
-    return f"{package.name} {package.version} is not installed ({detail}); run `{INSTALL_HINT}`"
+    detail = found[0] if len(found) == 1 else say(said.AND_MORE, first=found[0], count=len(found) - 1)
+    return say(said.NOT_INSTALLED, name=package.name, version=package.version, detail=detail, command=INSTALL_HINT)
 
 
 # --- into the site -----------------------------------------------------------------------

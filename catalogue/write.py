@@ -26,6 +26,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .messages import commands as said
+from .messages.core import say
 from .errors import CatalogueError
 
 try:
@@ -51,11 +53,9 @@ class OutputTree:
         if not path or path.endswith("/"):
             path += "index.html"
         if ".." in Path(path).parts:
-            raise CatalogueError(f"refusing to write outside the site: {path}")
+            raise CatalogueError(say(said.WRITE_OUTSIDE, path=path))
         if path in self.owners:
-            raise CatalogueError(
-                f'two things want to write "{path}": {self.owners[path]} and {owner}; rename one of them'
-            )
+            raise CatalogueError(say(said.TWO_OWNERS, path=path, first=self.owners[path], second=owner))
         self.owners[path] = owner
         self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
 
@@ -132,7 +132,7 @@ def swap_in(staging: Path, target: Path, old: Path) -> None:
     """
     had = target.exists()
     if had and not target.is_dir():
-        raise CatalogueError(f"{target} exists and is not a folder; choose another --out")
+        raise CatalogueError(say(said.NOT_A_FOLDER, out=target))
     if had and _exchange(staging, target):
         remove_tree(staging)  # it holds the previous site now
         return

@@ -65,7 +65,7 @@ def test_failed_build_leaves_the_previous_site_untouched(make_site, tmp_path):
     make_site({"services/azylovy-dum-lysa.yaml": SERVICE.replace("kind: registered", "kind: maybe")})
     result = run_cli("build", "--content", content, "--out", out)
     assert result.code == 1
-    assert result.lines[-1] == f"nothing written; {out} is unchanged"
+    assert result.lines[-1] == f"nic nezapsáno; {out} je beze změny"
     assert tree_digest(out) == before
 
 
@@ -90,7 +90,7 @@ def test_a_confidential_street_in_the_content_stops_the_build(make_site, tmp_pat
     out = tmp_path / "public"
     result = run_cli("build", "--content", content, "--out", out)
     assert result.code == 1 and not out.exists()
-    assert "services/azylovy-dum-lysa.yaml:15:23: locations[0].address.street: a confidential place must not have" in result.out
+    assert "services/azylovy-dum-lysa.yaml:15:23: locations[0].address.street: utajené místo tohle v obsahu nesmí mít vůbec" in result.out
 
 
 def test_markdown_is_sanitised(make_site, tmp_path):

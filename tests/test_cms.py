@@ -134,8 +134,8 @@ def test_the_example_repository_gets_no_form_and_check_says_where(make_site, tmp
     check = run_cli("check", "--content", content)
     assert check.code == 0
     assert check.lines[0] == (
-        f'{content / "site.yaml"}:6:19: warning: repository.url: "{url}" is the example address, so the web form at '
-        '/admin/ is left out and the "edit this record" links lead nowhere; write the address of your catalogue\'s own GitHub repository'
+        f'{content / "site.yaml"}:6:19: varování: repository.url: „{url}“ je ukázková adresa, proto se webový formulář '
+        '/admin/ vynechává a odkazy „Upravit tento záznam“ nikam nevedou; napište adresu vlastního repozitáře katalogu na GitHubu'
     )
     assert run_cli("check", "--content", content, "--strict").code == 1
     out = tmp_path / "public"
@@ -147,7 +147,7 @@ def test_the_example_repository_gets_no_form_and_check_says_where(make_site, tmp
 
 def test_a_demo_may_keep_the_example_repository_without_a_warning(make_site, tmp_path):
     content = make_site({"site.yaml": SITE.replace("https://github.com/example/katalog", "https://github.com/example/katalog-polabi") + "demo: true\n"})
-    assert run_cli("check", "--content", content).lines == ["no problems"]
+    assert run_cli("check", "--content", content).lines == ['žádné problémy']
     out = tmp_path / "public"
     assert run_cli("build", "--content", content, "--out", out).code == 0
     assert not (out / "admin/config.yml").exists()

@@ -25,8 +25,7 @@ from catalogue.serve.preview import Preview
 SERVICE_FILE = "services/azylovy-dum-lysa.yaml"
 DESCRIPTION = "description: |\n  Azylový dům poskytuje dočasné ubytování matkám s dětmi.\n"
 TOO_DEEP_YAML = (
-    "lists and mappings are nested more than 20 levels deep here; a record needs only a few: "
-    "check the brackets [ ] { } and the indentation"
+    'seznamy a výčty polí jsou tu vnořené hlouběji než 20 úrovní; záznam jich potřebuje jen pár: zkontrolujte závorky [ ] { } a odsazení'
 )
 
 
@@ -40,7 +39,7 @@ def check_and_build(content: Path, out: Path) -> tuple[list[str], list[str]]:
     check = run_cli("check", "--content", content)
     build = run_cli("build", "--content", content, "--out", out)
     assert (check.code, build.code) == (1, 1), (check.out + check.err, build.out + build.err)
-    assert "internal error" not in check.err + build.err
+    assert 'internal chyby' not in check.err + build.err
     assert not out.exists()
     return problems(check, content), problems(build, content)
 
@@ -67,7 +66,7 @@ def nested_list(levels: int, indent: str = "\t") -> str:
 def test_deep_yaml_nesting_is_a_positioned_error(make_site, tmp_path, rel, text, expected):
     content = make_site({rel: text})
     check, build = check_and_build(content, tmp_path / "public")
-    assert check == [expected, "1 error in 1 file"]
+    assert check == [expected, '1 chyba v 1 souboru']
     assert build[:2] == check
 
 
@@ -87,7 +86,7 @@ def test_deep_yaml_in_the_preview_shows_the_overlay_and_keeps_the_last_good_site
     path = site / SERVICE_FILE
     path.write_text(SERVICE.replace("forms: [residential]", "forms: " + "[" * 500 + "]" * 500), encoding="utf-8")
     update = preview.update({path})
-    assert [p.format().replace(f"{site}/", "") for p in preview.snapshot.errors] == [f"{SERVICE_FILE}:6:27: {TOO_DEEP_YAML}"]
+    assert [p.format("cs").replace(f"{site}/", "") for p in preview.snapshot.errors] == [f"{SERVICE_FILE}:6:27: {TOO_DEEP_YAML}"]
     assert not update.ok and preview.snapshot.files == before
 
 
@@ -103,14 +102,12 @@ def test_deep_markdown_fails_check_exactly_where_build_would(make_site, tmp_path
     })
     check, build = check_and_build(content, tmp_path / "public")
     assert check == [
-        "life-situations/ztrata-bydleni.yaml:2:7: text: lists or quotes are nested 12 levels deep (line 1 of the text), "
-        "at most 10 are allowed; indent less, or split the list",
-        "pages/napoveda.md:306:1: body: lists or quotes are nested 300 levels deep (line 302 of the text), "
-        "at most 10 are allowed; indent less, or split the list",
-        "pages/o-katalogu.md:5:1: body: the text has 183,230 characters, at most 100,000 are allowed here; shorten it",
-        f"{SERVICE_FILE}:25:14: description: lists or quotes are nested 150 levels deep (line 150 of the text), "
-        "at most 10 are allowed; indent less, or split the list",
-        "4 errors in 4 files",
+        'life-situations/ztrata-bydleni.yaml:2:7: text: seznamy nebo citace jsou vnořené do hloubky 12 úrovní (řádek 1 textu), povoleno je nejvýš 10; odsaďte méně, nebo seznam rozdělte',
+        'pages/napoveda.md:306:1: body: seznamy nebo citace jsou vnořené do hloubky 300 úrovní (řádek 302 textu), povoleno je nejvýš 10; odsaďte méně, nebo seznam rozdělte',
+        'pages/o-katalogu.md:5:1: body: text má 183 230 znaků, tady je povoleno nejvýš 100 000; zkraťte ho',
+        f"{SERVICE_FILE}:25:14: description: seznamy nebo citace jsou vnořené do hloubky 150 úrovní (řádek 150 textu), "
+        "povoleno je nejvýš 10; odsaďte méně, nebo seznam rozdělte",
+        '4 chyby ve 4 souborech',
     ]
     assert build[:5] == check
 
@@ -144,10 +141,7 @@ def secret(tmp_path) -> Path:
 
 
 def outside(what: str, target: Path) -> str:
-    return (
-        f"{what} is a link to {target}, outside the content folder; it is not read: "
-        "put the file itself into the content folder instead of a link"
-    )
+    return f"{what} je odkaz na {target}, mimo složku s obsahem; nečte se: místo odkazu vložte do složky s obsahem přímo soubor"
 
 
 def test_links_out_of_the_content_folder_are_refused_and_named(make_site, tmp_path, secret):
@@ -162,11 +156,11 @@ def test_links_out_of_the_content_folder_are_refused_and_named(make_site, tmp_pa
     (content / "pages/o-katalogu.md").symlink_to(secret)
     check, build = check_and_build(content, tmp_path / "public")
     assert check == [
-        f"pages/o-katalogu.md:1:1: {outside('the file', secret)}",
-        f"{SERVICE_FILE}:1:1: {outside('the file', secret)}",
-        f"theme/static/x:1:1: {outside('the file', secret)}",
-        f"theme/templates/base.html:1:1: {outside('the file', secret)}",
-        "4 errors in 4 files",
+        f"pages/o-katalogu.md:1:1: {outside('soubor', secret)}",
+        f"{SERVICE_FILE}:1:1: {outside('soubor', secret)}",
+        f"theme/static/x:1:1: {outside('soubor', secret)}",
+        f"theme/templates/base.html:1:1: {outside('soubor', secret)}",
+        '4 chyby ve 4 souborech',
     ]
     assert build[:5] == check
     assert "root:x" not in "\n".join(check)
@@ -178,7 +172,7 @@ def test_a_linked_folder_is_refused_once(make_site, tmp_path):
     (content / "life-situations").rename(elsewhere)
     (content / "life-situations").symlink_to(elsewhere)
     lines = problems(run_cli("check", "--content", content), content)
-    assert f"life-situations:1:1: {outside('the folder', elsewhere)}" in lines
+    assert f"life-situations:1:1: {outside('složka', elsewhere)}" in lines
 
 
 def test_links_inside_the_content_folder_or_to_the_built_in_files_are_fine(make_site, tmp_path):
@@ -263,7 +257,7 @@ def test_a_folder_moved_away_and_back_is_noticed_by_the_preview(site, tmp_path):
 
 def test_new_with_a_400_character_name_is_refused_with_the_limit(site):
     result = run_cli("new", "service", "--content", site, "--name", "Poradna " * 50, "--provider", "charita-lysa", "--type", "azylove-domy")
-    assert (result.code, result.err) == (2, "error: --name: the text has 400 characters, at most 200 are allowed here; shorten it\n")
+    assert (result.code, result.err) == (2, 'chyba: --name: text má 400 znaků, tady je povoleno nejvýš 200; zkraťte ho\n')
     assert sorted(p.name for p in (site / "services").iterdir()) == ["azylovy-dum-lysa.yaml", "pecovatelska-sluzba-lysa.yaml"]
 
 
@@ -273,14 +267,14 @@ def test_new_makes_a_bounded_id_from_a_long_name_and_refuses_a_long_id(site):
     assert result.code == 0, result.err
     assert (site / "services/socialne-aktivizacni-sluzby-pro-seniory-a-osoby-se.yaml").is_file()
     result = run_cli("new", "provider", "--content", site, "--name", "Spolek", "--id", "a" * 150)
-    assert (result.code, result.err) == (2, "error: --id: the id has 150 characters, at most 100 are allowed; choose a shorter one\n")
+    assert (result.code, result.err) == (2, 'chyba: --id: id má 150 znaků, povoleno je nejvýš 100; zvolte kratší\n')
 
 
 def test_a_file_name_longer_than_an_id_may_be_is_reported(make_site):
     name = "sluzba-" + "a" * 120
     content = make_site({f"services/{name}.yaml": SERVICE})
     lines = problems(run_cli("check", "--content", content), content)
-    assert f'services/{name}.yaml:1:1: the file name "{name[:40]}…" has 127 characters, an id has at most 100; rename the file to a shorter id' in lines
+    assert f'services/{name}.yaml:1:1: název souboru „{name[:40]}…“ má 127 znaků, id jich má nejvýš 100; přejmenujte soubor na kratší id' in lines
 
 
 # --- 6. temporary trees of interrupted builds -----------------------------------------------
@@ -427,15 +421,15 @@ def test_a_theme_template_cannot_run_commands_on_the_build_machine(make_site, tm
     result = run_cli("build", "--content", content, "--out", out)
     assert result.code == 1 and not marker.exists() and not out.exists()
     assert problems(result, content)[:2] == [
-        "theme/templates/page.html:2:1: template error: access to attribute '__init__' of 'type' object is unsafe.",
-        "1 error in 1 file",
+        "theme/templates/page.html:2:1: chyba šablony: access to attribute '__init__' of 'type' object is unsafe.",
+        '1 chyba v 1 souboru',
     ]
 
 
 def test_a_theme_template_is_given_no_module_to_reach_into(make_site, tmp_path):
     content = make_site({"theme/templates/page.html": "{% extends 'base.html' %}{% block main %}{{ views.json }}{% endblock %}\n"})
     result = run_cli("build", "--content", content, "--out", tmp_path / "public")
-    assert problems(result, content)[0] == "theme/templates/page.html:1:1: template error: 'views' is undefined"
+    assert problems(result, content)[0] == "theme/templates/page.html:1:1: chyba šablony: 'views' is undefined"
 
 
 def test_the_sandbox_renders_the_built_in_templates_unchanged(make_site, tmp_path):
@@ -460,17 +454,17 @@ def test_the_sandbox_renders_the_built_in_templates_unchanged(make_site, tmp_pat
     ("replace", "by", "expected"),
     [
         ("name: Azylový dům pro matky s dětmi", "name: " + "Domov" * 80,
-         "1:7: name: the text has 400 characters, at most 200 are allowed here; shorten it"),
+         '1:7: name: text má 400 znaků, tady je povoleno nejvýš 200; zkraťte ho'),
         ("kind: registered", "kind: registered\nsummary: " + "x" * 1001,
-         "4:10: summary: the text has 1,001 characters, at most 1,000 are allowed here; shorten it"),
+         '4:10: summary: text má 1001 znaků, tady je povoleno nejvýš 1000; zkraťte ho'),
         (DESCRIPTION, "description: " + "Text." * 4800 + "\n",
-         "25:14: description: the text has 24,000 characters, at most 20,000 are allowed here; shorten it"),
+         '25:14: description: text má 24 000 znaků, tady je povoleno nejvýš 20 000; zkraťte ho'),
         ("provider: charita-lysa", "provider: " + "p" * 500,
-         "2:11: provider: the text has 500 characters, at most 100 are allowed here; shorten it"),
+         '2:11: provider: text má 500 znaků, tady je povoleno nejvýš 100; zkraťte ho'),
         ("kind: registered", "kind: " + "k" * 500,
-         f'3:7: kind: "{"k" * 79}…" is not a kind of service; write one of: registrovaná (registered), související (related)'),
+         f'3:7: kind: „{"k" * 79}…“ není druh záznamu; napište jedno z: registrovaná (registered), související (related)'),
         ("email: azyl@example.org", "email: " + "a" * 300 + "@example.org",
-         "13:46: contacts.email[0]: the text has 312 characters, at most 254 are allowed here; shorten it"),
+         '13:46: contacts.email[0]: text má 312 znaků, tady je povoleno nejvýš 254; zkraťte ho'),
     ],
     ids=["name", "summary", "description", "reference", "literal", "email"],
 )
@@ -485,8 +479,8 @@ def test_a_10_mb_name_is_refused_before_it_is_read(make_site, tmp_path):
     size = (content / SERVICE_FILE).stat().st_size
     check, build = check_and_build(content, tmp_path / "public")
     assert check == [
-        f"{SERVICE_FILE}:1:1: the file has {size:,} bytes, a content file may have at most 1,048,576; shorten its texts or split it",
-        "1 error in 1 file",
+        f"{SERVICE_FILE}:1:1: soubor má {size:,} bajtů, soubor s obsahem smí mít nejvýš 1 048 576; zkraťte jeho texty, nebo ho rozdělte".replace(f"{size:,}", f"{size:,}".replace(",", " ")),
+        '1 chyba v 1 souboru',
     ]
 
 

@@ -460,7 +460,7 @@ def test_two_builds_publish_byte_identical_open_data(fixture_site, tmp_path):
 def test_export_writes_what_the_build_publishes(fixture_site, tmp_path):
     out = tmp_path / "export"
     run = run_cli("export", "--content", fixture_site.parent / "content", "--out", out)
-    assert run.code == 0 and run.out.strip() == f"wrote 9 files (json, csv, hsds, dcat) into {out}"
+    assert run.code == 0 and run.out.strip() == f"zapsáno 9 souborů (json, csv, hsds, dcat) do {out}"
     exported = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     assert {f"data/{rel}": data for rel, data in exported.items()} == data_files(fixture_site)
 
@@ -480,8 +480,8 @@ def test_export_of_broken_content_reports_it_and_writes_nothing(make_site, tmp_p
     out = tmp_path / "out"
     run = run_cli("export", "--content", content, "--out", out)
     assert run.code == 1
-    assert 'services/azylovy-dum-lysa.yaml:2:11: provider: no provider "charita-lysaa" (did you mean "charita-lysa"?)' in run.out
-    assert f"nothing written; {out} is unchanged" in run.out
+    assert 'services/azylovy-dum-lysa.yaml:2:11: provider: poskytovatel „charita-lysaa“ neexistuje (nemysleli jste „charita-lysa“?)' in run.out
+    assert f"nic nezapsáno; {out} je beze změny" in run.out
     assert not out.exists()
 
 
@@ -491,7 +491,7 @@ def test_export_usage_errors(site, tmp_path):
     a_file = tmp_path / "soubor"
     a_file.write_text("")
     run = run_cli("export", "--content", site, "--out", a_file)
-    assert run.code == 2 and "is not a folder" in run.err
+    assert run.code == 2 and "existuje a není to složka; zvolte jiné --out" in run.err
     assert run_cli("export", "--content", tmp_path / "nowhere", "--out", tmp_path / "out").code == 2
     assert not (tmp_path / "out").exists()
 

@@ -297,8 +297,8 @@ def test_a_crisis_line_that_is_not_a_phone_number_is_refused_with_its_position(t
     content = print_site(tmp_path, {"site.yaml": site})
     result = run_cli("check", "--content", content)
     assert result.code == 1
-    assert f'{content / "site.yaml"}:8:14: crisis_lines[0].number: "linka 123" is not a phone number; write e.g. ' \
-        "+420 325 551 234, 325 551 234 or a short line like 116 123; an extension as 325 551 234, linka 12" in result.lines, result.out
+    assert f'{content / "site.yaml"}:8:14: crisis_lines[0].number: „linka 123“ není telefonní číslo; napište např. ' \
+        "+420 325 551 234, 325 551 234 nebo krátkou linku jako 116 123; klapku jako 325 551 234, linka 12" in result.lines, result.out
 
 
 def test_front_matter_that_would_spill_a_few_lines_is_set_tighter(site):
@@ -409,11 +409,11 @@ def test_overflowing_leaflet_is_reported_with_how_much_and_print_fails(tmp_path)
         "text: |\n  Co dělat, když přicházíte o bydlení.\n", long_text)})
     result = run_cli("print", "--content", content, "--out", tmp_path / "public")
     assert result.code == 1
-    line = next(l for l in result.lines if "leaflet ztrata-bydleni" in l)
-    assert re.search(r"ztrata-bydleni\.yaml:1:1: warning: text: leaflet ztrata-bydleni: needs (\d+) panels "
-                     r"\(\d+ sides of A4\), the DL format holds 6 \(2 sides\); shorten the text or list fewer services", line), line
-    assert int(re.search(r"needs (\d+) panels", line).group(1)) > 6
-    assert result.lines[-1] == "leaflets that do not fit their format: ztrata-bydleni; see above"
+    line = next(l for l in result.lines if "leták ztrata-bydleni" in l)
+    assert re.search(r"ztrata-bydleni\.yaml:1:1: varování: text: leták ztrata-bydleni: potřebuje (\d+) panelů "
+                     r"\(\d+ stran A4\), formát DL pojme 6 \(2 strany\); zkraťte text nebo uveďte méně služeb", line), line
+    assert int(re.search(r"potřebuje (\d+) panelů", line).group(1)) > 6
+    assert result.lines[-1] == "letáky, které se nevejdou do svého formátu: ztrata-bydleni; viz výše"
     # nothing is cut: the PDF keeps every panel, in reading order
     text = "\n".join(page_texts(tmp_path / "public/tisk/ztrata-bydleni.pdf"))
     assert "Odstavec 39." in text
@@ -426,11 +426,11 @@ def test_build_print_warns_about_an_overflow_and_strict_fails(tmp_path):
     out = tmp_path / "public"
     result = run_cli("build", "--print", "--content", content, "--out", out)
     assert result.code == 0, result.out
-    assert any("warning: text: leaflet ztrata-bydleni: needs" in l for l in result.lines)
+    assert any("varování: text: leták ztrata-bydleni: potřebuje" in l for l in result.lines), result.out
     assert (out / "tisk/ztrata-bydleni.pdf").is_file()
     strict = run_cli("build", "--print", "--strict", "--content", content, "--out", tmp_path / "strict")
     assert strict.code == 1
-    assert any(": text: leaflet ztrata-bydleni: needs" in l and "warning" not in l for l in strict.lines)
+    assert any(": text: leták ztrata-bydleni: potřebuje" in l and "varování" not in l for l in strict.lines)
     assert not (tmp_path / "strict").exists()
 
 
@@ -462,21 +462,21 @@ def digest(folder: Path) -> dict[str, str]:
 def test_two_prints_are_byte_identical_and_the_second_renders_nothing(tmp_path):
     content = print_site(tmp_path)
     first = run_cli("print", "--content", content, "--out", tmp_path / "a")
-    assert "(2 rendered, 0 unchanged)" in first.out
+    assert "(nově vysázeno: 2, beze změny: 0)" in first.out
     again = run_cli("print", "--content", content, "--out", tmp_path / "b")
-    assert "(0 rendered, 2 unchanged)" in again.out
+    assert "(nově vysázeno: 0, beze změny: 2)" in again.out
     shutil.rmtree(content / ".cache" / "print")
     fresh = run_cli("print", "--content", content, "--out", tmp_path / "c", "--jobs", "1")
-    assert "(2 rendered, 0 unchanged)" in fresh.out
+    assert "(nově vysázeno: 2, beze změny: 0)" in fresh.out
     assert digest(tmp_path / "a/tisk") == digest(tmp_path / "b/tisk") == digest(tmp_path / "c/tisk")
 
 
 def test_only_the_changed_leaflet_is_rendered_again(tmp_path):
     content = print_site(tmp_path, {"life-situations/dluhy.yaml": "title: Mám dluhy\ntext: Zavolejte do poradny.\nservices: [obcanska-poradna]\n"})
-    assert "(3 rendered, 0 unchanged)" in run_cli("print", "--content", content, "--out", tmp_path / "public").out
+    assert "(nově vysázeno: 3, beze změny: 0)" in run_cli("print", "--content", content, "--out", tmp_path / "public").out
     (content / "life-situations/dluhy.yaml").write_text("title: Mám dluhy\ntext: Zavolejte hned.\nservices: [obcanska-poradna]\n", "utf-8")
     result = run_cli("print", "--content", content, "--out", tmp_path / "public")
-    assert "(1 rendered, 2 unchanged)" in result.out
+    assert "(nově vysázeno: 1, beze změny: 2)" in result.out
     assert "Zavolejte hned." in "\n".join(page_texts(tmp_path / "public/tisk/dluhy.pdf"))
     assert len(list((content / ".cache" / "print").iterdir())) == 3  # the old leaflet's entry is gone
 
@@ -488,7 +488,7 @@ def test_print_refuses_invalid_content_and_leaves_the_pdfs(tmp_path):
     (content / "services/klub-senioru.yaml").write_text(RELATED.replace("kind: related", "kind: maybe"), "utf-8")
     result = run_cli("print", "--content", content, "--out", tmp_path / "public")
     assert result.code == 1
-    assert result.lines[-1] == f"nothing printed; {tmp_path / 'public' / 'tisk'} is unchanged"
+    assert result.lines[-1] == f"nic nevytištěno; {tmp_path / 'public' / 'tisk'} je beze změny"
     assert digest(tmp_path / "public/tisk") == before
 
 

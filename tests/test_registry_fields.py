@@ -71,7 +71,7 @@ def test_capacity_per_form_is_labelled_as_the_registered_maximum(make_site, tmp_
 def test_a_capacity_form_the_service_does_not_have_is_an_error(make_site):
     service = SERVICE.replace("capacity: [{count: 12, unit: beds}]", "capacity: [{form: field, count: 12, unit: beds}]")
     result = run_cli("check", "--content", make_site({"services/azylovy-dum-lysa.yaml": service}))
-    assert 'services/azylovy-dum-lysa.yaml:10:19: capacity[0].form: "field" is not among the forms of the service (residential); add it to forms or correct the capacity' in result.out
+    assert 'services/azylovy-dum-lysa.yaml:10:19: capacity[0].form: „terénní (field)“ není mezi formami služby (pobytová (residential)); doplňte ji do forms, nebo opravte kapacitu' in result.out
 
 
 def test_city_districts_nest_between_a_municipality_and_its_parts(make_site):
@@ -88,7 +88,7 @@ def test_city_districts_nest_between_a_municipality_and_its_parts(make_site):
 def test_a_city_district_cannot_lie_in_a_part(make_site):
     content = make_site({"localities/obvod.yaml": "name: Obvod\nlevel: city-district\nparent: litol\n"})
     result = run_cli("check", "--content", content)
-    assert 'obvod.yaml:3:9: parent: a city-district cannot lie in "litol", which is a part; choose a larger parent' in result.out
+    assert 'obvod.yaml:3:9: parent: úroveň městská část (city-district) nemůže ležet v „litol“, což je úroveň část obce (part); zvolte větší nadřazenou lokalitu' in result.out
 
 
 def test_an_official_code_names_one_place_of_its_level(make_site):
@@ -99,7 +99,7 @@ def test_an_official_code_names_one_place_of_its_level(make_site):
     })
     result = run_cli("check", "--content", content)
     assert [l for l in result.out.splitlines() if "code" in l] == [
-        f'{content}/localities/milovice.yaml:4:7: code: the code "537560" is already used by locality "lysa"; an official code names one place'
+        f'{content}/localities/milovice.yaml:4:7: code: kód „537560“ už používá lokalita „lysa“; úřední kód označuje jediné místo'
     ]
 
 
@@ -108,8 +108,8 @@ def test_a_registration_is_imported_into_one_service_only(make_site):
     content = make_site({"services/azylovy-dum-lysa.yaml": SERVICE + source,
                          "services/pecovatelska-sluzba-lysa.yaml": SERVICE_2 + source})
     result = run_cli("check", "--content", content)
-    assert (f'{content}/services/pecovatelska-sluzba-lysa.yaml:17:37: source.portal_id: registration 7035 is already imported '
-            'as service "azylovy-dum-lysa"; one registration is one service, delete one of the files') in result.out
+    assert (f'{content}/services/pecovatelska-sluzba-lysa.yaml:17:37: source.portal_id: registrace 7035 je už importována '
+            'jako služba „azylovy-dum-lysa“; jedna registrace je jedna služba, jeden ze souborů smažte') in result.out
 
 
 def test_a_confidential_address_point_never_reaches_a_page(make_site, tmp_path):

@@ -327,7 +327,7 @@ def test_an_area_that_names_nothing_or_several_places_is_explained(sample, tmp_p
     result = run_cli("import", "registry", "--source", sample / "rpss.json", "--codelists", sample / "ciselniky", "--area", area,
                      "--content", tmp_path / "content")
     assert result.code == 1
-    assert result.err == f"error: {message}\n"
+    assert result.err == f"chyba: {message}\n"
     assert not (tmp_path / "content").exists()
 
 
@@ -384,7 +384,7 @@ def test_bad_input_is_explained_and_the_content_stays_as_it_was(imported, sample
     spoil(sample)
     result = run_import(sample, imported)
     assert result.code == 1
-    assert result.err == "error: " + message.format(source=sample / "rpss.json", lists=sample / "ciselniky") + "\n"
+    assert result.err == "chyba: " + message.format(source=sample / "rpss.json", lists=sample / "ciselniky") + "\n"
     assert result.out == ""
     assert digest(imported) == before
     assert not [p for p in imported.parent.iterdir() if ".import-" in p.name]  # no staging left behind

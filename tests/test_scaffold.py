@@ -15,7 +15,7 @@ from catalogue.commands.new import run as scaffold_command, scalar, slugify
 
 
 def no_errors_in(result, rel: str) -> bool:
-    return not any(rel in line and "warning" not in line for line in result.lines)
+    return not any(rel in line and "varování" not in line for line in result.lines)
 
 
 @pytest.mark.parametrize(
@@ -57,15 +57,15 @@ def test_verified_is_left_for_a_person_to_set(site):
 def test_refuses_to_overwrite(site):
     before = (site / "providers/charita-lysa.yaml").read_bytes()
     result = run_cli("new", "provider", "--content", site, "--id", "charita-lysa", "--name", "Jiná charita")
-    assert result.code == 2 and "already exists" in result.err
+    assert result.code == 2 and "už existuje; zvolte jiné --id" in result.err
     assert (site / "providers/charita-lysa.yaml").read_bytes() == before
 
 
 @pytest.mark.parametrize(
     "options, message",
     [
-        (["--id", "Charita Lysá", "--name", "X"], '"Charita Lysá" is not a valid id'),
-        (["--id", "x_y", "--name", "X"], '"x_y" is not a valid id'),
+        (["--id", "Charita Lysá", "--name", "X"], '„Charita Lysá“ není platné id'),
+        (["--id", "x_y", "--name", "X"], '„x_y“ není platné id'),
     ],
 )
 def test_refuses_an_invalid_id(site, options, message):
@@ -75,13 +75,13 @@ def test_refuses_an_invalid_id(site, options, message):
 
 def test_unknown_references_are_refused_with_a_suggestion(site):
     result = run_cli("new", "service", "--content", site, "--name", "X", "--provider", "charita-lys", "--type", "azylove-domy")
-    assert result.code == 2 and 'no provider "charita-lys" (did you mean "charita-lysa"?)' in result.err
+    assert result.code == 2 and 'poskytovatel „charita-lys“ neexistuje (nemysleli jste „charita-lysa“?)' in result.err
     assert not (site / "services/x.yaml").exists()
 
 
 def test_missing_values_without_a_terminal_are_an_error(site):
     result = run_cli("new", "service", "--content", site, "--name", "X")
-    assert result.code == 2 and "--provider is required" in result.err
+    assert result.code == 2 and '--provider je povinné' in result.err
 
 
 def test_asks_for_the_required_values_in_a_terminal(site):

@@ -14,12 +14,12 @@ DEMO = ROOT / "content"
 @pytest.mark.parametrize(
     "option, value, message",
     [
-        ("--locality", "lysa", '--locality: no locality "lysa" (did you mean "lysa-nad-labem"?)'),
-        ("--locality", "Lysá", '--locality: no locality "Lysá" (did you mean "lysa-nad-labem"?)'),
-        ("--locality", "podebrdy", '--locality: no locality "podebrdy" (did you mean "podebrady"?)'),
-        ("--type", "azylovy-dum", '--type: no type "azylovy-dum" (did you mean "azylove-domy"?)'),
-        ("--target-group", "senioři", '--target-group: no target group "senioři" (did you mean "seniori"?)'),
-        ("--locality", "xx", '--locality: no locality "xx"'),
+        ("--locality", "lysa", '--locality: lokalita „lysa“ neexistuje (nemysleli jste „lysa-nad-labem“?)'),
+        ("--locality", "Lysá", '--locality: lokalita „Lysá“ neexistuje (nemysleli jste „lysa-nad-labem“?)'),
+        ("--locality", "podebrdy", '--locality: lokalita „podebrdy“ neexistuje (nemysleli jste „podebrady“?)'),
+        ("--type", "azylovy-dum", '--type: type „azylovy-dum“ neexistuje (nemysleli jste „azylove-domy“?)'),
+        ("--target-group", "senioři", '--target-group: cílová skupina „senioři“ neexistuje (nemysleli jste „seniori“?)'),
+        ("--locality", "xx", '--locality: lokalita „xx“ neexistuje'),
     ],
 )
 def test_an_unknown_filter_id_gets_a_did_you_mean_as_check_gives(option, value, message):

@@ -155,13 +155,13 @@ def test_a_broken_edit_shows_the_errors_over_the_last_good_page_until_fixed(serv
     parsed = parse(page)
     assert parsed.h1 == ["Azylový dům pro matky s dětmi"]  # the last good version
     assert any(
-        line.endswith(f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not a kind of service; write one of: registrovaná (registered), související (related)")
+        line.endswith(f"{SERVICE_FILE}:3:7: kind: „maybe“ není druh záznamu; napište jedno z: registrovaná (registered), související (related)")
         for line in parsed.overlay
     ), parsed.overlay
     assert 'role="alertdialog"' in page and "<button" in page  # announced, and dismissible
     assert OVERLAY in get(base + "/")[1]  # on every page, not only the broken record's
-    terminal = wait_for_log(tmp_path / "serve.log", "the preview keeps showing the last good version")
-    assert f"{SERVICE_FILE}:3:7: kind: \"maybe\" is not a kind of service" in terminal
+    terminal = wait_for_log(tmp_path / "serve.log", "náhled dál ukazuje poslední verzi bez chyb")
+    assert f"{SERVICE_FILE}:3:7: kind: „maybe“ není druh záznamu" in terminal
     edit(content, SERVICE_FILE, SERVICE.replace("Azylový dům pro matky s dětmi", "Azylový dům opraven"))
     page = wait_for(base + SERVICE_URL, lambda body: OVERLAY not in body)
     assert parse(page).h1 == ["Azylový dům opraven"]
@@ -201,8 +201,11 @@ CONTRAST = """(el) => {
 }"""
 
 
-@pytest.mark.parametrize("language, close", [("cs", "Zavřít"), ("en", "Close")])
-def test_the_overlay_close_button_is_readable_and_speaks_the_site_language(served, language, close):
+@pytest.mark.parametrize("language, close, problem", [
+    ("cs", "Zavřít", "kind: „maybe“ není druh záznamu; napište jedno z: registrovaná (registered), související (related)"),
+    ("en", "Close", 'kind: "maybe" is not a kind of service; write one of: registrovaná (registered), související (related)'),
+])
+def test_the_overlay_close_button_is_readable_and_speaks_the_site_language(served, language, close, problem):
     """In Chromium, over the site's own stylesheet (which styles every button): contrast at least 4.5:1."""
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():
@@ -225,6 +228,7 @@ def test_the_overlay_close_button_is_readable_and_speaks_the_site_language(serve
         assert page.evaluate("() => document.activeElement.textContent") == close  # it takes focus
         heading = page.locator("#catalogue-preview-errors h2").inner_text()
         assert heading == ("Obsah má 1 chybu" if language == "cs" else "The content has 1 error")
+        assert page.locator("#catalogue-preview-errors li").inner_text().endswith(f"{SERVICE_FILE}:3:7: {problem}")  # the problem too
         button.click()
         assert page.locator("#catalogue-preview-errors").count() == 0
         browser.close()

@@ -75,7 +75,7 @@ def test_a_content_folder_moved_away_and_back_is_shown(served, tmp_path):
     base, content = served
     (content / "life-situations").rename(tmp_path / "elsewhere")
     page = wait_for(base + SERVICE_URL, lambda body: OVERLAY in body)
-    assert any('life_situations[0]: no life situation "ztrata-bydleni"' in line for line in parse(page).overlay)
+    assert any("life_situations[0]: životní situace „ztrata-bydleni“ neexistuje" in line for line in parse(page).overlay)
     (tmp_path / "elsewhere").rename(content / "life-situations")
     wait_for(base + SERVICE_URL, lambda body: OVERLAY not in body)
 

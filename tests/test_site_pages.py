@@ -443,9 +443,9 @@ def test_a_former_id_may_not_be_a_live_id_or_claimed_twice(make_site):
     result = run_cli("check", "--content", content)
     errors = [line.split("/content/", 1)[-1] for line in result.lines if "former" in line or "already a former" in line]
     assert errors == [
-        'providers/jiny.yaml:2:14: former_ids[0]: "charita-lysa" is the id of an existing record in providers/; a former id must be free, remove it',
-        'services/pecovatelska-sluzba-lysa.yaml:17:14: former_ids[0]: "azylovy-dum-lysa" is the id of an existing record in services/; a former id must be free, remove it',
-        'services/pecovatelska-sluzba-lysa.yaml:17:32: former_ids[1]: "stara-sluzba" is already a former id of "klub"; an old address can lead to one record only',
+        'providers/jiny.yaml:2:14: former_ids[0]: „charita-lysa“ je id existujícího záznamu v providers/; dřívější id musí být volné, smažte ho',
+        'services/pecovatelska-sluzba-lysa.yaml:17:14: former_ids[0]: „azylovy-dum-lysa“ je id existujícího záznamu v services/; dřívější id musí být volné, smažte ho',
+        'services/pecovatelska-sluzba-lysa.yaml:17:32: former_ids[1]: „stara-sluzba“ je už dřívějším id záznamu „klub“; stará adresa může vést jen k jednomu záznamu',
     ]
     assert result.code == 1
 

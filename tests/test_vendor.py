@@ -165,7 +165,7 @@ def test_the_command_line_verifies_lists_and_refuses_unknown_names(capsys):
 def test_verify_names_each_missing_package_once_with_what_to_run(folder, capsys):
     assert vendor.main(["verify", "leaflet"]) == 1
     assert capsys.readouterr().err == (
-        "error: leaflet 1.9.4 is not installed (LICENSE is missing and 7 more); run `python -m catalogue.vendor install`\n"
+        "chyba: leaflet 1.9.4 není nainstalováno (LICENSE is missing a další (7)); spusťte `python -m catalogue.vendor install`\n"
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..messages import commands as said
+from ..messages.core import say
 from ..errors import EXIT_CONTENT, EXIT_OK
 from ..report import Reporter
 from ..validate.stage import check_content
@@ -15,5 +17,5 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
     if loaded.problems.has_errors():
         return EXIT_CONTENT
     if not loaded.problems.items:
-        reporter.info("no problems")
+        reporter.info(say(said.NO_PROBLEMS))
     return EXIT_OK

@@ -9,7 +9,7 @@ from typing import TextIO
 
 from ..errors import EXIT_CONTENT, EXIT_OK
 from ..registry.codelists import CODELIST_BASE
-from ..registry.importer import import_registry, site_language
+from ..registry.importer import import_registry
 from ..registry.messages import RegistryInputError, say
 from ..registry.source import OFFICIAL_FILE
 from ..report import Reporter
@@ -28,13 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, reporter: Reporter) -> int:
     """Run the import; 0 when done, 1 with a message on bad input (nothing written)."""
     out, err = reporter.out, reporter.err
-    language = site_language(args.content)
+    language = reporter.language
     with tempfile.TemporaryDirectory(prefix="registry-") as scratch:
         try:
             result = import_registry(args.content, args.source, args.codelists, args.area, language, Path(scratch),
                                      progress_to(err), inform=lambda message: print(message, file=err))
         except RegistryInputError as exc:
-            reporter.error(str(exc))
+            reporter.error(exc.args[0])
             return EXIT_CONTENT
     print(result.report, file=out, end="")
     if args.report:

@@ -18,17 +18,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import commands as said
+from ..messages.checks import NOUNS
+from ..messages.core import say
+from ..messages.fields import DID_YOU_MEAN, TOO_LONG
 from ..errors import EXIT_OK, EXIT_USAGE, display_path
 from ..load.content import ID_MAX, SLUG_RE
-from ..model.fields import NAME_MAX, TOO_LONG
+from ..model.fields import NAME_MAX
 from ..model.kinds import RECORD_KINDS, RecordKind
 from ..model.records import LEVELS
 from ..report import Reporter
 from ..validate.stage import check_content
 
 ID_FROM_NAME = 60  # characters of an id made from a name: whole words, cut after the last that fits
-LONG_ID = "--id: the id has {length} characters, at most {limit} are allowed; choose a shorter one"
-CANNOT_WRITE = "cannot write {path} ({reason}); check the folder"
 
 #: What ``new`` creates: "service" → its kind (the registry's rows that are offered).
 NEW_KINDS: dict[str, RecordKind] = {kind.name: kind for kind in RECORD_KINDS if kind.new}
@@ -71,16 +73,16 @@ def run(args: argparse.Namespace, reporter: Reporter, ask: Callable[[str], str] 
         for name, prompt in required_fields(args.kind):
             if name not in values:
                 if ask is None:
-                    raise ScaffoldError(f"--{name} is required (or run the command in a terminal to be asked)")
+                    raise ScaffoldError(say(said.NEW_REQUIRED_OPTION, name=name))
                 answer = ask(f"{prompt}: ").strip()
                 if not answer:
-                    raise ScaffoldError(f"{name} is required")
+                    raise ScaffoldError(say(said.NEW_REQUIRED, name=name))
                 values[name] = answer
         path = new_record(args.content, args.kind, values, args.id, known)
     except ScaffoldError as exc:
-        reporter.error(str(exc))
+        reporter.error(exc.args[0])
         return EXIT_USAGE
-    reporter.info(f"created {display_path(path)}; fill in the commented lines, then run: python build.py check")
+    reporter.info(say(said.CREATED, path=display_path(path)))
     return EXIT_OK
 
 
@@ -106,15 +108,15 @@ def new_record(content: Path, kind: str, values: dict[str, str], ident: str | No
     folder = NEW_KINDS[kind].folder
     for name in ("name", "title"):
         if len(values.get(name, "")) > NAME_MAX:
-            raise ScaffoldError(f"--{name}: " + TOO_LONG.format(length=len(values[name]), limit=NAME_MAX))
+            raise ScaffoldError(say(said.NEW_TOO_LONG, name=name, reason=say(TOO_LONG, length=len(values[name]), limit=NAME_MAX)))
     if ident is not None and len(ident) > ID_MAX:
-        raise ScaffoldError(LONG_ID.format(length=len(ident), limit=ID_MAX))
+        raise ScaffoldError(say(said.NEW_LONG_ID, length=len(ident), limit=ID_MAX))
     ident = ident or shorten_id(slugify(values.get("name") or values.get("title") or ""))
     if not SLUG_RE.match(ident):
-        raise ScaffoldError(f'"{ident}" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa')
+        raise ScaffoldError(say(said.NEW_BAD_ID, value=ident))
     path = content / folder / NEW_KINDS[kind].file_name(ident)
     if path.exists():
-        raise ScaffoldError(f"{display_path(path)} already exists; choose another --id")
+        raise ScaffoldError(say(said.NEW_EXISTS, path=display_path(path)))
     _check_references(kind, values, known)
     if kind == "service" and "kind" not in values:
         values["kind"] = "registered" if known.service_types.get(values["type"]) else "related"
@@ -124,9 +126,9 @@ def new_record(content: Path, kind: str, values: dict[str, str], ident: str | No
         with path.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
             fh.write(text)
     except FileExistsError:
-        raise ScaffoldError(f"{display_path(path)} already exists; choose another --id") from None
+        raise ScaffoldError(say(said.NEW_EXISTS, path=display_path(path))) from None
     except OSError as exc:
-        raise ScaffoldError(CANNOT_WRITE.format(path=display_path(path), reason=exc.strerror)) from None
+        raise ScaffoldError(say(said.NEW_CANNOT_WRITE, path=display_path(path), reason=exc.strerror)) from None
     return path
 
 
@@ -142,11 +144,11 @@ def _check_references(kind: str, values: dict[str, str], known: Known) -> None:
             continue
         if value not in ids:
             close = difflib.get_close_matches(value, sorted(ids), n=1, cutoff=0.6)
-            hint = f' (did you mean "{close[0]}"?)' if close else f"; see {where}"
-            raise ScaffoldError(f'no {what} "{value}"{hint}')
+            hint = say(DID_YOU_MEAN, name=close[0]) if close else say(said.SEE, where=where)
+            raise ScaffoldError(say(said.NEW_NO_REFERENCE, what=say(NOUNS[what]), value=value, hint=hint))
     level = values.get("level")
     if kind == "locality" and level not in LEVELS:
-        raise ScaffoldError(f'"{level}" is not a level; use {", ".join(LEVELS[:-1])} or {LEVELS[-1]}')
+        raise ScaffoldError(say(said.NEW_BAD_LEVEL, value=level, levels=", ".join(LEVELS[:-1]), last=LEVELS[-1]))
 
 
 def render(kind: str, values: dict[str, str]) -> str:

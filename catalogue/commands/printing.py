@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..messages import commands as said
+from ..messages.core import say
 from ..errors import EXIT_CONTENT, EXIT_OK
 from ..pipeline import print_site
 from ..report import Reporter
@@ -14,14 +16,14 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
     printed_run = print_site(args.content, args.out, strict=args.strict, workers=args.jobs)
     reporter.problems(printed_run.problems)
     if printed_run.printed is None:
-        reporter.info(f"nothing printed; {args.out / 'tisk'} is unchanged")
+        reporter.info(say(said.NOTHING_PRINTED, out=args.out / "tisk"))
         return EXIT_CONTENT
     printed = printed_run.printed
-    reporter.info(
-        f"printed {len(printed.files)} PDFs, {printed.total_pages} pages, into {args.out / 'tisk'} "
-        f"({printed.rendered} rendered, {printed.cached} unchanged)"
-    )
+    reporter.info(say(
+        said.PRINTED, files=len(printed.files), pages=printed.total_pages, out=args.out / "tisk",
+        rendered=printed.rendered, cached=printed.cached,
+    ))
     if printed.overflowing:
-        reporter.info(f"leaflets that do not fit their format: {', '.join(printed.overflowing)}; see above")
+        reporter.info(say(said.OVERFLOWING, names=", ".join(printed.overflowing)))
         return EXIT_CONTENT
     return EXIT_OK

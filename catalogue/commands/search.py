@@ -6,22 +6,32 @@ import argparse
 import json
 from pathlib import Path
 
+from ..messages import commands as said
+from ..messages.core import say
+from ..messages.fields import DID_YOU_MEAN
 from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from ..index import Catalogue, publishable
 from ..outputs.context import cache_folder
-from ..model.words import did_you_mean
+from ..model.choices import FORM_WORDS, KIND_WORDS, as_id
+from ..model.words import suggestion
 from ..report import Reporter
 from ..render.urls import absolute
 from ..search.documents import FACETS
 from ..search.plan_documents import PLAN_KINDS
 from ..search.engine import SearchEngine
-from ..validate.crossref import names_of
+from ..validate.crossref import names_of, noun
 from ..validate.stage import check_content
+
+
+#: Facets whose values editors may write as the site shows them (``--form terénní``, ``--kind související``).
+WORDS = {"form": FORM_WORDS, "kind": KIND_WORDS}
 
 
 def chosen_filters(args: argparse.Namespace) -> dict[str, list[str]]:
     """The facet options of the command line as the search page's filters."""
     filters = {name: list(getattr(args, name, None) or []) for name in FACETS if name not in ("wheelchair", "free")}
+    for facet, words in WORDS.items():  # --form terénní, as the site shows it and check accepts it
+        filters[facet] = [as_id(value, words) for value in filters.get(facet, [])]
     filters["wheelchair"] = ["yes"] if args.wheelchair else []
     filters["free"] = ["yes"] if args.free else []
     return {k: v for k, v in filters.items() if v}
@@ -62,8 +72,10 @@ def unknown_filters(cat: Catalogue, filters: dict[str, list[str]]) -> list[str]:
         known = known_values(cat, facet)
         for value in values:
             if value not in known:
-                hint = did_you_mean(value, known, known_names(cat, facet))
-                messages.append(f'--{facet.replace("_", "-")}: no {facet.replace("_", " ")} "{value}"{hint}')
+                found = suggestion(value, known, known_names(cat, facet))
+                hint = say(DID_YOU_MEAN, name=found) if found else ""
+                what = facet.replace("_", " ")
+                messages.append(say(said.SEARCH_UNKNOWN, option=facet.replace("_", "-"), what=noun(what), value=value, hint=hint))
     return messages
 
 
@@ -72,7 +84,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
     loaded = check_content(args.content, strict=args.strict)
     if loaded.problems.has_errors() or loaded.catalogue is None:
         reporter.problems(loaded.problems)
-        reporter.info("the content has errors; fix them first (python build.py check)")
+        reporter.info(say(said.SEARCH_BROKEN))
         return EXIT_CONTENT
     cat = publishable(loaded.catalogue)
     filters = chosen_filters(args)
@@ -82,7 +94,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
             reporter.error(message)
         return EXIT_USAGE
     if not args.query.strip() and not filters:
-        reporter.error('say what to look for, e.g. python build.py search "domov pro seniory", or give a filter such as --type')
+        reporter.error(say(said.SEARCH_EMPTY))
         return EXIT_USAGE
     engine = SearchEngine.for_catalogue(cat, cache_folder(Path(args.content)) / "search")
     outcome = engine.search(args.query, filters, limit=max(args.limit, 0))
@@ -102,7 +114,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
         ))
         return EXIT_OK
     for line in format_outcome(args.query, outcome, cat.site.base_url):
-        reporter.info(line)
+        reporter.info(line)  # said lines speak the reporter's language
     return EXIT_OK
 
 
@@ -110,11 +122,14 @@ def format_outcome(query: str, outcome, base_url: str) -> list[str]:
     """Plain-text results: number, title, what and who, where, phone, address of the page."""
     lines = []
     if outcome.corrected:
-        lines.append(f'nothing found for "{query}"; showing results for "{outcome.corrected}"')
+        lines.append(say(said.SEARCH_CORRECTED, query=query, corrected=outcome.corrected))
     if not outcome.total:
-        lines.append(f'nothing found for "{query}"' if query else "nothing found")
+        lines.append(say(said.SEARCH_NOTHING_FOR, query=query) if query else say(said.SEARCH_NOTHING))
         return lines
-    lines.append(f"{outcome.total} found" + (f", the first {len(outcome.hits)}:" if len(outcome.hits) < outcome.total else ":"))
+    if len(outcome.hits) < outcome.total:
+        lines.append(say(said.SEARCH_FIRST, count=outcome.total, shown=len(outcome.hits)))
+    else:
+        lines.append(say(said.SEARCH_FOUND, count=outcome.total))
     for number, hit in enumerate(outcome.hits, start=1):
         meta = hit.meta
         lines.append(f"{number:>3}. {hit.title}")

@@ -14,15 +14,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages.core import LANGUAGES
+from ..messages import files as said
+from ..messages.core import Message, say
 from ..errors import Problem, Problems, display_path
-from .files import OUTSIDE, OWN_FOLDERS, Refused, inside, outside_links, read_content
+from .files import OWN_FOLDERS, Refused, inside, outside_links, read_content
 from .yamlstrict import Mapping, YamlError, decode, parse
 
 SITE_FILE = "site.yaml"  # the one file at the top of the content folder
 #: An id: the file name without its suffix, as it stands in URLs and references.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 100  # characters of an id (a file name, the last part of a web address)
-LONG_ID = 'the file name "{name}…" has {length} characters, an id has at most {limit}; rename the file to a shorter id'
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 _CONTENT_SUFFIXES = (".yml", ".YAML", ".md", ".yaml", ".markdown")  # in the wrong folder, a mistake, not a stray file
 
@@ -55,12 +57,22 @@ class Document:
         return self.parsed
 
 
+def site_language(content: Path) -> str | None:
+    """Return the language ``site.yaml`` names, or None when it cannot be read (messages then speak Czech)."""
+    try:
+        data = parse(read_content(content / SITE_FILE))
+    except (OSError, Refused, YamlError):
+        return None
+    language = data.get("language") if isinstance(data, Mapping) else None
+    return language if language in LANGUAGES else None
+
+
 def parse_record(source: bytes) -> Mapping:
     """Parse a record file; anything but a mapping of fields is a :class:`YamlError`."""
     tree = parse(source)
     if not isinstance(tree, Mapping):
-        what = "a list" if isinstance(tree, list) else "a single value"
-        raise YamlError(1, 1, f"the file holds {what}; a record is a mapping of fields (name: …)")
+        what = said.A_LIST if isinstance(tree, list) else said.A_SINGLE_VALUE
+        raise YamlError(1, 1, say(said.RECORD_NOT_MAPPING, what=say(what)))
     return tree
 
 
@@ -172,30 +184,27 @@ def read_file(file: ContentFile) -> FileRead:
     path, folder, shown = file.path, file.folder, file.shown
     problems = Problems()
     if file.link and file.root is not None and not inside(path, [file.root]):
-        problems.error(shown, 1, 1, "", _outside(path, "the folder" if path.is_dir() else "the file"))
+        problems.error(shown, 1, 1, "", _outside(path, said.THE_FOLDER if path.is_dir() else said.THE_FILE))
         key = f"{folder.name}/{path.stem}" if folder is not None else "site/site"
         return FileRead(failed=set() if path.is_dir() else {key}, problems=problems.items)
     if folder is None:
         if not path.is_file():
-            problems.error(shown, 1, 1, "", "site.yaml is missing; copy it from the demo catalogue and edit it")
+            problems.error(shown, 1, 1, "", say(said.SITE_MISSING))
             return FileRead(problems=problems.items)
         read = read_yaml(path, "site", "site", shown, problems)
     elif path.is_dir():
         read = read_owned_folder(path, folder, shown, problems)
     elif path.suffix != (suffix := folder.suffix):
         if path.suffix in _CONTENT_SUFFIXES:
-            problems.error(shown, 1, 1, "", f"files in {path.parent.name}/ end in {suffix}; rename it")
+            problems.error(shown, 1, 1, "", say(said.FILE_WRONG_SUFFIX, folder=path.parent.name, suffix=suffix))
         elif not path.name.endswith("~"):
-            problems.warning(shown, 1, 1, "", f"not a {suffix} file; it is ignored")
+            problems.warning(shown, 1, 1, "", say(said.FILE_IGNORED, suffix=suffix))
         read = FileRead()
     elif len(path.stem) > ID_MAX:
-        problems.error(shown, 1, 1, "", LONG_ID.format(name=path.stem[:40], length=len(path.stem), limit=ID_MAX))
+        problems.error(shown, 1, 1, "", say(said.FILE_LONG_ID, name=path.stem[:40], length=len(path.stem), limit=ID_MAX))
         read = FileRead()
     elif not SLUG_RE.match(path.stem):
-        problems.error(
-            shown, 1, 1, "",
-            f'the file name "{path.stem}" is not a valid id; use lowercase a-z, digits and hyphens, e.g. charita-lysa{path.suffix}',
-        )
+        problems.error(shown, 1, 1, "", say(said.FILE_BAD_ID, name=path.stem, suffix=path.suffix))
         read = FileRead()
     else:
         read = folder.read(path, folder.name, folder.ident(path), shown, problems)
@@ -211,10 +220,10 @@ def read_owned_folder(path: Path, folder: Folder, shown: str, problems: Problems
     """
     record = f"{path.name}{folder.suffix}"
     if not (path.parent / record).is_file():
-        problems.error(shown, 1, 1, "", f"the folder belongs to no record; add {folder.name}/{record} or rename the folder after its record")
+        problems.error(shown, 1, 1, "", say(said.FOLDER_NO_RECORD, folder=folder.name, record=record))
     for inner in sorted(path.iterdir()):
         if not inner.name.startswith(".") and not (inner.is_dir() and inner.name in folder.owned):
-            problems.warning(f"{shown}/{inner.name}", 1, 1, "", f"not part of the record; it is ignored (the folder holds {', '.join(folder.owned)})")
+            problems.warning(f"{shown}/{inner.name}", 1, 1, "", say(said.FOLDER_STRAY, owned=", ".join(folder.owned)))
     return FileRead()
 
 
@@ -254,7 +263,7 @@ def read_page(path: Path, kind: str, ident: str, shown: str, problems: Problems)
         return FileRead()
     match = _FRONT_MATTER_RE.match(text)
     if not match:
-        problems.error(shown, 1, 1, "", "a page starts with front matter: a line ---, title: …, and another line ---")
+        problems.error(shown, 1, 1, "", say(said.PAGE_NO_FRONT_MATTER))
         return FileRead()
     try:
         tree = parse(match.group(1))
@@ -262,7 +271,7 @@ def read_page(path: Path, kind: str, ident: str, shown: str, problems: Problems)
         problems.error(shown, exc.line + 1, exc.column, "", exc.message)
         return FileRead()
     if not isinstance(tree, Mapping):
-        problems.error(shown, 2, 1, "", "the front matter must be fields (title: …)")
+        problems.error(shown, 2, 1, "", say(said.PAGE_FRONT_MATTER_FIELDS))
         return FileRead()
     _shift(tree, 1)
     body_line = text.count("\n", 0, match.end()) + 1
@@ -278,15 +287,15 @@ def read_pdf(path: Path, kind: str, ident: str, shown: str, problems: Problems) 
     try:
         size = path.stat().st_size
     except OSError as exc:
-        problems.error(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")
+        problems.error(shown, 1, 1, "", say(said.FILE_UNREADABLE, reason=exc.strerror))
         return FileRead(failed={f"{kind}/{ident}"})
     if size > MAX_PDF_BYTES:
-        problems.error(shown, 1, 1, "", f"the file has {size // 2**20} MB, more than {MAX_PDF_BYTES // 2**20} MB; make it smaller")
+        problems.error(shown, 1, 1, "", say(said.PDF_TOO_LARGE, size=size // 2**20, limit=MAX_PDF_BYTES // 2**20))
         return FileRead(failed={f"{kind}/{ident}"})
     source = _read(path, shown, problems)
     if source is None or not source.startswith(PDF_MAGIC):
         if source is not None:
-            problems.error(shown, 1, 1, "", "the file is not a PDF (it does not start with %PDF-); export it as PDF again")
+            problems.error(shown, 1, 1, "", say(said.PDF_NOT_PDF))
         return FileRead(failed={f"{kind}/{ident}"})
     return FileRead([Document(kind, ident, shown, Mapping((1, 1)), source)])
 
@@ -296,9 +305,9 @@ def _read(path: Path, shown: str, problems: Problems) -> bytes | None:
     try:
         return read_content(path)
     except Refused as exc:
-        problems.error(shown, 1, 1, "", str(exc))
+        problems.error(shown, 1, 1, "", exc.args[0])
     except OSError as exc:
-        problems.error(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")
+        problems.error(shown, 1, 1, "", say(said.FILE_UNREADABLE, reason=exc.strerror))
     return None
 
 
@@ -314,15 +323,15 @@ def check_theme(theme: Path, problems: Problems) -> None:
     roots = [theme.parent, *OWN_FOLDERS]
     for path in (theme, theme / "templates", theme / "static"):
         if path.is_symlink() and not inside(path, roots):
-            problems.error(display_path(path), 1, 1, "", _outside(path, "the folder"))
+            problems.error(display_path(path), 1, 1, "", _outside(path, said.THE_FOLDER))
             return
     if theme.is_dir():
         for path in outside_links(theme, roots):
-            problems.error(display_path(path), 1, 1, "", _outside(path, "the folder" if path.is_dir() else "the file"))
+            problems.error(display_path(path), 1, 1, "", _outside(path, said.THE_FOLDER if path.is_dir() else said.THE_FILE))
 
 
-def _outside(path: Path, what: str) -> str:
-    return OUTSIDE.format(what=what, target=os.path.realpath(path))
+def _outside(path: Path, what: Message) -> str:
+    return say(said.FILE_OUTSIDE, what=say(what), target=os.path.realpath(path))
 
 
 def _shift(node: object, lines: int) -> None:

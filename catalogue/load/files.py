@@ -9,6 +9,9 @@ record is refused before it is read.
 
 from __future__ import annotations
 
+from ..messages import files as said
+from ..messages.core import Message, say
+
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,11 +20,6 @@ PROJECT = Path(__file__).resolve().parents[2]
 OWN_FOLDERS = (PROJECT / "templates", PROJECT / "static")  # the built-in templates and static files
 MAX_FILE_BYTES = 1_048_576  # 1 MiB; the longest real record is a few kilobytes
 
-OUTSIDE = (
-    "{what} is a link to {target}, outside the content folder; it is not read: "
-    "put the file itself into the content folder instead of a link"
-)
-TOO_LARGE = "the file has {size:,} bytes, a content file may have at most {limit:,}; shorten its texts or split it"
 
 
 class Refused(Exception):
@@ -34,10 +32,10 @@ def inside(path: Path, roots: Iterable[Path]) -> bool:
     return any(real == root or root in real.parents for root in (r.resolve() for r in roots))
 
 
-def check_inside(path: Path, roots: Iterable[Path], what: str = "the file") -> None:
+def check_inside(path: Path, roots: Iterable[Path], what: Message = said.THE_FILE) -> None:
     """Raise :class:`Refused` when ``path`` resolves outside ``roots``."""
     if not inside(path, roots):
-        raise Refused(OUTSIDE.format(what=what, target=os.path.realpath(path)))
+        raise Refused(say(said.FILE_OUTSIDE, what=say(what), target=os.path.realpath(path)))
 
 
 def read_content(path: Path) -> bytes:
@@ -45,7 +43,7 @@ def read_content(path: Path) -> bytes:
     with path.open("rb") as fh:
         size = os.fstat(fh.fileno()).st_size
         if size > MAX_FILE_BYTES:
-            raise Refused(TOO_LARGE.format(size=size, limit=MAX_FILE_BYTES))
+            raise Refused(say(said.FILE_TOO_LARGE, size=size, limit=MAX_FILE_BYTES))
         return fh.read()
 
 

@@ -17,6 +17,9 @@ What editors write must mean what it looks like. So, unlike PyYAML's defaults:
 
 from __future__ import annotations
 
+from ..messages import files as said
+from ..messages.core import say
+
 import re
 from dataclasses import dataclass
 
@@ -45,10 +48,6 @@ MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAX_NODES = 100_000  # far above any real record; an alias bomb exceeds it at once
 MAX_DEPTH = 20  # lists and mappings inside each other; a service needs 4 (locations[0].hours.mon)
-TOO_DEEP = (
-    "lists and mappings are nested more than {limit} levels deep here; a record needs only a few: "
-    "check the brackets [ ] {{ }} and the indentation"
-)
 
 
 # YAML allows tab, line feed and carriage return, and no other C0/C1 control character.
@@ -115,17 +114,15 @@ def decode(data: bytes) -> str:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise YamlError(
-            line, column, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
-        ) from None
+        raise YamlError(line, column, say(said.YAML_NOT_UTF8, byte=f"{data[exc.start]:02x}")) from None
     bad = _CONTROL_RE.search(text)
     if bad:
         offset = bad.start()
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         if bad.group() == "\x00":
-            raise YamlError(line, column, "the file contains a NUL byte; is it a text file?")
-        raise YamlError(line, column, f"an invisible control character (U+{ord(bad.group()):04X}); delete it")
+            raise YamlError(line, column, say(said.YAML_NUL))
+        raise YamlError(line, column, say(said.YAML_INVISIBLE, code=f"{ord(bad.group()):04X}"))
     return text
 
 
@@ -137,9 +134,9 @@ def parse(data: bytes | str) -> Mapping | Sequence | str | None:
     except yaml.MarkedYAMLError as exc:
         raise _friendly(exc, text) from None
     except yaml.YAMLError as exc:  # reader errors carry no mark; keep the first line only
-        raise YamlError(1, 1, f"YAML error: {str(exc).splitlines()[0]}") from None
+        raise YamlError(1, 1, say(said.YAML_ERROR, reason=str(exc).splitlines()[0])) from None
     if result is None and not _has_content(text):
-        raise YamlError(1, 1, "the file is empty; it must hold one record")
+        raise YamlError(1, 1, say(said.YAML_EMPTY))
     return result
 
 
@@ -170,7 +167,7 @@ class _Builder:
         self.next()  # DocumentEnd
         event = self.next()
         if not isinstance(event, yaml.StreamEndEvent):
-            raise YamlError(*_mark(event), "a second document (---); one file holds one record")
+            raise YamlError(*_mark(event), say(said.YAML_SECOND_DOCUMENT))
         return value
 
     def value(self, event):
@@ -186,15 +183,15 @@ class _Builder:
             result = self.sequence(event)
         elif cls is yaml.AliasEvent:
             if event.anchor not in self.anchors:
-                raise YamlError(*_mark(event), "an alias (*name) that no &name defines above; define the anchor or write the value out")
+                raise YamlError(*_mark(event), say(said.YAML_ALIAS))
             result, size, inner = self.anchors[event.anchor]
             self.count += size
             self._nested(event, self.depth + inner)
             self.deepest = self.depth + inner
         else:  # pragma: no cover - the parser guarantees the grammar
-            raise YamlError(*_mark(event), f"unexpected YAML {cls.__name__}")
+            raise YamlError(*_mark(event), say(said.YAML_UNEXPECTED, what=cls.__name__))
         if self.count > MAX_NODES:
-            raise YamlError(*_mark(event), "the document expands to too many values (aliases nested too deep?)")
+            raise YamlError(*_mark(event), say(said.YAML_TOO_MANY))
         anchor = getattr(event, "anchor", None)
         if anchor is not None and cls is not yaml.AliasEvent:
             self.anchors[anchor] = (result, self.count - start, self.deepest - self.depth)
@@ -204,7 +201,7 @@ class _Builder:
     def _nested(self, event, depth: int) -> None:
         """Refuse nesting deeper than :data:`MAX_DEPTH`, at the list or mapping that goes too deep."""
         if depth > MAX_DEPTH:
-            raise YamlError(*_mark(event), TOO_DEEP.format(limit=MAX_DEPTH))
+            raise YamlError(*_mark(event), say(said.YAML_TOO_DEEP, limit=MAX_DEPTH))
         if depth > self.deepest:
             self.deepest = depth
 
@@ -245,16 +242,16 @@ class _Builder:
         event = nxt()
         while type(event) is not yaml.MappingEndEvent:
             if type(event) is not yaml.ScalarEvent:
-                raise YamlError(*_mark(event), "a key must be a simple word, not a list or mapping")
+                raise YamlError(*_mark(event), say(said.YAML_COMPLEX_KEY))
             key = _scalar(event)
             mark = event.start_mark
             where = (mark.line + 1, mark.column + 1)
             if key is None:
-                raise YamlError(*where, "a key is missing before the colon")
+                raise YamlError(*where, say(said.YAML_NO_KEY))
             if key in mapping:
-                raise YamlError(*where, f'duplicate key "{key}" (first at line {key_pos[key][0]}); remove one of them')
+                raise YamlError(*where, say(said.YAML_DUPLICATE_KEY, key=key, line=key_pos[key][0]))
             if key == "<<":
-                raise YamlError(*where, "merge keys (<<) are not supported; write the fields out")
+                raise YamlError(*where, say(said.YAML_MERGE_KEY))
             key_pos[key] = where
             event = nxt()
             mark = event.start_mark
@@ -288,7 +285,7 @@ def _mark(event) -> Position:
 
 def _bad_tag(event):
     tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-    raise YamlError(*_mark(event), f'the YAML tag "{tag}" is not supported; remove it')
+    raise YamlError(*_mark(event), say(said.YAML_TAG, tag=tag))
 
 
 def _friendly(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
@@ -298,26 +295,22 @@ def _friendly(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     problem = exc.problem or ""
     at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
     if at == "\t" or "'\\t'" in problem:
-        return YamlError(line, column, "a tab character; indent YAML with spaces only")
+        return YamlError(line, column, say(said.YAML_TAB))
     if "expected a single document" in problem or "but found another document" in problem:
-        return YamlError(line, column, "a second document (---); one file holds one record")
+        return YamlError(line, column, say(said.YAML_SECOND_DOCUMENT))
     if "found unacceptable character" in problem or "special characters are not allowed" in problem:
-        return YamlError(line, column, "a control character that YAML does not allow; delete it")
+        return YamlError(line, column, say(said.YAML_CONTROL))
     if "found undefined alias" in problem or "found undefined anchor" in problem:
-        return YamlError(line, column, "an alias (*name) that no &name defines above; define the anchor or write the value out")
+        return YamlError(line, column, say(said.YAML_ALIAS))
     if "mapping values are not allowed" in problem:
-        return YamlError(
-            line,
-            column,
-            'a colon inside a value; put the value in quotes, e.g. name: "Poradna: dluhy"',
-        )
+        return YamlError(line, column, say(said.YAML_COLON))
     if "could not find expected ':'" in problem:
-        return YamlError(line, column, "expected 'key: value' here; check the indentation and the colon")
+        return YamlError(line, column, say(said.YAML_KEY_VALUE))
     if "did not find expected key" in problem or "did not find expected '-' indicator" in problem:
-        return YamlError(line, column, "the indentation does not line up with the lines above")
+        return YamlError(line, column, say(said.YAML_INDENT))
     if "found character that cannot start any token" in problem:
-        return YamlError(line, column, f"the character {at!r} cannot start a value here; put the value in quotes")
+        return YamlError(line, column, say(said.YAML_START, char=repr(at)))
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        return YamlError(line, column, "a [list] or {mapping} written on one line is not closed; check the brackets and commas")
+        return YamlError(line, column, say(said.YAML_UNCLOSED))
     text = problem or str(exc)
-    return YamlError(line, column, f"YAML syntax error: {text}")
+    return YamlError(line, column, say(said.YAML_SYNTAX, reason=text))

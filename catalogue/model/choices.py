@@ -15,6 +15,8 @@ from typing import Annotated, Any, get_args
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..messages import fields as said
+from ..messages.core import say
 from ..errors import SHOWN_MAX, shorten
 from .words import CUTOFF, fold
 
@@ -43,7 +45,7 @@ GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "related": ("související aktivity", "související"),
 }
 
-UNKNOWN_CHOICE = '"{value}" is not {what}{hint}; write one of: {choices}'
+UNKNOWN_CHOICE = said.CHOICE.template
 
 
 def choices_text(words: Mapping[str, tuple[str, ...]]) -> str:
@@ -57,15 +59,28 @@ def closest(value: str, spellings: Mapping[str, str]) -> str | None:
     return spellings[found[0]] if found else None
 
 
+def spellings(words: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Return folded id or word → id: what ``terénní``, ``Terenni`` and ``field`` all find."""
+    out: dict[str, str] = {}
+    for ident, names in words.items():
+        out[fold(ident)] = ident
+        for name in names:
+            out[fold(name)] = ident
+    return out
+
+
+def as_id(value: str, words: Mapping[str, tuple[str, ...]]) -> str:
+    """Return the id ``value`` names by a word or its id, or ``value`` itself when it names none."""
+    return spellings(words).get(fold(value), value)
+
+
 def resolver(words: Mapping[str, tuple[str, ...]], what: str) -> Any:
     """Return a validator that turns a Czech word or an id into the id, or fails naming the choices."""
-    by_spelling: dict[str, str] = {}
+    by_spelling = spellings(words)
     shown: dict[str, str] = {}  # folded spelling → the word a did-you-mean offers
     for ident, names in words.items():
-        by_spelling[fold(ident)] = ident
         shown[fold(ident)] = names[0]
         for name in names:
-            by_spelling[fold(name)] = ident
             shown[fold(name)] = name
 
     def resolve(value: Any) -> Any:
@@ -75,9 +90,10 @@ def resolver(words: Mapping[str, tuple[str, ...]], what: str) -> Any:
         if ident is not None:
             return ident
         near = closest(value, shown) if len(value) <= SHOWN_MAX else None  # a pasted text is no typo
-        hint = f' (did you mean "{near}"?)' if near else ""
+        hint = say(said.DID_YOU_MEAN, name=near) if near else ""
         raise PydanticCustomError(
-            "choice", UNKNOWN_CHOICE, {"value": shorten(value), "what": what, "hint": hint, "choices": choices_text(words)}
+            said.CHOICE.code, UNKNOWN_CHOICE,
+            {"value": shorten(value), "what": say(said.CHOICE_WHAT[what]), "hint": hint, "choices": choices_text(words)},
         )
 
     return resolve

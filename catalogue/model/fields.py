@@ -12,10 +12,12 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..errors import shorten
+from ..messages import fields as said
+from ..messages.core import Message, Said
 from ..load.content import ID_MAX, SLUG_RE
 from ..load.yamlstrict import Plain
 
@@ -26,10 +28,11 @@ _TRUE = {"true", "yes", "ano"}
 _FALSE = {"false", "no", "ne"}
 
 
-def _fail(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
+def fail(message: Message, **ctx: Any) -> PydanticCustomError:
+    """Return the error for ``message``: its code is the error's type, the check says it in the site's language."""
     # A message quotes what the editor wrote, but never a whole pasted book of it.
-    ctx = {key: shorten(value) if isinstance(value, str) else value for key, value in ctx.items()}
-    return PydanticCustomError(kind, message, ctx or None)
+    ctx = {key: shorten(value) if isinstance(value, str) and not isinstance(value, Said) else value for key, value in ctx.items()}
+    return PydanticCustomError(message.code, message.template, ctx or None)
 
 
 def _as_int(value: Any) -> Any:
@@ -37,7 +40,7 @@ def _as_int(value: Any) -> Any:
         return int(value)
     if isinstance(value, str):
         shown = f'"{value}"' if not isinstance(value, Plain) else value
-        raise _fail("whole_number", "{shown} is not a whole number; write digits without quotes, e.g. 12", shown=shown)
+        raise fail(said.WHOLE_NUMBER, shown=shown)
     return value
 
 
@@ -47,7 +50,7 @@ def _as_float(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, str):
-        raise _fail("decimal_number", '"{value}" is not a number; write e.g. 50.2163 (a dot, no quotes)', value=str(value))
+        raise fail(said.DECIMAL_NUMBER, value=str(value))
     return value
 
 
@@ -59,7 +62,7 @@ def _as_bool(value: Any) -> Any:
         if word in _FALSE:
             return False
     if isinstance(value, str):
-        raise _fail("yes_no", '"{value}" is not yes or no; write true or false without quotes', value=str(value))
+        raise fail(said.YES_NO, value=str(value))
     return value
 
 
@@ -70,7 +73,7 @@ def _as_date(value: Any) -> Any:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise _fail("date", '"{value}" is not a date; write YYYY-MM-DD, e.g. 2026-09-01', value=str(value))
+        raise fail(said.DATE, value=str(value))
     return value
 
 
@@ -83,7 +86,7 @@ Date = Annotated[dt.date, BeforeValidator(_as_date), WithJsonSchema({"type": "st
 def _nonblank(value: str) -> str:
     value = value.strip()
     if not value:
-        raise _fail("blank", "must not be empty")
+        raise fail(said.BLANK)
     return value
 
 
@@ -96,11 +99,8 @@ TEXT_MAX = 1_000  # a sentence or a note: summaries, notes, fees, short descript
 MARKDOWN_MAX = 20_000  # a description or a life situation's advice, about ten printed pages
 PAGE_MAX = 100_000  # a free page
 MARKDOWN_DEPTH = 10  # lists and quotes inside each other; the renderer recurses once per level
-TOO_LONG = "the text has {length:,} characters, at most {limit:,} are allowed here; shorten it"
-TOO_DEEP = (
-    "lists or quotes are nested {depth} levels deep (line {line} of the text), at most {limit} are allowed; "
-    "indent less, or split the list"
-)
+TOO_LONG = said.TOO_LONG.template
+TOO_DEEP = said.TOO_DEEP.template
 
 # A plain scalar is a str subclass, which strict str accepts and stores as its own text:
 # ``00845451`` and ``+420…`` stay exactly as written. The length is checked first, so
@@ -131,20 +131,18 @@ def markdown_nesting(text: str) -> tuple[int, int]:
 def _markdown(value: str) -> str:
     depth, line = markdown_nesting(value)
     if depth > MARKDOWN_DEPTH:
-        raise _fail("markdown_depth", TOO_DEEP, depth=depth, line=line, limit=MARKDOWN_DEPTH)
+        raise fail(said.TOO_DEEP, depth=depth, line=line, limit=MARKDOWN_DEPTH)
     return value
 
 
 Markdown = Annotated[str, StringConstraints(max_length=MARKDOWN_MAX), AfterValidator(_markdown)]
 PageMarkdown = Annotated[str, StringConstraints(max_length=PAGE_MAX), AfterValidator(_markdown)]
 
-NO_LETTER = '"{value}" has no letter in it, so it cannot be a name; write the name people know it by'
-ONE_WORD = '"{value}" is one word, which tells readers nothing; write a sentence, or delete the line'
 
 
 def _named(value: str) -> str:
     if not any(c.isalpha() for c in value):
-        raise _fail("no_letter", NO_LETTER, value=value)
+        raise fail(said.NO_LETTER, value=value)
     return value
 
 
@@ -152,7 +150,7 @@ def _sentence(value: str) -> str:
     # Markdown marks and punctuation are not words: "**ano**" and "yes." are one word too.
     words = re.findall(r"\w+", value)
     if len(words) == 1 and value.strip():
-        raise _fail("one_word", ONE_WORD, value=value.strip())
+        raise fail(said.ONE_WORD, value=value.strip())
     return value
 
 
@@ -167,11 +165,7 @@ MarkdownProse = Annotated[
 
 def _slug(value: str) -> str:
     if not SLUG_RE.match(value):
-        raise _fail(
-            "slug",
-            '"{value}" is not an id; use lowercase letters a-z, digits and hyphens, e.g. charita-lysa',
-            value=value,
-        )
+        raise fail(said.SLUG, value=value)
     return value
 
 
@@ -186,7 +180,7 @@ Slug = Annotated[
 def _term(value: str) -> str:
     value = " ".join(value.split())
     if not value:
-        raise _fail("blank", "must not be empty")
+        raise fail(said.BLANK)
     return value
 
 
@@ -213,9 +207,9 @@ def ico_checksum_ok(ico: str) -> bool:
 def _ico(value: str) -> str:
     compact = value.replace(" ", "")
     if not _ICO_RE.match(compact):
-        raise _fail("ico", '"{value}" is not an IČO; it has 8 digits, e.g. "00845451"', value=value)
+        raise fail(said.ICO, value=value)
     if not ico_checksum_ok(compact):
-        raise _fail("ico_checksum", '"{value}" fails the IČO checksum; check the digits', value=value)
+        raise fail(said.ICO_CHECKSUM, value=value)
     return compact
 
 
@@ -226,7 +220,7 @@ _REGISTRY_RE = re.compile(r"^\d{7}$")
 
 def _registry_id(value: str) -> str:
     if not _REGISTRY_RE.match(value):
-        raise _fail("registry_id", '"{value}" is not a registry id; it has 7 digits, e.g. "4139471"', value=value)
+        raise fail(said.REGISTRY_ID, value=value)
     return value
 
 
@@ -238,15 +232,27 @@ _PHONE_NUMBER_RE = re.compile(r"^(\+|00)?[0-9][0-9 /.-]*[0-9]")
 _EXTENSION_RE = re.compile(r"^[,;]?\s*(?:linka|linky|l\.|kl\.|klapka|ext\.?)\s*([0-9]{1,6})\b\.?", re.IGNORECASE)
 
 
-def _group_national(digits: str) -> str:
+# Polish mobile numbers start so (601 234 567); the other 9-digit numbers are a 2-digit area code and the line (12 345 67 89).
+_PL_MOBILE = ("45", "50", "51", "53", "57", "60", "66", "69", "72", "73", "78", "79", "88")
+
+
+def _group_national(digits: str, calling: str = "420") -> str:
+    if calling == "48" and not digits.startswith(_PL_MOBILE):
+        return f"{digits[:2]} {digits[2:5]} {digits[5:7]} {digits[7:]}"
     return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
 
 
-def split_phone(value: str) -> tuple[str, str, str] | None:
+#: The calling code of each country a catalogue may be in (``site.country``); both have 9-digit numbers.
+CALLING_CODES = {"CZ": "420", "PL": "48"}
+DEFAULT_COUNTRY = "CZ"
+
+
+def split_phone(value: str, country: str = DEFAULT_COUNTRY) -> tuple[str, str, str] | None:
     """Return (number in the national format, extension, note), or None when ``value`` is not a phone.
 
-    ``596 319 683, linka 247`` → ``("+420 596 319 683", "247", "")``; a note after the
-    number (``737 123 970 (po–pá 8–15)``) is kept as it was written.
+    ``596 319 683, linka 247`` → ``("+420 596 319 683", "247", "")`` in a Czech catalogue,
+    ``("+48 596 319 683", …)`` in a Polish one (``country``: ``site.country``); a note after
+    the number (``737 123 970 (po–pá 8–15)``) is kept as it was written.
     """
     value = " ".join(value.split())
     match = _PHONE_NUMBER_RE.match(value)
@@ -257,13 +263,15 @@ def split_phone(value: str) -> tuple[str, str, str] | None:
     international = raw.startswith(("+", "00"))
     if raw.startswith("00"):
         digits = digits[2:]
-    if international and digits.startswith("420") and len(digits) == 12:
-        number = "+420 " + _group_national(digits[3:])
+    calling = next((c for c in CALLING_CODES.values() if digits.startswith(c) and len(digits) == len(c) + 9), None)
+    if international and calling:
+        number = f"+{calling} " + _group_national(digits[len(calling):], calling)
     elif international and 8 <= len(digits) <= 15:
         written = raw[2:] if raw.startswith("00") else raw[1:]
         number = "+" + " ".join(re.sub(r"[/.-]", " ", written).split())
     elif not international and len(digits) == 9:
-        number = "+420 " + _group_national(digits)
+        calling = CALLING_CODES.get(country, CALLING_CODES[DEFAULT_COUNTRY])
+        number = f"+{calling} " + _group_national(digits, calling)
     elif not international and digits.startswith("1") and 3 <= len(digits) <= 6:
         number = " ".join(raw.split())  # a short line (116 123, 1212) is dialled as it is
     else:
@@ -291,15 +299,12 @@ def phone_digits(phone: str) -> str:
     return f"{digits};ext={extension}" if extension else digits
 
 
-def _phone(value: str) -> str:
-    parts = split_phone(value)
+def _phone(value: str, info: ValidationInfo) -> str:
+    country = (info.context or {}).get("country", DEFAULT_COUNTRY)  # the check passes site.country
+    parts = split_phone(value, country)
     if parts is None:
-        raise _fail(
-            "phone",
-            '"{value}" is not a phone number; write e.g. +420 325 551 234, 325 551 234 or a short line '
-            'like 116 123; an extension as 325 551 234, linka 12',
-            value=" ".join(value.split()),
-        )
+        example = f"+{CALLING_CODES.get(country, CALLING_CODES[DEFAULT_COUNTRY])} 325 551 234"
+        raise fail(said.PHONE, value=" ".join(value.split()), example=example, national="325 551 234")
     return phone_text(*parts)
 
 
@@ -321,7 +326,7 @@ def is_email(value: str) -> bool:
 def _email(value: str) -> str:
     value = value.strip().lower()  # addresses are case-blind in practice; one spelling everywhere
     if not _EMAIL_RE.match(value):
-        raise _fail("email", '"{value}" is not an e-mail address; write e.g. poradna@example.org', value=value)
+        raise fail(said.EMAIL, value=value)
     return value
 
 
@@ -351,11 +356,7 @@ def is_web_address(value: str) -> bool:
 def _url(value: str) -> str:
     address = web_address(value)
     if not _URL_RE.match(address):
-        raise _fail(
-            "url",
-            '"{value}" is not a web address; write e.g. www.example.org or https://www.example.org/poradna',
-            value=value.strip(),
-        )
+        raise fail(said.URL, value=value.strip())
     return address
 
 
@@ -369,7 +370,7 @@ _RUIAN_RE = re.compile(r"^\d{1,9}$")
 
 def _ruian(value: str) -> str:
     if not _RUIAN_RE.match(value):
-        raise _fail("ruian", '"{value}" is not an address-point code (RÚIAN); it has up to 9 digits, e.g. "43069571"', value=value)
+        raise fail(said.RUIAN, value=value)
     return value
 
 

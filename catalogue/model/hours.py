@@ -21,6 +21,8 @@ from typing import Annotated, Any
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..messages import fields as said
+from ..messages.core import Message, say
 from .words import fold
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -44,25 +46,12 @@ DAY_PATTERN = (
 )
 DAY_HINT = "např. 8:00-12:00, 13:00-16:00; 18:00-7:00 přes půlnoc; nonstop; po domluvě; zavřeno; poznámka v závorce"
 
-BAD_INTERVAL = (
-    '"{text}" is not a time interval{reason}; use HH:MM-HH:MM, e.g. 8:00-12:00, several separated by commas '
-    "(18:00-7:00 passes midnight), or nonstop, po domluvě, zavřeno"
-)
-BAD_DAY = "expected text like 8:00-12:00, 13:00-16:00"
-ALONE = '"{word}" cannot be combined with times; write either {word} or the times'
-BAD_DATE = '"{text}" is not a day of the year; write 23. 12. (every year) or 23. 12. 2026 (once), or 2026-12-23'
-BAD_CLOSURE = (
-    '"{text}" is not a closure; write a day or a range of days, e.g. 23. 12.–1. 1. (every year) '
-    "or 3. 8. 2026–14. 8. 2026 (vacation), a note in brackets after it"
-)
-MIXED_CLOSURE = '"{text}" mixes a day of every year with a dated one; give both with the year, or neither'
-BACKWARDS_CLOSURE = '"{text}" ends before it starts; the later day goes second'
 
 Interval = tuple[int, int]
 
 
-def _error(template: str, **values: Any) -> PydanticCustomError:
-    return PydanticCustomError("hours", template, values or None)
+def _error(message: Message, **values: Any) -> PydanticCustomError:
+    return PydanticCustomError(message.code, message.template, values or None)
 
 
 @dataclass(frozen=True)
@@ -94,13 +83,13 @@ def parse_interval(text: str) -> Interval:
     """Return (start, end) minutes of one ``8:00-12:00``; ``18:00-7:00`` ends the next morning (end > 1440)."""
     match = _INTERVAL_RE.match(text.strip())
     if not match:
-        raise _error(BAD_INTERVAL, text=text.strip(), reason="")
+        raise _error(said.BAD_INTERVAL, text=text.strip(), reason="")
     h1, m1, h2, m2 = (int(g) for g in match.groups())
     if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or (h2 == 24 and m2 != 0):
-        raise _error(BAD_INTERVAL, text=text.strip(), reason="")
+        raise _error(said.BAD_INTERVAL, text=text.strip(), reason="")
     start, end = h1 * 60 + m1, h2 * 60 + m2
     if end == start:
-        raise _error(BAD_INTERVAL, text=text.strip(), reason=" (it starts and ends at the same time)")
+        raise _error(said.BAD_INTERVAL, text=text.strip(), reason=say(said.SAME_TIME))
     return (start, end) if end > start else (start, end + DAY)
 
 
@@ -121,7 +110,7 @@ def parse_day(value: Any) -> Day:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         value = ", ".join(value)
     if not isinstance(value, str):
-        raise _error(BAD_DAY)
+        raise _error(said.BAD_DAY)
     written = " ".join(value.split())
     rest, note = _split_note(written)
     items = [part.strip() for part in rest.split(",") if part.strip()]
@@ -131,7 +120,7 @@ def parse_day(value: Any) -> Day:
     for item, word in zip(items, words):
         if word in CLOSED_WORDS | NONSTOP_WORDS:
             if len(items) > 1:
-                raise _error(ALONE, word=item)
+                raise _error(said.ALONE, word=item)
             return Day(() if word in CLOSED_WORDS else ((0, DAY),), note=note)
         if word in APPOINTMENT_WORDS:
             appointment = True
@@ -140,9 +129,9 @@ def parse_day(value: Any) -> Day:
     intervals.sort()
     for (s1, e1), (s2, e2) in zip(intervals, intervals[1:]):
         if s2 < e1:
-            raise _error(BAD_INTERVAL, text=written, reason=" (two intervals overlap)")
+            raise _error(said.BAD_INTERVAL, text=written, reason=say(said.OVERLAP))
     if intervals and intervals[-1][1] - intervals[0][0] > DAY:
-        raise _error(BAD_INTERVAL, text=written, reason=" (it runs into the same time the next day)")
+        raise _error(said.BAD_INTERVAL, text=written, reason=say(said.NEXT_DAY))
     return Day(tuple(intervals), appointment, note)
 
 
@@ -196,10 +185,10 @@ def parse_calendar_day(text: str) -> str:
     elif iso:
         year, month, day = iso.group(1), int(iso.group(2)), int(iso.group(3))
     else:
-        raise _error(BAD_DATE, text=written)
+        raise _error(said.BAD_DATE, text=written)
     longest = calendar.monthrange(int(year), month)[1] if year and 1 <= month <= 12 else (29 if month == 2 else 31)
     if not (1 <= month <= 12 and 1 <= day <= longest):
-        raise _error(BAD_DATE, text=written)
+        raise _error(said.BAD_DATE, text=written)
     return f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
 
 
@@ -230,18 +219,18 @@ def parse_closure(value: Any) -> Closure:
     if isinstance(value, Closure):
         return value
     if not isinstance(value, str):
-        raise _error(BAD_CLOSURE, text=str(value))
+        raise _error(said.BAD_CLOSURE, text=str(value))
     written = " ".join(value.split())
     rest, note = _split_note(written)
     match = _RANGE_RE.match(rest.strip())
     if not match:
-        raise _error(BAD_CLOSURE, text=written)
+        raise _error(said.BAD_CLOSURE, text=written)
     first = parse_calendar_day(match.group("first"))
     last = parse_calendar_day(match.group("last")) if match.group("last") else first
     if len(first) != len(last):
-        raise _error(MIXED_CLOSURE, text=written)
+        raise _error(said.MIXED_CLOSURE, text=written)
     if len(first) == 10 and last < first:
-        raise _error(BACKWARDS_CLOSURE, text=written)
+        raise _error(said.BACKWARDS_CLOSURE, text=written)
     return Closure(first, last, note)
 
 

@@ -24,6 +24,8 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, mod
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..messages import fields as said
+from ..messages.core import Message
 from .fields import Date, Float, Int, Markdown, Slug, Text, Url, field
 from .records import Contacts, Identified, Record
 
@@ -35,23 +37,19 @@ FILE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$")
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
-def _fail(kind: str, message: str, value: str) -> PydanticCustomError:
-    return PydanticCustomError(kind, message, {"value": value})
+def _fail(message: Message, value: str) -> PydanticCustomError:
+    return PydanticCustomError(message.code, message.template, {"value": value})
 
 
 def _priority_number(value: str) -> str:
     if not PRIORITY_NUMBER_RE.match(value):
-        raise _fail("priority_number", '"{value}" is not a priority number; write a whole number, e.g. 2', value)
+        raise _fail(said.PRIORITY_NUMBER, value)
     return value
 
 
 def _measure_number(value: str) -> str:
     if not MEASURE_NUMBER_RE.match(value):
-        raise _fail(
-            "measure_number",
-            '"{value}" is not a measure number; write the priority and the measure, e.g. 2.3',
-            value,
-        )
+        raise _fail(said.MEASURE_NUMBER, value)
     return value
 
 
@@ -59,7 +57,7 @@ def _year(value: object) -> object:
     if isinstance(value, str) and value.isdigit() and len(value) == 4 and FIRST_YEAR <= int(value) <= LAST_YEAR:
         return int(value)
     if isinstance(value, str):
-        raise _fail("year", '"{value}" is not a year; write four digits without quotes, e.g. 2021', value)
+        raise _fail(said.YEAR, value)
     return value
 
 
@@ -68,12 +66,7 @@ def _pdf_file(value: str) -> str:
         return value
     value = value.removeprefix("/").removeprefix("files/")  # as a web form's file picker may write it
     if not FILE_RE.match(value):
-        raise _fail(
-            "pdf_file",
-            '"{value}" is not a PDF in files/ nor a web address; write e.g. komunitni-plan-2020-2024.pdf '
-            "(lowercase a-z, digits and hyphens) or https://…",
-            value,
-        )
+        raise _fail(said.PDF_FILE, value)
     return value
 
 
@@ -98,7 +91,7 @@ def _keyed(value: object) -> object:
         return value
     ids = [item.get("id") if isinstance(item, dict) else None for item in value]
     if None in ids or len(set(ids)) != len(ids):
-        raise PydanticCustomError("keyed_list", "write them as {id: {name: …}}, or as a list of {id: …, name: …} with different ids", None)
+        raise PydanticCustomError(said.KEYED_LIST.code, said.KEYED_LIST.template, None)
     return {item["id"]: {k: v for k, v in item.items() if k != "id"} for item in value}
 
 
@@ -127,7 +120,7 @@ class Period(Record):
     @model_validator(mode="after")
     def _ordered(self) -> "Period":
         if self.start > self.end:
-            raise PydanticCustomError("period", "start is after end; swap the years", None)
+            raise PydanticCustomError(said.PERIOD.code, said.PERIOD.template, None)
         return self
 
     def years(self) -> list[int]:
@@ -221,7 +214,7 @@ def _pairs(value: object) -> object:
     if not isinstance(value, list):
         return value
     if not all(isinstance(item, dict) and set(item) == {"year", "value"} for item in value):
-        raise PydanticCustomError("year_values", "write the values as {2020: 12, 2021: 15}, or as a list of {year: …, value: …}", None)
+        raise PydanticCustomError(said.YEAR_VALUES.code, said.YEAR_VALUES.template, None)
     return {item["year"]: item["value"] for item in value}
 
 

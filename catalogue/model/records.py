@@ -12,7 +12,9 @@ from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..messages import fields as said
 from .fields import (
+    fail,
     Bool,
     Date,
     Email,
@@ -207,13 +209,13 @@ class AgeRange(Record):
     @model_validator(mode="after")
     def _ordered(self) -> "AgeRange":
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise PydanticCustomError("age", "min is greater than max; swap them", None)
+            raise fail(said.AGE)
         return self
 
 
 Form = Literal["residential", "outpatient", "field"]
-FormChoice = choice(Form, FORM_WORDS, "a form of provision")
-KindChoice = choice(Literal["registered", "related"], KIND_WORDS, "a kind of service")
+FormChoice = choice(Form, FORM_WORDS, "form")
+KindChoice = choice(Literal["registered", "related"], KIND_WORDS, "kind")
 
 
 class Capacity(Record):
@@ -304,7 +306,7 @@ Level = Literal["region", "district", "municipality", "city-district", "part", "
 LEVELS: tuple[str, ...] = get_args(Level)
 #: The levels a person names a place by: parts of a town are named with their town.
 UP_TO_MUNICIPALITY = LEVELS[: LEVELS.index("municipality") + 1]
-LevelChoice = choice(Level, LEVEL_WORDS, "a level of locality")
+LevelChoice = choice(Level, LEVEL_WORDS, "level")
 
 
 class Locality(Identified):
@@ -367,4 +369,4 @@ class Page(PageMeta):
 
 ServiceGroup = Literal["counselling", "care", "prevention", "related"]
 SERVICE_GROUPS: tuple[str, ...] = get_args(ServiceGroup)  # the law's order; related activities (outside it) last
-GroupChoice = choice(ServiceGroup, GROUP_WORDS, "a group of service types")
+GroupChoice = choice(ServiceGroup, GROUP_WORDS, "group")

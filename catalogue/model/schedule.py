@@ -15,17 +15,15 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..messages import fields as said
 from .base import Record
-from .fields import Text, field
+from .fields import Text, fail, field
 from .hours import DAY, WEEKDAYS, CalendarDay, ClosureField, Day, DayHours, parse_day
 from .words import fold
 
 #: How people get the help in these hours (HSDS ``attending_type``), as editors may write it.
 Attending = Literal["in-person", "phone", "at-home", "field", "online"]
 NONSTOP_SCHEDULE = {"nonstop", "non-stop", "nepretrzite", "24h"}
-LABEL_NEEDED = 'a place with several schedules needs a label for each, e.g. label: Kancelář or label: Péče u klientů'
-NOT_A_SCHEDULE = "expected the hours by day (mon: 8:00-12:00 …), a list of labelled schedules, or nonstop"
-HOLIDAYS_RULE = '"{value}" is not a rule for public holidays; write closed, open (as on that weekday) or hours like 9:00-12:00'
 
 
 class Week(Record):
@@ -66,7 +64,7 @@ class Season(Week):
     @model_validator(mode="after")
     def _same_kind_of_day(self) -> "Season":
         if len(self.valid_from) != len(self.valid_to):
-            raise PydanticCustomError("hours", "from and to: give both with the year, or neither", None)
+            raise fail(said.SEASON_YEARS)
         return self
 
 
@@ -82,7 +80,7 @@ def _holidays(value: Any) -> Any:
             return parse_day(value)
         except PydanticCustomError:
             pass
-    raise PydanticCustomError("hours", HOLIDAYS_RULE, {"value": str(value)})
+    raise fail(said.HOLIDAYS_RULE, value=str(value))
 
 
 HolidayRule = Annotated[
@@ -124,12 +122,12 @@ def one_schedule_or_many(value: Any) -> Any:
         return [value]
     if isinstance(value, list):
         return value
-    raise PydanticCustomError("hours", NOT_A_SCHEDULE, None)
+    raise fail(said.NOT_A_SCHEDULE)
 
 
 def _labelled(schedules: list[Schedule]) -> list[Schedule]:
     if len(schedules) > 1 and any(s.label is None for s in schedules):
-        raise PydanticCustomError("hours", LABEL_NEEDED, None)
+        raise fail(said.LABEL_NEEDED)
     return schedules
 
 

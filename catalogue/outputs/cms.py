@@ -28,6 +28,8 @@ from typing import Any
 
 import yaml
 
+from ..messages.commands import CMS_OFF, WARNING_LABEL
+from ..messages.core import say
 from .. import vendor
 from ..index import Catalogue
 from ..model.kinds import RECORD_KINDS, RecordKind
@@ -56,7 +58,7 @@ def write_admin(context: OutputContext) -> None:
     if config is None or missing:
         if missing and missing not in _warned:
             _warned.add(missing)
-            log.warning("warning: the web form at /admin/ is left out: %s", missing)
+            log.warning(say(WARNING_LABEL, message=say(CMS_OFF, reason=missing)))
         reason = why_no_form(cat) or "not-installed"
         log.info("the web form at /admin/ is off (%s)", reason)
         context.tree.add(URL, admin_page(cat, context.theme, reason=reason), "CMS page")

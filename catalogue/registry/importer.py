@@ -39,16 +39,6 @@ class Result:
     plan: Plan = field(default_factory=Plan)
 
 
-def site_language(content: Path) -> str:
-    """Return the site's language (messages and the report speak it); Czech for a new catalogue."""
-    try:
-        data = parse((content / "site.yaml").read_bytes())
-    except (OSError, YamlError):
-        return "cs"
-    language = data.get("language") if isinstance(data, Mapping) else None
-    return str(language) if language in ("cs", "en", "pl") else "cs"
-
-
 def import_registry(content: Path, source: str, lists_source: str, area_specs: list[str], language: str,
                     scratch: Path, progress=None, inform: Callable[[str], None] | None = None) -> Result:
     """Import the registry into ``content``; raise :class:`RegistryInputError` and write nothing on bad input."""

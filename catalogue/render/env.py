@@ -15,8 +15,11 @@ from pathlib import Path
 import jinja2
 import jinja2.sandbox
 
+from ..messages.commands import REFUSED, TEMPLATE_ERROR
+from ..messages.core import say
 from ..errors import CatalogueError, Problem, display_path
 from ..load.files import OWN_FOLDERS, Refused, check_inside
+from ..messages.files import THE_TEMPLATE
 from .i18n import ConstantGettext, date_filter, number_filter, translations
 from .markdown import render_markdown
 from .views import FILTERS
@@ -34,9 +37,9 @@ class ConfinedLoader(jinja2.FileSystemLoader):
     def get_source(self, environment: jinja2.Environment, template: str):
         source, filename, uptodate = super().get_source(environment, template)
         try:
-            check_inside(Path(filename), self.roots, "the template")
+            check_inside(Path(filename), self.roots, THE_TEMPLATE)
         except Refused as exc:
-            raise CatalogueError(f"{display_path(Path(filename))}: {exc}") from None
+            raise CatalogueError(say(REFUSED, path=display_path(Path(filename)), reason=exc.args[0])) from None
         return source, filename, uptodate
 
 
@@ -91,9 +94,9 @@ def template_problem(exc: Exception, roots: list[Path]) -> Problem:
     """Turn a template or output error into a problem that points at the template line."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = exc.filename or exc.name or "templates"
-        return Problem(display_path(Path(where)), exc.lineno or 1, 1, "", f"template error: {exc.message}")
+        return Problem(display_path(Path(where)), exc.lineno or 1, 1, "", say(TEMPLATE_ERROR, reason=exc.message))
     frame = _template_frame(exc, roots)
-    message = f"template error: {exc}" if isinstance(exc, jinja2.TemplateError) else str(exc)
+    message = say(TEMPLATE_ERROR, reason=str(exc)) if isinstance(exc, jinja2.TemplateError) else str(exc)
     if frame:
         return Problem(display_path(Path(frame[0])), frame[1], 1, "", message)
     return Problem("templates", 1, 1, "", message)

@@ -7,37 +7,22 @@ translators edit text files only and no binary .mo is committed.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
-from babel.support import NullTranslations, Translations
+
 from jinja2 import Environment
 from jinja2.ext import Extension
 from jinja2.lexer import TOKEN_DOT, TOKEN_LPAREN, TOKEN_NAME, TOKEN_RPAREN, TOKEN_STRING, Token, TokenStream
 from markupsafe import Markup
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+from ..messages.core import LOCALE_DIR, translations  # noqa: F401  (the site and the messages share catalogues)
 
 
-@lru_cache(maxsize=8)
-def translations(language: str) -> NullTranslations:
-    """Return the compiled translations for ``language`` (English needs none)."""
-    po = LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
-    if not po.is_file():
-        return NullTranslations()
-    with po.open("rb") as fh:
-        catalog = read_po(fh, locale=language)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer)
+
 
 
 def date_filter(language: str):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from ..messages.commands import MAPS_OFF, WARNING_LABEL
+from ..messages.core import say
 from .. import vendor
 from ..index.geo import has_position
 from ..model.records import Service, Site
@@ -40,7 +42,7 @@ def map_config(site: Site) -> MapConfig | None:
     if missing:
         if missing[0] not in _warned:
             _warned.add(missing[0])
-            log.warning("warning: the pages are built without maps: %s", missing[0])
+            log.warning(say(WARNING_LABEL, message=say(MAPS_OFF, reason=missing[0])))
         return None
     packages = [vendor.packages()[name] for name in PACKAGES]
     return MapConfig(

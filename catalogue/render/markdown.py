@@ -17,8 +17,11 @@ import re
 import markdown as md
 import nh3
 
+from ..messages.commands import MARKDOWN_RENDERED
+from ..messages.core import say
+from ..messages.fields import TOO_DEEP as DEEP
 from ..errors import CatalogueError
-from ..model.fields import MARKDOWN_DEPTH, TOO_DEEP, markdown_nesting
+from ..model.fields import MARKDOWN_DEPTH, markdown_nesting
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -51,7 +54,7 @@ def convert(text: str) -> str:
     """Return the sanitised HTML of a Markdown text, headings as written (uncached: see ``RENDERED``)."""
     depth, line = markdown_nesting(text)
     if depth > MARKDOWN_DEPTH:  # validation refuses such content; a theme may render other text as Markdown
-        raise CatalogueError("a text rendered as Markdown: " + TOO_DEEP.format(depth=depth, line=line, limit=MARKDOWN_DEPTH))
+        raise CatalogueError(say(MARKDOWN_RENDERED, reason=say(DEEP, depth=depth, line=line, limit=MARKDOWN_DEPTH)))
     # One converter, reset between texts: building one per call costs more than converting.
     html = _converter.reset().convert(text)
     return nh3.clean(

@@ -9,13 +9,16 @@ translators fill the empty ``msgstr`` lines in ``catalogue/locale/<lang>/LC_MESS
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from ..messages import table
+from ..messages.core import translations
 from .env import BUILTIN_TEMPLATES
 from .i18n import LOCALE_DIR
 
@@ -23,6 +26,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 TEMPLATE_METHODS = [("**.html", "jinja2"), ("**.xml", "jinja2"), ("**.txt", "jinja2"), ("**.j2", "jinja2")]
 TEMPLATE_OPTIONS = {"**": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true", "trimmed": "false"}}
 PYTHON_METHODS = [("**.py", "python")]
+KEYWORDS = {**DEFAULT_KEYWORDS, "Np_": (1, 2)}  # catalogue.messages.core.Np_: a message with a plural
 SOURCE_LANGUAGE = "en"  # the language of the message ids
 
 
@@ -34,7 +38,7 @@ def extract() -> Catalog:
         (PACKAGE, PYTHON_METHODS, {}, "catalogue"),
     ]
     for folder, methods, options, prefix in sources:
-        for filename, lineno, message, comments, context in extract_from_dir(str(folder), methods, options):
+        for filename, lineno, message, comments, context in extract_from_dir(str(folder), methods, options, keywords=KEYWORDS):
             catalog.add(message, None, [(f"{prefix}/{filename}", lineno)], auto_comments=comments, context=context)
     return catalog
 
@@ -64,8 +68,9 @@ def update(language: str, template: Catalog) -> None:
 def main(argv: list[str]) -> int:
     template = extract()
     for language in languages():
-        update(language, template)
-    return 0
+        update(language, copy.deepcopy(template))  # update() shares the template's messages: English ids must not leak
+    translations.cache_clear()
+    return table.main([])
 
 
 if __name__ == "__main__":

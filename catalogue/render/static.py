@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..messages.commands import REFUSED
+from ..messages.core import say
 from ..errors import CatalogueError, display_path
 from ..load.files import OWN_FOLDERS, Refused, check_inside
+from ..messages.files import THE_STATIC_FILE
 from ..write import OutputTree
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
@@ -33,7 +36,7 @@ def copy_static(out: OutputTree, folders: list[Path], allowed: list[Path]) -> No
                 chosen[path.relative_to(folder).as_posix()] = path
     for rel, path in sorted(chosen.items()):
         try:
-            check_inside(path, allowed, "the static file")
+            check_inside(path, allowed, THE_STATIC_FILE)
         except Refused as exc:  # ``check`` reports it with the content; this keeps it out of the site regardless
-            raise CatalogueError(f"{display_path(path)}: {exc}") from None
+            raise CatalogueError(say(REFUSED, path=display_path(path), reason=exc.args[0])) from None
         out.add(f"static/{rel}", path.read_bytes(), f"static file {rel}")

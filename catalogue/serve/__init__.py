@@ -26,6 +26,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from ..messages import commands as said
+from ..messages.core import say
 from ..errors import CatalogueError, Severity
 from ..report import Reporter
 from .guard import HostGuard, guarded_server
@@ -76,13 +78,13 @@ def serve(
     finisher = Finisher(preview, finished)
     watcher = Watcher(preview.watched(), changed, watch).start()
     server = guarded_server(HostGuard(host, port), PreviewApp(preview), _NoPolling())
-    reporter.info(f"Preview of {content} at http://{host}:{port}/ (watching by {watcher.backend}; Ctrl+C stops)")
+    reporter.info(say(said.SERVE_START, content=content, url=f"http://{host}:{port}/", backend=watcher.backend))
     for name in ("livereload", "tornado"):
         logging.getLogger(name).propagate = False  # livereload gives them handlers of their own
     try:
         server.serve(port=port, host=host, debug=False, restart_delay=0)
     except OSError as exc:
-        raise CatalogueError(f"cannot listen on {host}:{port} ({exc.strerror}); is another preview running? Try --port {port + 1}") from None
+        raise CatalogueError(say(said.SERVE_PORT, host=host, port=port, reason=exc.strerror, next=port + 1)) from None
     finally:
         watcher.stop()
 
@@ -122,16 +124,18 @@ def report(reporter: Reporter, update: Update, preview: Preview) -> None:
         if p.severity is Severity.WARNING and any(p.path.endswith(f"{c}.yaml") or p.path.endswith(c) for c in changed)
     ]
     for problem in errors + warnings:
-        reporter.info(problem.format())
+        reporter.info(problem.format(reporter.language))
     log.debug("rebuild stages: %s", ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in update.steps))
-    what = ", ".join(update.changed[:5]) + (f" and {len(update.changed) - 5} more" if len(update.changed) > 5 else "")
+    names = ", ".join(update.changed[:5])
+    what = say(said.SERVE_MORE, names=names, count=len(update.changed) - 5) if len(update.changed) > 5 else names
     took = f"{update.seconds * 1000:.0f} ms"
+    summary = update.problems.summary(reporter.language)
     if errors:
-        reporter.info(f"{update.problems.summary()}; the preview keeps showing the last good version ({took})")
+        reporter.info(say(said.SERVE_BROKEN, summary=summary, took=took))
     elif update.full:
-        reporter.info(f"built {update.pages} pages in {took}; {update.problems.summary()}")
+        reporter.info(say(said.SERVE_BUILT, count=update.pages, took=took, summary=summary))
     else:
-        reporter.info(f"{what or 'no change'}: re-rendered {update.rendered} of {update.pages} pages in {took}")
+        reporter.info(say(said.SERVE_RENDERED, what=what or say(said.SERVE_NO_CHANGE), rendered=update.rendered, pages=update.pages, took=took))
 
 
 class _NoPolling:

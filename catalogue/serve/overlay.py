@@ -39,7 +39,7 @@ def overlay_html(errors: tuple[Problem, ...], language: str) -> str:
     title = ngettext("The content has %(count)d error", "The content has %(count)d errors", count) % {"count": count}
     note = gettext("The preview shows the last version without errors. Fix the file and save: this message goes away.")
     items = "".join(
-        f'<li style="margin:.25rem 0"><code style="white-space:pre-wrap;font:14px/1.4 ui-monospace,monospace">{escape(p.format())}</code></li>'
+        f'<li style="margin:.25rem 0"><code style="white-space:pre-wrap;font:14px/1.4 ui-monospace,monospace">{escape(p.format(language))}</code></li>'
         for p in errors
     )
     close = escape(gettext("Close"))

@@ -25,14 +25,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..messages.commands import RECORD_CACHE_IGNORED
+from ..messages.core import say
 from ..errors import display_path
 from ..sealed import Unsealed, unseal, write_sealed
 
 log = logging.getLogger("catalogue")
 PACKAGE = Path(__file__).resolve().parents[1]
-CODE_FILES = ("load", "model", "validate/records.py", "validate/stage.py", "validate/cache.py", "sealed.py")
+CODE_FILES = ("load", "model", "messages", "validate/records.py", "validate/stage.py", "validate/cache.py", "sealed.py")
 LIBRARIES = ("pydantic", "pydantic-core", "markdown")  # their versions change what validation says
-IGNORED = "note: the record cache {path} cannot be used ({reason}); it is ignored and written again"
 
 
 @dataclass(frozen=True)
@@ -86,15 +87,15 @@ class RecordCache:
                 raise Unsealed("not a record cache")
         except (OSError, Unsealed) as exc:  # only a slower run: every file is validated again
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-            log.warning(IGNORED.format(path=display_path(path), reason=reason))
+            log.warning(say(RECORD_CACHE_IGNORED, path=display_path(path), reason=reason))
             self.dirty = True
             return {}
         return entries
 
     @staticmethod
-    def key(kind: str, ident: str, source: bytes) -> str:
+    def key(kind: str, ident: str, source: bytes, country: str = "CZ") -> str:
         digest = hashlib.sha256(code_fingerprint())
-        digest.update(f"{kind}/{ident}\0".encode())
+        digest.update(f"{kind}/{ident}\0{country}\0".encode())  # the country decides how phones are written
         digest.update(source)
         return digest.hexdigest()
 

@@ -6,6 +6,9 @@ import datetime as dt
 
 from babel import Locale
 
+from ..messages import checks as said
+from ..messages.core import say
+from ..messages.fields import DID_YOU_MEAN
 from ..errors import Problems, shorten
 from ..index import Catalogue
 from ..load.content import Document
@@ -15,8 +18,8 @@ from ..model.references import Reference
 from ..model.hours import format_interval
 from ..model.records import LEVELS, Location, Service
 from ..model.vocabularies import PLURAL_CATEGORIES
-from ..model.choices import closest
-from ..model.words import did_you_mean, fold, suggestion
+from ..model.choices import FORM_WORDS, LEVEL_WORDS, closest
+from ..model.words import fold, suggestion
 from .plans import PlanChecker
 from .records import as_written, dotted, position
 from .terms import TERM_FILES, by_name, listing, term_id
@@ -32,28 +35,30 @@ REQUIRED_FORMS = ("residential", "outpatient", "field")
 SECRET_FIELDS = (
     ("address", "street"), ("address", "number"), ("address", "postcode"), ("address", "ruian"), ("coordinates",), ("notes",)
 )
-RUNS_INTO = (
-    "it starts before {previous}'s {interval} ends ({end} the next morning); an interval past midnight belongs "
-    "to the day it starts on: shorten one of them"
-)
-CONFIDENTIAL_FIELD = (
-    "a confidential place must not have this in the content at all, not even unpublished: the content is kept "
-    "in a git repository that is often public; delete it. Only the municipality stays (locality, address.city); "
-    "people reach the place through the service's public phone or e-mail, or a public contact address as "
-    "another location"
-)
-
-
-LISTED_TWICE = '"{value}" is listed twice; remove one'
-UNKNOWN_TERM = 'no {what} "{value}"{hint}; write {choices}'
+CONFIDENTIAL_FIELD = said.CONFIDENTIAL_FIELD.template
 
 
 def unknown_term_message(value: str, what: str, known: dict, near: str | None) -> str:
     """Return the message for a term no id or name of its vocabulary matches: the names first."""
-    hint = f' (did you mean "{near}"?)' if near else ""
+    hint = say(DID_YOU_MEAN, name=near) if near else ""
     listed = listing(known)
-    choices = f"one of: {listed}" if listed else f"a name or an id from the {what} list in the editors' guide"
-    return UNKNOWN_TERM.format(what=what, value=shorten(value), hint=hint, choices=choices)
+    choices = say(said.ONE_OF, listed=listed) if listed else say(said.NAME_FROM_GUIDE, what=noun(what))
+    return say(said.TERM_MISSING, what=noun(what), value=shorten(value), hint=hint, choices=choices)
+
+
+def form_word(form: str) -> str:
+    """Return ``terénní (field)``: a form of provision as the site shows it, then its id."""
+    return f"{FORM_WORDS[form][0]} ({form})" if form in FORM_WORDS else form
+
+
+def level_word(level: str) -> str:
+    """Return ``část obce (part)``: a level as the site shows it, then its id."""
+    return f"{LEVEL_WORDS[level][0]} ({level})" if level in LEVEL_WORDS else level
+
+
+def noun(what: str) -> str:
+    """Return what a reference names ("service type") as a said word, translated with its message."""
+    return say(said.NOUNS[what]) if what in said.NOUNS else what
 
 
 def whole_number_categories(language: str) -> dict[str, list[int]]:
@@ -81,16 +86,16 @@ def known_ids(cat: Catalogue) -> dict[str, dict]:
     out.update({v.referenced_as: cat.vocab.terms[v.file] for v in VOCABULARIES if v.referenced_as})
     return out
 DUPLICATE_MESSAGES = {
-    "registry id": '"{value}" is already used by service "{other}"; each registered service has its own',
-    "registration": 'registration {value} is already imported as service "{other}"; one registration is one service, delete one of the files',
-    "code": 'the code "{value}" is already used by locality "{other}"; an official code names one place',
+    "registry id": said.DUPLICATE_REGISTRY_ID,
+    "registration": said.DUPLICATE_REGISTRATION,
+    "code": said.DUPLICATE_CODE,
 }
 
 
 def duplicate_message(what: str, value: str, other_key: str) -> str:
     """Return the message for an id that a second record uses too."""
-    template = DUPLICATE_MESSAGES["code" if what.endswith(" code") else what]
-    return template.format(value=value, other=other_key.split("/", 1)[1])
+    message = DUPLICATE_MESSAGES["code" if what.endswith(" code") else what]
+    return say(message, value=value, other=other_key.split("/", 1)[1])
 
 
 class Checker:
@@ -128,7 +133,7 @@ class Checker:
             key = f"life-situations/{situation.id}"
             broken_services = any(b.startswith("services/") for b in self.broken)
             if not broken_services and not self.cat.services_by_life_situation.get(situation.id):
-                self.warn(key, (), "no service helps with this life situation; add services or a gathering rule")
+                self.warn(key, (), say(said.SITUATION_UNSERVED))
         PlanChecker(self).run()
 
     # --- helpers ----------------------------------------------------------------
@@ -154,8 +159,9 @@ class Checker:
         if what in TERM_FILES:
             self.unknown_term(key, loc, value, what)
             return False
-        hint = did_you_mean(value, candidates, names_of(known)) or f"; see the {what} list in the editors' guide"
-        self.error(key, loc, f'no {what} "{value}"{hint}')
+        found = suggestion(value, candidates, names_of(known))
+        hint = say(DID_YOU_MEAN, name=found) if found else say(said.SEE_GUIDE, what=noun(what))
+        self.error(key, loc, say(said.REF_MISSING, what=noun(what), value=value, hint=hint))
         return False
 
     def known(self, what: str) -> dict:
@@ -179,7 +185,7 @@ class Checker:
                 elif not SLUG_RE.match(value):
                     continue  # the field check reports a malformed id
                 if path.endswith("[]") and (path, value) in seen:
-                    self.error(key, loc, LISTED_TWICE.format(value=written))
+                    self.error(key, loc, say(said.LISTED_TWICE, value=written))
                 seen.add((path, value))
                 self.ref(key, loc, value, self.known(what), what)
 
@@ -210,20 +216,20 @@ class Checker:
         lat_min, lat_max, lon_min, lon_max = BOUNDING_BOXES[self.cat.site.country]
         if not (lat_min <= coords.lat <= lat_max and lon_min <= coords.lon <= lon_max):
             swapped = lat_min <= coords.lon <= lat_max and lon_min <= coords.lat <= lon_max
-            hint = "; lat and lon look swapped" if swapped else ""
-            self.error(key, loc, f"{coords.lat}, {coords.lon} lies outside {self.cat.site.country}{hint}")
+            hint = say(said.SWAPPED) if swapped else ""
+            self.error(key, loc, say(said.OUTSIDE_COUNTRY, lat=coords.lat, lon=coords.lon, country=self.cat.site.country, hint=hint))
 
     def verified(self, key: str, verified: dt.date | None) -> None:
         months = self.cat.site.checks.verified_max_age_months
         if verified is None:
-            self.warn(key, (), "never verified; add verified: YYYY-MM-DD after checking the record with the provider")
+            self.warn(key, (), say(said.NEVER_VERIFIED))
             return
         if verified > self.today:
-            self.error(key, ("verified",), f"{verified.isoformat()} is in the future")
+            self.error(key, ("verified",), say(said.VERIFIED_FUTURE, date=verified.isoformat()))
             return
         age = (self.today.year - verified.year) * 12 + self.today.month - verified.month - (self.today.day < verified.day)
         if age >= months:
-            self.warn(key, ("verified",), f"last verified {verified.isoformat()}, over {months} months ago; check the record and update the date")
+            self.warn(key, ("verified",), say(said.VERIFIED_OLD, date=verified.isoformat(), months=months))
 
     # --- per kind ---------------------------------------------------------------
 
@@ -231,11 +237,11 @@ class Checker:
         forms = self.cat.vocab.forms
         for form in REQUIRED_FORMS:
             if forms and form not in forms:
-                self.problems.error("vocabularies/forms.yaml", 1, 1, form, f'the form "{form}" must be defined')
+                self.problems.error("vocabularies/forms.yaml", 1, 1, form, say(said.FORM_UNDEFINED, form=form))
         for vocabulary in VOCABULARIES:
             if vocabulary.required and not self.cat.vocab.terms[vocabulary.file]:
                 file = vocabulary.file
-                self.problems.error(f"vocabularies/{file}.yaml", 1, 1, "", f"the {file} vocabulary is missing or empty")
+                self.problems.error(f"vocabularies/{file}.yaml", 1, 1, "", say(said.VOCABULARY_EMPTY, file=file))
         self.check_capacity_units()
         self.check_registry_mapping()
 
@@ -254,7 +260,7 @@ class Checker:
         key = "vocabularies/capacity-units"
         language = self.cat.site.language
         used = whole_number_categories(language)
-        name = Locale.parse(language).english_name
+        name = say(said.LANGUAGE_NAMES[language]) if language in said.LANGUAGE_NAMES else Locale.parse(language).english_name
         for unit_id, unit in self.cat.vocab.capacity_units.items():
             if unit.forms is None or key not in self.docs:
                 continue
@@ -263,10 +269,10 @@ class Checker:
                 if category not in given:
                     numbers = used[category]
                     examples = ", ".join(str(n) for n in numbers[:4]) + ("…" if len(numbers) > 4 else "")
-                    self.error(key, (unit_id, "forms"), f'no "{category}" form; {name} uses it after {examples}; add {category}: …')
+                    self.error(key, (unit_id, "forms"), say(said.UNIT_FORM_MISSING, category=category, language=name, examples=examples))
             for category in given:
                 if category not in used:
-                    self.warn(key, (unit_id, "forms", category), f'{name} does not use "{category}" after a whole number; remove it (it uses {", ".join(used)})')
+                    self.warn(key, (unit_id, "forms", category), say(said.UNIT_FORM_UNUSED, language=name, category=category, used=", ".join(used)))
 
     def check_localities(self) -> None:
         for locality in self.cat.localities.values():
@@ -277,13 +283,11 @@ class Checker:
                 continue
             parent = self.cat.localities[locality.parent]
             if self._in_cycle(locality.id):
-                self.error(key, ("parent",), f'"{locality.parent}" leads back to "{locality.id}": the localities form a cycle')
+                self.error(key, ("parent",), say(said.LOCALITY_CYCLE, parent=locality.parent, locality=locality.id))
             elif LEVELS.index(parent.level) >= LEVELS.index(locality.level):
-                self.error(
-                    key,
-                    ("parent",),
-                    f'a {locality.level} cannot lie in "{parent.id}", which is a {parent.level}; choose a larger parent',
-                )
+                self.error(key, ("parent",), say(
+                    said.LOCALITY_LEVEL, level=level_word(locality.level), parent=parent.id, parent_level=level_word(parent.level),
+                ))
 
     def _in_cycle(self, start: str) -> bool:
         seen = {start}
@@ -306,18 +310,18 @@ class Checker:
                 for i, former in enumerate(records[rid].former_ids):
                     key, loc = f"{folder}/{rid}", ("former_ids", i)
                     if former in records or f"{folder}/{former}" in self.broken:
-                        self.error(key, loc, f'"{former}" is the id of an existing record in {folder}/; a former id must be free, remove it')
+                        self.error(key, loc, say(said.FORMER_ID_TAKEN, former=former, folder=folder))
                     elif former in claimed:
-                        self.error(key, loc, f'"{former}" is already a former id of "{claimed[former]}"; an old address can lead to one record only')
+                        self.error(key, loc, say(said.FORMER_ID_TWICE, former=former, other=claimed[former]))
                     else:
                         claimed[former] = rid
 
     def check_provider(self, provider) -> None:
         key = f"providers/{provider.id}"
         if provider.contacts.is_empty() and not provider.address:
-            self.warn(key, (), "no phone, e-mail, web or address; how will people reach the provider?")
+            self.warn(key, (), say(said.PROVIDER_UNREACHABLE))
         if not (provider.description or "").strip():
-            self.warn(key, (), "no description; add a few sentences on who the provider is")
+            self.warn(key, (), say(said.PROVIDER_UNDESCRIBED))
 
     def check_forms(self, key: str, service: Service) -> None:
         """A form named twice, by its word and its id alike (``[pobytová, residential]``), is one too many."""
@@ -327,7 +331,7 @@ class Checker:
         written = self.docs[key].data.get("forms")
         for i in twice:
             shown = written[i] if isinstance(written, list) and i < len(written) else service.forms[i]
-            self.error(key, ("forms", i), LISTED_TWICE.format(value=shown))
+            self.error(key, ("forms", i), say(said.LISTED_TWICE, value=shown))
 
     def check_service(self, service: Service) -> None:
         key = f"services/{service.id}"
@@ -336,16 +340,16 @@ class Checker:
         if service.type in cat.vocab.service_types:
             stype = cat.vocab.service_types[service.type]
             if service.kind == "registered" and not stype.paragraph:
-                self.error(key, ("type",), f'"{service.type}" is not a service type of Act 108/2006; a registered service needs one with its §, or use kind: related')
+                self.error(key, ("type",), say(said.NOT_REGISTERED_TYPE, type=service.type))
             if service.kind == "related" and stype.paragraph:
-                self.error(key, ("kind",), f'"{service.type}" is a registered type (§ {stype.paragraph}); use kind: registered, or a related type')
+                self.error(key, ("kind",), say(said.REGISTERED_TYPE, type=service.type, paragraph=stype.paragraph))
         for i, capacity in enumerate(service.capacity):
             if capacity.form and service.forms and capacity.form not in service.forms:
-                self.error(key, ("capacity", i, "form"), f'"{capacity.form}" is not among the forms of the service ({", ".join(service.forms)}); add it to forms or correct the capacity')
+                self.error(key, ("capacity", i, "form"), say(said.CAPACITY_FORM, form=form_word(capacity.form), forms=", ".join(map(form_word, service.forms))))
         if service.registry_id and service.kind != "registered":
-            self.error(key, ("registry_id",), "only registered services have a registry id; remove it or use kind: registered")
+            self.error(key, ("registry_id",), say(said.REGISTRY_ID_RELATED))
         elif not service.registry_id and service.kind == "registered":
-            self.warn(key, ("kind",), "a registered service without registry_id; add its 7-digit id from the registry")
+            self.warn(key, ("kind",), say(said.NO_REGISTRY_ID))
         area = {a for a in service.area if a in cat.localities}
         for i, location in enumerate(service.locations):
             if location.confidential:
@@ -356,15 +360,15 @@ class Checker:
             if location.locality not in cat.localities:
                 continue
             if area and not ({location.locality, *cat.ancestors(location.locality)} & area):
-                self.warn(key, ("locations", i, "locality"), f'"{location.locality}" lies outside the area the service covers; add it to area, or check the locality')
+                self.warn(key, ("locations", i, "locality"), say(said.OUTSIDE_AREA, locality=location.locality))
         self.verified(key, service.verified)
         provider_broken = f"providers/{service.provider}" in self.broken
         if not provider_broken and cat.contacts_for(service).is_empty():
-            self.warn(key, ("contacts",), "no phone, e-mail or web, here or at the provider; how will people reach the service?")
+            self.warn(key, ("contacts",), say(said.SERVICE_UNREACHABLE))
         if not (service.description or "").strip():
-            self.warn(key, (), "no description; say in a few sentences what the service does")
+            self.warn(key, (), say(said.SERVICE_UNDESCRIBED))
         if "residential" in service.forms and not service.locations:
-            self.warn(key, ("forms",), "a residential service without a location; add where it is (it may be confidential)")
+            self.warn(key, ("forms",), say(said.RESIDENTIAL_NOWHERE))
 
     def check_confidential(self, key: str, index: int, location: Location) -> None:
         """Refuse every field of a confidential location that could lead to it (shelters)."""
@@ -373,7 +377,7 @@ class Checker:
             for name in path:
                 value = getattr(value, name, None) if value is not None else None
             if value is not None:
-                self.error(key, ("locations", index, *path), CONFIDENTIAL_FIELD)
+                self.error(key, ("locations", index, *path), say(said.CONFIDENTIAL_FIELD))
 
     def check_hours(self, key: str, index: int, location: Location) -> None:
         """An interval past midnight must end before the next day's hours begin."""
@@ -383,4 +387,4 @@ class Checker:
                 for day, previous, interval in week.runs_into():
                     loc = ("locations", index, "hours", number, *where, day)
                     end = format_interval(interval).split("–")[1]
-                    self.error(key, loc, RUNS_INTO.format(previous=previous, interval=format_interval(interval), end=end))
+                    self.error(key, loc, say(said.RUNS_INTO, previous=previous, interval=format_interval(interval), end=end))

@@ -14,6 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
+from ..messages import checks as said
+from ..messages.core import ListOf, say
+from ..messages.fields import DID_YOU_MEAN
 from ..errors import Problems
 from ..index.plans import PlanBundle, Planning, in_area, network
 from ..model.plan_parts import NewsItem
@@ -63,27 +66,24 @@ class PlanChecker:
             return
         candidates = [*self.cat.providers, *bundle.plan.organisations]
         close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
-        self.error(
-            key, loc,
-            f'no organisation "{value}"{hint}; name a provider (providers/) or add it to organisations in plans/{bundle.id}.yaml',
-        )
+        hint = say(DID_YOU_MEAN, name=close[0]) if close else ""
+        self.error(key, loc, say(said.NO_ORGANISATION, value=value, hint=hint, plan=bundle.id))
 
     def funding_source(self, key: str, loc: tuple, value: str, bundle: PlanBundle) -> None:
         sources = bundle.plan.funding_sources
         if value in sources:
             return
         close = difflib.get_close_matches(value, list(sources), n=1, cutoff=0.75)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
-        self.error(key, loc, f'no funding source "{value}"{hint}; add it to funding_sources in plans/{bundle.id}.yaml')
+        hint = say(DID_YOU_MEAN, name=close[0]) if close else ""
+        self.error(key, loc, say(said.NO_FUNDING_SOURCE, value=value, hint=hint, plan=bundle.id))
 
     def measure_number(self, key: str, loc: tuple, number: str, bundle: PlanBundle) -> bool:
         if number in bundle.measure_by_number or self.part_broken(bundle, "plan-measures"):
             return True
         numbers = [m.number for m in bundle.sorted_measures]
         shown = ", ".join(numbers[:LISTED]) + ("…" if len(numbers) > LISTED else "")
-        known = f"; its measures are {shown}" if numbers else f"; it has no measures yet (plans/{bundle.id}/measures/)"
-        self.error(key, loc, f'no measure {number} in plan "{bundle.id}"{known}')
+        known = say(said.ITS_MEASURES, numbers=shown) if numbers else say(said.NO_MEASURES_YET, plan=bundle.id)
+        self.error(key, loc, say(said.NO_MEASURE, number=number, plan=bundle.id, known=known))
         return False
 
     def file(self, key: str, loc: tuple, value: str | None) -> None:
@@ -94,14 +94,14 @@ class PlanChecker:
         if value in self.planning.pdfs:
             return
         close = difflib.get_close_matches(value, list(self.planning.pdfs), n=1, cutoff=0.75)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
-        self.error(key, loc, f'no file "{value}" in files/{hint}; put the PDF there or write its web address')
+        hint = say(DID_YOU_MEAN, name=close[0]) if close else ""
+        self.error(key, loc, say(said.NO_PLAN_FILE, value=value, hint=hint))
 
     def listed_twice(self, key: str, field: str, values: list[str]) -> None:
         seen: set[str] = set()
         for i, value in enumerate(values):
             if value in seen:
-                self.error(key, (field, i), f'"{value}" is listed twice; remove one')
+                self.error(key, (field, i), say(said.LISTED_TWICE, value=value))
             seen.add(value)
 
     # --- the run ------------------------------------------------------------------
@@ -127,45 +127,37 @@ class PlanChecker:
         self.organisation(key, ("commissioner",), plan.commissioner, bundle)
         self.file(key, ("document",), plan.document)
         if plan.status in ("approved", "evaluated") and plan.approval is None:
-            self.warn(key, ("status",), f"the plan is {plan.status} but does not say who approved it; add approval: {{body: …, resolution: …, date: …}}")
+            self.warn(key, ("status",), say(said.PLAN_NOT_APPROVED, status=plan.status))
         if plan.status == "evaluated" and not (plan.evaluation or "").strip():
-            self.warn(key, ("status",), "the plan is evaluated but has no evaluation; add evaluation: | and the text")
+            self.warn(key, ("status",), say(said.PLAN_NO_EVALUATION))
         if plan.status == "comment":
             periods = bundle.sorted_comment_periods
             if not periods and not self.part_broken(bundle, "plan-comment-periods"):
-                self.warn(key, ("status",), f"the plan is in comment but has no comment period; add plans/{plan.id}/comment-periods/ID.yaml with its dates")
+                self.warn(key, ("status",), say(said.PLAN_NO_COMMENT_PERIOD, plan=plan.id))
             elif periods and periods[-1].closes < self.today:
-                self.warn(
-                    key, ("status",),
-                    f"the comment period closed on {periods[-1].closes.isoformat()}; "
-                    "set status: approved (with approval) once the plan is approved, or draft while it is reworked",
-                )
+                self.warn(key, ("status",), say(said.PLAN_COMMENTS_CLOSED, date=periods[-1].closes.isoformat()))
         if plan.status == "comment" and plan.contact.is_empty() and not any(p.email for p in bundle.sorted_comment_periods):
-            self.warn(key, ("contact",), "the plan is in comment but gives no e-mail for comments; add contact: {email: …}")
+            self.warn(key, ("contact",), say(said.PLAN_NO_EMAIL))
         if not bundle.priorities and not self.part_broken(bundle, "plan-priorities"):
-            self.warn(key, (), f"the plan has no priorities yet; add plans/{plan.id}/priorities/1.yaml")
+            self.warn(key, (), say(said.PLAN_NO_PRIORITIES, plan=plan.id))
 
     def check_priorities(self, bundle: PlanBundle) -> None:
         for priority in bundle.sorted_priorities:
             key = self.key("plan-priorities", bundle, priority.id)
             owner = bundle.priority_by_number[priority.number]
             if owner.id != priority.id:
-                self.error(key, ("number",), f"priority {priority.number} is already numbered so in priorities/{owner.id}.yaml; numbers are unique within a plan")
+                self.error(key, ("number",), say(said.PRIORITY_TWICE, number=priority.number, other=owner.id))
             if not bundle.measures_of(priority) and not self.part_broken(bundle, "plan-measures"):
-                self.warn(key, (), f"priority {priority.number} has no measures; add measures numbered {priority.number}.1, {priority.number}.2…")
+                self.warn(key, (), say(said.PRIORITY_EMPTY, number=priority.number))
 
     def check_measure(self, bundle: PlanBundle, measure) -> None:
         key = self.key("plan-measures", bundle, measure.id)
         owner = bundle.measure_by_number.get(measure.number)
         if owner is not None and owner.id != measure.id:
-            self.error(key, ("number",), f"measure {measure.number} is already numbered so in measures/{owner.id}.yaml; numbers are unique within a plan")
+            self.error(key, ("number",), say(said.MEASURE_TWICE, number=measure.number, other=owner.id))
         if measure.priority_number not in bundle.priority_by_number and not self.part_broken(bundle, "plan-priorities"):
-            numbers = ", ".join(bundle.priority_by_number) or "none yet"
-            self.error(
-                key, ("number",),
-                f"measure {measure.number} belongs to priority {measure.priority_number}, which the plan does not have "
-                f"(its priorities: {numbers}); add priorities/{measure.priority_number}.yaml or renumber the measure",
-            )
+            numbers = ", ".join(bundle.priority_by_number) or say(said.NONE_YET)
+            self.error(key, ("number",), say(said.MEASURE_ORPHAN, number=measure.number, priority=measure.priority_number, numbers=numbers))
         self.organisation(key, ("responsible",), measure.responsible, bundle)
         for i, partner in enumerate(measure.partners):
             self.organisation(key, ("partners", i), partner, bundle)
@@ -177,13 +169,13 @@ class PlanChecker:
         self.listed_twice(key, "funding", measure.funding)
         period = bundle.plan.period
         if measure.timeline and (measure.timeline.start < period.start - 1 or measure.timeline.end > period.end):
-            self.warn(
-                key, ("timeline",),
-                f"the years {measure.timeline.start}–{measure.timeline.end} reach outside the plan's period {period.start}–{period.end}",
-            )
+            self.warn(key, ("timeline",), say(
+                said.TIMELINE_OUTSIDE, start=measure.timeline.start, end=measure.timeline.end,
+                period_start=period.start, period_end=period.end,
+            ))
         for i, indicator in enumerate(measure.indicators):
             if indicator.unit is None:
-                self.warn(key, ("indicators", i), f'indicator "{indicator.name}" has no unit; add unit: (e.g. klientů, lůžek, %) so its numbers can be read')
+                self.warn(key, ("indicators", i), say(said.INDICATOR_UNIT, name=indicator.name))
         for i, activity in enumerate(measure.activities):
             self.organisation(key, ("activities", i, "responsible"), activity.responsible, bundle)
         self.check_ended_services(key, measure)
@@ -196,16 +188,13 @@ class PlanChecker:
         if any(s is None for s in services):
             return  # an unknown id is an error of its own
         if all(s.ended(self.today) for s in services):
-            shown = ", ".join(f"{s.id} on {s.end_date.isoformat()}" for s in services)
-            self.warn(
-                key, ("services",),
-                f"every service of this measure has ended ({shown}); name the services that carry it on, or set status: done or dropped",
-            )
+            shown = ListOf(tuple(say(said.ENDED_ON, service=s.id, date=s.end_date.isoformat()) for s in services))
+            self.warn(key, ("services",), say(said.SERVICES_ENDED, shown=shown))
 
     def working_group_missing(self, key: str, loc: tuple, value: str, bundle: PlanBundle) -> None:
         close = difflib.get_close_matches(value, list(bundle.working_groups), n=1, cutoff=0.75)
-        hint = f' (did you mean "{close[0]}"?)' if close else f"; add plans/{bundle.id}/working-groups/{value}.yaml"
-        self.error(key, loc, f'no working group "{value}" in plan "{bundle.id}"{hint}')
+        hint = say(DID_YOU_MEAN, name=close[0]) if close else say(said.ADD_WORKING_GROUP, plan=bundle.id, value=value)
+        self.error(key, loc, say(said.NO_WORKING_GROUP, value=value, plan=bundle.id, hint=hint))
 
     def check_action_plans(self, bundle: PlanBundle) -> None:
         period = bundle.plan.period
@@ -213,19 +202,17 @@ class PlanChecker:
             key = self.key("plan-action-plans", bundle, action.id)
             owner = bundle.action_plan_by_year[action.year]
             if owner.id != action.id:
-                self.error(key, ("year",), f"the year {action.year} already has an action plan, action-plans/{owner.id}.yaml; one per year")
+                self.error(key, ("year",), say(said.ACTION_PLAN_TWICE, year=action.year, other=owner.id))
             if not period.start - 1 <= action.year <= period.end:
-                self.error(
-                    key, ("year",),
-                    f"{action.year} lies outside the plan's period {period.start}–{period.end} "
-                    f"(an action plan may also cover {period.start - 1}, the year before)",
-                )
+                self.error(key, ("year",), say(
+                    said.ACTION_PLAN_OUTSIDE, year=action.year, start=period.start, end=period.end, before=period.start - 1,
+                ))
             if action.status in ("approved", "evaluated") and action.approval is None:
-                self.warn(key, ("status",), f"the action plan is {action.status} but does not say who approved it; add approval: {{body: …, resolution: …, date: …}}")
+                self.warn(key, ("status",), say(said.ACTION_NOT_APPROVED, status=action.status))
             seen: set[str] = set()
             for i, item in enumerate(action.measures):
                 if item.measure in seen:
-                    self.error(key, ("measures", i, "measure"), f"measure {item.measure} is listed twice; put what the year holds for it in one entry")
+                    self.error(key, ("measures", i, "measure"), say(said.ACTION_MEASURE_TWICE, number=item.measure))
                 seen.add(item.measure)
                 self.measure_number(key, ("measures", i, "measure"), item.measure, bundle)
                 for j, share in enumerate(item.funding):
@@ -243,20 +230,17 @@ class PlanChecker:
         members = {e.service.id for e in network(self.cat, bundle, action)}
         for i, sid in enumerate(rule.add):
             if sid in ruled:
-                self.warn(key, ("network", "add", i), f'"{sid}" is in the network already (include: {rule.include}); remove it from add')
+                self.warn(key, ("network", "add", i), say(said.NETWORK_ALREADY, service=sid, include=rule.include))
         for i, sid in enumerate(rule.remove):
             if sid in self.cat.services and sid not in ruled and sid not in rule.add:
-                self.warn(key, ("network", "remove", i), f'"{sid}" is not in the network anyway; remove it from remove')
+                self.warn(key, ("network", "remove", i), say(said.NETWORK_NOT_IN, service=sid))
         seen: set[str] = set()
         for i, entry in enumerate(rule.services):
             if entry.service in seen:
-                self.error(key, ("network", "services", i, "service"), f'"{entry.service}" has details twice; keep one entry')
+                self.error(key, ("network", "services", i, "service"), say(said.NETWORK_DETAILS_TWICE, service=entry.service))
             seen.add(entry.service)
             if entry.service in self.cat.services and entry.service not in members:
-                self.warn(
-                    key, ("network", "services", i, "service"),
-                    f"\"{entry.service}\" is not in the year's network (include: {rule.include}); add it to network.add, or remove these details",
-                )
+                self.warn(key, ("network", "services", i, "service"), say(said.NETWORK_DETAILS_OUTSIDE, service=entry.service, include=rule.include))
             for j, share in enumerate(entry.funding):
                 self.funding_source(key, ("network", "services", i, "funding", j, "source"), share.source, bundle)
 
@@ -270,16 +254,16 @@ class PlanChecker:
             self.file(key, ("meetings", i, "minutes_pdf"), meeting.minutes_pdf)
             has_minutes = bool((meeting.minutes or "").strip()) or meeting.minutes_pdf is not None
             if has_minutes and meeting.date > self.today:
-                self.error(key, ("meetings", i, "date"), f"{meeting.date.isoformat()} is in the future, yet the meeting has minutes; check the date")
+                self.error(key, ("meetings", i, "date"), say(said.MINUTES_FUTURE, date=meeting.date.isoformat()))
         dates = [m.date for m in group.meetings]
         for i, day in enumerate(dates):
             if day in dates[:i]:
-                self.error(key, ("meetings", i, "date"), f"a meeting on {day.isoformat()} is listed already; one entry per meeting")
+                self.error(key, ("meetings", i, "date"), say(said.MEETING_TWICE, date=day.isoformat()))
 
     def check_comment_period(self, bundle: PlanBundle, period) -> None:
         key = self.key("plan-comment-periods", bundle, period.id)
         if period.opens > period.closes:
-            self.error(key, ("closes",), f"{period.closes.isoformat()} is before the period opens ({period.opens.isoformat()}); swap the dates")
+            self.error(key, ("closes",), say(said.PERIOD_BACKWARDS, closes=period.closes.isoformat(), opens=period.opens.isoformat()))
         self.file(key, ("draft",), period.draft)
         for i, comment in enumerate(period.comments):
             self.organisation(key, ("comments", i, "organisation"), comment.organisation, bundle)
@@ -287,30 +271,26 @@ class PlanChecker:
                 for j, number in enumerate(getattr(comment, field_name)):
                     self.measure_number(key, ("comments", i, field_name, j), number, bundle)
             if comment.received and not period.opens <= comment.received <= period.closes + dt.timedelta(days=7):
-                self.warn(
-                    key, ("comments", i, "received"),
-                    f"received {comment.received.isoformat()}, outside the period {period.opens.isoformat()} – {period.closes.isoformat()}; check the date",
-                )
+                self.warn(key, ("comments", i, "received"), say(
+                    said.COMMENT_OUTSIDE, date=comment.received.isoformat(), opens=period.opens.isoformat(), closes=period.closes.isoformat(),
+                ))
         if period.comments and period.closes >= self.today:
-            self.warn(key, ("comments",), f"the period is open until {period.closes.isoformat()}, yet comments are settled; publish the settlement after it closes")
+            self.warn(key, ("comments",), say(said.COMMENTS_EARLY, closes=period.closes.isoformat()))
 
     def check_news(self, item: NewsItem) -> None:
         key = f"news/{item.id}"
         bundle = self.planning.plans.get(item.plan) if item.plan else None
         if item.measures and item.plan is None:
-            self.error(key, ("measures",), "measures belong to a plan; add plan: (the plan's id)")
+            self.error(key, ("measures",), say(said.NEWS_MEASURES))
         elif bundle is not None:
             for i, number in enumerate(item.measures):
                 self.measure_number(key, ("measures", i), number, bundle)
         if item.updated and item.updated < item.date:
-            self.error(key, ("updated",), f"{item.updated.isoformat()} is before the date of the item, {item.date.isoformat()}")
+            self.error(key, ("updated",), say(said.NEWS_UPDATED, updated=item.updated.isoformat(), date=item.date.isoformat()))
 
     def check_files(self) -> None:
         """Warn about PDFs in ``files/`` that no record names (they would be published for nobody)."""
         for name in sorted(self.planning.pdfs):
             naming = ("plans/", "plan-", "news/")  # a broken one may be the record that names it
             if name not in self.files_named and not any(b.startswith(naming) for b in self.broken):
-                self.warn(
-                    f"files/{self.planning.pdfs[name].id}", (),
-                    "no plan, meeting or comment period names this file; name it (document, draft, minutes_pdf) or delete it",
-                )
+                self.warn(f"files/{self.planning.pdfs[name].id}", (), say(said.FILE_UNUSED))

@@ -7,10 +7,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..messages import fields as said
+from ..messages.core import ALL, say
+from ..messages.files import A_LIST
 from ..errors import Problems, shorten
 from ..load.content import SLUG_RE, Document, read_page, read_pdf
 from ..load.yamlstrict import Mapping, Position, Sequence
-from ..model.fields import TOO_LONG
+from ..model.fields import DEFAULT_COUNTRY
 from ..model.kinds import KINDS, VOCABULARY
 from ..model.records import Record, Site
 from ..model.vocabularies import Term
@@ -18,12 +21,17 @@ from ..model.vocabularies import Term
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate_document(model: type[M], doc: Document, problems: Problems, extra: dict[str, Any] | None = None) -> M | None:
-    """Return the validated record, or None with every problem of the file reported."""
+def validate_document(
+    model: type[M], doc: Document, problems: Problems, extra: dict[str, Any] | None = None, country: str = DEFAULT_COUNTRY
+) -> M | None:
+    """Return the validated record, or None with every problem of the file reported.
+
+    ``country`` is the site's (``site.country``): phone numbers get its calling code.
+    """
     data = doc.data
     if "id" in data and "id" in model.model_fields:
         line, col = data.key_pos["id"]
-        problems.error(doc.path, line, col, "id", "the id is the file name; delete this line (rename the file instead)")
+        problems.error(doc.path, line, col, "id", say(said.ID_LINE))
         return None
     payload: dict[str, Any] = dict(data)
     if "id" in model.model_fields:
@@ -31,7 +39,7 @@ def validate_document(model: type[M], doc: Document, problems: Problems, extra: 
     if extra:
         payload.update(extra)
     try:
-        return model.model_validate(payload)
+        return model.model_validate(payload, context={"country": country})
     except ValidationError as exc:
         for error in exc.errors():
             report_error(model, doc, error, problems)
@@ -47,17 +55,26 @@ def report_error(model: type[BaseModel], doc: Document, error: dict, problems: P
     kind = error["type"]
     if kind == "missing":
         line, col = position(doc.data, loc[:-1])
-        problems.error(doc.path, line, col, dotted(loc[:-1]), f'required field "{loc[-1]}" is missing; add it')
+        problems.error(doc.path, line, col, dotted(loc[:-1]), say(said.MISSING, name=loc[-1]))
         return
     if kind == "extra_forbidden":
         line, col = position(doc.data, loc, key=True)
         suggestion = _suggest_field(model, loc)
-        problems.error(doc.path, line, col, dotted(loc), f'unknown field "{loc[-1]}"{suggestion}')
+        problems.error(doc.path, line, col, dotted(loc), say(said.UNKNOWN_FIELD, name=loc[-1], hint=suggestion))
         return
     line, col = position(doc.data, loc)
     if loc == ("body",):  # a page's body follows its front matter: point at the body (at the line, when known)
-        line, col = doc.body_line + (error["ctx"]["line"] - 1 if kind == "markdown_depth" else 0), 1
+        line, col = doc.body_line + (error["ctx"]["line"] - 1 if kind == said.TOO_DEEP.code else 0), 1
     problems.error(doc.path, line, col, dotted(loc), _message(error))
+
+
+# pydantic's own errors → our messages; its English ("Input should be…") never reaches an editor.
+_EXPECTED = {
+    "string_type": said.EXPECTED_TEXT,
+    **dict.fromkeys(("model_type", "dict_type", "model_attributes_type"), said.EXPECTED_FIELDS),
+    **dict.fromkeys(("list_type", "tuple_type"), said.EXPECTED_LIST),
+}
+_BOUNDS = {"greater_than_equal": ("ge", said.AT_LEAST), "less_than_equal": ("le", said.AT_MOST)}
 
 
 def _message(error: dict) -> str:
@@ -65,34 +82,35 @@ def _message(error: dict) -> str:
     value = error.get("input")
     shown = f'"{shorten(value)}"' if isinstance(value, str) else _describe(value)
     ctx = error.get("ctx") or {}
+    if kind in ALL:  # our own check (model/fields.py and the like): its code is the error's type
+        return say(ALL[kind], **ctx)
     if kind == "string_too_long":
-        return TOO_LONG.format(length=len(value), limit=ctx["max_length"])
+        return say(said.TOO_LONG, length=len(value), limit=ctx["max_length"])
     if kind == "literal_error":
-        return f"{shown} is not allowed; use one of {ctx.get('expected', '')}"
-    if kind in ("string_type",):
-        return f"expected text, found {_describe(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected fields (key: value), found {_describe(value)}"
-    if kind in ("list_type", "tuple_type"):
-        return f"expected a list ([a, b] or lines starting with -), found {_describe(value)}"
+        return say(said.NOT_ALLOWED, shown=shown, choices=ctx.get("expected", ""))
+    if kind in _EXPECTED:
+        return say(_EXPECTED[kind], found=_describe(value))
+    if kind in _BOUNDS:
+        key, message = _BOUNDS[kind]
+        return say(message, shown=shown, limit=ctx.get(key, ""))
     if kind in ("int_type", "float_type", "bool_type", "date_type"):
-        return f"{shown} has the wrong type: {error['msg'].lower()}"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{shown} is out of range: {error['msg'].lower()}"
+        return say(said.WRONG_TYPE, shown=shown, reason=error["msg"].lower())
+    if kind in ("greater_than", "less_than"):
+        return say(said.OUT_OF_RANGE, shown=shown, reason=error["msg"].lower())
     if kind == "string_pattern_mismatch":
-        return f"{shown} does not have the expected form ({ctx.get('pattern', '')})"
+        return say(said.PATTERN, shown=shown, pattern=ctx.get("pattern", ""))
     if kind == "value_error":
-        return error["msg"].removeprefix("Value error, ")
-    return error["msg"]
+        return say(said.INVALID, reason=error["msg"].removeprefix("Value error, "))
+    return say(said.INVALID, reason=error["msg"])
 
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing (an empty value)"
+        return say(said.NOTHING)
     if isinstance(value, dict):
-        return "fields (key: value)"
+        return say(said.SOME_FIELDS)
     if isinstance(value, list):
-        return "a list"
+        return say(A_LIST)
     if isinstance(value, str):
         return f'"{shorten(value)}"'
     return shorten(repr(value))
@@ -102,9 +120,9 @@ def _suggest_field(model: type[BaseModel], loc: tuple) -> str:
     names = _field_names(model, loc[:-1])
     close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
     if close:
-        return f' (did you mean "{close[0]}"?)'
+        return say(said.DID_YOU_MEAN, name=close[0])
     if names:
-        return f"; allowed here: {', '.join(names)}"
+        return say(said.ALLOWED_HERE, names=", ".join(names))
     return ""
 
 
@@ -186,7 +204,7 @@ def validate_site(doc: Document, problems: Problems) -> Site | None:
     return validate_document(Site, doc, problems)
 
 
-def validate_record(doc: Document, problems: Problems) -> Record | None:
+def validate_record(doc: Document, problems: Problems, country: str = DEFAULT_COUNTRY) -> Record | None:
     """Validate a record file by its kind's model.
 
     A page's Markdown body becomes its ``body``, a PDF's bytes its ``data``; a part of a
@@ -202,17 +220,17 @@ def validate_record(doc: Document, problems: Problems) -> Record | None:
         owner, _, ident = doc.id.partition("/")
         if kind.owner_field in doc.data:
             line, col = doc.data.key_pos[kind.owner_field]
-            problems.error(doc.path, line, col, kind.owner_field, f"the {kind.owner_field} is the folder the file lies in; delete this line")
+            problems.error(doc.path, line, col, kind.owner_field, say(said.OWNER_LINE, field=kind.owner_field))
             return None
         extra.update({"id": ident, kind.owner_field: owner})
-    return validate_document(kind.model, doc, problems, extra=extra or None)
+    return validate_document(kind.model, doc, problems, extra=extra or None, country=country)
 
 
 def validate_vocabulary(doc: Document, problems: Problems) -> dict[str, Term]:
     """A vocabulary file maps ids to terms: ``azylove-domy: {name: …, paragraph: "57"}``."""
     vocabulary = VOCABULARY.get(doc.id)
     if vocabulary is None:
-        problems.warning(doc.path, 1, 1, "", f"unknown vocabulary; expected one of {', '.join(sorted(VOCABULARY))}")
+        problems.warning(doc.path, 1, 1, "", say(said.UNKNOWN_VOCABULARY, names=", ".join(sorted(VOCABULARY))))
         return {}
     if vocabulary.document:  # one document of sections (the registry mapping): section → its entries
         mapping = validate_document(vocabulary.model, doc, problems)
@@ -222,11 +240,11 @@ def validate_vocabulary(doc: Document, problems: Problems) -> dict[str, Term]:
     for term_id, value in doc.data.items():
         line, col = doc.data.key_pos[term_id]
         if not SLUG_RE.match(term_id):
-            problems.error(doc.path, line, col, term_id, "not a valid id; use lowercase a-z, digits and hyphens")
+            problems.error(doc.path, line, col, term_id, say(said.TERM_ID))
             continue
         sub = Document(doc.kind, term_id, doc.path, value if isinstance(value, Mapping) else Mapping(doc.data.value_pos[term_id]))
         if not isinstance(value, Mapping):
-            problems.error(doc.path, *doc.data.value_pos[term_id], term_id, "expected the term's fields (name: …)")
+            problems.error(doc.path, *doc.data.value_pos[term_id], term_id, say(said.TERM_FIELDS))
             continue
         sub_problems = Problems()
         term = validate_document(model, sub, sub_problems)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..messages.checks import EXAMPLE_REPOSITORY
+from ..messages.core import say
 from ..errors import Problems
 from ..load.content import Document
 from ..model.records import Site
@@ -43,7 +45,5 @@ def check_repository(site: Site, doc: Document, problems: Problems) -> None:
     loc = ("repository", "url")
     line, column = position(doc.data, loc)
     problems.warning(
-        doc.path, line, column, dotted(loc),
-        f'"{site.repository.url}" is the example address, so the web form at /admin/ is left out and the '
-        '"edit this record" links lead nowhere; write the address of your catalogue\'s own GitHub repository',
+        doc.path, line, column, dotted(loc), say(EXAMPLE_REPOSITORY, url=site.repository.url),
     )

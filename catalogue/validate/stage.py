@@ -19,6 +19,7 @@ from ..errors import Problem, Problems, Severity
 from ..index import Catalogue, Vocabularies
 from ..load.content import Document, RawContent, load_folder
 from ..load.yamlstrict import YamlError
+from ..model.fields import DEFAULT_COUNTRY
 from ..model.kinds import CONTENT_FOLDERS, RECORD_KINDS, VOCABULARY_FOLDER
 from ..model.references import facts
 from . import records as v
@@ -100,9 +101,9 @@ def _check(
     return Loaded(catalogue, problems, documents, timings)
 
 
-def validate_cached(doc: Document, cache: RecordCache) -> Entry:
-    """Validate one record file, or take what the cache knows of the same bytes."""
-    key = RecordCache.key(doc.kind, doc.id, doc.source)
+def validate_cached(doc: Document, cache: RecordCache, country: str = DEFAULT_COUNTRY) -> Entry:
+    """Validate one record file, or take what the cache knows of the same bytes (in a catalogue of ``country``)."""
+    key = RecordCache.key(doc.kind, doc.id, doc.source, country)
     entry = cache.get(key)
     if entry is not None:
         return entry
@@ -114,7 +115,7 @@ def validate_cached(doc: Document, cache: RecordCache) -> Entry:
     except YamlError as exc:
         local.error(doc.path, exc.line, exc.column, "", exc.message)
     else:
-        record = v.validate_record(doc, local)
+        record = v.validate_record(doc, local, country)
         found = facts(doc.kind, data)
     entry = Entry(
         record,
@@ -139,16 +140,19 @@ def validate_documents(
     records: dict[str, dict] = {kind.folder: {} for kind in RECORD_KINDS}
     broken: set[str] = set()
     sources: dict[str, str] = {}
-    for doc in documents:
+    for doc in documents:  # the site first: its country decides how the records' phones are written
         if doc.kind == "site":
             site = v.validate_site(doc, problems)
+    country = site.country if site is not None else DEFAULT_COUNTRY
+    for doc in documents:
+        if doc.kind == "site":
             continue
         if doc.kind == VOCABULARY_FOLDER:
             terms = v.validate_vocabulary(doc, problems)
             if doc.id in vocab.terms:
                 vocab.terms[doc.id] = terms
             continue
-        entry = validate_cached(doc, cache)
+        entry = validate_cached(doc, cache, country)
         record = entry.record
         all_facts[doc.key] = list(entry.facts)
         for line, column, field_path, message, severity in entry.problems:

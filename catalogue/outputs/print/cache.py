@@ -14,6 +14,8 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from ...messages.commands import NOT_PRINTED, PRINT_CACHE_IGNORED
+from ...messages.core import say
 from ...validate.cache import cache_folder
 from ...errors import display_path
 from ...sealed import Unsealed, unseal, write_sealed
@@ -23,7 +25,6 @@ from .pdf import Job, Rendered
 log = logging.getLogger("catalogue")
 PACKAGE = Path(__file__).resolve().parent
 SUFFIX = ".pdfcache"
-IGNORED = "note: the printed document {path} in the print cache cannot be used ({reason}); it is laid out again"
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +66,10 @@ class PdfCache:
         except FileNotFoundError:
             return None
         except (OSError, Unsealed) as exc:  # a foreign or damaged entry is only a slower run
-            log.warning(IGNORED.format(path=display_path(path), reason=getattr(exc, "strerror", None) or exc))
+            log.warning(say(PRINT_CACHE_IGNORED, path=display_path(path), reason=getattr(exc, "strerror", None) or str(exc)))
             return None
         if type(rendered) is not Rendered:
-            log.warning(IGNORED.format(path=display_path(path), reason="not a printed document"))
+            log.warning(say(PRINT_CACHE_IGNORED, path=display_path(path), reason=say(NOT_PRINTED)))
             return None
         return rendered
 

@@ -15,6 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...messages import commands as said
+from ...messages.core import say
 from ...clock import source_timestamp
 from ...errors import Problem, Problems, Severity, display_path
 from ...index import Catalogue
@@ -151,19 +153,12 @@ def collect(cat: Catalogue, job: Job, rendered: Rendered, result: PrintResult, s
             count = len(cat.services_by_life_situation.get(job.name, []))
             result.problems.add(Problem(source, 1, 1, "text", overflow_message(job, rendered, count), severity))
     for warning in sorted(set(rendered.warnings)):
-        result.problems.add(Problem(source, 1, 1, "", f"printing {job.name}: {warning}", Severity.WARNING))
+        result.problems.add(Problem(source, 1, 1, "", say(said.PRINT_WARNING, name=job.name, warning=warning), Severity.WARNING))
 
 
 def overflow_message(job: Job, rendered: Rendered, services: int) -> str:
     """Return what an editor needs: which leaflet, by how much, and what to do."""
+    values = {"name": job.name, "needed": rendered.needed, "capacity": rendered.capacity, "services": services, "folder": FOLDER}
     if job.format == "DL":
-        sides = -(-rendered.needed // 3)
-        room = f"needs {rendered.needed} panels ({sides} sides of A4), the DL format holds {rendered.capacity} (2 sides)"
-        kept = f"{FOLDER}/{job.name}.pdf keeps every panel, unfolded"
-    else:
-        room = f"needs {rendered.needed} pages, the A5 leaflet holds {rendered.capacity} (one sheet, both sides)"
-        kept = f"{FOLDER}/{job.name}.pdf keeps every page"
-    return (
-        f"leaflet {job.name}: {room}; shorten the text or list fewer services "
-        f"(it lists {services}); {kept}"
-    )
+        return say(said.LEAFLET_DL, sides=-(-rendered.needed // 3), **values)
+    return say(said.LEAFLET_A5, **values)
