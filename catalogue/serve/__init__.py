@@ -10,12 +10,12 @@ reasons measured in ``benchmarks/bench_serve.py``:
   operating system's notifications (watchfiles) and tell the browser ourselves
   after each rebuild, so every save is shown;
 * the rebuild: instead of a shell command that rebuilds everything, :class:`Preview`
-  re-renders only what a change touches and serves the site from memory, never
-  from the user's ``public/`` folder. The open page and the changed record's own page
-  come first and the tab reloads; the other pages the change touches, then the other
-  outputs (CMS, editors' report, search index) follow on a thread of their own
-  (:class:`Finisher`). The next save waits for those pages at most, never for the
-  outputs: work for a replaced render stops and is not served.
+  serves the site from memory, never from the user's ``public/`` folder, as soon as
+  the content is valid: a page not rendered yet is rendered when it is asked for.
+  After a save the open page and the changed record's own page come first and the
+  tab reloads; the other pages the change touches, then the other outputs (CMS,
+  editors' report, search index) follow on a thread of their own (:class:`Finisher`),
+  in short chunks that give way to the next save at once.
 """
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ def serve(
 
     reporter = reporter or Reporter()
     preview = Preview(content, theme, strict=strict)
-    report(reporter, preview.build(), preview)
+    report(reporter, preview.start(), preview)
     gc.collect()
-    gc.freeze()  # the first build's objects live as long as the server: collections need not walk them again
+    gc.freeze()  # the catalogue's objects live as long as the server: collections need not walk them again
     loop = IOLoop.current()
 
     def changed(paths: set[Path]) -> None:
@@ -74,6 +74,7 @@ def serve(
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")  # to show the error
 
     finisher = Finisher(preview, finished)
+    finisher.request()  # the pages not asked for yet and the outputs, in the background
     watcher = Watcher(preview.watched(), changed, watch).start()
     server = guarded_server(HostGuard(host, port), PreviewApp(preview), _NoPolling())
     reporter.info(f"Preview of {content} at http://{host}:{port}/ (watching by {watcher.backend}; Ctrl+C stops)")
@@ -89,7 +90,7 @@ def serve(
 
 class Finisher:
     """Runs :meth:`Preview.finish` on a thread of its own: once per request, and once more
-    for the changes that came in while it ran (they are made together)."""
+    for the changes that came in while it ran (a newer save supersedes what is left of the older one)."""
 
     def __init__(self, preview: Preview, done: Callable[[Update], None]) -> None:
         self.preview = preview
@@ -129,7 +130,8 @@ def report(reporter: Reporter, update: Update, preview: Preview) -> None:
     if errors:
         reporter.info(f"{update.problems.summary()}; the preview keeps showing the last good version ({took})")
     elif update.full:
-        reporter.info(f"built {update.pages} pages in {took}; {update.problems.summary()}")
+        reporter.info(f"serving {update.pages} pages after {took} (each rendered when first asked for, the rest in the background); "
+                      f"{update.problems.summary()}")
     else:
         reporter.info(f"{what or 'no change'}: re-rendered {update.rendered} of {update.pages} pages in {took}")
 
