@@ -67,11 +67,16 @@ def serve(
         report(reporter, update, preview)
         finisher.request()  # …then the other pages it touched, the report, the CMS configuration, search
 
+    first = [True]
+
     def finished(update: Update) -> None:
         if not update.ok:
             report(reporter, update, preview)
             preview.reloading()
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")  # to show the error
+        elif first[0]:
+            reporter.info(f"every page rendered and the search index made, in the background ({update.seconds:.1f} s)")
+        first[0] = False
 
     finisher = Finisher(preview, finished)
     finisher.request()  # the pages not asked for yet and the outputs, in the background
