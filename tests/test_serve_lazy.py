@@ -137,3 +137,17 @@ def test_a_template_error_in_a_page_asked_for_shows_the_overlay_over_its_last_go
     status, body = get(preview, "/" + PROVIDER_PAGE.removesuffix("index.html"))
     assert status.startswith("200") and 'id="catalogue-preview-errors"' in body and "provider.html" in body
     assert body.startswith(before[: before.index("</body>")])
+
+
+def test_a_broken_save_keeps_serving_the_last_good_pages_those_not_rendered_yet_included(started, tmp_path):
+    path = started.content / SERVICE_FILE
+    path.write_text(SERVICE.replace("Azylový dům pro matky s dětmi", "Azylový dům U Lípy"), encoding="utf-8")
+    assert started.update({path}, defer_outputs=True).ok
+    assert "sluzby/index.html" in started.snapshot.pending
+    path.write_text(SERVICE.replace("kind: registered", "kind: maybe"), encoding="utf-8")
+    assert not started.update({path}, defer_outputs=True).ok
+    status, body = get(started, "/sluzby/")  # rendered now, from the last good catalogue, under the overlay
+    assert status.startswith("200") and "U Lípy" in body and 'id="catalogue-preview-errors"' in body
+    path.write_text(SERVICE.replace("Azylový dům pro matky s dětmi", "Azylový dům U Lípy"), encoding="utf-8")
+    assert started.update({path}).ok and started.snapshot.errors == ()
+    assert started.snapshot.files == built(started.content, tmp_path / "public")
