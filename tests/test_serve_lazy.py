@@ -98,12 +98,14 @@ def test_rapid_successive_saves_end_in_what_a_build_makes(started, tmp_path):
 def test_a_page_asked_for_while_its_dependencies_are_rendered_in_the_background_is_current(started, monkeypatch, tmp_path):
     started.build()
     held, release = threading.Event(), threading.Event()
+    renders: list[str] = []
     real = Pages.render
 
     def render(self, path):  # the background part stops on the provider's page, holding the rebuild lock
+        renders.append(path)
         if path == PROVIDER_PAGE and threading.current_thread().name == "background":
             held.set()
-            release.wait(10)
+            release.wait(20)
         return real(self, path)
 
     monkeypatch.setattr(Pages, "render", render)
@@ -112,15 +114,24 @@ def test_a_page_asked_for_while_its_dependencies_are_rendered_in_the_background_
     assert started.update({path}, defer_outputs=True).ok
     background = threading.Thread(target=started.finish, name="background")
     background.start()
+    asked: list[tuple[str, str]] = []
     try:
         assert held.wait(10)
-        assert PROVIDER_PAGE in started.snapshot.pending
-        status, body = get(started, "/" + PROVIDER_PAGE.removesuffix("index.html"))  # rendered for the request, no waiting
-        assert status.startswith("200") and "U Lípy" in body
-        assert "U Lípy" in get(started, "/lokality/lysa/")[1]
+        assert "lokality/lysa/index.html" in started.snapshot.pending
+        begin = time.monotonic()
+        status, body = get(started, "/lokality/lysa/")  # rendered for the request, without waiting for the background
+        assert status.startswith("200") and "U Lípy" in body and time.monotonic() - begin < 5
+        tab = threading.Thread(target=lambda: asked.append(get(started, "/" + PROVIDER_PAGE.removesuffix("index.html"))))
+        tab.start()  # the page the background is rendering: the request waits for it…
+        time.sleep(0.3)
+        assert not asked
     finally:
         release.set()
         background.join(10)
+    tab.join(10)
+    (status, body), = asked
+    assert status.startswith("200") and "U Lípy" in body
+    assert renders.count(PROVIDER_PAGE) == 1  # …rather than rendering it a second time
     assert started.finish() is not None
     assert started.snapshot.files == built(started.content, tmp_path / "public")
 

@@ -44,7 +44,7 @@ from ..write import OutputTree
 from .changes import affected_templates, classify, ignored, reload_path, shown, templates_names, touches, under
 from .pages import Pages
 from .reader import IncrementalReader
-from .snapshot import Snapshot, Update
+from .snapshot import Served, Snapshot, Update
 
 log = logging.getLogger("catalogue")
 LANGUAGES = get_args(Site.model_fields["language"].annotation)
@@ -63,7 +63,7 @@ class Preview:
         self.reader = IncrementalReader()
         self.cache: RecordCache = RecordCache(default_cache_folder(content))
         self.pages: Pages | None = None  # the pages of the last catalogue without errors, as published
-        self.snapshot = Snapshot({})
+        self.served = Served()  # the snapshot being served
         self.broken = True  # the content has errors (or was never loaded)
         self.needs_full = True
         self.pending_templates: set[Path] = set()
@@ -73,9 +73,14 @@ class Preview:
         self.reloaded_at: float | None = None
         self.lock = threading.RLock()  # one rebuild at a time
         self.outputs_lock = threading.Lock()  # one run of finish() at a time; rebuilds need not wait for it
-        self.fill = threading.Lock()  # a page rendered meanwhile goes into the snapshot it was rendered for
+        self.fill = self.served.lock  # held while the served files change (pages rendered meanwhile go in under it)
         self.revision = 0  # counts the renders: work for an older one is not served
         self.incoming = 0  # saves waiting for or holding the rebuild lock: background work gives way to them
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """Return what the server serves now; a request reads it once, so it sees one whole site."""
+        return self.served.snapshot
 
     @property
     def good(self) -> Catalogue | None:
@@ -86,23 +91,6 @@ class Preview:
     def plans(self) -> dict[str, PagePlan]:
         """Return output path → plan of the last good catalogue's pages."""
         return self.pages.plans if self.pages is not None else {}
-
-    def publish(self, files: dict[str, bytes] | None = None, errors: tuple[Problem, ...] | None = None,
-                language: str | None = None, pages: tuple[Pages, set[str], dict[str, bytes]] | None = None) -> None:
-        """Serve a new snapshot: the parts given replace the served ones (``pages``: a new render, its pending pages
-        and their fallbacks), the rest stays; the only place that does. A request reads ``self.snapshot`` once."""
-        with self.fill:
-            old = self.snapshot
-            renderer, pending, fallback = pages if pages is not None else (old.pages, old.pending, old.fallback)
-            self.snapshot = Snapshot(
-                old.files if files is None else files,
-                old.errors if errors is None else errors,
-                old.generation + 1,
-                language or old.language,
-                pending,
-                fallback,
-                renderer,
-            )
 
     # --- what to watch ----------------------------------------------------------
 
@@ -166,7 +154,7 @@ class Preview:
             catalogue = loaded.catalogue
             self.broken = loaded.problems.has_errors() or catalogue is None
             if self.broken:
-                self.publish(errors=tuple(loaded.problems.errors), language=content_language(loaded))
+                self.served.publish(errors=tuple(loaded.problems.errors), language=content_language(loaded))
                 update.changed = sorted(shown(self.content, p) for p in content)
                 update.seconds = time.perf_counter() - start
                 return update
@@ -187,7 +175,7 @@ class Preview:
         except (jinja2.TemplateError, CatalogueError) as exc:
             self.needs_full = True  # some pages may be half done: render everything once it works again
             update.problems.add(self._render_problem(exc))
-            self.publish(errors=tuple(update.problems.errors))
+            self.served.publish(errors=tuple(update.problems.errors))
         update.reload = reload_path(static, templates, content)
         update.seconds = time.perf_counter() - start
         return update
@@ -223,36 +211,38 @@ class Preview:
             old = self.snapshot
             files = {path: old.files[path] for path in plans if path in old.files and path not in stale}
             fallback = {path: data for path in plans.keys() - files.keys() if (data := old.files.get(path, old.fallback.get(path)))}
-        outputs = {p: d for p, d in old.files.items() if p not in plans and p not in static and p not in before and p not in self.extras}
-        files.update(static)
-        files.update(first)
-        self.extras = set(static)
-        self.pages, self.needs_full, self.outputs_due = pages, False, True
-        self.revision += 1
-        self.publish({**outputs, **files}, errors=(), language=new.site.language, pages=(pages, plans.keys() - files.keys(), fallback))
+            outputs = {p: d for p, d in old.files.items() if p not in plans and p not in static and p not in before and p not in self.extras}
+            files.update(static)
+            files.update(first)
+            self.extras = set(static)
+            self.pages, self.needs_full, self.outputs_due = pages, False, True
+            self.revision += 1
+            self.served.publish({**outputs, **files}, errors=(), language=new.site.language, pages=(pages, plans.keys() - files.keys(), fallback))
         update.rendered = len(stale)
         update.pages = len(plans)
 
     def page(self, snapshot: Snapshot, path: str) -> bytes | None:
-        """Return a pending page of ``snapshot``, rendered now (a browser asks for it); its last good version if that fails."""
+        """Return a pending page of ``snapshot``, rendered now (a browser asks for it); its last good version if that fails.
+
+        When the background is rendering the same page already, wait for it rather than render it twice.
+        """
         assert snapshot.pages is not None
+        key = (snapshot.pages, path)
+        other = self.served.claim(key)
+        if other is not None and other.wait(60) and (body := self.served.stored(snapshot, path)) is not None:
+            return body
         try:
             body = snapshot.pages.render(path)
         except (jinja2.TemplateError, CatalogueError) as exc:
             if snapshot.pages is self.pages:
                 self.needs_full = True
-                self.publish(errors=(self._render_problem(exc),))
+                self.served.publish(errors=(self._render_problem(exc),))
             return snapshot.fallback.get(path)
-        self._store(snapshot, path, body)
+        finally:
+            if other is None:
+                self.served.release(key)
+        self.served.store(snapshot, path, body)
         return body
-
-    def _store(self, snapshot: Snapshot, path: str, body: bytes) -> None:
-        """Put a rendered pending page into the snapshot it was rendered for (a newer one plans its own)."""
-        with self.fill:
-            if path in snapshot.pending:
-                snapshot.files[path] = body
-                snapshot.pending.discard(path)
-                snapshot.fallback.pop(path, None)
 
     def on_screen(self) -> set[str]:
         """Return the pages open in a browser, as far as the server can tell: they are rendered first after a change.
@@ -318,8 +308,11 @@ class Preview:
                 snapshot, until = self.snapshot, time.perf_counter() + CHUNK_SECONDS
                 while done < len(order) and not self.incoming and time.perf_counter() < until:
                     path, done = order[done], done + 1
-                    if path in snapshot.pending:
-                        self._store(snapshot, path, pages.render(path))
+                    if path in snapshot.pending and self.served.claim((pages, path)) is None:  # else a request renders it
+                        try:
+                            self.served.store(snapshot, path, pages.render(path))
+                        finally:
+                            self.served.release((pages, path))
                         update.rendered += 1
         return True
 
@@ -349,8 +342,9 @@ class Preview:
             if revision != self.revision:
                 raise Superseded
             self.outputs_due = False
-            kept = {path: data for path, data in self.snapshot.files.items() if path in pages.plans or path in self.extras}
-            self.publish({**kept, **tree.files})
+            with self.fill:  # no page rendered meanwhile may go missing between the two
+                kept = {path: data for path, data in self.snapshot.files.items() if path in pages.plans or path in self.extras}
+                self.served.publish({**kept, **tree.files})
         return None
 
     def _failed(self, update: Update, exc: Exception, start: float) -> Update:
@@ -362,7 +356,7 @@ class Preview:
             with self.fill:
                 snapshot = self.snapshot
                 files = {**{p: snapshot.fallback[p] for p in snapshot.pending if p in snapshot.fallback}, **snapshot.files}
-            self.publish(files, errors=tuple(update.problems.errors), pages=(snapshot.pages, set(), {}))
+            self.served.publish(files, errors=tuple(update.problems.errors), pages=(snapshot.pages, set(), {}))
         update.seconds = time.perf_counter() - start
         return update
 
