@@ -138,7 +138,7 @@ def report(reporter: Reporter, update: Update, preview: Preview) -> None:
         reporter.info(f"serving {update.pages} pages after {took} (each rendered when first asked for, the rest in the background); "
                       f"{update.problems.summary()}")
     else:
-        reporter.info(f"{what or 'no change'}: re-rendered {update.rendered} of {update.pages} pages in {took}")
+        reporter.info(f"{what or 'no change'}: {update.rendered} of {update.pages} pages to render again, those on screen done, in {took}")
 
 
 class _NoPolling:

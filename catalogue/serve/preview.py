@@ -76,6 +76,7 @@ class Preview:
         self.fill = self.served.lock  # held while the served files change (pages rendered meanwhile go in under it)
         self.revision = 0  # counts the renders: work for an older one is not served
         self.incoming = 0  # saves waiting for or holding the rebuild lock: background work gives way to them
+        self.asking = 0  # pages being rendered for a browser: background work pauses for them
 
     @property
     def snapshot(self) -> Snapshot:
@@ -138,6 +139,10 @@ class Preview:
     def _arriving(self, count: int) -> None:
         with self.fill:
             self.incoming += count
+
+    def _asking(self, count: int) -> None:
+        with self.fill:
+            self.asking += count
 
     def _rebuild(self, paths: set[Path], full: bool) -> Update:
         start = time.perf_counter()
@@ -231,6 +236,7 @@ class Preview:
         other = self.served.claim(key)
         if other is not None and other.wait(60) and (body := self.served.stored(snapshot, path)) is not None:
             return body
+        self._asking(+1)
         try:
             body = snapshot.pages.render(path)
         except (jinja2.TemplateError, CatalogueError) as exc:
@@ -239,6 +245,7 @@ class Preview:
                 self.served.publish(errors=(self._render_problem(exc),))
             return snapshot.fallback.get(path)
         finally:
+            self._asking(-1)
             if other is None:
                 self.served.release(key)
         self.served.store(snapshot, path, body)
@@ -300,13 +307,15 @@ class Preview:
             order = pages.likely(pending) if likely else pages.in_order(pending)
         done = 0
         while done < len(order):
+            while self.asking and not self.incoming:  # a browser waits for a page: let it have the processor
+                time.sleep(0.005)
             if self.incoming:
                 return False
             with self.lock:
                 if revision != self.revision:
                     return False
                 snapshot, until = self.snapshot, time.perf_counter() + CHUNK_SECONDS
-                while done < len(order) and not self.incoming and time.perf_counter() < until:
+                while done < len(order) and not (self.incoming or self.asking) and time.perf_counter() < until:
                     path, done = order[done], done + 1
                     if path in snapshot.pending and self.served.claim((pages, path)) is None:  # else a request renders it
                         try:
