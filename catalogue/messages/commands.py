@@ -72,7 +72,10 @@ SEARCH_FIRST = define("I-SEARCH-FIRST", Np_("{count} found, the first {shown}:",
 SERVE_START = define("I-SERVE", N_("Preview of {content} at {url} (watching by {backend}; Ctrl+C stops)"), _)
 SERVE_PORT = define("E-SERVE-PORT", N_("cannot listen on {host}:{port} ({reason}); is another preview running? Try --port {next}"), _)
 SERVE_BROKEN = define("I-SERVE-BROKEN", N_("{summary}; the preview keeps showing the last good version ({took})"), _)
-SERVE_BUILT = define("I-SERVE-BUILT", Np_("built {count} page in {took}; {summary}", "built {count} pages in {took}; {summary}"), _)
-SERVE_RENDERED = define("I-SERVE-RENDERED", N_("{what}: re-rendered {rendered} of {pages} pages in {took}"), _)
+SERVE_BUILT = define("I-SERVE-BUILT", Np_(
+    "serving {count} page after {took} (each rendered when first asked for, the rest in the background); {summary}",
+    "serving {count} pages after {took} (each rendered when first asked for, the rest in the background); {summary}"), _)
+SERVE_RENDERED = define("I-SERVE-RENDERED", N_("{what}: {rendered} of {pages} pages to render again, those on screen done, in {took}"), _)
+SERVE_FINISHED = define("I-SERVE-FINISHED", N_("every page rendered and the search index made, in the background ({seconds} s)"), _)
 SERVE_NO_CHANGE = define("P-NO-CHANGE", N_("no change"), "part")
 SERVE_MORE = define("P-MORE", N_("{names} and {count} more"), "part")

@@ -10,12 +10,12 @@ reasons measured in ``benchmarks/bench_serve.py``:
   operating system's notifications (watchfiles) and tell the browser ourselves
   after each rebuild, so every save is shown;
 * the rebuild: instead of a shell command that rebuilds everything, :class:`Preview`
-  re-renders only what a change touches and serves the site from memory, never
-  from the user's ``public/`` folder. The open page and the changed record's own page
-  come first and the tab reloads; the other pages the change touches, then the other
-  outputs (CMS, editors' report, search index) follow on a thread of their own
-  (:class:`Finisher`). The next save waits for those pages at most, never for the
-  outputs: work for a replaced render stops and is not served.
+  serves the site from memory, never from the user's ``public/`` folder, as soon as
+  the content is valid: a page not rendered yet is rendered when it is asked for.
+  After a save the open page and the changed record's own page come first and the
+  tab reloads; the other pages the change touches, then the other outputs (CMS,
+  editors' report, search index) follow on a thread of their own (:class:`Finisher`),
+  in short chunks that give way to the next save at once.
 """
 
 from __future__ import annotations
@@ -54,9 +54,9 @@ def serve(
 
     reporter = reporter or Reporter()
     preview = Preview(content, theme, strict=strict)
-    report(reporter, preview.build(), preview)
+    report(reporter, preview.start(), preview)
     gc.collect()
-    gc.freeze()  # the first build's objects live as long as the server: collections need not walk them again
+    gc.freeze()  # the catalogue's objects live as long as the server: collections need not walk them again
     loop = IOLoop.current()
 
     def changed(paths: set[Path]) -> None:
@@ -69,13 +69,19 @@ def serve(
         report(reporter, update, preview)
         finisher.request()  # …then the other pages it touched, the report, the CMS configuration, search
 
+    first = [True]
+
     def finished(update: Update) -> None:
         if not update.ok:
             report(reporter, update, preview)
             preview.reloading()
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")  # to show the error
+        elif first[0]:
+            reporter.info(say(said.SERVE_FINISHED, seconds=f"{update.seconds:.1f}"))
+        first[0] = False
 
     finisher = Finisher(preview, finished)
+    finisher.request()  # the pages not asked for yet and the outputs, in the background
     watcher = Watcher(preview.watched(), changed, watch).start()
     server = guarded_server(HostGuard(host, port), PreviewApp(preview), _NoPolling())
     reporter.info(say(said.SERVE_START, content=content, url=f"http://{host}:{port}/", backend=watcher.backend))
@@ -91,7 +97,7 @@ def serve(
 
 class Finisher:
     """Runs :meth:`Preview.finish` on a thread of its own: once per request, and once more
-    for the changes that came in while it ran (they are made together)."""
+    for the changes that came in while it ran (a newer save supersedes what is left of the older one)."""
 
     def __init__(self, preview: Preview, done: Callable[[Update], None]) -> None:
         self.preview = preview

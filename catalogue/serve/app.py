@@ -6,13 +6,19 @@ import mimetypes
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, unquote
 
+from ..render.urls import output_path, url_for
+from ..search.browser import SEARCH_FOLDER
 from .overlay import inject, placeholder_page
-from .preview import Preview
+from .preview import Preview, Snapshot
+from .searching import searching
 
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
 _TYPES = {".html": "text/html; charset=utf-8", ".yml": "text/yaml; charset=utf-8", ".yaml": "text/yaml; charset=utf-8",
           ".json": "application/json", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
           ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".webmanifest": "application/manifest+json"}
+
+SEARCH_PAGE = output_path(url_for("search"))
+SEARCH_INDEX = f"{SEARCH_FOLDER}/index.json"  # the first file the search page loads: once it is served, so is the index
 
 
 class PreviewApp:
@@ -28,13 +34,16 @@ class PreviewApp:
         path = unquote(environ.get("PATH_INFO", "/")).lstrip("/")
         if ".." in path.split("/"):
             return _respond(start_response, "404 Not Found", b"not found", "text/plain")
-        status, name = "200 OK", _resolve(path, snapshot.files)
-        if name is None and path and not path.endswith("/") and f"{path}/index.html" in snapshot.files:
+        status, name = "200 OK", _resolve(path, snapshot)
+        if name is None and path and not path.endswith("/") and snapshot.has(f"{path}/index.html"):
             location = "/" + quote(path) + "/"
             return _respond(start_response, "301 Moved Permanently", b"", "text/plain", [("Location", location)])
         if name is None:
             status, name = "404 Not Found", "404.html"
-        body = snapshot.files.get(name)
+        body, errors = snapshot.files.get(name), snapshot.errors
+        if body is None and name in snapshot.pending:  # not rendered yet: render it now, from the same contexts
+            body = self.preview.page(snapshot, name)
+            errors = self.preview.snapshot.errors  # a page that fails to render shows its error
         if body is None:
             if snapshot.files or not snapshot.errors:
                 return _respond(start_response, status, b"not found", "text/plain; charset=utf-8")
@@ -43,17 +52,19 @@ class PreviewApp:
         if kind.startswith("text/html"):
             if status.startswith("200"):
                 self.preview.viewing(name)
-            body = inject(body, snapshot.errors, snapshot.language)
+            body = inject(body, errors, snapshot.language)
+            if name == SEARCH_PAGE and SEARCH_INDEX not in snapshot.files:
+                body = searching(body, snapshot.language, "/" + SEARCH_INDEX)
         if environ.get("REQUEST_METHOD") == "HEAD":
             return _respond(start_response, status, b"", kind, [("Content-Length", str(len(body)))])
         return _respond(start_response, status, body, kind)
 
 
-def _resolve(path: str, files: dict[str, bytes]) -> str | None:
+def _resolve(path: str, snapshot: Snapshot) -> str | None:
     if not path or path.endswith("/"):
         candidate = f"{path}index.html"
-        return candidate if candidate in files else None
-    return path if path in files else None
+        return candidate if snapshot.has(candidate) else None
+    return path if snapshot.has(path) else None
 
 
 def content_type(name: str) -> str:

@@ -9,6 +9,7 @@ import jinja2.meta
 
 from ..errors import display_path
 from ..render.plan import PagePlan
+from ..render.static import STATIC_DIR
 
 _IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", ".part", ".crdownload", "~")
 
@@ -49,6 +50,21 @@ def affected_templates(roots: list[Path], paths: set[Path]) -> set[str]:
                 affected.add(user)
                 stack.append(user)
     return affected | (dynamic if changed else set())
+
+
+def classify(paths: set[Path], template_roots: list[Path], content: Path, theme: Path) -> tuple[set[Path], set[Path], set[Path]]:
+    """Split changed paths into templates, static files and content files; ignore the rest."""
+    templates: set[Path] = set()
+    static: set[Path] = set()
+    files: set[Path] = set()
+    for path in paths:
+        if any(under(path, root) for root in template_roots):
+            templates.add(path)
+        elif under(path, STATIC_DIR.resolve()) or under(path, theme / "static"):
+            static.add(path)
+        elif under(path, content) and not under(path, theme):
+            files.add(path)
+    return templates, static, files
 
 
 def touches(plan: PagePlan, keys: set[str], templates: set[str]) -> bool:
