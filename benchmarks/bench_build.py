@@ -32,7 +32,7 @@ def measure(args: list[str]) -> tuple[float, float, float]:
 
 
 def bench(label: str, content: Path, runs: int, work: Path) -> None:
-    cache = content.resolve().parent / ".cache"
+    cache = content.resolve() / ".cache"  # the content folder's own: records, Markdown, search vocabulary
     rows = []
     for command in ("check", "build"):
         for mode in ("cold", "warm"):

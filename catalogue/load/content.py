@@ -44,6 +44,7 @@ class Document:
     source: bytes = b""
     body: str = ""  # Markdown body of a page
     body_line: int = 1
+    lazy: bool = False  # ``parsed`` comes from ``source`` on demand, and may be dropped (:meth:`forget`)
 
     @property
     def key(self) -> str:
@@ -55,6 +56,11 @@ class Document:
         if self.parsed is None:
             self.parsed = parse_record(self.source)
         return self.parsed
+
+    def forget(self) -> None:
+        """Drop the parsed tree of a file read lazily; it is parsed again from its bytes if a problem needs a position."""
+        if self.lazy:
+            self.parsed = None
 
 
 def site_language(content: Path) -> str | None:
@@ -235,7 +241,7 @@ def read_record(path: Path, kind: str, ident: str, shown: str, problems: Problem
     source = _read(path, shown, problems)
     if source is None:
         return FileRead(failed={f"{kind}/{ident}"})
-    return FileRead([Document(kind, ident, shown, source=source)])
+    return FileRead([Document(kind, ident, shown, source=source, lazy=True)])
 
 
 def read_yaml(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:

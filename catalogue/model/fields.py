@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationInfo, WithJsonSchema
@@ -289,6 +290,7 @@ def phone_text(number: str, extension: str, note: str) -> str:
     return f"{text} {note}" if note else text
 
 
+@lru_cache(maxsize=1 << 14)  # every page's phone buttons ask again for the same few thousand numbers
 def phone_digits(phone: str) -> str:
     """Return what a ``tel:`` link wants: ``+420596319683``, with ``;ext=247`` for an extension."""
     parts = split_phone(phone)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -56,21 +58,23 @@ def render_template(
 
 def render_pages(
     env: jinja2.Environment, cat: Catalogue, plans: list[PagePlan], common: Common, parallel: bool
-) -> Iterator[tuple[PagePlan, str]]:
-    """Render the pages, in plan order; ``parallel`` allows worker processes when there are many."""
+) -> Iterator[tuple[PagePlan, bytes]]:
+    """Render the pages, in plan order, as UTF-8; ``parallel`` allows worker processes when there are many."""
     render = render_parallel if parallel and len(plans) >= PARALLEL_FROM else render_serial
     yield from render(env, cat, plans, common)
 
 
-def render_serial(env: jinja2.Environment, cat: Catalogue, plans: list[PagePlan], common: Common) -> Iterator[tuple[PagePlan, str]]:
+def render_serial(env: jinja2.Environment, cat: Catalogue, plans: list[PagePlan], common: Common) -> Iterator[tuple[PagePlan, bytes]]:
     for plan in plans:
-        yield plan, render_page(env, cat, plan, common)
+        yield plan, render_page(env, cat, plan, common).encode("utf-8")
 
 
-def render_parallel(env: jinja2.Environment, cat: Catalogue, plans: list[PagePlan], common: Common) -> Iterator[tuple[PagePlan, str]]:
+def render_parallel(env: jinja2.Environment, cat: Catalogue, plans: list[PagePlan], common: Common) -> Iterator[tuple[PagePlan, bytes]]:
     """Render in forked worker processes (they share the catalogue without copying), results in plan order.
 
     Only for a whole build: the live preview renders a few pages, in a process with server threads.
+    The workers send back each page encoded: bytes cross the pipe as they are, where a
+    string would be encoded to pickle it, decoded and then encoded again for the file.
     """
     global _WORK
     workers = min(available_cores(), 8)
@@ -80,14 +84,30 @@ def render_parallel(env: jinja2.Environment, cat: Catalogue, plans: list[PagePla
     chunks = [(start, min(start + CHUNK, len(plans))) for start in range(0, len(plans), CHUNK)]
     _WORK = (env, cat, plans, common)
     try:
-        with multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
+        with frozen_heap(), multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
             for (start, end), pages in zip(chunks, pool.imap(_render_chunk, chunks)):
                 yield from zip(plans[start:end], pages)
     finally:
         _WORK = None
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[str]:
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the objects that exist now out of the garbage collector's sight while forked workers run.
+
+    A worker's collector would otherwise walk the whole inherited catalogue and write
+    to every object's header, copying the parent's memory page by page into each
+    worker (memory) and walking it again and again (time). ``gc.freeze`` is made for
+    this; afterwards the objects are the collector's again, and no page moved.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[bytes]:
     assert _WORK is not None
     env, cat, plans, common = _WORK
-    return [render_page(env, cat, plan, common) for plan in plans[bounds[0] : bounds[1]]]
+    return [render_page(env, cat, plan, common).encode("utf-8") for plan in plans[bounds[0] : bounds[1]]]

@@ -22,7 +22,7 @@ from ..sealed import read_sealed, write_sealed
 from ..validate.cache import cache_folder
 from ..workers import die_with_parent
 from . import markdown
-from .engine import available_cores
+from .engine import available_cores, frozen_heap
 
 PARALLEL_FROM = 500  # texts; fewer are converted faster than processes start
 CHUNK = 200  # texts a worker converts at a time
@@ -110,7 +110,7 @@ def _convert_all(texts: list[str]) -> list[str]:
     if len(texts) < PARALLEL_FROM or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [markdown.convert(t) for t in texts]
     chunks = [texts[start : start + CHUNK] for start in range(0, len(texts), CHUNK)]
-    with multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
+    with frozen_heap(), multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
         return [html for chunk in pool.imap(_convert_chunk, chunks) for html in chunk]
 
 

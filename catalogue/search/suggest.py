@@ -90,7 +90,19 @@ def _write(path: Path, shards: Shards) -> None:
 @lru_cache(maxsize=1 << 15)
 def _words(text: str) -> tuple[tuple[str, str], ...]:
     """(folded, written) for each word of ``text`` a person could mistype; one record's text is read once."""
-    return tuple((fold(w), w) for w in tokenize(text) if len(w) >= MIN_SUGGEST_LENGTH and not any(c.isdigit() for c in w))
+    return tuple(pair for pair in map(_word, tokenize(text)) if pair is not None)
+
+
+@lru_cache(maxsize=1 << 17)
+def _word(word: str) -> tuple[str, str] | None:
+    """(folded, written) for a word a person could mistype, None for a short one or one with digits.
+
+    The national catalogue's texts have millions of words but a few ten thousand
+    distinct ones: each is folded and looked at once.
+    """
+    if len(word) < MIN_SUGGEST_LENGTH or any(c.isdigit() for c in word):
+        return None
+    return fold(word), word
 
 
 def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> Shards:

@@ -117,6 +117,10 @@ def validate_cached(doc: Document, cache: RecordCache, country: str = DEFAULT_CO
     else:
         record = v.validate_record(doc, local, country)
         found = facts(doc.kind, data)
+        # The tree with every value's position is several times the record; kept for each of the
+        # national catalogue's files it held 200 MB through the whole build. A problem found
+        # later parses the file again, as it does when the record came from the cache.
+        doc.forget()
     entry = Entry(
         record,
         tuple((p.line, p.column, p.field, p.message, int(p.severity)) for p in local.items),
