@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from ..render.urls import absolute
 from ..search.documents import FACETS
 from ..search.plan_documents import PLAN_KINDS
 from ..search.engine import SearchEngine
+from ..search.hours import HOURS_VALUES, local_time, open_documents
 from ..validate.crossref import names_of
 from ..validate.stage import check_content
 
@@ -39,6 +41,7 @@ def known_values(cat: Catalogue, facet: str) -> set[str]:
         "language": set(cat.vocab.languages),
         "wheelchair": {"yes"},
         "free": {"yes"},
+        "hours": set(HOURS_VALUES),
     }[facet]
 
 
@@ -67,6 +70,21 @@ def unknown_filters(cat: Catalogue, filters: dict[str, list[str]]) -> list[str]:
     return messages
 
 
+def moment_of(args: argparse.Namespace, country: str) -> tuple[dt.datetime | None, str | None]:
+    """The local moment ``--open-now`` asks about (``--at``, else now), or None without it; or a message for a bad ``--at``."""
+    if args.at is not None and not args.open_now:
+        return None, "--at says when to be open: use it with --open-now"
+    if not args.open_now:
+        return None, None
+    if args.at is None:
+        return local_time(country), None
+    try:
+        return local_time(country, dt.datetime.fromisoformat(args.at.strip())), None
+    except ValueError:
+        return None, f'--at: "{args.at}" is not a time; write the local date and time as 2026-12-24T23:00'
+
+
+
 def run(args: argparse.Namespace, reporter: Reporter) -> int:
     """Search like the site does; exit 1 when the content is invalid, 2 for an unknown filter id."""
     loaded = check_content(args.content, strict=args.strict)
@@ -81,15 +99,21 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
         for message in unknown:
             reporter.error(message)
         return EXIT_USAGE
-    if not args.query.strip() and not filters:
+    moment, problem = moment_of(args, cat.site.country)
+    if problem:
+        reporter.error(problem)
+        return EXIT_USAGE
+    if not args.query.strip() and not filters and moment is None:
         reporter.error('say what to look for, e.g. python build.py search "domov pro seniory", or give a filter such as --type')
         return EXIT_USAGE
     engine = SearchEngine.for_catalogue(cat, cache_folder(Path(args.content)) / "search")
-    outcome = engine.search(args.query, filters, limit=max(args.limit, 0))
+    only = None if moment is None else open_documents(cat, engine.docs, moment)
+    outcome = engine.search(args.query, filters, limit=max(args.limit, 0), only=only)
     if args.json:
         reporter.info(json.dumps(
             {
                 "query": args.query,
+                "open_at": moment.isoformat(timespec="minutes") if moment else None,
                 "corrected": outcome.corrected,
                 "total": outcome.total,
                 "results": [
@@ -101,6 +125,8 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
             indent=2,
         ))
         return EXIT_OK
+    if moment is not None:
+        reporter.info(f"open at {moment:%Y-%m-%d %H:%M} (local time):")
     for line in format_outcome(args.query, outcome, cat.site.base_url):
         reporter.info(line)
     return EXIT_OK
