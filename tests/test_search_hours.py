@@ -8,11 +8,12 @@ import json
 import pytest
 
 from conftest import ROOT, run_cli
+from test_opening_hours import browser, chromium_page  # noqa: F401 - fixtures
 
 from catalogue.index.opening import schedule_data
 from catalogue.model.records import Service
 from catalogue.search.documents import SearchDocument
-from catalogue.search.hours import client_schedules, hours_file, hours_filter, is_office, local_time
+from catalogue.search.hours import client_schedules, hours_file, hours_filter, hours_line, is_office, local_time
 
 DEMO = ROOT / "content"
 
@@ -61,7 +62,6 @@ def test_local_time_is_the_catalogues_wall_clock():
     "arguments, message",
     [
         (["--open-now", "--at", "zítra večer"], '--at: "zítra večer" is not a time; write the local date and time as 2026-12-24T23:00'),
-        (["--at", "2026-12-24T23:00"], "--at says when to be open: use it with --open-now"),
         (["--hours", "evenings"], '--hours: no hours "evenings" (did you mean "evening"?)'),
     ],
 )
@@ -79,3 +79,36 @@ def test_open_now_on_the_command_line_at_a_fixed_time():
     assert 0 < night["total"] < day["total"]
     text = run_cli("search", "--content", DEMO, "--open-now", "--at", "2026-11-23T23:00", "noclehárna").out
     assert text.startswith("open at 2026-11-23 23:00 (local time):")
+    assert "     Nyní otevřeno, do zítřka do 7:00.\n" in text  # the hours line, as the page says it
+
+
+def test_json_results_carry_readable_hours_not_the_browsers_encoding():
+    data = json.loads(run_cli("search", "--content", DEMO, "noclehárna", "--at", "2026-12-24T06:30", "--json", "--limit", "1").out)
+    shelter = data["results"][0]
+    assert data["at"] == "2026-12-24T06:30" and data["open_now"] is False
+    assert "hours" not in shelter  # the JSON string of minutes the browser reads
+    assert shelter["hours_now"] == "Nyní otevřeno, do 7:00."
+    assert shelter["schedules"][0]["mon"] == [{"opens": "19:00", "closes": "07:00", "next_day": True}]  # as the open data
+
+
+def test_the_hours_line_is_the_browsers_sentence_for_sentence(chromium_page):
+    """hours.hours_line (the command line's results) against static/hours.js's line, every hour of 26 days."""
+    from test_opening_hours import DATES, HOLIDAYS, SCHEDULES
+
+    from catalogue.render.context import hours_text
+    from catalogue.render.i18n import translations
+
+    text = hours_text(translations("cs").gettext, "CZ", "cs", dt.date(2026, 11, 1))
+    cases, expected = [], []
+    for name, schedule in SCHEDULES.items():
+        for day in DATES:
+            for hour in range(24):
+                moment = dt.datetime.combine(day, dt.time(hour, 15))
+                cases.append({"s": name, "at": {"y": day.year, "m": day.month, "d": day.day, "min": hour * 60 + 15}})
+                expected.append(hours_line(text, schedule, moment, HOLIDAYS))
+    data = {name: schedule_data(s) for name, s in SCHEDULES.items()}
+    got = chromium_page.evaluate(
+        "([cases, data, t]) => cases.map(c => window.CatalogueHours.line(t, data[c.s], c.at))", [cases, data, text]
+    )
+    differ = [(c, e, g) for c, e, g in zip(cases, expected, got) if e != g]
+    assert differ == [] and len(set(expected)) > 20

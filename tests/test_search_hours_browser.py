@@ -159,7 +159,7 @@ def test_the_command_line_option_says_the_same(hours_site):
         result = run_cli("search", "--content", content, "--open-now", "--at", at, "--json", "--limit", "50")
         data = json.loads(result.out)
         assert sorted(r["id"] for r in data["results"]) == expected, at
-        assert data["open_at"] == at
+        assert data["at"] == at and data["open_now"] is True
 
 
 def test_a_query_with_open_now_and_the_summary_in_words(browser, hours_site):  # noqa: F811
@@ -175,7 +175,7 @@ def test_a_query_with_open_now_and_the_summary_in_words(browser, hours_site):  #
 
 
 def test_each_result_says_its_hours_in_the_words_of_the_service_page(browser, hours_site):  # noqa: F811
-    _, _, base = hours_site
+    content, _, base = hours_site
     context, page = page_at(browser, "2026-11-23T17:00")
     page.goto(base + "hledat/?q=lysá")
     found(page)
@@ -186,6 +186,8 @@ def test_each_result_says_its_hours_in_the_words_of_the_service_page(browser, ho
     assert lines["Domácí péče Labe"] == "Péče u klientů doma: Nyní otevřeno, do 20:00."  # not the closed office
     assert lines["Poradna Lysá"] == "Nyní zavřeno; otevírá zítra v 8:00."
     assert lines["Noclehárna Lysá"] == "Noclehárna: Nyní zavřeno; otevírá dnes v 18:00."
+    data = json.loads(run_cli("search", "--content", content, "lysá", "--at", "2026-11-23T17:00", "--json", "--limit", "50").out)
+    assert {r["title"]: r["hours_now"] for r in data["results"] if r.get("hours_now")} == {k: v for k, v in lines.items() if v}
     # the service page says the same at the same moment
     page.goto(base + "sluzby/domaci-pece-labe/")
     page.locator(".open-now").first.wait_for(state="visible")

@@ -15,8 +15,11 @@ from ..report import Reporter
 from ..render.urls import absolute
 from ..search.documents import FACETS
 from ..search.plan_documents import PLAN_KINDS
-from ..search.engine import SearchEngine
-from ..search.hours import HOURS_VALUES, local_time, open_documents
+from ..outputs.opendata.catalogue_json import schedule
+from ..render.context import hours_text
+from ..render.i18n import translations
+from ..search.engine import Hit, SearchEngine
+from ..search.hours import HOURS_VALUES, client_schedules, local_time, open_documents, result_line
 from ..validate.crossref import names_of
 from ..validate.stage import check_content
 
@@ -71,11 +74,7 @@ def unknown_filters(cat: Catalogue, filters: dict[str, list[str]]) -> list[str]:
 
 
 def moment_of(args: argparse.Namespace, country: str) -> tuple[dt.datetime | None, str | None]:
-    """The local moment ``--open-now`` asks about (``--at``, else now), or None without it; or a message for a bad ``--at``."""
-    if args.at is not None and not args.open_now:
-        return None, "--at says when to be open: use it with --open-now"
-    if not args.open_now:
-        return None, None
+    """The local moment of the results' hours lines and of ``--open-now``: ``--at``, else now; or a message for a bad ``--at``."""
     if args.at is None:
         return local_time(country), None
     try:
@@ -83,6 +82,16 @@ def moment_of(args: argparse.Namespace, country: str) -> tuple[dt.datetime | Non
     except ValueError:
         return None, f'--at: "{args.at}" is not a time; write the local date and time as 2026-12-24T23:00'
 
+
+def hours_of(cat: Catalogue, hit: Hit, moment: dt.datetime) -> tuple[str, list[dict]]:
+    """A result's hours line at ``moment`` (as the search page shows it) and its client-facing schedules as the open data
+    writes them (``hours.client_schedules``); nothing for what is no service."""
+    service = cat.services.get(hit.id) if hit.record == "service" else None
+    if service is None:
+        return "", []
+    schedules = client_schedules(service)
+    text = hours_text(translations(cat.site.language).gettext, cat.site.country, cat.site.language, moment.date())
+    return result_line(text, schedules, moment, cat.site.country), [schedule(h) for h in schedules]
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> int:
@@ -100,40 +109,39 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
             reporter.error(message)
         return EXIT_USAGE
     moment, problem = moment_of(args, cat.site.country)
-    if problem:
-        reporter.error(problem)
+    if problem or moment is None:
+        reporter.error(problem or "--at: no time")
         return EXIT_USAGE
-    if not args.query.strip() and not filters and moment is None:
+    if not args.query.strip() and not filters and not args.open_now:
         reporter.error('say what to look for, e.g. python build.py search "domov pro seniory", or give a filter such as --type')
         return EXIT_USAGE
     engine = SearchEngine.for_catalogue(cat, cache_folder(Path(args.content)) / "search")
-    only = None if moment is None else open_documents(cat, engine.docs, moment)
+    only = open_documents(cat, engine.docs, moment) if args.open_now else None
     outcome = engine.search(args.query, filters, limit=max(args.limit, 0), only=only)
+    hours = {h.url: hours_of(cat, h, moment) for h in outcome.hits}
     if args.json:
+        results = []
+        for h in outcome.hits:
+            meta = {k: v for k, v in h.meta.items() if k != "hours"}  # the browser's encoding: a script gets the readable forms
+            line, schedules = hours[h.url]
+            results.append({**meta, "url": absolute(cat.site.base_url, h.url), "record": h.record, "id": h.id, "title": h.title,
+                            **({"hours_now": line, "schedules": schedules} if schedules else {})})
         reporter.info(json.dumps(
-            {
-                "query": args.query,
-                "open_at": moment.isoformat(timespec="minutes") if moment else None,
-                "corrected": outcome.corrected,
-                "total": outcome.total,
-                "results": [
-                    {**h.meta, "url": absolute(cat.site.base_url, h.url), "record": h.record, "id": h.id, "title": h.title}
-                    for h in outcome.hits
-                ],
-            },
+            {"query": args.query, "at": moment.isoformat(timespec="minutes"), "open_now": args.open_now,
+             "corrected": outcome.corrected, "total": outcome.total, "results": results},
             ensure_ascii=False,
             indent=2,
         ))
         return EXIT_OK
-    if moment is not None:
+    if args.open_now:
         reporter.info(f"open at {moment:%Y-%m-%d %H:%M} (local time):")
-    for line in format_outcome(args.query, outcome, cat.site.base_url):
+    for line in format_outcome(args.query, outcome, cat.site.base_url, {url: line for url, (line, _) in hours.items()}):
         reporter.info(line)
     return EXIT_OK
 
 
-def format_outcome(query: str, outcome, base_url: str) -> list[str]:
-    """Plain-text results: number, title, what and who, where, phone, address of the page."""
+def format_outcome(query: str, outcome, base_url: str, hours: dict[str, str] | None = None) -> list[str]:
+    """Plain-text results: number, title, what and who, where, hours now (``hours``: by result address), phone, address of the page."""
     lines = []
     if outcome.corrected:
         lines.append(f'nothing found for "{query}"; showing results for "{outcome.corrected}"')
@@ -147,6 +155,8 @@ def format_outcome(query: str, outcome, base_url: str) -> list[str]:
         what = " · ".join(x for x in (meta.get("type"), meta.get("provider"), meta.get("place")) if x)
         if what:
             lines.append(f"     {what}")
+        if (hours or {}).get(hit.url):
+            lines.append(f"     {hours[hit.url]}")
         if meta.get("phone"):
             lines.append(f"     tel. {meta['phone']}")
         lines.append(f"     {absolute(base_url, hit.url)}")

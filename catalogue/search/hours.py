@@ -11,6 +11,8 @@ A place whose only hours are its office's keeps them: they are when it can be re
 The evening, weekend, nonstop and appointment filters (``hours_filter``), the schedules
 the browser evaluates for "open now" (``hours_meta``) and the command line's
 ``--open-now`` (``open_documents``) all read ``client_schedules``, so both searches agree.
+A result's hours line (``result_line``) is the twin of ``static/hours.js``'s ``line`` and of
+the search page's choice among a service's schedules, in the same sentences (``hours_text``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
+
+from babel.dates import format_skeleton
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..index import Catalogue
@@ -30,7 +34,10 @@ from ..index.opening import (
     open_in_the_evening,
     public_holidays,
     schedule_data,
+    state_at,
+    State,
 )
+from ..model.hours import DAY
 from ..model.records import Service
 from ..model.schedule import Schedule
 from ..model.words import fold
@@ -113,3 +120,64 @@ def hours_file(docs: Sequence[Document]) -> dict:
                    for s in json.loads(doc.meta["hours"])]
             by_doc.append([number, own])
     return {"schedules": [json.loads(s) for s in schedules], "docs": by_doc}
+
+
+# --- a result's hours line, as the service page and the search page say it ----------------------
+
+
+def _hm(minute: int) -> str:
+    minute = minute - DAY if minute > DAY else minute
+    return f"{minute // 60}:{minute % 60:02d}"
+
+
+def _fill(template: str, **values: str) -> str:
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value, 1)
+    return template
+
+
+def _state_words(text: dict[str, Any], st: State, moment: dt.datetime) -> str:
+    if st.open:
+        if st.until is None or st.until > 2 * DAY:
+            return text["always"]
+        return _fill(text["open"], time=_hm(st.until)) if st.until <= DAY else _fill(text["openTomorrow"], time=_hm(st.until - DAY))
+    parts = []
+    if st.reason == "holiday":
+        parts.append(text["holiday"])
+    if st.reason == "closure":
+        parts.append(_fill(text["closureNote"], note=st.note) if st.note else text["closure"])
+    if st.next_day is not None and st.next_at is not None:
+        day = moment.date() + dt.timedelta(days=st.next_day)
+        when = (text["today"] if st.next_day == 0 else text["tomorrow"] if st.next_day == 1
+                else text["days"][day.weekday()] if st.next_day < 7
+                else _fill(text["date"], date=format_skeleton("dM", day, locale=text["lang"])))
+        parts.append(_fill(when, time=_hm(st.next_at)))
+        if st.appointment:
+            parts.append(text["orAppointment"])
+    elif st.appointment:
+        parts.append(text["appointment"])
+    return " ".join(parts)
+
+
+def hours_line(text: dict[str, Any], schedule: Schedule, moment: dt.datetime, holidays: frozenset[dt.date]) -> str:
+    """Return the sentence of a schedule at ``moment`` in the site's words (``render.context.hours_text``), as ``static/hours.js`` writes it."""
+    words = _state_words(text, state_at(schedule, moment, holidays), moment)
+    return _fill(text["label"], label=schedule.label, text=words) if words and schedule.label else words
+
+
+def _soonest(st: State) -> float:
+    """Order of a schedule's state for a result's line: open longest first, then the soonest to open (search.js hoursLine)."""
+    if st.open:
+        return -1e9 if st.until is None else -st.until
+    if st.next_day is not None and st.next_at is not None:
+        return st.next_day * DAY + st.next_at
+    return 1e9 if st.appointment else 2e9
+
+
+def result_line(text: dict[str, Any], schedules: Sequence[Schedule], moment: dt.datetime, country: str) -> str:
+    """Return a result's hours line: of its schedules the one open longest now, else the one that opens soonest."""
+    holidays = public_holidays(country, (moment.year - 1, moment.year, moment.year + 1))
+    if not schedules:
+        return ""
+    best = min(schedules, key=lambda h: _soonest(state_at(h, moment, holidays)))  # min keeps the first of equals, as the page
+    return hours_line(text, best, moment, holidays)
