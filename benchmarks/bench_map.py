@@ -5,7 +5,7 @@ block, the marker elements it draws, and the bytes of its data and code.
     python benchmarks/bench_map.py [--scale 1] [--content DIR] [--runs 5] [--compare OLD_MAP_JS]
 
 Builds the national catalogue (benchmarks/national.py; at scale 1 about 6,700 services and
-13,000 places, 0.4 is the browser test's) unless ``--content`` is given, serves it on
+9,600 places; 0.4 is the browser test's 3,800) unless ``--content`` is given, serves it on
 127.0.0.1 and opens ``/hledat/?kind=registered&kind=related`` (every service) in
 Chromium (a fresh browser context each run: nothing cached), the map's tiles blocked (as offline: the markers are the
 work). A run clicks "Zobrazit na mapě" and waits until the map stops changing (no change

@@ -1,5 +1,6 @@
 """The search page's map with thousands of places, in headless Chromium: a catalogue of the national shape
-(benchmarks/national.py at a small scale, about 3,800 places in 3,300 towns) searched for every service.
+(benchmarks/national.py at a small scale: 2,680 services, 3,838 places in 2,500 municipalities), searched
+for every service.
 
 The markers cluster (the page holds far fewer marker elements than there are points), a cluster
 pressed zooms in or spreads its markers, no confidential place is on the map, and nothing is
@@ -25,7 +26,7 @@ from test_site_browser import browser  # noqa: F401 - fixture
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import national  # noqa: E402
 
-SCALE = 0.4  # about 3,800 places: the test's "thousands"
+SCALE = 0.4  # 3,838 places: the test's "thousands"
 EVERY_SERVICE = "hledat/?kind=registered&kind=related"
 
 
