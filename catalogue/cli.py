@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         search.add_argument(f"--{facet}", action="append", default=[], metavar="ID", help=f"only {what}; repeat for any of several")
     search.add_argument("--wheelchair", action="store_true", help="only services with wheelchair access")
     search.add_argument("--free", action="store_true", help="only services free of charge")
+    search.add_argument(
+        "--hours", action="append", default=[], metavar="WHEN",
+        help="only services open in the evening (after 18:00), at weekends, nonstop or by appointment; repeat for any of several",
+    )
+    search.add_argument("--open-now", action="store_true", help="only services open now (the catalogue's local time), as the site's filter")
+    search.add_argument("--at", metavar="TIME", help='the local time of --open-now and of the results\' hours lines instead of now, e.g. "2026-12-24T23:00"')
     search.add_argument("--limit", type=int, default=10, help="how many results to show (default: 10)")
     search.add_argument("--json", action="store_true", help="print the results as JSON")
     importing = sub.add_parser("import", help="import from the national registry of social services into the content folder")

@@ -154,6 +154,6 @@ NOUNS = {
         ("working group", N_("working group")), ("comment period", N_("comment period")),
         ("news item", N_("news item")), ("file", N_("file")), ("service type", N_("service type")),
         ("target group", N_("target group")), ("capacity unit", N_("capacity unit")), ("language", N_("language")),
-        ("form", N_("form")), ("kind", N_("kind")),
+        ("form", N_("form")), ("kind", N_("kind")), ("hours", N_("opening hours")),
     )
 }

@@ -64,6 +64,8 @@ SEARCH_UNKNOWN = define("E-SEARCH-FILTER", N_('--{option}: no {what} "{value}"{h
 SEARCH_BROKEN = define("E-SEARCH-CONTENT", N_("the content has errors; fix them first (python build.py check)"), _)
 SEARCH_EMPTY = define("E-SEARCH-EMPTY", N_(
     'say what to look for, e.g. python build.py search "domov pro seniory", or give a filter such as --type'), _)
+SEARCH_BAD_AT = define("E-SEARCH-AT", N_('--at: "{value}" is not a time; write the local date and time as 2026-12-24T23:00'), _)
+SEARCH_OPEN_AT = define("I-SEARCH-OPEN-AT", N_("open at {moment} (local time):"), _)
 SEARCH_CORRECTED = define("I-SEARCH-CORRECTED", N_('nothing found for "{query}"; showing results for "{corrected}"'), _)
 SEARCH_NOTHING_FOR = define("I-SEARCH-NOTHING-FOR", N_('nothing found for "{query}"'), _)
 SEARCH_NOTHING = define("I-SEARCH-NOTHING", N_("nothing found"), _)

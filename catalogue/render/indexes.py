@@ -147,6 +147,11 @@ def search_page(cat: Catalogue, plan: PagePlan) -> SearchPage:
         ("language", _("Language"), labelled(cat.vocab.languages)),
         ("wheelchair", _("Access"), [("yes", _("wheelchair accessible"))]),
         ("free", _("Cost"), [("yes", _("free of charge"))]),
+        # search.hours.HOURS_VALUES; "open now" (name "open") is worked out in the browser at the moment of the search
+        ("hours", _("Opening hours"), [
+            ("evening", _("in the evening (after 18:00)")), ("weekend", _("at weekends")),
+            ("nonstop", _("nonstop")), ("appointment", _("by appointment")),
+        ]),
     ]
     samples = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 5, "other": 5}
 
@@ -157,6 +162,8 @@ def search_page(cat: Catalogue, plan: PagePlan) -> SearchPage:
         "found": plurals(lambda n: ngettext("%(num)d result", "%(num)d results", n)),
         "services": plurals(lambda n: ngettext("%(num)d service", "%(num)d services", n)),
         "others": plurals(lambda n: ngettext("%(num)d other result", "%(num)d other results", n)),
+        "services_open": plurals(lambda n: ngettext("%(num)d service open now", "%(num)d services open now", n)),
+        "open_now": _("open now"),
         "and": _("%(first)s and %(second)s"),
         "or": _(" or "),
         "found_for": _("for “%(query)s”"),
@@ -167,6 +174,7 @@ def search_page(cat: Catalogue, plan: PagePlan) -> SearchPage:
             "type": _("kind of help: %(values)s"),
             "form": _("provided: %(values)s"),
             "language": _("language: %(values)s"),
+            "hours": _("open: %(values)s"),
         },
         "remove": _("Remove the filter: %(label)s"),
         "clear_all": _("Clear all filters"),

@@ -18,6 +18,9 @@ are written so that a phone downloads only what a query needs:
 * ``words-<length>.json`` — the did-you-mean vocabulary, one file per word length
   (a one-letter typo changes the length by at most one, so a lookup loads three
   small files, and only after a query found nothing);
+* ``hours.json`` — the services' client-facing schedules (``hours.hours_file``), each
+  distinct one once: loaded when a person asks for what is open now, which the browser
+  works out with ``static/hours.js`` at that moment (a cached page stays right);
 * ``places.json`` — written by ``output``.
 
 Chunks and facets are named by a hash of their bytes and results are fetched with
@@ -32,6 +35,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from .documents import FACETS, SearchDocument
+from .hours import hours_file
 from .postings import Postings, chunks, encode, facet_postings
 from .ranking import ranking_data
 from .suggest import MIN_SUGGEST_LENGTH, MIN_TYPO_LENGTH
@@ -84,6 +88,7 @@ def index_files(
     check()
     for number, doc in enumerate(docs):
         files[f"doc/{number}.json"] = _json({"url": doc.url, "meta": doc.meta})
+    files["hours.json"] = _json(hours_file(docs))
     for length, words in sorted(shards.items()):
         files[f"words-{length}.json"] = _json(words)
     version = hashlib.sha256(b"".join(_hash(data).encode() + path.encode() for path, data in sorted(files.items())))

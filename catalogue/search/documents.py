@@ -16,9 +16,11 @@ cannot drift apart. A document carries
 * ``meta``: what a result shows; ``filters``: the facet values, as ids.
 
 A service's opening hours are there for filters that read the one definition of
-:mod:`catalogue.index.opening`: ``filters["hours"]`` says whether it is open in the
-evening, at weekends, nonstop or by appointment, and ``meta["hours"]`` carries its
-schedules as ``static/hours.js`` reads them, for "open now" at the moment of the search.
+:mod:`catalogue.index.opening`, over the schedules search counts (:mod:`.hours`: not an
+office's beside others): ``filters["hours"]`` says whether it is open in the evening, at
+weekends, nonstop or by appointment, and ``meta["hours"]`` carries those schedules as
+``static/hours.js`` reads them, for "open now" and the results' hours line at the moment
+of the search.
 
 Documents are built from the publishable catalogue only: a confidential
 location has already lost its street (``index.publishable``).
@@ -26,18 +28,17 @@ location has already lost its street (``index.publishable``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..index import Catalogue
-from ..index.opening import always_open, by_appointment, open_at_weekends, open_in_the_evening, schedule_data
 from ..model.records import LifeSituation, Service
 from ..index.queries import AREA_PREFIX, places, situations_of
 from ..model.records import UP_TO_MUNICIPALITY
 from ..render.urls import url_for
 from ..render.views import plain
 from .analysis import index_terms
+from .hours import hours_filter, hours_meta
 from .postings import best_terms
 from .ranking import capped, code
 from .synonyms import Synonyms
@@ -46,7 +47,7 @@ from .synonyms import Synonyms
 _LITERAL_FIELDS = ("place",)
 
 #: Facet name → what it filters on. The names are the URL parameters of the search page.
-FACETS = ("target_group", "type", "form", "locality", "life_situation", "kind", "language", "wheelchair", "free")
+FACETS = ("target_group", "type", "form", "locality", "life_situation", "kind", "language", "wheelchair", "free", "hours")
 #: An area with more localities below it than this lists only the area itself in its text.
 _MAX_AREA_NAMES = 60
 
@@ -215,19 +216,6 @@ def _service(
         "record": ["service"],
     }
     return _document(url_for("services", s.id), "service", s.id, s.name, parts, synonyms, meta, _nonempty(filters))
-
-
-def hours_filter(service: Service) -> list[str]:
-    """Return when a service is open, as the search filters ask (any of its places' schedules)."""
-    schedules = [h for location in service.locations for h in location.hours]
-    tests = {"evening": open_in_the_evening, "weekend": open_at_weekends, "nonstop": always_open, "appointment": by_appointment}
-    return [name for name, test in tests.items() if any(test(h) for h in schedules)]
-
-
-def hours_meta(service: Service) -> str:
-    """Return the service's schedules as JSON for "open now" in the browser, or nothing."""
-    schedules = [schedule_data(h) for location in service.locations for h in location.hours]
-    return json.dumps(schedules, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if schedules else ""
 
 
 def _provider(cat: Catalogue, pid: str, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:

@@ -83,9 +83,14 @@ class SearchEngine:
         places = {lid: locality_filter(cat, lid) for lid in cat.localities}
         return cls(docs, cached_vocabulary(cat, docs, cache), catalogue_synonyms(cat), places)
 
-    def search(self, text: str, filters: dict[str, list[str]] | None = None, limit: int | None = 10) -> Outcome:
-        """Run a query as the site's search page does; ``filters`` maps facet names to ids."""
+    def search(
+        self, text: str, filters: dict[str, list[str]] | None = None, limit: int | None = 10, only: set[int] | None = None
+    ) -> Outcome:
+        """Run a query as the site's search page does; ``filters`` maps facet names to ids, ``only`` (when given)
+        are the documents a filter worked out at the moment of the query lets through ("open now": ``hours``)."""
         allowed = self._allowed({k: v for k, v in (filters or {}).items() if v})
+        if only is not None:
+            allowed = set(only) if allowed is None else allowed & only
         parts = self.synonyms.query_parts(text)
         ranked = self._run(parts, allowed)
         outcome = Outcome()

@@ -1,11 +1,16 @@
 // Runs search-engine.js over a built site's search files, for tests/test_search_parity.py (one node process).
 // Usage: node run_search.js SEARCH_FOLDER INPUT OUTPUT
-// INPUT: one JSON array per line, [query, {facet: [index values]}].
+// INPUT: one JSON array per line, [query, {facet: [index values]}] or [query, filters, {at: {y, m, d, min}, holidays}]
+// for "open now" at that local moment, worked out by static/hours.js as the search page does.
 // OUTPUT: one JSON object per line, in order: {docs: [[doc, score], …], corrected, suggestion}.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const S = require(path.join(__dirname, '..', '..', 'catalogue', 'search', 'static', 'search-engine.js'));
+global.window = {};  // hours.js is a browser script: it offers window.CatalogueHours and finds no page to fill
+global.document = { getElementById: () => null };
+require(path.join(__dirname, '..', '..', 'static', 'hours.js'));
+const H = global.window.CatalogueHours;
 
 const [folder, input, output] = process.argv.slice(2);
 const get = (file, type) => {
@@ -17,8 +22,9 @@ const get = (file, type) => {
   const out = [];
   for (const line of fs.readFileSync(input, 'utf8').split('\n')) {
     if (line === '') continue;
-    const [q, filters] = JSON.parse(line);
-    const found = await engine.search(q, filters);
+    const [q, filters, open] = JSON.parse(line);
+    const only = open ? await engine.openAt(H, open.at, open.holidays) : undefined;
+    const found = await engine.search(q, filters, only);
     out.push(JSON.stringify({ docs: found.hits.map((h) => [h.doc, h.score]), corrected: found.corrected, suggestion: found.suggestion }));
   }
   fs.writeFileSync(output, out.join('\n') + '\n');

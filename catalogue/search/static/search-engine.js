@@ -323,11 +323,13 @@
   };
 
   // ---- a search ---------------------------------------------------------------------------
-  /** Run a query as engine.SearchEngine.search does: {hits: [{doc, score}], corrected, suggestion}. */
-  Engine.prototype.search = function (q, filters) {
+  /** Run a query as engine.SearchEngine.search does: {hits: [{doc, score}], corrected, suggestion};
+   * ``only`` (a Set, or nothing) are the documents a filter of the moment lets through (openAt). */
+  Engine.prototype.search = function (q, filters, only) {
     var self = this;
     return Promise.all([this.meta, this.allowed(filters || {})]).then(function (got) {
       var allowed = got[1], parts = self.queryParts(q);
+      if (only) allowed = allowed === null ? new Set(only) : new Set(Array.from(allowed).filter(function (d) { return only.has(d); }));
       return self.run(parts, allowed).then(function (hits) {
         var outcome = { hits: hits, corrected: null, suggestion: null };
         if (hits.length || !parts.length) return outcome;
@@ -370,6 +372,25 @@
         });
         return out;
       });
+    });
+  };
+
+  /** The documents open at ``at`` ({y, m, d, min}, the catalogue's local time), by ``hours`` (static/hours.js's
+   * CatalogueHours) over search/hours.json: a Set (hours.open_documents on the command line). */
+  Engine.prototype.openAt = function (hours, at, holidays) {
+    var self = this;
+    return this.meta.then(function () {
+      if (!self.hours) {
+        self.hours = self.get('hours.json?v=' + self.version, 'json');
+        self.hours.catch(function () { self.hours = null; });
+      }
+      return self.hours;
+    }).then(function (data) {
+      var open = data.schedules.map(function (s) { return hours.state(s, at, holidays).open; }), found = new Set();
+      data.docs.forEach(function (row) {
+        if (row[1].some(function (i) { return open[i]; })) found.add(row[0]);
+      });
+      return found;
     });
   };
 

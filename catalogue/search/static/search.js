@@ -2,7 +2,9 @@
  * (?q=…&type=…&locality=…), so a search can be shared and the back button works; the search
  * itself is search-engine.js (the twin of the command line's). The page says what it found in
  * words ("12 služeb v Lysé nad Labem, zdarma"), shows each chosen filter as a removable chip,
- * and on a phone keeps the filter panel closed so the results come first. */
+ * and on a phone keeps the filter panel closed so the results come first. "Open now" (?open=now) is worked out
+ * here, at the moment of the query, by static/hours.js over search/hours.json (so a cached page is still
+ * right); each result says its hours at that moment in the words of the service page. */
 (function () {
   'use strict';
   var app = document.getElementById('search-app');
@@ -11,7 +13,10 @@
       !window.Map || !window.Set || !window.TextDecoder || !Array.from) return;
 
   var TEXT = JSON.parse(document.getElementById('search-text').textContent);
-  var FACETS = ['target_group', 'type', 'form', 'locality', 'life_situation', 'kind', 'language', 'wheelchair', 'free'];
+  // 'open' (now) is no facet of the index: it needs the clock, so it is worked out here (openNow).
+  var FACETS = ['open', 'target_group', 'type', 'form', 'locality', 'life_situation', 'kind', 'language', 'wheelchair', 'free', 'hours'];
+  var H = window.CatalogueHours;
+  var HOURS = JSON.parse(document.getElementById('hours-text').textContent);
   var PAGE = 10;
   var LANGUAGE = app.getAttribute('data-language');
   var status = document.getElementById('search-status');
@@ -28,6 +33,7 @@
   var shown = [];
   var current = null;
   var runId = 0;
+  var moment = null;  // the local time of the current search ({y, m, d, min}): its "open now" and its hours lines
   // ---- hooks (issue 13): static/near.js arranges the results by distance and keeps its own parameters in the
   // address, static/map.js maps them, static/my-list.js adds its button to each. Each list may stay empty.
   var hooks = window.CatalogueSearchHooks = window.CatalogueSearchHooks || {};
@@ -140,9 +146,28 @@
   function indexFilters(filters) {
     var out = {};
     Object.keys(filters).forEach(function (f) {
-      out[f] = [].concat.apply([], filters[f].map(function (v) { return valuesOf(f, v); }));
+      if (f !== 'open') out[f] = [].concat.apply([], filters[f].map(function (v) { return valuesOf(f, v); }));
     });
     return out;
+  }
+  /** The documents open at ``at`` when the filters ask for what is open now (a Set), else null. */
+  function openNow(search, filters, at) {
+    if (!filters.open) return Promise.resolve(null);
+    if (!H) return Promise.reject(new Error('hours.js is not loaded'));
+    return search.openAt(H, at, HOURS.holidays || []);
+  }
+  /** The hours line of a result at ``at``, as the service page says it: of its schedules (client-facing ones,
+   * search/hours.py) the one open now and longest, else the one that opens soonest. */
+  function hoursLine(m, at) {
+    if (!m.hours || !H || !at) return '';
+    var best = null, bestKey = null;
+    JSON.parse(m.hours).forEach(function (s) {
+      var st = H.state(s, at, HOURS.holidays || []);
+      var key = st.open ? (st.until === null ? -1e9 : -st.until)
+        : st.nextDay !== null ? st.nextDay * 1440 + st.nextAt : st.appointment ? 1e9 : 2e9;
+      if (bestKey === null || key < bestKey) { best = s; bestKey = key; }
+    });
+    return best ? H.line(HOURS, best, at) : '';
   }
 
   // ---- what the search found, in words ------------------------------------------------
@@ -154,7 +179,8 @@
   }
   /** "12 služeb pro „domov“ v Lysé nad Labem, zdarma, druh pomoci: …" (or "okres Nymburk: 12 služeb, …"). */
   function summary(state, query, counted) {
-    var count = counted.services ? plural(TEXT.services, counted.services) : plural(TEXT.found, counted.others);
+    var count = state.filters.open ? plural(TEXT.services_open, counted.services)  // only services have hours
+      : counted.services ? plural(TEXT.services, counted.services) : plural(TEXT.found, counted.others);
     if (counted.services && counted.others) count = fmt(TEXT.and, { first: count, second: plural(TEXT.others, counted.others) });
     var head = count + (query ? ' ' + fmt(TEXT.found_for, { query: query }) : '');
     var colon = [];
@@ -167,7 +193,7 @@
     if (phrases.length) head += ' ' + phrases.join(TEXT.or);
     var parts = [head];
     FACETS.forEach(function (f) {
-      if (f === 'locality' || !state.filters[f]) return;
+      if (f === 'locality' || f === 'open' || !state.filters[f]) return;
       var values = state.filters[f].map(function (v) { return labelOf(f, v); }).join(TEXT.or);
       parts.push(TEXT.summary[f] ? fmt(TEXT.summary[f], { values: values }) : values);
     });
@@ -225,9 +251,10 @@
     }
     status.textContent = TEXT.searching;
     busy(true);
-    var search = getEngine();
-    return placesFor(state.filters).then(function () {
-      return search.search(state.q, indexFilters(state.filters));
+    var search = getEngine(), at = H ? H.now(HOURS.tz) : null;
+    return Promise.all([placesFor(state.filters), openNow(search, state.filters, at)]).then(function (got) {
+      if (id === runId) moment = at;
+      return search.search(state.q, indexFilters(state.filters), got[1]);
     }).then(function (outcome) {
       return Promise.all([search.meta, details.open ? search.counts(outcome.hits) : null]).then(function (got) {
         if (id !== runId) return;
@@ -310,6 +337,8 @@
     var line = [label, m.type, m.provider].filter(Boolean).join(' · ');
     if (line) li.appendChild(el('p', { 'class': 'meta' }, line));
     if (m.place) li.appendChild(el('p', { 'class': 'place' }, m.place));
+    var hours = hoursLine(m, moment);
+    if (hours) li.appendChild(el('p', { 'class': 'open-now' }, hours));
     if (m.summary) li.appendChild(el('p', {}, m.summary));
     if (m.phone) {
       var p = el('p', {}, TEXT.phone + ': ');
@@ -323,6 +352,7 @@
       var facet = fieldset.getAttribute('data-facet');
       var values = counts[facet] || {};
       Array.prototype.forEach.call(fieldset.querySelectorAll('input[type=checkbox]'), function (input) {
+        if (input.name !== facet) return;  // "open now" has no count: it depends on the moment
         var n = values[input.value] || 0;
         input.parentNode.querySelector('.count').textContent = '(' + n + ')';
         input.closest('li').classList.toggle('empty', n === 0 && !input.checked);
