@@ -145,7 +145,12 @@ def test_opening_hours_are_an_accessible_table_and_open_now_waits_for_the_script
     assert text(find(find(root, "div", class_="schedule"), "p", class_="small")) == "Ve státní svátky zavřeno."
     (script,) = [s for s in find_all(root, "script") if s.get("src", "").endswith("hours.js")]
     assert script.get("src") == "../../static/hours.js" and "defer" in script.attrib
-    strings = json.loads(find(root, "script", id="hours-text").text)
+    # its sentences and the holidays are the site's, in one file every page loads first (not repeated in each page)
+    (texts,) = [s for s in find_all(root, "script") if s.get("src", "").endswith("ui-text.js")]
+    assert texts.get("src") == "../../static/ui-text.js" and "defer" in texts.attrib
+    assert find(root, "script", id="hours-text") is None
+    script_text = (built / "static/ui-text.js").read_text(encoding="utf-8")
+    strings = json.loads(script_text.split(" = ", 1)[1].split(";\n", 1)[0])["hours"]
     assert strings["days"][2] == "Nyní zavřeno; otevírá ve středu v {time}."
     assert {"2026-12-24", "2027-03-26", "2027-03-29"} <= set(strings["holidays"])  # Christmas Eve; Good Friday, Easter Monday 2027
     assert all(day[:4] in ("2026", "2027") for day in strings["holidays"])  # this year and the next

@@ -86,6 +86,10 @@ class LifeSituationsPage(TypedDict):
     situations: list[LifeSituation]
 
 
+class CrisisLinesPage(TypedDict):
+    """Nothing of its own: the crisis lines are every page's (``Common``); this page lists them without scripts."""
+
+
 class MyListPage(TypedDict):
     """Nothing from the catalogue: the list is each visitor's own, shown by ``static/my-list.js``."""
 
@@ -242,6 +246,10 @@ def life_situations_page(cat: Catalogue, plan: PagePlan) -> LifeSituationsPage:
     return LifeSituationsPage(situations=situations(cat))
 
 
+def crisis_lines_page(cat: Catalogue, plan: PagePlan) -> CrisisLinesPage:
+    return CrisisLinesPage()
+
+
 def my_list_page(cat: Catalogue, plan: PagePlan) -> MyListPage:
     return MyListPage()
 
@@ -262,6 +270,7 @@ PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
     "service_types.html": service_types_page,
     "life_situations.html": life_situations_page,
     "my_list.html": my_list_page,
+    "crisis_lines.html": crisis_lines_page,
     "404.html": planned,
     "redirect.html": planned,
     "sitemap.xml": planned,

@@ -15,6 +15,7 @@ from typing import Any
 from ..index import Catalogue
 from ..model.kinds import RECORD_KINDS
 from .community import urls as cu
+from .crisis import crisis_lines
 from .depends import Depends
 from .urls import url_for
 
@@ -50,6 +51,7 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
         PagePlan("/404.html", "404.html", "not-found page", deps.common, params={"root_links": True}),
         PagePlan(url_for("search"), "search.html", "search page"),
         PagePlan(url_for("my-list"), "my_list.html", "my list page", deps.common),
+        *([PagePlan(url_for("crisis-lines"), "crisis_lines.html", "crisis lines page", deps.common)] if crisis_lines(cat.site) else []),
         PagePlan(url_for("services"), "services.html", "index of services", deps.listing("services")),
         PagePlan(url_for("providers"), "providers.html", "index of providers", deps.listing("providers", "services")),
         PagePlan(url_for("localities"), "localities.html", "index of localities", deps.listing("localities", "services")),
