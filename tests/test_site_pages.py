@@ -257,7 +257,8 @@ def test_locality_page_shows_services_located_and_serving_with_parents_and_parts
 
 def test_target_group_and_service_type_pages(built):
     group = page(built / "cilove-skupiny/seniori/index.html")
-    assert [text(h) for h in find_all(group, "h3")] == ["Pečovatelská služba", "Svépomocné skupiny"]
+    # one line per service, by kind of help, each kind with its count
+    assert [text(h) for h in find_all(group, "h3")] == ["Pečovatelská služba (1)", "Svépomocné skupiny (1)"]
     stype = page(built / "druhy-sluzeb/azylove-domy/index.html")
     assert "Sociální služba podle § 57 zákona č. 108/2006 Sb., o sociálních službách." in text(stype)
     assert "Dočasné ubytování." in text(find(stype, "p", class_="lead"))
@@ -268,8 +269,8 @@ def test_target_group_and_service_type_pages(built):
 def test_life_situation_page_has_its_text_then_services_grouped_by_type(built):
     root = page(built / "zivotni-situace/ztrata-bydleni/index.html")
     assert "Co dělat, když přicházíte o bydlení." in text(root)
-    assert [text(h) for h in find_all(root, "h3")] == ["Azylové domy"]
-    assert [text(find(li, "a")) for li in find_all(root, "li", class_="card")] == ["Azylový dům pro matky s dětmi"]
+    assert [text(h) for h in find_all(root, "h3")] == ["Azylové domy (1)"]
+    assert [text(find(li, "a")) for li in find_all(find(root, "ul", class_="rows"), "li")] == ["Azylový dům pro matky s dětmi"]
 
 
 def test_index_pages_list_every_facet_value(built):
