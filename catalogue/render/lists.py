@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import math
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..index import Catalogue
 from ..index.collation import initial
@@ -31,6 +33,7 @@ FACETS: dict[str, Callable[[Catalogue, str], list[str]]] = {
 }
 LETTERS = "pismeno"  # the A–Z indexes' letters: /sluzby/pismeno/a/, /poskytovatele/pismeno/a/
 ROWS_MAX = 200  # lines a list page holds: at most about 75 KB of compact rows (target: no page over 100 KB)
+T = TypeVar("T")
 ELSEWHERE = "jinde"  # the part of a facet's services with no place in the locality tree
 
 
@@ -144,9 +147,13 @@ def neighbours(parts: Sequence[Part], path: str) -> tuple[Part | None, Part, Par
 
 
 def facet_parts(cat: Catalogue, facet: str, ident: str, elsewhere: str = "") -> list[Part]:
-    """Return the parts of a facet's list of services (none when it fits one page)."""
-    ids = FACETS[facet](cat, ident)
-    return area_parts(cat, ids, elsewhere) if is_long(ids) else []
+    """Return the parts of a facet's list of services (none when it fits one page); split once per catalogue."""
+
+    def split() -> list[Part]:
+        ids = FACETS[facet](cat, ident)
+        return area_parts(cat, ids, elsewhere) if is_long(ids) else []
+
+    return remembered(cat, ("facet", facet, ident, elsewhere), split)
 
 
 def part_links(base: str, parts: Sequence[Part]) -> list[PartLink]:
@@ -155,6 +162,26 @@ def part_links(base: str, parts: Sequence[Part]) -> list[PartLink]:
 
 
 def letter_list(cat: Catalogue, what: str) -> tuple[list, list[Part]]:
-    """Return the records of an A–Z index ("services" or "providers") and its letters' parts."""
-    records = cat.sorted_services if what == "services" else by_name(cat.providers.values())
-    return records, letter_parts(records, lambda r: r.name, lambda r: r.id)
+    """Return the records of an A–Z index ("services" or "providers") and its letters' parts; once per catalogue."""
+
+    def split() -> tuple[list, list[Part]]:
+        records = cat.sorted_services if what == "services" else by_name(cat.providers.values())
+        return records, letter_parts(records, lambda r: r.name, lambda r: r.id)
+
+    return remembered(cat, ("letters", what), split)
+
+
+_REMEMBERED: dict[int, tuple[weakref.ref, dict]] = {}  # id of a catalogue → (the catalogue, its lists' splits)
+
+
+def remembered(cat: Catalogue, key: tuple, compute: Callable[[], T]) -> T:
+    """Return ``compute()`` for this catalogue, computed once: every page of a split list (hundreds at national
+    scale) needs the whole split, and the catalogue never changes (the live preview makes a new one)."""
+    entry = _REMEMBERED.get(id(cat))
+    if entry is None or entry[0]() is not cat:
+        ident = id(cat)
+        entry = _REMEMBERED[ident] = (weakref.ref(cat, lambda _: _REMEMBERED.pop(ident, None)), {})
+    found = entry[1]
+    if key not in found:
+        found[key] = compute()
+    return found[key]
