@@ -123,6 +123,11 @@ def prose(rng: random.Random, parts: list[list[str]], slots: dict[str, object], 
 # --- the country ----------------------------------------------------------------------
 
 
+def copied(code: str, copy: int) -> str:
+    """Return an official code in the ``copy``-th repetition of the country (scale 2, 4): each code names one place."""
+    return f"{code}-{copy + 1}" if copy else code
+
+
 @dataclass
 class Place:
     id: str
@@ -178,7 +183,7 @@ class Country:
         suffix = f" {copy + 1}" if copy else ""
         rid = region_id + (f"-{copy + 1}" if copy else "")
         clat, clon = czech.REGION_CENTRES[region_id]
-        self.add(Place(rid, name + suffix, "region", None, code + (f"-{copy + 1}" if copy else ""), clat, clon, region=rid))
+        self.add(Place(rid, name + suffix, "region", None, copied(code, copy), clat, clon, region=rid))
         self.districts_of[rid] = []
         self.towns_of[rid] = []
         for d_index, (district, count) in enumerate(districts):
@@ -188,7 +193,7 @@ class Country:
             budget -= take
             did = self.unique_id("okres-" + slug(district), str(copy + 1))
             dlat, dlon = clamp(clat + rng.uniform(-0.35, 0.35), clon + rng.uniform(-0.5, 0.5))
-            self.add(Place(did, f"okres {district}{suffix}", "district", rid, f"{code}{d_index + 1:02d}", dlat, dlon,
+            self.add(Place(did, f"okres {district}{suffix}", "district", rid, copied(f"{code}{d_index + 1:02d}", copy), dlat, dlon,
                            district=did, region=rid))
             self.districts_of[rid].append(did)
             self.towns_of[did] = []
@@ -240,8 +245,8 @@ class Country:
         suffix = f" {k + 1}" if k else ""
         rid = "hlavni-mesto-praha" + (f"-{k + 1}" if k else "")
         lat, lon = czech.REGION_CENTRES["hlavni-mesto-praha"]
-        self.add(Place(rid, "Hlavní město Praha" + suffix, "region", None, "CZ010", lat, lon, region=rid))
-        city = self.add(Place(self.unique_id("praha", str(k + 1)), "Praha" + suffix, "municipality", rid, "554782", lat, lon,
+        self.add(Place(rid, "Hlavní město Praha" + suffix, "region", None, copied("CZ010", k), lat, lon, region=rid))
+        city = self.add(Place(self.unique_id("praha", str(k + 1)), "Praha" + suffix, "municipality", rid, copied("554782", k), lat, lon,
                               region=rid, region_in="v Praze", district_name="Praha", weight=0.0, town=True, postcode="110 00"))
         for n, part in enumerate(czech.PRAGUE_PARTS):
             pid = self.unique_id(slug(part), str(k + 1))

@@ -85,7 +85,7 @@
       return new Intl.DateTimeFormat(t.lang, {day: "numeric", month: "numeric", timeZone: "UTC"}).format(new Date(Date.UTC(d.y, d.m - 1, d.d)));
     } catch (e) { return d.d + ". " + d.m + "."; }
   }
-  /* The sentence for a schedule at a moment, in the site's language (t: the page's #hours-text). */
+  /* The sentence for a schedule at a moment, in the site's language (t: the site's texts, static/ui-text.js). */
   function line(t, s, at) {
     var st = state(s, at, t.holidays || []), text = "";
     if (st.open) {
@@ -119,9 +119,9 @@
   }
 
   window.CatalogueHours = {plan: plan, state: state, line: line, now: now};
-  var data = document.getElementById("hours-text");
-  if (!data || !window.JSON) return;
-  var t = JSON.parse(data.textContent), at = now(t.tz), places = document.querySelectorAll("[data-hours]");
+  var t = (window.CatalogueText || {}).hours;  /* static/ui-text.js, loaded first */
+  if (!t || !window.JSON) return;
+  var at = now(t.tz), places = document.querySelectorAll("[data-hours]");
   for (var i = 0; i < places.length; i++) {
     var text = line(t, JSON.parse(places[i].getAttribute("data-hours")), at);
     if (text) { places[i].textContent = text; places[i].hidden = false; }

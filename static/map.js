@@ -10,7 +10,7 @@
   'use strict';
   var panel = document.querySelector('[data-map]');
   if (!panel || !window.Promise || !window.fetch) return;
-  var TEXT = JSON.parse(document.getElementById('ui-text').textContent);
+  var TEXT = (window.CatalogueText || {}).ui || {};  // static/ui-text.js, loaded first
   var FORMAT = 1;
   var button = panel.querySelector('.map-toggle');
   var view = panel.querySelector('.map-view');
@@ -22,7 +22,11 @@
   function fmt(template, values) {
     return template.replace(/%\((\w+)\)[sd]/g, function (m, k) { return values[k]; });
   }
-  function url(attribute) { return new URL(panel.getAttribute(attribute), location.href).href; }
+  /* A setting of the map: the panel's own attribute (the search page's result ids, a page's places), else the
+   * site's, in static/ui-text.js with its paths from the site's root. */
+  var SITE = (window.CatalogueText || {}).map || {}, ROOT = (window.CatalogueText || {}).root || location.href;
+  function setting(attribute) { return panel.hasAttribute(attribute) ? panel.getAttribute(attribute) : SITE[attribute]; }
+  function url(attribute) { return new URL(setting(attribute), panel.hasAttribute(attribute) ? location.href : ROOT).href; }
   function json(attribute) {
     if (!data[attribute]) {
       data[attribute] = fetch(url(attribute)).then(function (r) {
@@ -45,8 +49,10 @@
   /** Leaflet, then its clustering, with their styles: once, from the site's own files. */
   function leaflet() {
     if (!loading) {
-      var styles = panel.getAttribute('data-styles').split(' ').filter(Boolean);
-      var scripts = panel.getAttribute('data-scripts').split(' ').filter(Boolean);
+      var files = function (attribute) {
+        return (setting(attribute) || '').split(' ').filter(Boolean).map(function (path) { return new URL(path, ROOT).href; });
+      };
+      var styles = files('data-styles'), scripts = files('data-scripts');
       loading = Promise.all(styles.map(function (href) { return load('link', href); })).then(function () {
         return scripts.reduce(function (p, src) { return p.then(function () { return load('script', src); }); }, Promise.resolve());
       });
@@ -122,10 +128,10 @@
   function create() {
     var L = window.L;
     map = L.map(view, { scrollWheelZoom: false, tap: false });
-    var tiles = L.tileLayer(panel.getAttribute('data-tiles'), {
-      maxZoom: Number(panel.getAttribute('data-max-zoom')) || 19,
-      attribution: '<a href="' + panel.getAttribute('data-attribution-url').replace(/"/g, '&quot;') + '">' +
-        panel.getAttribute('data-attribution').replace(/</g, '&lt;') + '</a>',
+    var tiles = L.tileLayer(setting('data-tiles'), {
+      maxZoom: Number(setting('data-max-zoom')) || 19,
+      attribution: '<a href="' + String(setting('data-attribution-url')).replace(/"/g, '&quot;') + '">' +
+        String(setting('data-attribution')).replace(/</g, '&lt;') + '</a>',
     });
     tiles.on('tileerror', function () {
       if (tilesFailed) return;

@@ -7,7 +7,7 @@
 (function () {
   'use strict';
   if (!window.JSON || !window.localStorage || !document.querySelector) return;
-  var TEXT = JSON.parse((document.getElementById('ui-text') || {}).textContent || '{}');
+  var TEXT = (window.CatalogueText || {}).ui || {};  // static/ui-text.js, loaded first
   var FORMAT = 1;
   var site = document.querySelector('script[data-worker]');
   var root = site ? new URL(site.getAttribute('data-worker'), location.href).href.replace(/sw\.js$/, '') : new URL('./', location.href).href;

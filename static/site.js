@@ -41,13 +41,35 @@
     }
   }
 
+  // ---- the crisis lines: the site's (static/ui-text.js) in place of the link to their page ----------------
+  var crisis = (window.CatalogueText || {}).crisis, crisisList = document.querySelector('[data-crisis-lines]');
+  if (crisis && crisis.length && crisisList) {
+    crisisList.textContent = '';
+    crisis.forEach(function (line) {
+      var item = document.createElement('li'), call = document.createElement('a');
+      call.href = 'tel:' + line.digits;
+      call.className = 'nowrap';
+      call.textContent = line.number;
+      item.appendChild(call);
+      item.appendChild(document.createTextNode(' ' + line.name));
+      if (line.note) {
+        var note = document.createElement('span');
+        note.className = 'small';
+        note.textContent = '(' + line.note + ')';
+        item.appendChild(document.createTextNode(' '));
+        item.appendChild(note);
+      }
+      crisisList.appendChild(item);
+    });
+  }
+
   // ---- what needs scripts is shown only with them ---------------------------------------------------------
   Array.prototype.forEach.call(document.querySelectorAll('[data-needs-js]'), function (node) { node.hidden = false; });
 
   // ---- a place's page: its list narrowed to one kind of help ---------------------------------------------
   var narrow = document.querySelector('[data-narrow]');
   if (narrow) {
-    var text = JSON.parse((document.getElementById('ui-text') || {}).textContent || '{}');
+    var text = (window.CatalogueText || {}).ui || {};
     var status = document.querySelector('.narrow-status');
     var links = narrow.querySelectorAll('a[data-kind]');
     var groups = document.querySelectorAll('.kind-group[data-kind]');

@@ -109,6 +109,9 @@ def test_the_golden_site_covers_every_page_type(tmp_path):
     used = {plan.template for plan in plan_pages(catalogue)}
     templates = {p.name for p in BUILTIN_TEMPLATES.glob("*.html")} - {"base.html"}
     templates |= {f"plan/{p.name}" for p in (BUILTIN_TEMPLATES / "plan").iterdir()}  # the community plan's pages
+    # The pages of a list too long for one (over lists.ROWS_MAX lines) need hundreds of records: tests/test_site_size.py
+    # builds such a catalogue and follows them; the golden one stays a handful.
+    templates -= {"list_part.html", "providers_part.html"}
     assert {t for t in templates if not t.rpartition("/")[2].startswith("_")} <= used, "add a record that shows the new page type"
     for kind in RECORD_KINDS:  # a new kind of record: add one to the golden content (and its page type, if it has pages)
         assert catalogue.records[kind.folder], f"no {kind.folder}/ in tests/golden/content"
@@ -119,4 +122,4 @@ def test_the_golden_site_covers_every_page_type(tmp_path):
                    "map/services.json", "map/places.json", "muj-seznam/index.html", "sw.js"):
         assert needed in pages, needed
     assert any(p.startswith("search/index/") for p in read_hashes())
-    assert len(pages) < 90, "keep the golden catalogue a handful of records"
+    assert len(pages) < 95, "keep the golden catalogue a handful of records"

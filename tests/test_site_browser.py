@@ -194,6 +194,29 @@ def test_a_service_page_is_complete_without_javascript(site, browser):
     context.close()
 
 
+def test_the_crisis_lines_open_from_every_page_with_or_without_scripts(site, browser):
+    """The lines come from the site's shared file (static/ui-text.js); without scripts the disclosure leads to their page."""
+    folder, base = site
+    url = base + page_types(folder)["service"].removesuffix("index.html")
+    for scripts in (True, False):
+        context = browser.new_context(java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_load_state("load")
+        page.locator("details.crisis summary").click()
+        shown = page.locator("details.crisis li")
+        if scripts:
+            assert shown.count() == 5 and shown.first.is_visible()
+            assert [a.get_attribute("href") for a in page.locator("details.crisis a").all()][:2] == ["tel:112", "tel:116123"]
+            assert "Linka první psychické pomoci" in shown.nth(1).inner_text()
+        else:
+            assert shown.count() == 1
+            page.locator("details.crisis a").click()
+            page.wait_for_url("**/krizove-linky/")
+            assert page.locator("main a[href='tel:116123']").is_visible()
+        context.close()
+
+
 OPEN_NOW = {  # Prague time → the line under "Otevírací doba" of the shelter (Mon 8–12, 13–16; Tue 8–12)
     dt.datetime(2026, 11, 23, 9, 0, tzinfo=PRAGUE): "Nyní otevřeno, do 12:00.",
     dt.datetime(2026, 11, 23, 12, 30, tzinfo=PRAGUE): "Nyní zavřeno; otevírá dnes v 13:00.",

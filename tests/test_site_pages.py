@@ -145,7 +145,12 @@ def test_opening_hours_are_an_accessible_table_and_open_now_waits_for_the_script
     assert text(find(find(root, "div", class_="schedule"), "p", class_="small")) == "Ve státní svátky zavřeno."
     (script,) = [s for s in find_all(root, "script") if s.get("src", "").endswith("hours.js")]
     assert script.get("src") == "../../static/hours.js" and "defer" in script.attrib
-    strings = json.loads(find(root, "script", id="hours-text").text)
+    # its sentences and the holidays are the site's, in one file every page loads first (not repeated in each page)
+    (texts,) = [s for s in find_all(root, "script") if s.get("src", "").endswith("ui-text.js")]
+    assert texts.get("src") == "../../static/ui-text.js" and "defer" in texts.attrib
+    assert find(root, "script", id="hours-text") is None
+    script_text = (built / "static/ui-text.js").read_text(encoding="utf-8")
+    strings = json.loads(script_text.split(" = ", 1)[1].split(";\n", 1)[0])["hours"]
     assert strings["days"][2] == "Nyní zavřeno; otevírá ve středu v {time}."
     assert {"2026-12-24", "2027-03-26", "2027-03-29"} <= set(strings["holidays"])  # Christmas Eve; Good Friday, Easter Monday 2027
     assert all(day[:4] in ("2026", "2027") for day in strings["holidays"])  # this year and the next
@@ -252,7 +257,8 @@ def test_locality_page_shows_services_located_and_serving_with_parents_and_parts
 
 def test_target_group_and_service_type_pages(built):
     group = page(built / "cilove-skupiny/seniori/index.html")
-    assert [text(h) for h in find_all(group, "h3")] == ["Pečovatelská služba", "Svépomocné skupiny"]
+    # one line per service, by kind of help, each kind with its count
+    assert [text(h) for h in find_all(group, "h3")] == ["Pečovatelská služba (1)", "Svépomocné skupiny (1)"]
     stype = page(built / "druhy-sluzeb/azylove-domy/index.html")
     assert "Sociální služba podle § 57 zákona č. 108/2006 Sb., o sociálních službách." in text(stype)
     assert "Dočasné ubytování." in text(find(stype, "p", class_="lead"))
@@ -263,8 +269,8 @@ def test_target_group_and_service_type_pages(built):
 def test_life_situation_page_has_its_text_then_services_grouped_by_type(built):
     root = page(built / "zivotni-situace/ztrata-bydleni/index.html")
     assert "Co dělat, když přicházíte o bydlení." in text(root)
-    assert [text(h) for h in find_all(root, "h3")] == ["Azylové domy"]
-    assert [text(find(li, "a")) for li in find_all(root, "li", class_="card")] == ["Azylový dům pro matky s dětmi"]
+    assert [text(h) for h in find_all(root, "h3")] == ["Azylové domy (1)"]
+    assert [text(find(li, "a")) for li in find_all(find(root, "ul", class_="rows"), "li")] == ["Azylový dům pro matky s dětmi"]
 
 
 def test_index_pages_list_every_facet_value(built):

@@ -37,7 +37,7 @@ def service_worker(tree: OutputTree, cat: Catalogue) -> str:
     my_list = url_for("my-list").lstrip("/")
     config = {
         "version": version(tree.files),
-        "precache": ["", my_list, *precached(tree.files)],
+        "precache": ["", my_list, *crisis_page(tree.files), *precached(tree.files)],
         "language": cat.site.language,
         "my_list": my_list,
         "text": {
@@ -49,6 +49,12 @@ def service_worker(tree: OutputTree, cat: Catalogue) -> str:
     }
     source = SOURCE.read_text(encoding="utf-8")
     return source.replace("const CONFIG = {};", f"const CONFIG = {json.dumps(config, ensure_ascii=False, sort_keys=True)};", 1)
+
+
+def crisis_page(files: dict[str, bytes]) -> list[str]:
+    """Return the crisis lines' page when the site has one: kept on install, so it opens offline too."""
+    page = url_for("crisis-lines").lstrip("/")
+    return [page] if page + "index.html" in files else []
 
 
 def cached_first(path: str) -> bool:

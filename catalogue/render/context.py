@@ -110,6 +110,18 @@ class Cards:
             out.append(f"{html}\n")
         return Markup("".join(out))
 
+    def lines(self, services: list[Service], page_url: str, kind: bool = False) -> Markup:
+        """The lines of a long list (``list_row`` of ``_macros.html``: name, kind when ``kind``, places, free, phone)."""
+        prefix = relative(page_url, "/")
+        out = []
+        for service in services:
+            key = (service.id, -3 - kind, prefix)  # the keys of rows (-1, -2) and cards (levels) are others
+            html = self.done.get(key)
+            if html is None:
+                html = self.done[key] = self._module(prefix, page_url).list_row(service_card(self.cat, service), kind)
+            out.append(f"{html}\n")
+        return Markup("".join(out))
+
     def many(self, services: list[Service], level: int, page_url: str) -> Markup:
         """The cards of ``services``, each followed by a newline (the body of ``service_list``):
         one call per list instead of one template call per card — a town's page lists

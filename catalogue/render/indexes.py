@@ -24,6 +24,7 @@ from ..model.records import UP_TO_MUNICIPALITY, LifeSituation, Locality, Provide
 from ..model.vocabularies import ServiceType, Term
 from . import views
 from .i18n import translations
+from .lists import LETTERS, PartLink, is_long, letter_list, part_links
 from .plan import PagePlan
 from .urls import absolute, url_for
 
@@ -63,15 +64,20 @@ class SearchPage(TypedDict):
 
 
 class ServicesPage(TypedDict):
-    letters: list[tuple[str, list[tuple[Service, ServiceType | None]]]]
+    letters: list[tuple[str, list[Service]]]  # every service under its initial; none when the list is split by letter
+    parts: list[PartLink]  # a long list's letters, each a page of its own (:mod:`.lists`)
+    count: int
 
 
 class ProvidersPage(TypedDict):
-    providers: list[tuple[Provider, int]]
+    providers: list[tuple[Provider, int]]  # each with its number of services; none when split by letter
+    parts: list[PartLink]
+    count: int
 
 
 class LocalitiesPage(TypedDict):
     places: list[tuple[str, str, list]]  # (id, name, children as the same triples)
+    shallow: bool  # a large catalogue lists its regions and districts; each district's page lists its towns
 
 
 class TargetGroupsPage(TypedDict):
@@ -84,6 +90,10 @@ class ServiceTypesPage(TypedDict):
 
 class LifeSituationsPage(TypedDict):
     situations: list[LifeSituation]
+
+
+class CrisisLinesPage(TypedDict):
+    """Nothing of its own: the crisis lines are every page's (``Common``); this page lists them without scripts."""
 
 
 class MyListPage(TypedDict):
@@ -221,21 +231,29 @@ def near_text(_: Callable[[str], str]) -> dict[str, str]:
 
 
 def services_page(cat: Catalogue, plan: PagePlan) -> ServicesPage:
-    types = cat.vocab.service_types
-    letters = by_letter(cat.sorted_services)
-    return ServicesPage(letters=[(letter, [(s, types.get(s.type)) for s in services]) for letter, services in letters])
+    services, parts = letter_list(cat, "services")
+    if is_long(services):
+        return ServicesPage(letters=[], parts=part_links(f"{plan.url}{LETTERS}/", parts), count=len(services))
+    return ServicesPage(letters=by_letter(services), parts=[], count=len(services))
 
 
 def providers_page(cat: Catalogue, plan: PagePlan) -> ProvidersPage:
-    providers = by_name(cat.providers.values())
-    return ProvidersPage(providers=[(p, len(cat.services_by_provider.get(p.id, []))) for p in providers])
+    providers, parts = letter_list(cat, "providers")
+    if is_long(providers):
+        return ProvidersPage(providers=[], parts=part_links(f"{plan.url}{LETTERS}/", parts), count=len(providers))
+    counted = [(p, len(cat.services_by_provider.get(p.id, []))) for p in providers]
+    return ProvidersPage(providers=counted, parts=[], count=len(providers))
 
 
 def localities_page(cat: Catalogue, plan: PagePlan) -> LocalitiesPage:
     def named(nodes: list[tuple[str, list]]) -> list[tuple[str, str, list]]:
         return [(lid, cat.localities[lid].name, named(children)) for lid, children in nodes]
 
-    return LocalitiesPage(places=named(locality_tree(cat, with_services(cat))))
+    shown = with_services(cat)
+    shallow = len(shown) > LARGE  # 6,400 places would make a page of 600 KB: the towns are on their districts' pages
+    if shallow:
+        shown = {lid for lid in shown if cat.localities[lid].level in LARGE_LEVELS}
+    return LocalitiesPage(places=named(locality_tree(cat, shown)), shallow=shallow)
 
 
 def target_groups_page(cat: Catalogue, plan: PagePlan) -> TargetGroupsPage:
@@ -248,6 +266,10 @@ def service_types_page(cat: Catalogue, plan: PagePlan) -> ServiceTypesPage:
 
 def life_situations_page(cat: Catalogue, plan: PagePlan) -> LifeSituationsPage:
     return LifeSituationsPage(situations=situations(cat))
+
+
+def crisis_lines_page(cat: Catalogue, plan: PagePlan) -> CrisisLinesPage:
+    return CrisisLinesPage()
 
 
 def my_list_page(cat: Catalogue, plan: PagePlan) -> MyListPage:
@@ -270,6 +292,7 @@ PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
     "service_types.html": service_types_page,
     "life_situations.html": life_situations_page,
     "my_list.html": my_list_page,
+    "crisis_lines.html": crisis_lines_page,
     "404.html": planned,
     "redirect.html": planned,
     "sitemap.xml": planned,

@@ -18,6 +18,7 @@ from .. import vendor
 from ..index.geo import has_position
 from ..model.records import Service, Site
 from ..write import OutputTree
+from .urls import url_for
 
 log = logging.getLogger("catalogue")
 PACKAGES = ("leaflet", "leaflet.markercluster")  # in vendor/packages.json; the second needs the first
@@ -53,6 +54,21 @@ def map_config(site: Site) -> MapConfig | None:
         attribution_url=site.map.attribution_url,
         max_zoom=site.map.max_zoom,
     )
+
+
+def map_attributes(config: MapConfig) -> dict[str, str]:
+    """Return the settings every map shares, as ``static/map.js`` reads them: paths from the site's root."""
+    return {
+        "data-scripts": " ".join(path.lstrip("/") for path in config.scripts),
+        "data-styles": " ".join(path.lstrip("/") for path in config.styles),
+        "data-tiles": config.tiles,
+        "data-attribution": config.attribution,
+        "data-attribution-url": config.attribution_url,
+        "data-max-zoom": str(config.max_zoom),
+        "data-services": "map/services.json",
+        "data-places": "map/places.json",
+        "data-service-base": url_for("services").lstrip("/"),
+    }
 
 
 def copy_map_packages(tree: OutputTree) -> None:

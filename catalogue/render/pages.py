@@ -21,6 +21,8 @@ from . import indexes, views
 from .community import pages as community_pages
 from .community.parts import MeasureLink, measure_links
 from .i18n import translations
+from .listpages import list_part_page
+from .lists import PartLink, facet_parts, part_links
 from .locality import locality_page
 from .maps import any_on_map
 from .mylist import hours_words, list_entry
@@ -64,7 +66,10 @@ class ProviderPage(TypedDict):
 
 class LifeSituationPage(TypedDict):
     situation: LifeSituation
-    by_type: ByType
+    by_type: ByType  # its services, one line each, by kind of help; none when the list is split into parts
+    parts: list[PartLink]  # a long list's pages, one per place (:mod:`.lists`), else none
+    kinds: list[tuple[str, str, int]]  # (type id, name, number of services) of a split list's overview
+    count: int
     has_map: bool  # a listed service has a place a map can show
     quick_exit: bool  # a sensitive situation (domestic violence)
     near_search: str  # the search page asked for these services, nearest first
@@ -74,7 +79,9 @@ class TargetGroupPage(TypedDict):
     group_id: str
     group: Term
     count: int
-    by_type: ByType
+    by_type: ByType  # as on a life situation's page
+    parts: list[PartLink]
+    kinds: list[tuple[str, str, int]]
     has_map: bool
     near_search: str
     measures: list[MeasureLink]  # the measures of the community plans that concern the group
@@ -83,7 +90,9 @@ class TargetGroupPage(TypedDict):
 class ServiceTypePage(TypedDict):
     type_id: str
     stype: ServiceType
-    services: list[Service]
+    services: list[Service]  # one line each; none when the list is split into parts
+    parts: list[PartLink]  # a long list's pages, one per place
+    count: int
     has_map: bool
     quick_exit: bool  # a sensitive kind of help (shelters, crisis help)
     near_search: str
@@ -158,29 +167,45 @@ def near_search(facet: str, ident: str) -> str:
 def life_situation_page(cat: Catalogue, plan: PagePlan) -> LifeSituationPage:
     situation = cat.life_situations[plan.ident]
     ids = cat.services_by_life_situation.get(situation.id, [])
+    parts, groups = split_list(cat, plan, "life-situations", ids)
     return LifeSituationPage(
-        situation=situation, by_type=by_type(cat, ids), has_map=any_on_map(services_of(cat, ids)),
+        situation=situation, by_type=[] if parts else groups, parts=parts, kinds=kind_counts(groups) if parts else [],
+        count=len(ids), has_map=not parts and any_on_map(services_of(cat, ids)),
         quick_exit=situation.quick_exit, near_search=near_search("life_situation", situation.id),
     )
 
 
 def target_group_page(cat: Catalogue, plan: PagePlan) -> TargetGroupPage:
     ids = cat.services_by_target_group.get(plan.ident, [])
+    parts, groups = split_list(cat, plan, "target-groups", ids)
     return TargetGroupPage(
-        group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids), by_type=by_type(cat, ids),
+        group_id=plan.ident, group=cat.vocab.target_groups[plan.ident], count=len(ids),
+        by_type=[] if parts else groups, parts=parts, kinds=kind_counts(groups) if parts else [],
         measures=measure_links(cat.planning.measures_by_target_group.get(plan.ident, [])),
-        has_map=any_on_map(services_of(cat, ids)), near_search=near_search("target_group", plan.ident),
+        has_map=not parts and any_on_map(services_of(cat, ids)), near_search=near_search("target_group", plan.ident),
     )
 
 
 def service_type_page(cat: Catalogue, plan: PagePlan) -> ServiceTypePage:
-    services = services_of(cat, cat.services_by_type.get(plan.ident, []))
+    ids = cat.services_by_type.get(plan.ident, [])
+    parts = part_links(plan.url, facet_parts(cat, "service-types", plan.ident))
+    services = [] if parts else services_of(cat, ids)
     stype = cat.vocab.service_types[plan.ident]
     return ServiceTypePage(
-        type_id=plan.ident, stype=stype, services=services, has_map=any_on_map(services),
+        type_id=plan.ident, stype=stype, services=services, parts=parts, count=len(ids), has_map=any_on_map(services),
         quick_exit=stype.quick_exit, near_search=near_search("type", plan.ident),
         measures=measure_links(cat.planning.measures_by_type.get(plan.ident, [])),
     )
+
+
+def split_list(cat: Catalogue, plan: PagePlan, facet: str, ids: list[str]) -> tuple[list[PartLink], ByType]:
+    """Return a facet's pages of places when its list is long (else none), and its services by kind of help."""
+    return part_links(plan.url, facet_parts(cat, facet, plan.ident)), by_type(cat, ids)
+
+
+def kind_counts(groups: ByType) -> list[tuple[str, str, int]]:
+    """Return each kind of help of a list with its number of services."""
+    return [(tid, stype.name if stype else tid, len(services)) for tid, stype, services in groups]
 
 
 def free_page(cat: Catalogue, plan: PagePlan) -> FreePage:
@@ -197,6 +222,8 @@ PAGES: dict[str, Callable[[Catalogue, PagePlan], Mapping[str, Any]]] = {
     "target_group.html": target_group_page,
     "service_type.html": service_type_page,
     "page.html": free_page,
+    "list_part.html": list_part_page,
+    "providers_part.html": list_part_page,
     **indexes.PAGES,
     **community_pages.PAGES,
 }

@@ -15,7 +15,9 @@ from typing import Any
 from ..index import Catalogue
 from ..model.kinds import RECORD_KINDS
 from .community import urls as cu
+from .crisis import crisis_lines
 from .depends import Depends
+from .lists import LETTERS, facet_parts, is_long, letter_list
 from .urls import url_for
 
 UNLISTED = {"404.html", "redirect.html", "search.html", "service_ended.html", "my_list.html", "plan/atom.xml"}  # pages a search engine should not list
@@ -50,6 +52,7 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
         PagePlan("/404.html", "404.html", "not-found page", deps.common, params={"root_links": True}),
         PagePlan(url_for("search"), "search.html", "search page"),
         PagePlan(url_for("my-list"), "my_list.html", "my list page", deps.common),
+        *([PagePlan(url_for("crisis-lines"), "crisis_lines.html", "crisis lines page", deps.common)] if crisis_lines(cat.site) else []),
         PagePlan(url_for("services"), "services.html", "index of services", deps.listing("services")),
         PagePlan(url_for("providers"), "providers.html", "index of providers", deps.listing("providers", "services")),
         PagePlan(url_for("localities"), "localities.html", "index of localities", deps.listing("localities", "services")),
@@ -69,11 +72,12 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
     for lid in sorted(cat.localities):
         plans.append(record_plan("localities", lid, "locality", deps.locality(lid)))
     for sid in sorted(cat.life_situations):
-        plans.append(record_plan("life-situations", sid, "life situation", deps.life_situation(sid)))
+        plans.append(record_plan("life-situations", sid, "life situation", list_keys(deps, "life-situations", sid)))
     for gid in sorted(cat.vocab.target_groups):
-        plans.append(record_plan("target-groups", gid, "target group", deps.target_group(gid)))
+        plans.append(record_plan("target-groups", gid, "target group", list_keys(deps, "target-groups", gid)))
     for tid in sorted(cat.vocab.service_types):
-        plans.append(record_plan("service-types", tid, "service type", deps.service_type(tid)))
+        plans.append(record_plan("service-types", tid, "service type", list_keys(deps, "service-types", tid)))
+    plans.extend(list_plans(cat, deps))
     for pid in sorted(cat.pages):
         plans.append(record_plan("pages", pid, "page", deps.page(pid)))
     plans.extend(community_plans(cat, deps))
@@ -82,6 +86,39 @@ def plan_pages(cat: Catalogue) -> list[PagePlan]:
     listed.append((url_for("open-data"), None))  # rendered by the open-data output step, after its files
     plans.append(PagePlan("/sitemap.xml", "sitemap.xml", "sitemap", params={"entries": listed}))
     plans.append(PagePlan("/robots.txt", "robots.txt", "robots.txt", deps.common))
+    return plans
+
+
+def list_keys(deps: Depends, kind: str, ident: str) -> frozenset[str]:
+    """Return the keys of a list of services and of its parts: a long list is split by places, named on its pages."""
+    keys = {
+        "life-situations": deps.life_situation, "target-groups": deps.target_group, "service-types": deps.service_type,
+    }.get(kind)
+    if keys is not None:
+        return keys(ident) | {"all:localities"}
+    return deps.listing("providers", "services") if kind == "providers" else deps.listing("services")
+
+
+def list_plans(cat: Catalogue, deps: Depends) -> list[PagePlan]:
+    """Return the pages of every split list: the facets' parts, then the letters of the A–Z indexes when long."""
+    plans = []
+    for facet, idents in (
+        ("target-groups", sorted(cat.vocab.target_groups)), ("service-types", sorted(cat.vocab.service_types)),
+        ("life-situations", sorted(cat.life_situations)),
+    ):
+        for ident in idents:
+            base = url_for(facet, ident)
+            keys = list_keys(deps, facet, ident)
+            for part in facet_parts(cat, facet, ident):
+                plans.append(PagePlan(base + part.path, "list_part.html", f"{facet} {ident} {part.path}", keys, ident, {"facet": facet, "part": part.path}))
+    for what in ("services", "providers"):
+        records, parts = letter_list(cat, what)
+        if not is_long(records):
+            continue
+        base = f"{url_for(what)}{LETTERS}/"
+        template = "list_part.html" if what == "services" else "providers_part.html"
+        for part in parts:
+            plans.append(PagePlan(base + part.path, template, f"index of {what} {part.path}", list_keys(deps, what, ""), params={"facet": what, "part": part.path}))
     return plans
 
 

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..index import Catalogue
+from ..model.fields import phone_digits
 from ..write import OutputTree
 from .context import common_context
 from .engine import render_pages
 from .env import make_environment
-from .maps import copy_map_packages
+from .maps import copy_map_packages, map_attributes
 from .plan import PagePlan, plan_pages
-from .static import copy_static, static_folders, static_roots
+from .static import TEXT_SCRIPT, copy_static, static_folders, static_roots, text_script
 from .urls import output_path
 
 
@@ -40,5 +41,11 @@ def render_site(
     for plan, html in render_pages(env, cat, chosen, common, parallel=only is None):
         out.add(output_path(plan.url), html, plan.owner)
     copy_static(out, static_folders(theme), static_roots(theme))
+    map_settings = map_attributes(common["map"]) if common["map"] is not None else None
+    crisis = [
+        {"digits": phone_digits(line.number), "name": line.name, "note": line.note or "", "number": line.number}
+        for line in common["crisis_lines"]
+    ]
+    out.add(TEXT_SCRIPT, text_script(common["ui_text"], common["hours_text"], map_settings, crisis), "texts of the scripts")
     if common["map"] is not None:
         copy_map_packages(out)

@@ -13,6 +13,7 @@ SECTIONS = {
     "search": "hledat",
     "open-data": "otevrena-data",
     "my-list": "muj-seznam",
+    "crisis-lines": "krizove-linky",
 }
 
 
