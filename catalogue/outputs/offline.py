@@ -36,8 +36,8 @@ def service_worker(tree: OutputTree, cat: Catalogue) -> str:
     _ = translations(cat.site.language).gettext
     my_list = url_for("my-list").lstrip("/")
     config = {
-        "version": version(tree.files),
-        "precache": ["", my_list, *precached(tree.files)],
+        "version": version(tree.digests()),
+        "precache": ["", my_list, *precached(tree.paths())],
         "language": cat.site.language,
         "my_list": my_list,
         "text": {
@@ -56,15 +56,15 @@ def cached_first(path: str) -> bool:
     return not (path.endswith(".html") or path.startswith(NOT_CACHED_FIRST) or path == URL)
 
 
-def version(files: dict[str, bytes]) -> str:
-    """Return a hash of every file the worker serves from its cache first, by path and content."""
+def version(digests: dict[str, str]) -> str:
+    """Return a hash of every file the worker serves from its cache first, by path and content (its SHA-256, hex)."""
     digest = hashlib.sha256()
-    for path in sorted(files):
+    for path in sorted(digests):
         if cached_first(path):
-            digest.update(path.encode("utf-8") + b"\0" + hashlib.sha256(files[path]).digest())
+            digest.update(path.encode("utf-8") + b"\0" + bytes.fromhex(digests[path]))
     return digest.hexdigest()[:16]
 
 
-def precached(files: dict[str, bytes]) -> list[str]:
+def precached(paths: list[str]) -> list[str]:
     """Return the site's own scripts, styles and icons (``static/``, not the vendored maps)."""
-    return sorted(p for p in files if p.startswith("static/") and not p.startswith("static/vendor/") and p.endswith(PRECACHED))
+    return sorted(p for p in paths if p.startswith("static/") and not p.startswith("static/vendor/") and p.endswith(PRECACHED))
