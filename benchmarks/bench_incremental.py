@@ -29,7 +29,8 @@ from national import generate_national  # noqa: E402
 def rename(service: Path, suffix: str) -> None:
     """Give ``service`` its original name plus ``suffix`` (a real edit of a real record)."""
     text = service.read_text(encoding="utf-8")
-    service.write_text(re.sub(r"^name: (.*?)( \(upraveno [AB]\))?$", rf"name: \1{suffix}", text, count=1, flags=re.M), encoding="utf-8")
+    renamed = re.sub(r'^name: "?(.*?)(?: \(upraveno [AB]\))?"?$', lambda m: f'name: "{m[1]}{suffix}"', text, count=1, flags=re.M)
+    service.write_text(renamed, encoding="utf-8")
 
 
 def bench(content: Path, out: Path, runs: int) -> list[tuple[str, list[float], list[float], str]]:

@@ -192,7 +192,7 @@ def write_step(build: Build) -> None:
     if survey is None:
         return
     record = Manifest(str(build.out.resolve()), survey.settings, survey.inputs, warnings=len(build.problems.warnings))
-    record.outputs = manifest.record_outputs(build.out, digests, build.tree.steps)
+    record.outputs, record.folders = manifest.record_outputs(build.out, digests, build.tree.steps)
     record.pages = sum(1 for p in digests if p.endswith(".html"))
     state = State(record.token, build.catalogue, build.pages)
     manifest.save(build.content, build.out, record, state)

@@ -168,6 +168,7 @@ def test_a_file_edited_or_removed_in_the_output_is_made_again(tmp_path):
     (out / "sluzby/nocleharna-nymburk/index.html").write_text("hand-edited", encoding="utf-8")
     (out / "search/places.json").unlink()
     (out / "stray.txt").write_text("not ours", encoding="utf-8")
+    (out / "sluzby/nocleharna-nymburk/stray.txt").write_text("not ours either", encoding="utf-8")
     said = build(content, out)
     assert not said.startswith("nothing changed")
     assert tree_bytes(out) == expected
