@@ -39,7 +39,7 @@ FORMAT = "catalogue-build-manifest-1"
 PROJECT = Path(__file__).resolve().parents[1]
 PACKAGE = Path(__file__).resolve().parent
 CODE_ROOTS = (PACKAGE, PROJECT / "templates", PROJECT / "static", PROJECT / "vendor" / "npm")
-LIBRARIES = ("jinja2", "markdown", "pydantic", "pydantic-core", "pyyaml", "weasyprint", "babel")  # they shape the output
+LIBRARIES = ("jinja2", "markdown", "markdown-it-py", "nh3", "pydantic", "pydantic-core", "pyyaml", "weasyprint", "babel")  # they shape the output
 RACY_SECONDS = 2.0
 SKIPPED = ("__pycache__",)
 

@@ -49,7 +49,7 @@ from .render.urls import output_path
 from .search.ids import write_result_ids
 from .search.output import write_search
 from .validate.stage import Loaded, check_content, paused_gc
-from .write import OutputTree
+from .write import OutputTree, tidy
 
 Output = Callable[[OutputContext], None]
 log = logging.getLogger("catalogue")
@@ -328,6 +328,7 @@ def unchanged_catalogue(build: Build) -> None:
     record = build.reuse.manifest
     record.inputs, record.warnings = build.survey.inputs, len(build.problems.warnings)
     manifest.save(build.content, build.out, record, None)
+    tidy(build.out)
 
 
 @dataclass

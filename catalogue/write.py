@@ -146,6 +146,12 @@ def _write_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def tidy(target: Path) -> None:
+    """Remove what killed builds of ``target`` left beside it (a build that writes nothing still cleans up)."""
+    target = target.resolve()
+    remove_leftovers(target.parent, target.name, target)
+
+
 def _folders_by_depth(folders: set[str]) -> list[list[str]]:
     """Return every folder of ``folders`` and their parents, grouped by depth, shallowest first."""
     every: set[str] = set()

@@ -7,6 +7,7 @@ import argparse
 from ..errors import EXIT_CONTENT, EXIT_OK
 from ..manifest import survey_build
 from ..report import Reporter
+from ..write import tidy
 
 
 def run(args: argparse.Namespace, reporter: Reporter) -> int:
@@ -15,6 +16,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
     # The survey first, and the rest of the program only when there is work: "nothing changed" is quick.
     survey = survey_build(args.content, args.out, strict=args.strict, print_pdfs=print_pdfs, full=full)
     if survey.unchanged and survey.manifest is not None:
+        tidy(args.out)
         reporter.info(f"nothing changed since the last build; {args.out} is up to date{warnings_note(survey.manifest.warnings)}")
         return EXIT_OK
     from ..pipeline import build_site
