@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="check, then build the site")
     common(build)
     build.add_argument("--out", type=Path, default=Path("public"), help="output folder (default: public)")
+    build.add_argument("--full", action="store_true",
+                       help="render everything again, ignoring what the last build recorded (it normally redoes only what changed)")
     build.add_argument("--print", dest="print_pdfs", action="store_true",
                        help="also print the catalogue and the leaflets (PDF) into OUT/tisk/ and link them")
     schema = sub.add_parser("schema", help="write JSON Schemas for editors (VS Code)")

@@ -1,15 +1,24 @@
 """The build, as flat lists of named, timed steps (as Zola's ``Site::build``).
 
-First the check stage (:func:`~catalogue.validate.stage.check_content`: load →
-validate → check). Only when the content is valid do the steps of ``build`` run:
+First the survey (:mod:`.manifest`): when nothing the last build read or wrote has
+changed, ``build`` stops there. Then the check stage
+(:func:`~catalogue.validate.stage.check_content`: load → validate → check). Only
+when the content is valid do the steps of ``build`` run:
 markdown → render → admin → editors → files → map → search → search-ids → opendata → [print] → offline →
 write. Every step reads the publishable catalogue and adds its files to one :class:`OutputTree`; a step that
 finds an error stops the list, so nothing is written unless everything is valid,
 and the output is swapped in atomically by the last step.
+
+An incremental build (the manifest trusted, only content changed) renders the pages
+whose dependency keys meet the changed keys (:func:`~.render.depends.changed_keys`
+and :meth:`~.render.depends.Depends.expand`, as the live preview), runs the other
+outputs again only when the catalogue changed, and links every unchanged file from
+the site in place into the new tree.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,9 +26,11 @@ from pathlib import Path
 
 import jinja2
 
+from . import manifest
 from .clock import Timings, build_date, today
 from .errors import Problems
 from .index import Catalogue, publishable
+from .manifest import Manifest, State, Survey
 from .outputs.cms import write_admin
 from .outputs.context import OutputContext, cache_folder
 from .outputs.editors_report import write_editors_report
@@ -31,14 +42,17 @@ from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
 from .render import texts
 from .render.env import template_problem, template_roots
-from .render.plan import PagePlan
+from .render.depends import Depends, changed_keys
+from .render.plan import PagePlan, plan_pages
 from .render.site import render_site
+from .render.urls import output_path
 from .search.ids import write_result_ids
 from .search.output import write_search
-from .validate.stage import Loaded, check_content
-from .write import OutputTree
+from .validate.stage import Loaded, check_content, paused_gc
+from .write import OutputTree, tidy
 
 Output = Callable[[OutputContext], None]
+log = logging.getLogger("catalogue")
 
 
 @dataclass
@@ -55,6 +69,9 @@ class Build:
     workers: int | None = None  # print processes (None: one per core)
     tree: OutputTree = field(default_factory=OutputTree)
     printed: PrintResult | None = None
+    survey: Survey | None = None  # how the inputs and the output stand against the last build (None: not asked)
+    reuse: Reuse | None = None  # what this build takes from the last one (None: a full build)
+    pages: dict[str, frozenset[str]] = field(default_factory=dict)  # output path → dependency keys, of this build
 
     @property
     def outputs(self) -> OutputContext:
@@ -97,8 +114,12 @@ def print_steps() -> list[Step]:
 def run_steps(build: Build, steps: list[Step], timings: Timings) -> bool:
     """Run the steps in order, each timed; stop at the first that leaves an error. Return whether all ran."""
     for name, step in steps:
+        build.tree.step = name
         with timings.step(name), template_errors(build.problems, build.theme):
-            step(build)
+            if build.reuse is not None and build.reuse.keeps(name):
+                build.reuse.keep_outputs(build.tree, name)
+            else:
+                step(build)
         if build.problems.has_errors():
             return False
     return True
@@ -122,8 +143,20 @@ def markdown_step(build: Build) -> None:
 
 
 def render_step(build: Build) -> None:
-    """Render every page and copy the static files (the pages link the PDFs when this build prints)."""
-    render_pages(build.catalogue, build.tree, build.theme, print_files=build.print_files)
+    """Render the pages (all, or the stale ones) and copy the static files (the pages link the PDFs when this build prints)."""
+    planned = plan_pages(build.catalogue)
+    build.pages = {output_path(plan.url): plan.depends for plan in planned}
+    reuse = build.reuse
+    if reuse is None:
+        render_pages(build.catalogue, build.tree, build.theme, plans=planned, print_files=build.print_files)
+        return
+    stale = {path for path, depends in build.pages.items() if reuse.stale(path, depends)}
+    render_pages(
+        build.catalogue, build.tree, build.theme, only=lambda plan: output_path(plan.url) in stale, plans=planned,
+        print_files=build.print_files, parallel=len(stale) >= len(planned) // 4,
+    )
+    for path in sorted(build.pages.keys() - stale):
+        build.tree.keep(path, reuse.manifest.outputs[path][2], "render")
 
 
 def output_step(output: Output) -> Callable[[Build], None]:
@@ -147,8 +180,22 @@ def offline_step(build: Build) -> None:
 
 
 def write_step(build: Build) -> None:
-    """Swap in the whole site at once; until now nothing was written."""
-    build.tree.write_atomically(build.out)
+    """Swap in the whole site at once (linking the unchanged files from the one in place); until now nothing was written.
+
+    The manifest goes first and comes back last: a build killed in between leaves
+    none, and the next one is full.
+    """
+    digests = build.tree.digests()
+    survey = build.survey
+    manifest.forget(build.content, build.out)
+    build.tree.write_atomically(build.out, reuse=survey.intact if survey else None, digests=digests)
+    if survey is None:
+        return
+    record = Manifest(str(build.out.resolve()), survey.settings, survey.inputs, warnings=len(build.problems.warnings))
+    record.outputs, record.folders = manifest.record_outputs(build.out, digests, build.tree.steps)
+    record.pages = sum(1 for p in digests if p.endswith(".html"))
+    state = State(record.token, build.catalogue, build.pages)
+    manifest.save(build.content, build.out, record, state)
 
 
 def write_print_step(build: Build) -> None:
@@ -163,12 +210,69 @@ def write_print_step(build: Build) -> None:
 
 
 @dataclass
+class Reuse:
+    """What an incremental build takes from the last one: the keys that changed since, its pages and other outputs.
+
+    ``keys`` are the changed records' keys ("services/x"), ``grouped`` the same with
+    the group keys they belong to, before and after (what pages depend on).
+    """
+
+    manifest: Manifest
+    survey: Survey
+    keys: set[str]
+    grouped: set[str]
+    pages: dict[str, frozenset[str]]  # the last build's: output path → dependency keys
+
+    def stale(self, path: str, depends: frozenset[str]) -> bool:
+        """Return whether the page at ``path`` must be rendered again: its keys (now or before) changed, or its file."""
+        before = self.pages.get(path)
+        if before is None or path not in self.manifest.outputs or path in self.survey.damaged:
+            return True
+        return any("*" in self.grouped or (self.grouped and "*" in keys) or not keys.isdisjoint(self.grouped) for keys in (depends, before))
+
+    def keeps(self, step: str) -> bool:
+        """Return whether a step's files can be taken as they are: the catalogue is the same and none of them was touched."""
+        if step in ("render", "markdown", "offline", "write") or self.keys:
+            return False
+        return not any(self.manifest.outputs[path][4] == step for path in self.survey.damaged)
+
+    def keep_outputs(self, tree: OutputTree, step: str) -> None:
+        """Take the files ``step`` made last time into ``tree``."""
+        for path, (_size, _mtime, sha, _ino, made_by) in sorted(self.manifest.outputs.items()):
+            if made_by == step:
+                tree.keep(path, sha, step)
+
+
+def reuse_of(build: Build, survey: Survey) -> Reuse | None:
+    """Return what this build can take from the last one, or None when it must be full (the reason is logged)."""
+    if survey.reason or survey.manifest is None:
+        log.info("full build: %s", survey.reason)
+        return None
+    with paused_gc():  # unpickling the national catalogue: 0.4 s without the collector, several with it
+        state = manifest.read_state(build.content, build.out, survey.manifest)
+    if state is None:
+        log.info("full build: the last build's catalogue is not at hand")
+        return None
+    keys = changed_keys(state.catalogue, build.catalogue)
+    grouped = Depends.expand(state.catalogue, build.catalogue, keys) if "*" not in keys else keys
+    log.debug("changed: %s", ", ".join(sorted(keys)) or "nothing published")
+    return Reuse(survey.manifest, survey, keys, grouped, state.pages)
+
+
+@dataclass
 class BuildResult:
-    """The result of ``build``: every problem, how many pages were written (0 when nothing was), each step's time."""
+    """The result of ``build``: every problem, how many pages were written (0 when nothing was), each step's time.
+
+    ``unchanged``: nothing the last build read changed, so nothing was written;
+    ``rendered``: how many pages were rendered (fewer than ``pages`` when incremental).
+    """
 
     problems: Problems
     pages: int = 0
     timings: Timings | None = None
+    unchanged: bool = False
+    rendered: int = 0
+    warnings: int = 0  # of the last build, when this one found nothing changed
 
 
 def prepare(
@@ -182,24 +286,49 @@ def prepare(
 
 
 def build_site(
-    content: Path, out: Path, strict: bool = False, theme: Path | None = None, print_pdfs: bool = False
+    content: Path, out: Path, strict: bool = False, theme: Path | None = None, print_pdfs: bool = False,
+    full: bool = False, survey: Survey | None = None,
 ) -> BuildResult:
-    """Check the content and, only when it is valid, render and swap in the whole site.
+    """Check the content and, only when it is valid, render and swap in the site; do nothing when nothing changed.
 
     ``print_pdfs`` adds the printed catalogue and leaflets under ``tisk/`` (and
     the pages link them); a leaflet that overflows its format is a warning, an
-    error with ``strict`` (then nothing is written).
+    error with ``strict`` (then nothing is written). Unless ``full``, what the last
+    build recorded (:mod:`.manifest`) decides what to render again; ``survey`` is
+    that comparison when the caller has made it. A ``theme`` elsewhere than
+    ``content/theme`` always makes a full build.
     """
+    if survey is None and theme is None:
+        survey = manifest.survey_build(content, out, strict, print_pdfs, full)
+    if survey is not None and survey.unchanged and survey.manifest is not None:
+        return BuildResult(Problems(), survey.manifest.pages, unchanged=True, warnings=survey.manifest.warnings)
     loaded = check_content(content, strict=strict)
     if loaded.problems.has_errors() or loaded.catalogue is None:
         return BuildResult(loaded.problems, timings=loaded.timings)
     build = prepare(loaded, content, out, strict, theme)
+    build.survey = survey
+    if survey is not None:
+        with loaded.timings.step("compare"):
+            build.reuse = reuse_of(build, survey)
+    if build.reuse is not None and not build.reuse.keys and not survey.damaged and not survey.extra:
+        unchanged_catalogue(build)  # edits that publish nothing (a comment, an unpublished draft)
+        return BuildResult(build.problems, build.reuse.manifest.pages, loaded.timings, unchanged=True)
     if print_pdfs:
         build.print_files = print_paths(build.catalogue)
     if not run_steps(build, site_steps(print_pdfs), loaded.timings):
         return BuildResult(build.problems, timings=loaded.timings)
-    pages = sum(1 for p in build.tree.files if p.endswith(".html"))
-    return BuildResult(build.problems, pages, loaded.timings)
+    pages = sum(1 for p in build.tree.paths() if p.endswith(".html"))
+    rendered = sum(1 for p in build.tree.files if p.endswith(".html"))
+    return BuildResult(build.problems, pages, loaded.timings, rendered=rendered)
+
+
+def unchanged_catalogue(build: Build) -> None:
+    """Record the new inputs of a build whose published catalogue is the last one's: the output stays as it is."""
+    assert build.reuse is not None and build.survey is not None
+    record = build.reuse.manifest
+    record.inputs, record.warnings = build.survey.inputs, len(build.problems.warnings)
+    manifest.save(build.content, build.out, record, None)
+    tidy(build.out)
 
 
 @dataclass
@@ -232,9 +361,10 @@ def render_pages(
     only: Callable[[PagePlan], bool] | None = None,
     plans: list[PagePlan] | None = None,
     print_files: dict[str, str] | None = None,
+    parallel: bool | None = None,
 ) -> None:
     """Render the pages (``only`` the chosen ones) and static files; ``build`` and ``serve`` share this step."""
-    render_site(catalogue, tree, theme, generated=build_date(), only=only, plans=plans, print_files=print_files)
+    render_site(catalogue, tree, theme, generated=build_date(), only=only, plans=plans, print_files=print_files, parallel=parallel)
 
 
 def prepare_markdown(catalogue: Catalogue, content: Path) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import logging
 import os
 import re
@@ -41,11 +42,19 @@ STALE_SECONDS = 24 * 3600  # without flock, a lock older than this is taken for 
 
 
 class OutputTree:
-    """Collect every output file in memory first; refuse two owners for one path."""
+    """Collect every output file in memory first; refuse two owners for one path.
+
+    ``kept`` are files an incremental build takes unchanged from the site in place
+    (path → SHA-256): they are linked into the new tree, never read. ``step`` names the
+    build step now adding files; ``steps`` remembers it for each path (the manifest's).
+    """
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
         self.owners: dict[str, str] = {}
+        self.kept: dict[str, str] = {}
+        self.steps: dict[str, str] = {}
+        self.step = ""
 
     def add(self, path: str, data: bytes | str, owner: str) -> None:
         """Add ``path`` (relative, with forward slashes) written by ``owner``."""
@@ -58,18 +67,49 @@ class OutputTree:
             raise CatalogueError(say(said.TWO_OWNERS, path=path, first=self.owners[path], second=owner))
         self.owners[path] = owner
         self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
+        self.steps[path] = self.step
+
+    def keep(self, path: str, sha: str, step: str) -> None:
+        """Take ``path`` unchanged from the site in place (its hash ``sha`` as the manifest has it)."""
+        if path in self.owners or path in self.kept:
+            raise CatalogueError(f'two things want to write "{path}": {self.owners.get(path, step)} and {step}')
+        self.kept[path] = sha
+        self.steps[path] = step
 
     def __contains__(self, path: str) -> bool:
-        return path.lstrip("/") in self.files
+        path = path.lstrip("/")
+        return path in self.files or path in self.kept
 
-    def write_atomically(self, target: Path, beside: Path | None = None) -> None:
+    def paths(self) -> list[str]:
+        """Return every path of the tree, made or kept, sorted."""
+        return sorted({*self.files, *self.kept})
+
+    def digests(self) -> dict[str, str]:
+        """Return every file's SHA-256 (hex), kept ones as recorded."""
+        found = dict(self.kept)
+        found.update((path, hashlib.sha256(data).hexdigest()) for path, data in self.files.items())
+        return found
+
+    def write_atomically(
+        self, target: Path, beside: Path | None = None, reuse: dict[str, str] | None = None, digests: dict[str, str] | None = None
+    ) -> None:
         """Write everything into a fresh folder and swap it in as ``target`` at the end.
 
         The temporary folders stand in ``beside`` (default: ``target``'s parent), so
         ``print`` can replace ``public/tisk`` without ever putting one inside
         ``public/``. A failed or interrupted build leaves the previous site
         untouched: until the final rename, only the temporary folder is touched.
+
+        ``reuse`` (path → SHA-256) are the files of the site in place known to be
+        intact: a file of the same bytes is hard-linked from there instead of written
+        (copied where links are impossible), so an unchanged file keeps its time and
+        writing 28,000 files costs little more than linking them. The kept files
+        must be among them. ``digests`` saves hashing again (:meth:`digests`).
         """
+        digests = digests or (self.digests() if reuse else {})
+        same = {p for p in self.files if reuse and reuse.get(p) == digests[p]}
+        linked = sorted({*self.kept, *same})
+        written = sorted(p for p in self.files if p not in same)
         target = target.resolve()
         work = (beside or target.parent).resolve()
         label = target.relative_to(work).as_posix().replace("/", ".")
@@ -82,11 +122,12 @@ class OutputTree:
             staging = claim.tree("building")
             try:
                 os.mkdir(staging, 0o700)
-                for folder in sorted({os.path.dirname(rel) for rel in self.files} - {""}):
-                    os.makedirs(staging / folder, exist_ok=True)
                 # File system calls release the GIL; on slow (overlay, network) disks threads help a lot.
                 with ThreadPoolExecutor(max_workers=8) as pool:
-                    list(pool.map(lambda rel: _write_file(staging / rel, self.files[rel]), sorted(self.files)))
+                    for level in _folders_by_depth({os.path.dirname(rel) for rel in (*written, *linked)}):
+                        list(pool.map(lambda rel: os.mkdir(staging / rel), level))
+                    list(pool.map(lambda rel: _write_file(staging / rel, self.files[rel]), written))
+                    list(pool.map(lambda rel: _link_file(target / rel, staging / rel), linked))
                 os.chmod(staging, 0o755)
                 swap_in(staging, target, claim.tree("old"))
             except BaseException:
@@ -105,14 +146,59 @@ def _write_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def tidy(target: Path) -> None:
+    """Remove what killed builds of ``target`` left beside it (a build that writes nothing still cleans up)."""
+    target = target.resolve()
+    remove_leftovers(target.parent, target.name, target)
+
+
+def _folders_by_depth(folders: set[str]) -> list[list[str]]:
+    """Return every folder of ``folders`` and their parents, grouped by depth, shallowest first."""
+    every: set[str] = set()
+    for rel in folders:
+        while rel and rel not in every:
+            every.add(rel)
+            rel = os.path.dirname(rel)
+    levels: dict[int, list[str]] = {}
+    for rel in sorted(every):
+        levels.setdefault(rel.count("/"), []).append(rel)
+    return [levels[depth] for depth in sorted(levels)]
+
+
+def _link_file(source: Path, path: Path) -> None:
+    """Hard-link ``source`` (a file of the site in place) as ``path``; copy it, time and all, where links fail."""
+    try:
+        os.link(source, path, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
+            raise
+        shutil.copy2(source, path, follow_symlinks=False)
+        os.chmod(path, 0o644)
+
+
 def remove_tree(folder: Path) -> None:
-    """Delete a whole tree, files in parallel threads."""
+    """Delete a whole tree: files in parallel threads, then the folders, deepest first, each depth in parallel.
+
+    On overlay and network file systems one ``rmdir`` can take milliseconds, and the
+    national site has 17,000 folders (a page is ``…/index.html``).
+    """
     files: list[str] = []
+    depths: dict[int, list[str]] = {}
     for root, _, names in os.walk(folder):
         files.extend(os.path.join(root, n) for n in names)
+        depths.setdefault(root.count(os.sep), []).append(root)
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(_unlink_quietly, files))
-    shutil.rmtree(folder, ignore_errors=True)
+        for depth in sorted(depths, reverse=True):
+            list(pool.map(_rmdir_quietly, depths[depth]))
+    shutil.rmtree(folder, ignore_errors=True)  # whatever appeared meanwhile
+
+
+def _rmdir_quietly(path: str) -> None:
+    try:
+        os.rmdir(path)
+    except OSError:
+        pass
 
 
 def _unlink_quietly(path: str) -> None:

@@ -42,6 +42,13 @@ INTERNAL = define("E-INTERNAL", N_(
     "internal error ({kind}: {reason}); run again with --debug for the traceback and report it"), _)
 NOTHING_WRITTEN = define("I-NOTHING-WRITTEN", N_("nothing written; {out} is unchanged"), _)
 BUILT = define("I-BUILT", Np_("built {count} page into {out}", "built {count} pages into {out}"), _)
+BUILT_PARTLY = define("I-BUILT-PARTLY", Np_(
+    "built {count} page into {out} ({rendered} rendered again, the rest unchanged)",
+    "built {count} pages into {out} ({rendered} rendered again, the rest unchanged)"), _)
+UNCHANGED = define("I-UNCHANGED", N_("nothing changed since the last build; {out} is up to date{note}"), _)
+UNCHANGED_WARNINGS = define("P-UNCHANGED-WARNINGS", Np_(
+    " (it had {count} warning: `check` lists it)", " (it had {count} warnings: `check` lists them)"), "part")
+NOTHING_PUBLISHED = define("I-NOTHING-PUBLISHED", N_("nothing published changed; {out} is up to date"), _)
 NOTHING_PRINTED = define("I-NOTHING-PRINTED", N_("nothing printed; {out} is unchanged"), _)
 PRINTED = define("I-PRINTED", N_(
     "printed {files} PDFs, {pages} pages, into {out} ({rendered} rendered, {cached} unchanged)"), _)

@@ -36,8 +36,8 @@ def service_worker(tree: OutputTree, cat: Catalogue) -> str:
     _ = translations(cat.site.language).gettext
     my_list = url_for("my-list").lstrip("/")
     config = {
-        "version": version(tree.files),
-        "precache": ["", my_list, *crisis_page(tree.files), *precached(tree.files)],
+        "version": version(tree.digests()),
+        "precache": ["", my_list, *crisis_page(tree.paths()), *precached(tree.paths())],
         "language": cat.site.language,
         "my_list": my_list,
         "text": {
@@ -51,10 +51,10 @@ def service_worker(tree: OutputTree, cat: Catalogue) -> str:
     return source.replace("const CONFIG = {};", f"const CONFIG = {json.dumps(config, ensure_ascii=False, sort_keys=True)};", 1)
 
 
-def crisis_page(files: dict[str, bytes]) -> list[str]:
+def crisis_page(paths: list[str]) -> list[str]:
     """Return the crisis lines' page when the site has one: kept on install, so it opens offline too."""
     page = url_for("crisis-lines").lstrip("/")
-    return [page] if page + "index.html" in files else []
+    return [page] if page + "index.html" in paths else []
 
 
 def cached_first(path: str) -> bool:
@@ -62,15 +62,15 @@ def cached_first(path: str) -> bool:
     return not (path.endswith(".html") or path.startswith(NOT_CACHED_FIRST) or path == URL)
 
 
-def version(files: dict[str, bytes]) -> str:
-    """Return a hash of every file the worker serves from its cache first, by path and content."""
+def version(digests: dict[str, str]) -> str:
+    """Return a hash of every file the worker serves from its cache first, by path and content (its SHA-256, hex)."""
     digest = hashlib.sha256()
-    for path in sorted(files):
+    for path in sorted(digests):
         if cached_first(path):
-            digest.update(path.encode("utf-8") + b"\0" + hashlib.sha256(files[path]).digest())
+            digest.update(path.encode("utf-8") + b"\0" + bytes.fromhex(digests[path]))
     return digest.hexdigest()[:16]
 
 
-def precached(files: dict[str, bytes]) -> list[str]:
+def precached(paths: list[str]) -> list[str]:
     """Return the site's own scripts, styles and icons (``static/``, not the vendored maps)."""
-    return sorted(p for p in files if p.startswith("static/") and not p.startswith("static/vendor/") and p.endswith(PRECACHED))
+    return sorted(p for p in paths if p.startswith("static/") and not p.startswith("static/vendor/") and p.endswith(PRECACHED))

@@ -26,6 +26,7 @@ def render_site(
     print_files: dict[str, str] | None = None,
     only: Callable[[PagePlan], bool] | None = None,
     plans: list[PagePlan] | None = None,
+    parallel: bool | None = None,
 ) -> None:
     """Render every planned page and copy static files into ``out``.
 
@@ -33,12 +34,13 @@ def render_site(
     PDFs (``/tisk/…``) when the build prints; pages link them only then.
     ``only`` picks the pages to render (the live preview re-renders changed ones);
     everything else this function writes is always written. ``plans`` saves
-    planning again when the caller has just planned the same catalogue.
+    planning again when the caller has just planned the same catalogue. ``parallel``
+    allows worker processes (default: only for a whole render).
     """
     env = make_environment(cat.site.language, theme / "templates" if theme else None)
     common = common_context(env, cat, generated, print_files or {})
     chosen = [plan for plan in (plans if plans is not None else plan_pages(cat)) if only is None or only(plan)]
-    for plan, html in render_pages(env, cat, chosen, common, parallel=only is None):
+    for plan, html in render_pages(env, cat, chosen, common, parallel=only is None if parallel is None else parallel):
         out.add(output_path(plan.url), html, plan.owner)
     copy_static(out, static_folders(theme), static_roots(theme))
     map_settings = map_attributes(common["map"]) if common["map"] is not None else None
