@@ -233,8 +233,9 @@ _PHONE_NUMBER_RE = re.compile(r"^(\+|00)?[0-9][0-9 /.-]*[0-9]")
 _EXTENSION_RE = re.compile(r"^[,;]?\s*(?:linka|linky|l\.|kl\.|klapka|ext\.?)\s*([0-9]{1,6})\b\.?", re.IGNORECASE)
 
 
-# Polish mobile numbers start so (601 234 567); the other 9-digit numbers are a 2-digit area code and the line (12 345 67 89).
-_PL_MOBILE = ("45", "50", "51", "53", "57", "60", "66", "69", "72", "73", "78", "79", "88")
+# Polish mobile and non-geographic numbers are written 601 234 567 and 800 120 002; the others
+# are a 2-digit area code and the line (12 345 67 89).
+_PL_MOBILE = ("30", "45", "50", "51", "53", "57", "60", "66", "69", "70", "72", "73", "78", "79", "80", "88")
 
 
 def _group_national(digits: str, calling: str = "420") -> str:
