@@ -210,6 +210,6 @@ def test_anything_uncertain_builds_everything(tmp_path, monkeypatch, damage):
 def test_full_ignores_the_manifest(tmp_path):
     content, out = fresh(tmp_path)
     before = tree_stats(out)
-    assert build(content, out, "--full").strip().startswith("built ")
+    assert build(content, out, "--full").strip().startswith("sestaveno ")
     now = tree_stats(out)
     assert all(now[p] != before[p] for p in now if not p.endswith("/") and (out / p).is_file())
