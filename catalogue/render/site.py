@@ -42,6 +42,11 @@ def render_site(
     chosen = [plan for plan in (plans if plans is not None else plan_pages(cat)) if only is None or only(plan)]
     for plan, html in render_pages(env, cat, chosen, common, parallel=only is None if parallel is None else parallel):
         out.add(output_path(plan.url), html, plan.owner)
+    add_static_files(out, theme, common)
+
+
+def add_static_files(out: OutputTree, theme: Path | None, common: dict) -> None:
+    """Add what ``build`` writes beside the pages: the static files, the scripts' texts, the map's packages."""
     copy_static(out, static_folders(theme), static_roots(theme))
     map_settings = map_attributes(common["map"]) if common["map"] is not None else None
     crisis = [

@@ -17,9 +17,8 @@ from ..index import Catalogue
 from ..render.context import Common, common_context
 from ..render.engine import render_page
 from ..render.env import make_environment
-from ..render.maps import copy_map_packages
 from ..render.plan import PagePlan
-from ..render.static import copy_static, static_folders, static_roots
+from ..render.site import add_static_files
 from ..render.urls import output_path
 from ..write import OutputTree
 
@@ -45,9 +44,7 @@ class Pages:
     def static(self) -> dict[str, bytes]:
         """Return the static files ``build`` copies beside the pages (the map's packages when there is a map)."""
         tree = OutputTree()
-        copy_static(tree, static_folders(self.theme), static_roots(self.theme))
-        if self.common["map"] is not None:
-            copy_map_packages(tree)
+        add_static_files(tree, self.theme, self.common)
         return tree.files
 
     def likely(self, paths: Iterable[str]) -> list[str]:
