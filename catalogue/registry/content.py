@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ..load.yamlstrict import Mapping, YamlError, parse
-from ..model.choices import FORM_WORDS, KIND_WORDS
+from ..model.choices import FORM_WORDS, KIND_WORDS, spellings
 from ..model.fields import phone_text, split_phone, web_address
+from ..model.words import fold as fold_word
 from .messages import RegistryInputError
 from .places import Place, fold
 
@@ -58,7 +59,7 @@ class Words:
 
     def __init__(self, vocabularies: dict[str, dict]) -> None:
         self._index = {name: _spellings(terms) for name, terms in vocabularies.items()}
-        self._choices = {name: _choice_spellings(words) for name, words in CHOICE_FIELDS.items()}
+        self._choices = {name: spellings(words) for name, words in CHOICE_FIELDS.items()}
         self._choices["forms"] = {**self._index.get("forms", {}), **self._choices["forms"]}  # the catalogue's own names too
 
     def ids(self, path: str, value: Any) -> Any:
@@ -99,8 +100,8 @@ class Words:
     @staticmethod
     def _map(table: dict[str, str], value: Any) -> Any:
         if isinstance(value, list):
-            return [table.get(fold(v), v) if isinstance(v, str) else v for v in value]
-        return table.get(fold(value), value) if isinstance(value, str) else value
+            return [table.get(fold_word(v), v) if isinstance(v, str) else v for v in value]
+        return table.get(fold_word(value), value) if isinstance(value, str) else value
 
 
 def _spellings(terms: dict[str, dict]) -> dict[str, str]:
@@ -111,14 +112,8 @@ def _spellings(terms: dict[str, dict]) -> dict[str, str]:
         words = [term.get("name"), term.get("native"), *(forms.values() if isinstance(forms, dict) else ())]
         for word in words:
             if isinstance(word, str):
-                out.setdefault(fold(word), ident)
-    out.update({fold(ident): ident for ident in terms})
-    return out
-
-
-def _choice_spellings(words: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    out = {fold(name): ident for ident, names in words.items() for name in names}
-    out.update({fold(ident): ident for ident in words})
+                out.setdefault(fold_word(word), ident)
+    out.update({fold_word(ident): ident for ident in terms})
     return out
 
 
