@@ -21,6 +21,10 @@ class Reporter:
         self.err = err or sys.stderr
         self.github = github
         self.language = language
+        # Set by :func:`catalogue.cli.run`: the process ends right after this command, without tearing down,
+        # so what the command made (``kept``) needs neither the collector nor freeing one object at a time.
+        self.last = False
+        self.kept: object = None
 
     def problems(self, problems: Problems) -> None:
         for problem in problems.sorted():
