@@ -8,10 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import EXIT_CONTENT, EXIT_OK
-from ..registry.codelists import CODELIST_BASE
-from ..registry.importer import import_registry
-from ..registry.messages import RegistryInputError, say
-from ..registry.source import OFFICIAL_FILE
+from ..registry import CODELIST_BASE, OFFICIAL_FILE
 from ..report import Reporter
 
 
@@ -27,6 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, reporter: Reporter) -> int:
     """Run the import; 0 when done, 1 with a message on bad input (nothing written)."""
+    # imported here, not above: every command's parser needs add_arguments, only an import needs the import
+    from ..registry.importer import import_registry
+    from ..registry.messages import RegistryInputError, say
+
     out, err = reporter.out, reporter.err
     language = reporter.language
     with tempfile.TemporaryDirectory(prefix="registry-") as scratch:

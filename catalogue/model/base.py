@@ -11,7 +11,7 @@ from .fields import field
 class Record(BaseModel):
     """Strict: unknown fields are errors, nothing is silently converted."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Identified(Record):

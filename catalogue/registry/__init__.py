@@ -8,3 +8,10 @@ content folder and the state file, ``sync`` plans the targeted edits of existing
 (with ``yamltext``), ``report`` says what changed, ``importer`` runs it all and writes
 every file or none. ``build.py import registry`` (:mod:`catalogue.commands.importing`) runs it.
 """
+
+from __future__ import annotations
+
+# Where the registry publishes its file and its code lists: the import's defaults, named here
+# so that the command line can offer them without importing the import itself.
+OFFICIAL_FILE = "https://data.mpsv.cz/od/soubory/rpss/rpss.json"
+CODELIST_BASE = "https://data.mpsv.cz/od/soubory/ciselniky/"

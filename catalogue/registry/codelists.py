@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import CODELIST_BASE
 from .messages import REGISTRY_URL, RegistryInputError
 
 # id prefix → (what it is, the file the registry publishes it in); the import needs all of these.
@@ -30,7 +31,6 @@ REQUIRED = {
 # The registry publishes no list of city districts; one can be added in the same shape.
 CITY_DISTRICT = "MestskyObvodMestskaCast"
 OPTIONAL = {CITY_DISTRICT: ("city districts", "mestske-obvody-mestske-casti")}
-CODELIST_BASE = "https://data.mpsv.cz/od/soubory/ciselniky/"
 
 
 @dataclass

@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from . import OFFICIAL_FILE
 from .messages import REGISTRY_URL, RegistryInputError
 
 CHUNK = 1 << 22  # 4 MiB of the file at a time
-OFFICIAL_FILE = "https://data.mpsv.cz/od/soubory/rpss/rpss.json"
 _WHITESPACE = " \t\r\n"
 
 Progress = Callable[[int, int | None], None]  # (bytes so far, total or None)
