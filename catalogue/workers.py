@@ -1,5 +1,8 @@
 """Worker processes that die with the process that started them.
 
+:func:`forked_pool` starts them (on Linux and macOS, where a process can fork):
+they share what the parent holds (the catalogue) without copying it.
+
 A killed ``build`` or ``print`` (SIGKILL, an out-of-memory kill, a CI job
 cancelled) gets no chance to stop its pool, and its workers would go on laying out
 PDFs for nobody, re-parented to init. So every worker asks the kernel to kill it
@@ -12,13 +15,53 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
+import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 WATCH_SECONDS = 1.0
+
+
+def available_cores() -> int:
+    """Return the cores this process may run on (the worker processes: one per core)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@contextmanager
+def forked_pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
+    """A pool of ``workers`` forked processes that die with this one, over a heap frozen for them (:func:`frozen_heap`)."""
+    with frozen_heap(), multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
+        yield pool
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the objects that exist now out of the garbage collector's sight while forked workers run.
+
+    A worker's collector would otherwise walk the whole inherited catalogue and write
+    to every object's header, copying the parent's memory page by page into each
+    worker (memory) and walking it again and again (time). ``gc.freeze`` is made for
+    this; afterwards the objects are the collector's again, and no page moved.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def die_with_parent(parent: int) -> None:

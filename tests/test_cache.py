@@ -62,3 +62,30 @@ def test_cache_lives_inside_the_content_ignores_itself_and_survives_corruption(s
 def test_memory_only_cache_writes_nothing(site):
     load(site, cache=RecordCache(None))
     assert not default_cache_folder(site).exists()
+
+
+def test_many_files_are_validated_in_worker_processes_with_the_same_outcome(make_site, monkeypatch):
+    """A cold check of many files validates them in forked workers: the same records, problems and cache entries."""
+    from catalogue.validate import files
+
+    content = make_site({"services/azylovy-dum-lysa.yaml": SERVICE.replace("kind: registered", "kind: sometimes")})
+    alone_cache = RecordCache(None)
+    alone = load(content, cache=alone_cache)
+    pools = []
+    real_pool = files.forked_pool
+
+    def counted(workers):
+        pools.append(workers)
+        return real_pool(workers)
+
+    monkeypatch.setattr(files, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(files, "CHUNK", 3)
+    monkeypatch.setattr(files, "available_cores", lambda: 2)
+    monkeypatch.setattr(files, "forked_pool", counted)
+    cache = RecordCache(None)
+    shared = load(content, cache=cache)
+    assert pools == [2]
+    assert shared.problems.sorted() == alone.problems.sorted()
+    assert any('"sometimes" is not a kind of service' in p.message for p in shared.problems.errors)
+    assert shared.catalogue.records == alone.catalogue.records
+    assert cache.entries == alone_cache.entries and cache.misses == alone_cache.misses > 0

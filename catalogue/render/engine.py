@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
 
 from ..index import Catalogue
-from ..workers import die_with_parent
+from ..workers import available_cores, can_fork, forked_pool  # available_cores: the PDFs' workers too
 from .context import Common
 from .pages import page_context
 from .plan import PagePlan
@@ -22,14 +18,6 @@ from .urls import absolute, linker
 PARALLEL_FROM = 4000  # pages; below this, starting processes costs more than it saves
 CHUNK = 400  # pages a worker renders at a time
 _WORK: tuple[jinja2.Environment, Catalogue, list[PagePlan], Common] | None = None  # what forked workers render
-
-
-def available_cores() -> int:
-    """Return the cores this process may run on (the web pages' and the PDFs' worker processes, one per core)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def render_page(env: jinja2.Environment, cat: Catalogue, plan: PagePlan, common: Common) -> str:
@@ -78,33 +66,17 @@ def render_parallel(env: jinja2.Environment, cat: Catalogue, plans: list[PagePla
     """
     global _WORK
     workers = min(available_cores(), 8)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or not can_fork():
         yield from render_serial(env, cat, plans, common)
         return
     chunks = [(start, min(start + CHUNK, len(plans))) for start in range(0, len(plans), CHUNK)]
     _WORK = (env, cat, plans, common)
     try:
-        with frozen_heap(), multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
+        with forked_pool(workers) as pool:
             for (start, end), pages in zip(chunks, pool.imap(_render_chunk, chunks)):
                 yield from zip(plans[start:end], pages)
     finally:
         _WORK = None
-
-
-@contextmanager
-def frozen_heap() -> Iterator[None]:
-    """Keep the objects that exist now out of the garbage collector's sight while forked workers run.
-
-    A worker's collector would otherwise walk the whole inherited catalogue and write
-    to every object's header, copying the parent's memory page by page into each
-    worker (memory) and walking it again and again (time). ``gc.freeze`` is made for
-    this; afterwards the objects are the collector's again, and no page moved.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _render_chunk(bounds: tuple[int, int]) -> list[bytes]:

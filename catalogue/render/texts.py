@@ -10,8 +10,6 @@ converting the texts again.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -20,9 +18,8 @@ from pathlib import Path
 from ..index import Catalogue
 from ..sealed import read_sealed, write_sealed
 from ..validate.cache import cache_folder
-from ..workers import die_with_parent
+from ..workers import available_cores, can_fork, forked_pool
 from . import markdown
-from .engine import available_cores, frozen_heap
 
 PARALLEL_FROM = 500  # texts; fewer are converted faster than processes start
 CHUNK = 200  # texts a worker converts at a time
@@ -107,10 +104,10 @@ def prepare(texts: Iterable[str], cache: MarkdownCache) -> int:
 def _convert_all(texts: list[str]) -> list[str]:
     """Convert texts, in forked processes when there are many and more than one core."""
     workers = min(available_cores(), 8)
-    if len(texts) < PARALLEL_FROM or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(texts) < PARALLEL_FROM or workers <= 1 or not can_fork():
         return [markdown.convert(t) for t in texts]
     chunks = [texts[start : start + CHUNK] for start in range(0, len(texts), CHUNK)]
-    with frozen_heap(), multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
+    with forked_pool(workers) as pool:
         return [html for chunk in pool.imap(_convert_chunk, chunks) for html in chunk]
 
 

@@ -32,7 +32,7 @@ from ..sealed import Unsealed, unseal, write_sealed
 
 log = logging.getLogger("catalogue")
 PACKAGE = Path(__file__).resolve().parents[1]
-CODE_FILES = ("load", "model", "messages", "validate/records.py", "validate/stage.py", "validate/cache.py", "sealed.py")
+CODE_FILES = ("load", "model", "messages", "validate/records.py", "validate/files.py", "validate/stage.py", "validate/cache.py", "sealed.py")
 LIBRARIES = ("pydantic", "pydantic-core", "markdown")  # their versions change what validation says
 
 
@@ -98,6 +98,9 @@ class RecordCache:
         digest.update(f"{kind}/{ident}\0{country}\0".encode())  # the country decides how phones are written
         digest.update(source)
         return digest.hexdigest()
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
 
     def get(self, key: str) -> Entry | None:
         entry = self.entries.get(key)

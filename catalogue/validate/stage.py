@@ -18,13 +18,12 @@ from ..clock import Timings, today
 from ..errors import Problem, Problems, Severity
 from ..index import Catalogue, Vocabularies
 from ..load.content import Document, RawContent, load_folder
-from ..load.yamlstrict import YamlError
 from ..model.fields import DEFAULT_COUNTRY
 from ..model.kinds import CONTENT_FOLDERS, RECORD_KINDS, VOCABULARY_FOLDER
-from ..model.references import facts
 from . import records as v
 from .cache import Entry, RecordCache, default_cache_folder
 from .crossref import Checker
+from .files import validate_file, validate_files
 from .terms import resolve_names
 
 log = logging.getLogger("catalogue")
@@ -101,31 +100,20 @@ def _check(
     return Loaded(catalogue, problems, documents, timings)
 
 
-def validate_cached(doc: Document, cache: RecordCache, country: str = DEFAULT_COUNTRY) -> Entry:
-    """Validate one record file, or take what the cache knows of the same bytes (in a catalogue of ``country``)."""
-    key = RecordCache.key(doc.kind, doc.id, doc.source, country)
+def validate_cached(
+    doc: Document, cache: RecordCache, country: str = DEFAULT_COUNTRY, key: str | None = None, fresh: dict[str, Entry] | None = None
+) -> Entry:
+    """Validate one record file, or take what the cache knows of the same bytes (in a catalogue of ``country``).
+
+    ``fresh`` holds what was validated just now for the cache's misses (:func:`.files.validate_files`).
+    """
+    key = key or RecordCache.key(doc.kind, doc.id, doc.source, country)
     entry = cache.get(key)
     if entry is not None:
         return entry
-    local = Problems()
-    record = None
-    found: list = []
-    try:
-        data = doc.data
-    except YamlError as exc:
-        local.error(doc.path, exc.line, exc.column, "", exc.message)
-    else:
-        record = v.validate_record(doc, local, country)
-        found = facts(doc.kind, data)
-        # The tree with every value's position is several times the record; kept for each of the
-        # national catalogue's files it held 200 MB through the whole build. A problem found
-        # later parses the file again, as it does when the record came from the cache.
-        doc.forget()
-    entry = Entry(
-        record,
-        tuple((p.line, p.column, p.field, p.message, int(p.severity)) for p in local.items),
-        tuple(found),
-    )
+    entry = fresh.get(key) if fresh else None
+    if entry is None:
+        entry = validate_file(doc, country)
     cache.put(key, entry)
     return entry
 
@@ -148,6 +136,13 @@ def validate_documents(
         if doc.kind == "site":
             site = v.validate_site(doc, problems)
     country = site.country if site is not None else DEFAULT_COUNTRY
+    keys = {
+        doc.key: RecordCache.key(doc.kind, doc.id, doc.source, country)
+        for doc in documents
+        if doc.kind not in ("site", VOCABULARY_FOLDER)
+    }
+    unknown = [doc for doc in documents if doc.key in keys and keys[doc.key] not in cache]
+    fresh = dict(zip((keys[doc.key] for doc in unknown), validate_files(unknown, country)))  # many (a cold check): in workers
     for doc in documents:
         if doc.kind == "site":
             continue
@@ -156,7 +151,7 @@ def validate_documents(
             if doc.id in vocab.terms:
                 vocab.terms[doc.id] = terms
             continue
-        entry = validate_cached(doc, cache, country)
+        entry = validate_cached(doc, cache, country, keys[doc.key], fresh)
         record = entry.record
         all_facts[doc.key] = list(entry.facts)
         for line, column, field_path, message, severity in entry.problems:
