@@ -107,6 +107,7 @@ class ContentFile:
     shown: str
     root: Path | None = None
     link: bool = False
+    folder_itself: bool = False  # a folder (a record's own, ``plans/2020-2024/``), as the folder's listing says
 
 
 @dataclass(frozen=True)
@@ -178,11 +179,12 @@ def content_files(content: Path, folders: Sequence[Folder]) -> Iterator[ContentF
             if where.is_symlink() and not inside(where, [root]):
                 yield ContentFile(where, folder, shown, root, link=True)
                 continue
-            with os.scandir(where) as entries:  # a link is told apart without a system call per file
+            with os.scandir(where) as entries:  # a link or a folder is told apart without a system call per file
                 # a folder is read only where records own one (a plan's parts)
-                found = sorted((e.name, e.is_symlink()) for e in entries if not e.name.startswith(".") and (folder.owned or not e.is_dir()))
-            for name, link in found:
-                yield ContentFile(where / name, folder, f"{shown}/{name}", root, link)
+                found = sorted((e.name, e.is_symlink(), e.is_dir()) for e in entries if not e.name.startswith("."))
+            for name, link, is_dir in found:
+                if folder.owned or not is_dir:
+                    yield ContentFile(where / name, folder, f"{shown}/{name}", root, link, is_dir)
 
 
 def read_file(file: ContentFile) -> FileRead:
@@ -198,19 +200,19 @@ def read_file(file: ContentFile) -> FileRead:
             problems.error(shown, 1, 1, "", say(said.SITE_MISSING))
             return FileRead(problems=problems.items)
         read = read_yaml(path, "site", "site", shown, problems)
-    elif path.is_dir():
+    elif file.folder_itself:
         read = read_owned_folder(path, folder, shown, problems)
-    elif path.suffix != (suffix := folder.suffix):
-        if path.suffix in _CONTENT_SUFFIXES:
-            problems.error(shown, 1, 1, "", say(said.FILE_WRONG_SUFFIX, folder=path.parent.name, suffix=suffix))
+    elif (suffix := path.suffix) != folder.suffix:
+        if suffix in _CONTENT_SUFFIXES:
+            problems.error(shown, 1, 1, "", say(said.FILE_WRONG_SUFFIX, folder=path.parent.name, suffix=folder.suffix))
         elif not path.name.endswith("~"):
-            problems.warning(shown, 1, 1, "", say(said.FILE_IGNORED, suffix=suffix))
+            problems.warning(shown, 1, 1, "", say(said.FILE_IGNORED, suffix=folder.suffix))
         read = FileRead()
-    elif len(path.stem) > ID_MAX:
-        problems.error(shown, 1, 1, "", say(said.FILE_LONG_ID, name=path.stem[:40], length=len(path.stem), limit=ID_MAX))
+    elif len(stem := path.name[: -len(suffix)]) > ID_MAX:
+        problems.error(shown, 1, 1, "", say(said.FILE_LONG_ID, name=stem[:40], length=len(stem), limit=ID_MAX))
         read = FileRead()
-    elif not SLUG_RE.match(path.stem):
-        problems.error(shown, 1, 1, "", say(said.FILE_BAD_ID, name=path.stem, suffix=path.suffix))
+    elif not SLUG_RE.match(stem):
+        problems.error(shown, 1, 1, "", say(said.FILE_BAD_ID, name=stem, suffix=suffix))
         read = FileRead()
     else:
         read = folder.read(path, folder.name, folder.ident(path), shown, problems)
