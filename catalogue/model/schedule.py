@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from ..messages import fields as said
 from .base import Record
 from .fields import Text, fail, field
-from .hours import DAY, WEEKDAYS, CalendarDay, ClosureField, Day, DayHours, parse_day
+from .hours import CLOSED, DAY, WEEKDAYS, CalendarDay, ClosureField, Day, DayHours, parse_day
 from .words import fold
 
 #: How people get the help in these hours (HSDS ``attending_type``), as editors may write it.
@@ -38,7 +38,7 @@ class Week(Record):
 
     def days(self) -> list[tuple[str, Day]]:
         """Return (weekday, hours) for all seven days; a day not written is closed."""
-        return [(day, getattr(self, day) or Day()) for day in WEEKDAYS]
+        return [(day, getattr(self, day) or CLOSED) for day in WEEKDAYS]  # one closed day for all: a model is frozen
 
     def is_empty(self) -> bool:
         return all(getattr(self, day) is None for day in WEEKDAYS)
@@ -46,6 +46,8 @@ class Week(Record):
     def runs_into(self) -> list[tuple[str, str, tuple[int, int]]]:
         """Return (day, previous day, its interval) where the previous night's hours are still open when the day's start."""
         days = self.days()
+        if not any(end > DAY for _, day in days for _, end in day.intervals):
+            return []  # nothing runs past midnight: most weeks
         found = []
         for index, (name, day) in enumerate(days):
             previous_name, previous = days[index - 1]  # Sunday night runs into Monday
