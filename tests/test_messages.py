@@ -257,3 +257,35 @@ def test_search_accepts_the_czech_word_of_a_form(site):
     assert words.code == 0 and words.out == ids.out and "nalezen" in words.out
     wrong = run_cli("search", "--content", site, "--form", "teréní")
     assert wrong.code == 2 and wrong.err.startswith("chyba: --form: forma „teréní“ neexistuje")
+
+
+def test_a_catalogue_is_compiled_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    """The compiled catalogue is kept in the user's cache folder under the hash of the .po file."""
+    import babel.messages.pofile
+
+    from catalogue.messages import core
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(core, "LOCALE_DIR", tmp_path / "locale")
+    po = tmp_path / "locale" / "cs" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "hello"\nmsgstr "ahoj"\n', encoding="utf-8")
+    kept = tmp_path / "user-cache" / "catalogue"
+
+    def hello() -> str:
+        core.translations.cache_clear()
+        return core.translations("cs").gettext("hello")
+
+    try:
+        assert hello() == "ahoj"
+        (compiled,) = kept.glob("messages-cs-*.mo")
+        with monkeypatch.context() as parsing:
+            parsing.setattr(babel.messages.pofile, "read_po", lambda *args, **kwargs: pytest.fail("parsed again"))
+            assert hello() == "ahoj"  # from the compiled file
+        compiled.write_bytes(b"damaged")
+        assert hello() == "ahoj"  # compiled again
+        po.write_text(po.read_text(encoding="utf-8").replace("ahoj", "nazdar"), encoding="utf-8")
+        assert hello() == "nazdar"  # a changed catalogue is compiled again, the earlier file removed
+        assert [p.name for p in kept.glob("messages-cs-*.mo")] != [compiled.name]
+    finally:
+        core.translations.cache_clear()

@@ -83,7 +83,9 @@ def _check(
 ) -> Loaded:
     timings = Timings()
     problems = Problems()
-    cache = cache if cache is not None else RecordCache(default_cache_folder(content))
+    if cache is None:
+        with timings.step("cache"):  # reading the record cache: a warm check's largest step
+            cache = RecordCache(default_cache_folder(content))
     with timings.step("load"):
         raw = read(content, problems) if read else load_folder(content, problems, CONTENT_FOLDERS)
     documents = {d.key: d for d in raw.documents}
