@@ -37,6 +37,19 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def idle_cores() -> int:
+    """Return the cores not busy with other work, by the load average of the last minute (at least one).
+
+    Workers only help when they get a core of their own: on a machine busy with other
+    processes they each run slower, and exchanging their results costs CPU time on top.
+    """
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on a Unix
+        load = 0.0
+    return max(1, available_cores() - int(load))
+
+
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 

@@ -80,7 +80,7 @@ def test_many_files_are_validated_in_worker_processes_with_the_same_outcome(make
 
     monkeypatch.setattr(files, "PARALLEL_FROM", 2)
     monkeypatch.setattr(files, "CHUNK", 3)
-    monkeypatch.setattr(files, "available_cores", lambda: 2)
+    monkeypatch.setattr(files, "idle_cores", lambda: 2)
     monkeypatch.setattr(files, "forked_pool", counted)
     cache = RecordCache(None)
     shared = load(content, cache=cache)
@@ -89,3 +89,15 @@ def test_many_files_are_validated_in_worker_processes_with_the_same_outcome(make
     assert any('"sometimes" is not a kind of service' in p.message for p in shared.problems.errors)
     assert shared.catalogue.records == alone.catalogue.records
     assert cache.entries == alone_cache.entries and cache.misses == alone_cache.misses > 0
+
+
+def test_workers_are_started_only_for_idle_cores(monkeypatch):
+    from catalogue import workers
+
+    monkeypatch.setattr(workers, "available_cores", lambda: 4)
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (0.3, 0.0, 0.0))
+    assert workers.idle_cores() == 4
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (2.6, 0.0, 0.0))
+    assert workers.idle_cores() == 2
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (9.0, 0.0, 0.0))
+    assert workers.idle_cores() == 1  # a busy machine: validated in this process

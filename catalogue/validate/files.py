@@ -5,6 +5,7 @@ A cold check of the national catalogue parses and validates 17,000 files, about
 (one per core) share the work. The workers are forked: they have the documents
 already and send back only what validating gave (:class:`~.cache.Entry`), which
 the record cache keeps. Problems and records are the same as validating in turn.
+Workers are started only for cores that are idle (:func:`~catalogue.workers.idle_cores`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from ..errors import Problems
 from ..load.content import Document
 from ..load.yamlstrict import YamlError
 from ..model.references import facts
-from ..workers import available_cores, can_fork, forked_pool
+from ..model.kinds import KINDS
+from ..workers import can_fork, forked_pool, idle_cores
 from . import records as v
 from .cache import Entry
 
@@ -48,9 +50,11 @@ def validate_file(doc: Document, country: str) -> Entry:
 def validate_files(documents: list[Document], country: str) -> list[Entry]:
     """Validate ``documents``, in order; in forked workers when there are many and more than one core."""
     global _WORK
-    workers = min(available_cores(), 8)
+    workers = min(idle_cores(), 8)
     if len(documents) < PARALLEL_FROM or workers <= 1 or not can_fork():
         return [validate_file(doc, country) for doc in documents]
+    for model in {KINDS[doc.kind].model for doc in documents}:
+        model.model_rebuild()  # its validator, built here once and not in every worker (the models defer it)
     chunks = [(start, min(start + CHUNK, len(documents))) for start in range(0, len(documents), CHUNK)]
     _WORK = (documents, country)
     try:
