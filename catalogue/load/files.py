@@ -19,6 +19,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[2]
 OWN_FOLDERS = (PROJECT / "templates", PROJECT / "static")  # the built-in templates and static files
 MAX_FILE_BYTES = 1_048_576  # 1 MiB; the longest real record is a few kilobytes
+_READ = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # O_BINARY: Windows only
 
 
 
@@ -40,7 +41,7 @@ def check_inside(path: Path, roots: Iterable[Path], what: Message = said.THE_FIL
 
 def read_content(path: Path) -> bytes:
     """Return the bytes of a content file; raise :class:`Refused` for a file larger than any record could be."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))  # no file object: 17,000 of them at national scale
+    fd = os.open(path, _READ)  # no file object: 17,000 of them at national scale
     try:
         size = os.fstat(fd).st_size
         if size > MAX_FILE_BYTES:
