@@ -42,12 +42,13 @@ def idle_cores() -> int:
 
     Workers only help when they get a core of their own: on a machine busy with other
     processes they each run slower, and exchanging their results costs CPU time on top.
+    One unit of the load is taken for this process's own (and its previous run's).
     """
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # not on a Unix
         load = 0.0
-    return max(1, available_cores() - int(load))
+    return max(1, available_cores() - int(max(0.0, load - 1.0)))
 
 
 def can_fork() -> bool:

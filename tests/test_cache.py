@@ -95,9 +95,9 @@ def test_workers_are_started_only_for_idle_cores(monkeypatch):
     from catalogue import workers
 
     monkeypatch.setattr(workers, "available_cores", lambda: 4)
-    monkeypatch.setattr(workers.os, "getloadavg", lambda: (0.3, 0.0, 0.0))
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (1.3, 0.0, 0.0))  # this process's previous run
     assert workers.idle_cores() == 4
-    monkeypatch.setattr(workers.os, "getloadavg", lambda: (2.6, 0.0, 0.0))
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (3.6, 0.0, 0.0))
     assert workers.idle_cores() == 2
     monkeypatch.setattr(workers.os, "getloadavg", lambda: (9.0, 0.0, 0.0))
     assert workers.idle_cores() == 1  # a busy machine: validated in this process
