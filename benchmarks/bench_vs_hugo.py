@@ -186,12 +186,6 @@ def builds(systems: Systems, rounds: int, stats: dict, cold_only: bool = False) 
     # the others' load on a shared machine does not change the way it changes wall time.
     row("  CPU time of the process tree", samples["ours cold cpu"], samples["hugo cold cpu"])
     row("  peak memory", samples["ours peak"], samples["hugo peak"], "MB", 0)
-    if cold_only:
-        return
-    row("no-change rebuild", samples["ours nochange"], samples["hugo nochange"], note=f"(Hugo alone {spread(samples['hugo nochange pages'])})")
-    row("one edited record, rebuild", samples["ours edit"], samples["hugo edit"], note=f"(Hugo alone {spread(samples['hugo edit pages'])})")
-    row("check, warm cache", samples["check warm"], [])
-    row("check, cold", samples["check cold"], [])
     ours_size = folder_size(systems.out)
     hugo_size = folder_size(systems.hugo_site / "public")
     mb = 1024 * 1024
@@ -204,6 +198,12 @@ def builds(systems: Systems, rounds: int, stats: dict, cold_only: bool = False) 
         for section in sorted(p for p in folder.iterdir() if p.is_dir()):
             parts[section.name] = sum(f.stat().st_size for f in section.rglob("*") if f.is_file()) / mb
         print(f"  {name} by folder (MB): " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])[:7]))
+    if cold_only:
+        return
+    row("no-change rebuild", samples["ours nochange"], samples["hugo nochange"], note=f"(Hugo alone {spread(samples['hugo nochange pages'])})")
+    row("one edited record, rebuild", samples["ours edit"], samples["hugo edit"], note=f"(Hugo alone {spread(samples['hugo edit pages'])})")
+    row("check, warm cache", samples["check warm"], [])
+    row("check, cold", samples["check cold"], [])
 
 
 # --- preview ------------------------------------------------------------------------------

@@ -3,13 +3,18 @@
 The reference stack of issue 15: Hugo renders the pages, Pagefind indexes them. The
 site has our pages at our URLs — services, providers, localities, service types,
 target groups, life situations, free pages, their indexes, the A–Z list, search, 404,
-sitemap, redirects of former ids — and each page lists what ours lists (a locality
-page: the services placed there or below it, then the services whose area covers
-it; a target group: its services grouped by type…), as cards of the same content.
+sitemap, redirects of former ids — and each page lists what ours lists, in the same shape: a
+provider's services as cards; a place's services in compact lines (name, the places on a
+district's or region's page, the number to call) by kind of help — those located there
+(only those placed in it directly when over 150 and its sub-places hold the rest), those
+whose own area names it, and a link with a count to each larger place for the services
+of the whole of it (``catalogue/render/locality.py``); a kind of help, target group or
+life situation the same compact lines. Ours splits a list of more than 200 lines into pages
+(by region, then numbered); Hugo lists it on one page — the same lines, fewer pages.
 
 Hugo computes every list at build time, from taxonomies (the idiomatic way): a
 service is tagged with its provider, type, target groups, the localities of its
-places and their ancestors (``t-located``), and its area (``t-area``); a locality with
+places and their ancestors (``t-located``), those places alone (``t-placed``) and its area (``t-area``); a locality with
 its parent (``t-parent``). (Taxonomy names must not prefix a section's name: Hugo
 would take ``/druhy-sluzeb/`` for a term of a taxonomy ``druh``.) What Hugo cannot derive is written into the front matter by
 this converter: a locality's ancestors, the display text of opening hours and the
@@ -109,7 +114,7 @@ def config(cat: Catalogue) -> dict:
         "relativeURLs": True, "disableKinds": ["rss"],
         # the taxonomies serve the lists; their own pages are never rendered
         "cascade": [{"build": {"render": "never"}, "target": {"kind": "{taxonomy,term}"}}], "enableRobotsTXT": True,
-        "taxonomies": {t: t for t in ("t-provider", "t-type", "t-group", "t-located", "t-area", "t-parent")},
+        "taxonomies": {t: t for t in ("t-provider", "t-type", "t-group", "t-located", "t-placed", "t-area", "t-parent")},
         "markup": {"goldmark": {"renderer": {"unsafe": False}}},
         "params": {"organisation": cat.site.organisation.name, "contact_email": list(cat.site.contact.email),
                    "contact_phone": list(cat.site.contact.phone), "demo": cat.site.demo,
@@ -144,7 +149,7 @@ def service_data(cat: Catalogue, service, type_order: dict[str, int]) -> dict:
         "pagefind": True, "aliases": [f"/sluzby/{f}/" for f in service.former_ids],
         # taxonomies: the lists Hugo builds
         "t-provider": [service.provider], "t-type": [service.type], "t-group": list(service.target_groups),
-        "t-located": located, "t-area": cat.service_area(service),
+        "t-located": located, "t-placed": sorted({loc.locality for loc in service.locations}), "t-area": cat.service_area(service),
     }
 
 
@@ -251,6 +256,29 @@ CARD = """{{- $p := .p -}}
 </li>
 """
 
+ROW = """{{- $p := .p -}}
+{{- $names := slice -}}
+{{- if .wide -}}{{- range $p.Params.locations -}}{{- with site.GetPage (printf "/lokality/%s" .locality) -}}
+{{- if not (in $names .Title) -}}{{- $names = $names | append .Title -}}{{- end -}}
+{{- end -}}{{- end -}}{{- end -}}
+<li><a href="{{ $p.RelPermalink }}">{{ $p.Title }}</a>{{ with $names }} <span class="meta">{{ delimit . ", " }}</span>{{ end }}
+{{- with $p.Params.contacts.phone }}{{ $first := index . 0 }} <a href="tel:{{ index $first 1 }}" class="call nowrap"><span class="visually-hidden">Zavolat </span>{{ index $first 0 }}</a>{{ end }}</li>
+"""
+
+ROWS_BY_TYPE = """{{ $pages := .pages }}{{ $wide := .wide }}{{ $prefix := .prefix }}
+{{- range sort (site.GetPage "/druhy-sluzeb").Pages "Params.order" }}
+{{- $members := where $pages "Params.type_id" .File.ContentBaseName }}
+{{- if $members }}
+<section class="kind-group" data-kind="{{ .File.ContentBaseName }}">
+<h3 id="{{ $prefix }}-{{ .File.ContentBaseName }}">{{ .Title }} <span class="count">({{ len $members }})</span></h3>
+<ul class="rows">
+{{ range sort $members "Title" }}{{ partialCached "row.html" (dict "p" . "wide" $wide) .RelPermalink $wide }}
+{{ end }}</ul>
+</section>
+{{- end }}
+{{- end }}
+"""
+
 CARDS = """<ul class="cards">
 {{ $level := .level }}{{ range .pages }}{{ partialCached "card.html" (dict "p" . "level" $level) .RelPermalink $level }}
 {{ end }}</ul>
@@ -263,7 +291,9 @@ BY_TYPE = """{{ $pages := .pages }}{{ $describe := .describe }}
 <section aria-labelledby="h-{{ .File.ContentBaseName }}">
 <h3 id="h-{{ .File.ContentBaseName }}">{{ .Title }}</h3>
 {{ if and $describe .Params.description }}<p class="small">{{ .Params.description }}</p>{{ end }}
-{{ partial "cards.html" (dict "pages" (sort $members "Title") "level" 4) }}
+<ul class="rows">
+{{ range sort $members "Title" }}{{ partialCached "row.html" (dict "p" . "wide" false) .RelPermalink false }}
+{{ end }}</ul>
 </section>
 {{- end }}
 {{- end }}
@@ -390,25 +420,35 @@ LOCALITY = """{{ define "crumbs" }}<nav class="crumbs" aria-label="Nacházíte s
 {{ range collections.Reverse .Params.ancestors }}{{ with site.GetPage (printf "/lokality/%s" .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}{{ end }}</ol></nav>{{ end }}
 {{ define "main" }}
 {{ $id := .File.ContentBaseName }}
+{{ $wide := in (slice "region" "district") .Params.level }}
 <h1>{{ .Title }}</h1>
 <p class="kind">{{ .Params.level_name }}</p>
-{{ $located := slice }}{{ with index (index site.Taxonomies "t-located") $id }}{{ $located = .Pages.ByTitle }}{{ end }}
-{{ $serving := slice }}
-{{ range (slice $id | append .Params.ancestors) }}{{ with index (index site.Taxonomies "t-area") . }}{{ $serving = $serving | union .Pages }}{{ end }}{{ end }}
-{{ $serving = sort (complement $located $serving) "Title" }}
+{{- /* the same lists as ours (catalogue/render/locality.py): located here, unless over 150 and in sub-places;
+       serving because their own area names this place; the larger places' services as links with counts */ -}}
+{{ $located := slice }}{{ with index (index site.Taxonomies "t-located") $id }}{{ $located = .Pages }}{{ end }}
+{{ $children := slice }}{{ with index (index site.Taxonomies "t-parent") $id }}{{ $children = .Pages.ByTitle }}{{ end }}
+{{ $inChildren := false }}{{ range $children }}{{ if index (index site.Taxonomies "t-located") .File.ContentBaseName }}{{ $inChildren = true }}{{ end }}{{ end }}
+{{ $split := and (gt (len $located) 150) $inChildren }}
+{{ $listed := $located }}{{ if $split }}{{ $listed = slice }}{{ with index (index site.Taxonomies "t-placed") $id }}{{ $listed = .Pages }}{{ end }}{{ end }}
+{{ $serving := slice }}{{ with index (index site.Taxonomies "t-area") $id }}{{ $serving = complement $located .Pages }}{{ end }}
+{{ $shown := $located | union $serving }}
 <section aria-labelledby="h-located">
 <h2 id="h-located">Služby, které tu sídlí <span class="count">({{ len $located }})</span></h2>
-{{ if $located }}{{ partial "cards.html" (dict "pages" $located "level" 3) }}{{ else }}<p>Žádná služba tu nemá adresu.</p>{{ end }}
+{{ if $split }}<p class="small">Najdete je na stránkách míst níže, u každého s počtem služeb.{{ if $listed }} Zde jsou ty, které mají místo přímo v lokalitě {{ .Title }}:{{ end }}</p>{{ end }}
+{{ if $listed }}{{ partial "rows-by-type.html" (dict "pages" $listed "wide" $wide "prefix" "k") }}{{ else if not $split }}<p>Žádná služba tu nemá adresu.</p>{{ end }}
 </section>
 <section aria-labelledby="h-serving">
 <h2 id="h-serving">Služby, které tu také pomáhají <span class="count">({{ len $serving }})</span></h2>
 <p class="small">Jejich pracovníci přijedou za vámi, nebo lidem odsud pomáhají na místě jinde.</p>
-{{ if $serving }}{{ partial "cards.html" (dict "pages" $serving "level" 3) }}{{ else }}<p>Žádné.</p>{{ end }}
+{{ if $serving }}{{ partial "rows-by-type.html" (dict "pages" $serving "wide" $wide "prefix" "s") }}{{ else }}<p>Žádné, jejichž oblast jmenuje {{ .Title }}.</p>{{ end }}
+<ul class="wider">
+{{ range .Params.ancestors }}{{ $place := site.GetPage (printf "/lokality/%s" .) }}{{ with index (index site.Taxonomies "t-area") . }}{{ $n := len (complement $shown .Pages) }}{{ if $n }}<li><a href="{{ $place.RelPermalink }}">{{ $n }} dalších služeb pro celé místo {{ $place.Title }}</a></li>
+{{ end }}{{ end }}{{ end }}</ul>
 </section>
-{{ with index (index site.Taxonomies "t-parent") $id }}
+{{ with $children }}
 <section aria-labelledby="h-parts"><h2 id="h-parts">Místa v lokalitě {{ $.Title }}</h2>
 <ul class="chips">
-{{ range .Pages.ByTitle }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ range . }}{{ $n := 0 }}{{ with index (index site.Taxonomies "t-located") .File.ContentBaseName }}{{ $n = len . }}{{ end }}<li><a href="{{ .RelPermalink }}">{{ .Title }}{{ if $n }} <span class="count">({{ $n }})</span>{{ end }}</a></li>
 {{ end }}</ul>
 </section>
 {{ end }}
@@ -444,7 +484,9 @@ SERVICE_TYPE = """{{ define "crumbs" }}<nav class="crumbs" aria-label="Nachází
 {{ with .Params.description }}<p class="lead">{{ . }}</p>{{ end }}
 {{ $pages := slice }}{{ with index (index site.Taxonomies "t-type") .File.ContentBaseName }}{{ $pages = .Pages.ByTitle }}{{ end }}
 <h2>Služby <span class="count">({{ len $pages }})</span></h2>
-{{ if $pages }}{{ partial "cards.html" (dict "pages" $pages "level" 3) }}{{ else }}<p>V katalogu nejsou žádné služby.</p>{{ end }}
+{{ if $pages }}<ul class="rows">
+{{ range $pages }}{{ partialCached "row.html" (dict "p" . "wide" false) .RelPermalink false }}
+{{ end }}</ul>{{ else }}<p>V katalogu nejsou žádné služby.</p>{{ end }}
 {{ end }}
 """
 
@@ -576,7 +618,8 @@ def layouts() -> dict[str, str]:
         "layouts/cilove-skupiny/page.html": TARGET_GROUP, "layouts/cilove-skupiny/section.html": TERMS,
         "layouts/druhy-sluzeb/page.html": SERVICE_TYPE, "layouts/druhy-sluzeb/section.html": TYPES,
         "layouts/_partials/search-form.html": SEARCH_FORM, "layouts/_partials/card.html": CARD,
-        "layouts/_partials/cards.html": CARDS, "layouts/_partials/by-type.html": BY_TYPE,
+        "layouts/_partials/cards.html": CARDS, "layouts/_partials/row.html": ROW,
+        "layouts/_partials/rows-by-type.html": ROWS_BY_TYPE, "layouts/_partials/by-type.html": BY_TYPE,
         "layouts/_partials/contacts.html": CONTACTS, "layouts/_partials/record-footer.html": FOOTER,
         "layouts/_partials/situation-members.html": SITUATION_MEMBERS, "layouts/_partials/tree.html": TREE,
         "layouts/_partials/filters.html": PAGEFIND_FILTER_SPANS,

@@ -277,23 +277,25 @@ def check_outputs(out: Path, recorded: dict[str, Output], folders: dict[str, int
     folders need not be read one by one.
     """
     intact: dict[str, str] = {}
+    base = os.path.join(out, "")  # paths as strings: 28,000 pathlib joins cost more than the lstat calls
+    lstat = os.lstat
     for rel, (size, mtime, sha, ino, _step) in recorded.items():
         try:
-            info = os.lstat(out / rel)
+            info = lstat(base + rel)
         except OSError:
             continue
-        if (info.st_size, info.st_mtime_ns, info.st_ino) == (size, mtime, ino) or file_sha(str(out / rel)) == sha:
+        if (info.st_size, info.st_mtime_ns, info.st_ino) == (size, mtime, ino) or file_sha(base + rel) == sha:
             intact[rel] = sha
-    return intact, set(recorded) - intact.keys(), _others(out, recorded, folders)
+    return intact, set(recorded) - intact.keys(), _others(base, recorded, folders)
 
 
-def _others(out: Path, recorded: dict[str, Output], folders: dict[str, int]) -> bool:
-    """Return whether ``out`` holds a file or folder the manifest does not list."""
+def _others(base: str, recorded: dict[str, Output], folders: dict[str, int]) -> bool:
+    """Return whether the output folder (``base``, ending in a separator) holds a file or folder the manifest does not list."""
     for rel, mtime in folders.items():
         try:
-            if os.lstat(out / rel).st_mtime_ns == mtime:
+            if os.lstat(base + rel).st_mtime_ns == mtime:
                 continue
-            names = os.listdir(out / rel)
+            names = os.listdir(base + rel)
         except OSError:
             return True
         prefix = f"{rel}/" if rel else ""

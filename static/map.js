@@ -169,9 +169,11 @@
   function draw(found) {
     var L = window.L;
     if (layer) map.removeLayer(layer);
-    var drawn = ++draws;
+    var drawn = ++draws, adding = false;
+    // markercluster also reports progress (0 of 0) when the layer joins the map, before any marker is given to it:
+    // only the report of our own markers, once all are in, is "shown".
     function ready(processed, total) {
-      if (drawn === draws && processed === total) panel.setAttribute('data-state', 'shown');
+      if (adding && drawn === draws && processed === total) panel.setAttribute('data-state', 'shown');
     }
     layer = L.markerClusterGroup
       ? L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 50, chunkProgress: ready, showCoverageOnHover: false })
@@ -194,6 +196,7 @@
     }
     panel.setAttribute('data-state', 'drawing');
     map.addLayer(layer);
+    adding = true;
     if (layer.addLayers) layer.addLayers(markers); else markers.forEach(function (m) { layer.addLayer(m); });
     note = !found.points.length ? TEXT.map_none : found.missing ? fmt(TEXT.map_missing, { num: found.missing }) : '';
     say();

@@ -111,6 +111,8 @@ def test_the_issue_example_reports_every_problem_at_once(make_site):
         ("tue: 8:00-12:00", "tue: 8:00-12:00, 11:00-13:00", 'services/s.yaml:22:12: locations[0].hours.tue: „8:00-12:00, 11:00-13:00“ není časový interval (dva intervaly se překrývají); použijte HH:MM-HH:MM, např. 8:00-12:00, více intervalů oddělte čárkami (18:00-7:00 přechází přes půlnoc), nebo nonstop, po domluvě, zavřeno'),
         ("tue: 8:00-12:00", "tue: 8.00–12.00", None),  # Czech typography is accepted
         ("tue: 8:00-12:00", "tue: 18:00-7:00", None),  # a night shelter: passes midnight on the day it starts
+        # the times swapped: legal (open 21 hours, past midnight) but far more likely a slip, so a warning
+        ("tue: 8:00-12:00", "tue: 12:00-9:00", 'services/s.yaml:22:12: varování: locations[0].hours.tue: 12:00–9:00 přechází přes půlnoc až do 9:00 dalšího rána; pokud jste mysleli 9:00–12:00 během dne, prohoďte časy'),
         ("tue: 8:00-12:00", "tue: po domluvě (volejte předem)", None),
         ("tue: 8:00-12:00", "tue: 9:00-11:00, po domluvě\n      sat: nepřetržitě\n      holidays: 9:00-12:00", None),
         ("tue: 8:00-12:00", "tue: 18:00-7:00\n      wed: 6:00-9:00", 'services/s.yaml:23:12: locations[0].hours.wed: začíná dřív, než skončí 18:00–7:00 dne tue (7:00 následujícího rána); interval přes půlnoc patří ke dni, kdy začíná: jeden z nich zkraťte'),

@@ -358,9 +358,16 @@ def _registration(change):
 BAD_INPUTS = [
     ("truncated", _truncate, "{source}: soubor končí uprostřed, po 44 registracích; stahování se přerušilo, stáhněte ho znovu"),
     ("not json", lambda s: (s / "rpss.json").write_text("<html>503 Service Unavailable</html>"),
-     "{source}:1:1: soubor registru není platný JSON (Expecting value); stáhněte ho znovu"),
+     "{source}:1:1: soubor registru není platný JSON (chybí hodnota); stáhněte ho znovu"),
+    # a syntax error near the end is not a cut download, and its position is the error's own
+    ("trailing comma", lambda s: (s / "rpss.json").write_text('{"polozky": [{"portalId": 1,}]}'),
+     "{source}:1:29: soubor registru není platný JSON (chybí klíč v uvozovkách); stáhněte ho znovu"),
+    ("control character", lambda s: (s / "rpss.json").write_text('{"polozky": [{"portalId": 1, "nazev": "a\tb"}]}'),
+     "{source}:1:41: soubor registru není platný JSON (řídicí znak (konec řádku nebo tabulátor) uvnitř textu); stáhněte ho znovu"),
+    ("items not a list", lambda s: (s / "rpss.json").write_text('{"polozky": "none"}'),
+     "{source}: čekal jsem objekt s klíčem „polozky“ (seznam registrací), našel jsem „polozky“ obsahující text; je to opravdu soubor registru rpss.json?"),
     ("wrong root", lambda s: (s / "rpss.json").write_text('[{"portalId": 1}]'),
-     "{source}: čekal jsem objekt s klíčem „polozky“ (seznam registrací), našel jsem a list; je to opravdu soubor registru rpss.json?"),
+     "{source}: čekal jsem objekt s klíčem „polozky“ (seznam registrací), našel jsem seznam [...]; je to opravdu soubor registru rpss.json?"),
     ("garbage bytes", lambda s: (s / "rpss.json").write_bytes(b'{"polozky": [{"portalId": 1, "x": "\xff\xfe"}]}'),
      "{source}: soubor není text v UTF-8 (bajt 0xff na pozici 35); stáhněte ho znovu"),
     ("no portalId", _registration(lambda item: item.pop("portalId")),
@@ -368,13 +375,13 @@ BAD_INPUTS = [
     ("unknown id", _registration(lambda item: item.update(druhSocialniSluzby={"id": "DruhSocialniSluzby/99"})),
      "{source}: registrace 7046, klíč „druhSocialniSluzby“: „DruhSocialniSluzby/99“ v číselníku druhy-socialni-sluzby.json není; stáhněte číselníky znovu, mění se spolu s registrem"),
     ("wrong type", _registration(lambda item: item.update(formy="ambulantní")),
-     "{source}: registrace 7046, klíč „formy“: čekal jsem a list of objects, našel jsem the text \"ambulantní\"; soubor nemá tvar dat registru"),
+     "{source}: registrace 7046, klíč „formy“: čekal jsem seznam objektů, našel jsem text „ambulantní“; soubor nemá tvar dat registru"),
     ("huge string", _registration(lambda item: item["zarizeni"][0].update(nazev="A" * 100_000)),
      "{source}: registrace 7046, klíč „zarizeni[0].nazev“: hodnota má 100000 znaků, víc než 2000; soubor je poškozený, stáhněte ho znovu"),
     ("missing code list", lambda s: (s / "ciselniky/druhy-socialni-sluzby.json").unlink(),
-     "ve složce {lists} chybí číselník: service types (id DruhSocialniSluzby/…); stáhněte druhy-socialni-sluzby.json z https://data.mpsv.cz/od/soubory/ciselniky/ do té složky"),
+     "ve složce {lists} chybí číselník: druhy sociálních služeb (id DruhSocialniSluzby/…); stáhněte druhy-socialni-sluzby.json z https://data.mpsv.cz/od/soubory/ciselniky/ do té složky"),
     ("broken code list", lambda s: (s / "ciselniky/obce.json").write_text('{"polozky": [{"nazev": "x"}]}'),
-     'obce.json: item 0 has no id of the form "List/N"; stáhněte číselník znovu'),
+     'obce.json: položka 0 nemá id v podobě „Ciselnik/N“; stáhněte číselník znovu'),
 ]
 
 
@@ -388,6 +395,20 @@ def test_bad_input_is_explained_and_the_content_stays_as_it_was(imported, sample
     assert result.out == ""
     assert digest(imported) == before
     assert not [p for p in imported.parent.iterdir() if ".import-" in p.name]  # no staging left behind
+
+
+def test_a_broken_registry_file_is_explained_in_the_editors_language(sample, tmp_path):
+    """The file is read before the catalogue's language is known: its message, and what it found, follow --lang."""
+    (sample / "rpss.json").write_text('{"polozky": "none"}')
+    result = run_import(sample, tmp_path / "content", "rpss.json", "--lang", "pl")
+    assert result.code == 1
+    assert "jest: „polozky” zawierające tekst; czy to plik rejestru rpss.json?" in result.err, result.err
+    (sample / "rpss.json").write_text('{"polozky": [{"portalId": 1,}]}')
+    result = run_import(sample, tmp_path / "content", "rpss.json", "--lang", "pl")
+    assert "rpss.json:1:29: plik rejestru nie jest poprawnym JSON-em (brakuje klucza w cudzysłowie)" in result.err, result.err
+    (sample / "rpss.json").write_text('[1]')
+    result = run_import(sample, tmp_path / "content", "rpss.json", "--lang", "pl")
+    assert "oczekiwano obiektu z kluczem „polozky” (lista rejestracji), jest: lista [...];" in result.err, result.err
 
 
 def test_bad_input_into_a_new_folder_creates_nothing(sample, tmp_path):

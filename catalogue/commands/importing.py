@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
             result = import_registry(args.content, args.source, args.codelists, args.area, language, Path(scratch),
                                      progress_to(err), inform=lambda message: print(message, file=err))
         except RegistryInputError as exc:
-            reporter.error(exc.args[0])
+            reporter.error(exc.message(language))
             return EXIT_CONTENT
     print(result.report, file=out, end="")
     if args.report:

@@ -61,6 +61,8 @@ CONFIDENTIAL_FIELD = define("E-CONFIDENTIAL-FIELD", N_(
 RUNS_INTO = define("E-HOURS-RUNS-INTO", N_(
     "it starts before {previous}'s {interval} ends ({end} the next morning); an interval past midnight belongs "
     "to the day it starts on: shorten one of them"), _)
+LONG_NIGHT = define("W-HOURS-LONG-NIGHT", N_(
+    "{interval} runs past midnight until {end} the next morning; if you meant {swapped} within the day, swap the times"), _)
 SITUATION_UNSERVED = define("W-SITUATION-NO-SERVICE", N_(
     "no service helps with this life situation; add services or a gathering rule"), _)
 EXAMPLE_REPOSITORY = define("W-REPOSITORY-EXAMPLE", N_(

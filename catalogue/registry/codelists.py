@@ -14,23 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from . import CODELIST_BASE
-from .messages import REGISTRY_URL, RegistryInputError
+from .messages import REGISTRY_URL, Part, RegistryInputError, json_reason
 
 # id prefix → (what it is, the file the registry publishes it in); the import needs all of these.
 REQUIRED = {
-    "DruhSocialniSluzby": ("service types", "druhy-socialni-sluzby"),
-    "CilovaSkupinaOsoby": ("target groups", "cilove-skupiny-osoby"),
-    "VekovaSkupinaOsoby": ("age groups", "vekove-skupiny-osoby"),
-    "FormaSocialniSluzby": ("forms of provision", "formy-soc-sluzby"),
-    "TypKapacitySocialniSluzby": ("capacity types", "typy-kapacity-socialni-sluzby"),
-    "Kraj": ("regions", "kraje"),
-    "Okres": ("districts", "okresy"),
-    "Obec": ("municipalities", "obce"),
-    "CastObce": ("parts of municipalities", "casti-obci"),
-}
+    "DruhSocialniSluzby": ("list_service_types", "druhy-socialni-sluzby"),
+    "CilovaSkupinaOsoby": ("list_target_groups", "cilove-skupiny-osoby"),
+    "VekovaSkupinaOsoby": ("list_age_groups", "vekove-skupiny-osoby"),
+    "FormaSocialniSluzby": ("list_forms", "formy-soc-sluzby"),
+    "TypKapacitySocialniSluzby": ("list_capacity_types", "typy-kapacity-socialni-sluzby"),
+    "Kraj": ("list_regions", "kraje"),
+    "Okres": ("list_districts", "okresy"),
+    "Obec": ("list_municipalities", "obce"),
+    "CastObce": ("list_parts", "casti-obci"),
+}  # prefix of the ids → (what it lists, a part of the messages; its file)
 # The registry publishes no list of city districts; one can be added in the same shape.
 CITY_DISTRICT = "MestskyObvodMestskaCast"
-OPTIONAL = {CITY_DISTRICT: ("city districts", "mestske-obvody-mestske-casti")}
+OPTIONAL = {CITY_DISTRICT: ("list_city_districts", "mestske-obvody-mestske-casti")}
 
 
 @dataclass
@@ -81,7 +81,7 @@ def load(folder: Path) -> CodeLists:
             items[item.id] = item
     for prefix, (what, file) in REQUIRED.items():
         if prefix not in files:
-            raise RegistryInputError("codelist_missing", what=what, prefix=prefix, folder=str(folder), file=file, url=CODELIST_BASE)
+            raise RegistryInputError("codelist_missing", what=Part(what), prefix=prefix, folder=str(folder), file=file, url=CODELIST_BASE)
     return CodeLists(items, files)
 
 
@@ -91,16 +91,16 @@ def _read(path: Path) -> list[Item]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RegistryInputError("codelist_broken", file=path.name, reason=_reason(exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("polozky"), list):
-        raise RegistryInputError("codelist_broken", file=path.name, reason='expected {"polozky": [...]}')
+        raise RegistryInputError("codelist_broken", file=path.name, reason=Part("codelist_no_items"))
     out = []
     for n, raw in enumerate(data["polozky"]):
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or "/" not in raw["id"]:
-            raise RegistryInputError("codelist_broken", file=path.name, reason=f'item {n} has no id of the form "List/N"')
+            raise RegistryInputError("codelist_broken", file=path.name, reason=Part("codelist_item_no_id", index=n))
         name = raw.get("nazev")
         if isinstance(name, dict):
             name = name.get("cs")
         if not isinstance(name, str) or not name.strip():
-            raise RegistryInputError("codelist_broken", file=path.name, reason=f'item {raw["id"]} has no Czech name (nazev.cs)')
+            raise RegistryInputError("codelist_broken", file=path.name, reason=Part("codelist_item_no_name", id=raw["id"]))
         code = next((str(raw[k]) for k in _CODE_KEYS if isinstance(raw.get(k), (str, int)) and str(raw[k]).strip()), None)
         parent = next((raw[k]["id"] for k in _PARENT_KEYS if isinstance(raw.get(k), dict) and isinstance(raw[k].get("id"), str)), None)
         extra = {k: v for k, v in raw.items() if k not in ("id", "nazev") and isinstance(v, (str, int))}
@@ -108,9 +108,9 @@ def _read(path: Path) -> list[Item]:
     return out
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> Part | str:
     if isinstance(exc, json.JSONDecodeError):
-        return f"not valid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})"
+        return Part("codelist_not_json", line=exc.lineno, column=exc.colno, reason=json_reason(exc.msg))
     if isinstance(exc, UnicodeDecodeError):
-        return "not UTF-8 text"
+        return Part("codelist_not_utf8")
     return getattr(exc, "strerror", None) or str(exc)

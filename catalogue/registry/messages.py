@@ -99,15 +99,98 @@ REPORT: dict[str, str] = {
 }
 
 
+#: Parts of the messages above: what a file holds where something else was expected, and what was expected.
+PARTS: dict[str, str] = {
+    "found_null": N_("nothing (null)"),
+    "found_bool": N_("true/false"),
+    "found_number": N_("the number %(value)s"),
+    "found_a_number": N_("a number"),
+    "found_text": N_('the text "%(value)s"'),
+    "found_a_text": N_("text"),
+    "found_list": N_("a list [...]"),
+    "found_object": N_("an object {...}"),
+    "found_empty_file": N_("an empty file"),
+    "found_empty_object": N_("an empty object"),
+    "found_no_items": N_("an object without it"),
+    "found_items_holding": N_('"polozky" holding %(what)s'),
+    "expected_text": N_("text"),
+    "expected_objects": N_("a list of objects"),
+    "expected_object": N_("an object"),
+    "expected_date": N_("a date (YYYY-MM-DD)"),
+    "expected_reference": N_('a reference {"id": …}'),
+    # the code lists: what each lists, what is wrong with one
+    "list_service_types": N_("service types"),
+    "list_target_groups": N_("target groups"),
+    "list_age_groups": N_("age groups"),
+    "list_forms": N_("forms of provision"),
+    "list_capacity_types": N_("capacity types"),
+    "list_regions": N_("regions"),
+    "list_districts": N_("districts"),
+    "list_municipalities": N_("municipalities"),
+    "list_parts": N_("parts of municipalities"),
+    "list_city_districts": N_("city districts"),
+    "codelist_not_json": N_("not valid JSON at line %(line)d, column %(column)d (%(reason)s)"),
+    "codelist_not_utf8": N_("not UTF-8 text"),
+    "codelist_no_items": N_('expected {"polozky": [...]}'),
+    "codelist_item_no_id": N_('item %(index)d has no id of the form "List/N"'),
+    "codelist_item_no_name": N_("item %(id)s has no Czech name (nazev.cs)"),
+    # why a file is not JSON (Python's json module says it in English)
+    "json_value": N_("a value is missing"),
+    "json_key": N_("a key in double quotes is missing"),
+    "json_expected": N_("%(what)s is missing"),
+    "json_control": N_("a control character (a line break or tab) inside a text"),
+    "json_escape": N_("a wrong escape sequence (\\) inside a text"),
+    "json_extra": N_("something follows the end of the data"),
+}
+
+
+class Part:
+    """A piece of a message (``PARTS``), translated with the message it is put into."""
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key, self.values = key, values
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Part) and (self.key, self.values) == (other.key, other.values)
+
+    def __repr__(self) -> str:
+        return f"Part({self.key!r}, **{self.values!r})"
+
+
+def json_reason(message: str) -> Part | str:
+    """Return why a file is not JSON, from the message of Python's json module (as it is when unknown)."""
+    if message.startswith("Expecting value"):
+        return Part("json_value")
+    if message.startswith("Expecting property name"):
+        return Part("json_key")
+    if message.startswith("Expecting "):
+        what = message.removeprefix("Expecting ").removesuffix(" delimiter").replace("'", "").split(" or ")
+        return Part("json_expected", what=" / ".join(f"„{w}“" for w in what))
+    if message.startswith("Invalid control character"):
+        return Part("json_control")
+    if message.startswith("Invalid \\"):  # \escape, \uXXXX escape
+        return Part("json_escape")
+    if message.startswith("Extra data"):
+        return Part("json_extra")
+    return message
+
+
 def say(key: str, language: str = "cs", /, **values: object) -> str:
-    """Return the message ``key`` in ``language`` with its placeholders filled."""
-    template = MESSAGES.get(key) or REPORT[key]
-    return translations(language).gettext(template) % values if values else translations(language).gettext(template)
+    """Return the message ``key`` in ``language`` with its placeholders filled (parts translated too)."""
+    template = MESSAGES.get(key) or REPORT.get(key) or PARTS[key]
+    text = translations(language).gettext(template)
+    if not values:
+        return text
+    return text % {k: say(v.key, language, **v.values) if isinstance(v, Part) else v for k, v in values.items()}
 
 
 class RegistryInputError(Exception):
     """The registry file, its code lists or the arguments are unusable; the message says what to do."""
 
     def __init__(self, key: str, language: str = "cs", /, **values: object) -> None:
-        self.key = key
+        self.key, self.values = key, values
         super().__init__(say(key, language, **values))
+
+    def message(self, language: str) -> str:
+        """Return the message in ``language`` (the file reader raises it before it knows the catalogue's)."""
+        return say(self.key, language, **self.values)

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .codelists import REQUIRED, CodeLists, Item
-from .messages import RegistryInputError
+from .messages import Part, RegistryInputError
 
 MAX_TEXT = 2000  # longer than any real name, phone or address; a longer value means a damaged file
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -24,7 +24,7 @@ class Reader:
     def __init__(self, path: str, portal: object, lists: CodeLists, language: str) -> None:
         self.path, self.portal, self.lists, self.language = path, portal, lists, language
 
-    def fail(self, key: str, expected: str, value: Any) -> None:
+    def fail(self, key: str, expected: Part, value: Any) -> None:
         raise RegistryInputError(
             "item_wrong_type", self.language, path=self.path, portal=self.portal, key=key, expected=expected, found=_kind(value)
         )
@@ -36,7 +36,7 @@ class Reader:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # house numbers and postcodes come as either
         if not isinstance(value, str):
-            self.fail(f"{where}{key}", "text", value)
+            self.fail(f"{where}{key}", Part("expected_text"), value)
         if len(value) > MAX_TEXT:
             raise RegistryInputError("item_too_long", self.language, path=self.path, portal=self.portal, key=f"{where}{key}", length=len(value), limit=MAX_TEXT)
         return clean(value) or None
@@ -46,7 +46,7 @@ class Reader:
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.fail(f"{where}{key}", "a list of objects", value)
+            self.fail(f"{where}{key}", Part("expected_objects"), value)
         return value
 
     def obj(self, data: dict, key: str, where: str) -> dict | None:
@@ -54,7 +54,7 @@ class Reader:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.fail(f"{where}{key}", "an object", value)
+            self.fail(f"{where}{key}", Part("expected_object"), value)
         return value
 
     def date(self, data: dict, key: str, where: str) -> dt.date | None:
@@ -64,7 +64,7 @@ class Reader:
         try:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
-            self.fail(f"{where}{key}", "a date (YYYY-MM-DD)", value)
+            self.fail(f"{where}{key}", Part("expected_date"), value)
         return None
 
     def ref(self, data: dict, key: str, where: str, required: bool = False) -> Item | None:
@@ -72,11 +72,11 @@ class Reader:
         value = self.obj(data, key, where)
         if value is None:
             if required:
-                self.fail(f"{where}{key}", 'a reference {"id": …}', None)
+                self.fail(f"{where}{key}", Part("expected_reference"), None)
             return None
         ident = value.get("id")
         if not isinstance(ident, str):
-            self.fail(f"{where}{key}.id", "text", ident)
+            self.fail(f"{where}{key}.id", Part("expected_text"), ident)
         item = self.lists.get(ident)
         prefix = ident.split("/", 1)[0]
         if item is None and (prefix in REQUIRED or self.lists.has_list(prefix)):  # an optional list, once given, is checked too
@@ -86,16 +86,16 @@ class Reader:
         return item
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Part:
     if value is None:
-        return "nothing (null)"
+        return Part("found_null")
     if isinstance(value, bool):
-        return "true/false"
+        return Part("found_bool")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return Part("found_number", value=value)
     if isinstance(value, str):
-        return f'the text "{value[:40]}"' + ("…" if len(value) > 40 else "")
-    return "a list" if isinstance(value, list) else "an object"
+        return Part("found_text", value=value[:40] + ("…" if len(value) > 40 else ""))
+    return Part("found_list") if isinstance(value, list) else Part("found_object")
 
 
 def portal_id_of(item: Any, index: int, path: str, language: str) -> int:

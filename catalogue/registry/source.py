@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import OFFICIAL_FILE
-from .messages import REGISTRY_URL, RegistryInputError
+from .messages import REGISTRY_URL, Part, RegistryInputError, json_reason
 
 CHUNK = 1 << 22  # 4 MiB of the file at a time
 _WHITESPACE = " \t\r\n"
@@ -144,6 +144,12 @@ class _Window:
             except json.JSONDecodeError as exc:
                 if self.fill():
                     continue
+                # The end of the file: the error stands. Reading on moved the window, and with it the error's
+                # position (a syntax error near the end was taken for a cut download): decode again to place it.
+                try:
+                    decoder.raw_decode(self.text, self.pos)
+                except json.JSONDecodeError as again:
+                    exc = again
                 cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(self.text.rstrip()) - 1
                 self.fail(exc.msg, exc.pos, truncated=cut, count=count)
             else:
@@ -158,7 +164,7 @@ class _Window:
         if truncated:
             raise RegistryInputError("source_truncated", path=self.shown, count=count)
         line, column = self.where(pos)
-        raise RegistryInputError("source_not_json", path=self.shown, line=line, column=column, reason=reason)
+        raise RegistryInputError("source_not_json", path=self.shown, line=line, column=column, reason=json_reason(reason))
 
 
 def registrations(stream: BinaryIO, shown: str) -> Iterator[tuple[int, Any]]:
@@ -172,14 +178,14 @@ def registrations(stream: BinaryIO, shown: str) -> Iterator[tuple[int, Any]]:
     first = window.skip_space()
     if first != "{":
         if not first:
-            raise RegistryInputError("source_wrong_root", path=shown, found="an empty file")
+            raise RegistryInputError("source_wrong_root", path=shown, found=Part("found_empty_file"))
         found = _describe(window.value(decoder, 0))
         raise RegistryInputError("source_wrong_root", path=shown, found=found)
     window.pos += 1
     seen_items = False
     count = 0
     if window.skip_space() == "}":
-        raise RegistryInputError("source_wrong_root", path=shown, found="an empty object")
+        raise RegistryInputError("source_wrong_root", path=shown, found=Part("found_empty_object"))
     while True:
         key = window.value(decoder, count)
         window.expect(":")
@@ -200,22 +206,22 @@ def registrations(stream: BinaryIO, shown: str) -> Iterator[tuple[int, Any]]:
         else:
             value = window.value(decoder, count)
             if key == "polozky":
-                raise RegistryInputError("source_wrong_root", path=shown, found=f'"polozky" holding {_describe(value)}')
+                raise RegistryInputError("source_wrong_root", path=shown, found=Part("found_items_holding", what=_describe(value)))
         if window.expect(",}") == "}":
             break
     if window.skip_space():
         window.fail("Extra data", window.pos)
     if not seen_items:
-        raise RegistryInputError("source_wrong_root", path=shown, found="an object without it")
+        raise RegistryInputError("source_wrong_root", path=shown, found=Part("found_no_items"))
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Part:
     if isinstance(value, list):
-        return "a list"
+        return Part("found_list")
     if isinstance(value, dict):
-        return "an object"
+        return Part("found_object")
     if isinstance(value, str):
-        return "text"
+        return Part("found_a_text")
     if value is None:
-        return "null"
-    return "a number" if isinstance(value, (int, float)) and not isinstance(value, bool) else "true/false"
+        return Part("found_null")
+    return Part("found_a_number") if isinstance(value, (int, float)) and not isinstance(value, bool) else Part("found_bool")

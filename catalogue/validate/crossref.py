@@ -15,7 +15,7 @@ from ..load.content import Document
 from ..load.content import SLUG_RE
 from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
 from ..model.references import Reference
-from ..model.hours import format_interval
+from ..model.hours import DAY, format_interval, format_minutes
 from ..model.records import LEVELS, Location, Service
 from ..model.vocabularies import PLURAL_CATEGORIES
 from ..model.choices import FORM_WORDS, LEVEL_WORDS, closest
@@ -30,6 +30,7 @@ BOUNDING_BOXES = {  # (lat_min, lat_max, lon_min, lon_max), with a small margin
     "PL": (49.0, 54.9, 14.1, 24.2),
 }
 REQUIRED_FORMS = ("residential", "outpatient", "field")
+LONG_NIGHT = 18 * 60  # minutes: an interval past midnight longer than this is more likely two times swapped
 #: What a confidential location may not hold at all: the content is a git repository, often public,
 #: and its history keeps whatever was once written. Only the municipality and a public contact stay.
 SECRET_FIELDS = (
@@ -395,3 +396,9 @@ class Checker:
                     loc = ("locations", index, "hours", number, *where, day)
                     end = format_interval(interval).split("–")[1]
                     self.error(key, loc, say(said.RUNS_INTO, previous=previous, interval=format_interval(interval), end=end))
+                for day, hours in week.days():
+                    for start, end_ in hours.overnight:
+                        if end_ - start > LONG_NIGHT:  # 12:00-9:00: the times swapped, more likely than 21 hours open
+                            loc = ("locations", index, "hours", number, *where, day)
+                            self.warn(key, loc, say(said.LONG_NIGHT, interval=format_interval((start, end_)),
+                                                    end=format_minutes(end_), swapped=format_interval((end_ - DAY, start))))

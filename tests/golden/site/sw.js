@@ -7,7 +7,7 @@
  * pages the person had visited again and drops the old cache. My list is cached on install. Requests to
  * other hosts (the map's tiles) and to other sites on the same host are left alone. */
 'use strict';
-const CONFIG = {"language": "cs", "my_list": "muj-seznam/", "precache": ["", "muj-seznam/", "krizove-linky/", "static/czech-analysis.js", "static/favicon.svg", "static/hours.js", "static/map.js", "static/my-list.js", "static/near.js", "static/plan.css", "static/search-engine.js", "static/search.js", "static/site.js", "static/style.css", "static/ui-text.js"], "text": {"home": "Úvodní stránka", "my_list": "Můj seznam", "text": "Tato stránka není v tomto zařízení uložená. Stránky, které jste už navštívili, a Můj seznam fungují i bez připojení.", "title": "Jste bez připojení"}, "version": "1cc4ca1a8643ea03"};
+const CONFIG = {"language": "cs", "my_list": "muj-seznam/", "precache": ["", "muj-seznam/", "krizove-linky/", "static/czech-analysis.js", "static/favicon.svg", "static/hours.js", "static/map.js", "static/my-list.js", "static/near.js", "static/plan.css", "static/search-engine.js", "static/search.js", "static/site.js", "static/style.css", "static/ui-text.js"], "text": {"home": "Úvodní stránka", "my_list": "Můj seznam", "text": "Tato stránka není v tomto zařízení uložená. Stránky, které jste už navštívili, a Můj seznam fungují i bez připojení.", "title": "Jste bez připojení"}, "version": "c7e37db14f165b2e"};
 const ROOT = new URL('./', self.location).href;
 const PREFIX = 'catalogue:' + new URL(ROOT).pathname + ':';
 const CACHE = PREFIX + CONFIG.version;
