@@ -11,8 +11,7 @@ from ..messages.core import say
 from ..messages.fields import DID_YOU_MEAN
 from ..errors import Problems, shorten
 from ..index import Catalogue
-from ..load.content import Document
-from ..load.content import SLUG_RE
+from ..load.content import SLUG_RE, Document
 from ..model.kinds import RECORD_KINDS, REFERENCED, VOCABULARIES
 from ..model.references import Reference
 from ..model.hours import DAY, format_interval, format_minutes
@@ -172,18 +171,15 @@ class Checker:
     def check_references(self) -> None:
         """Check every id a file names, whether or not the rest of the file is valid; a term may be named by its name."""
         indexes = {what: by_name(self.known(what)) for what in TERM_FILES}
-        # (what, as written) → the id it names, for a reference found good: the national catalogue's
-        # 72,000 references name a few thousand ids, each looked up and matched once
-        good: dict[tuple[str, str], str] = {}
+        good: dict[tuple[str, str], str] = {}  # (what, as written) → the id of a good reference: 72,000 name a few thousand
         for key in sorted(self.facts):
             seen: set[tuple[str, str]] = set()
             for path, what, loc, value in self.facts[key]:
                 if what not in REFERENCED or not isinstance(value, str):
                     continue  # the field check reports the wrong type
-                written = value
-                known = (what, written) in good
-                if known:
-                    value = good[what, written]
+                written, known = value, good.get((what, value))
+                if known is not None:
+                    value = known
                 elif what in TERM_FILES:
                     value = term_id(value, self.known(what), indexes[what]) or value
                     if not SLUG_RE.match(value):
@@ -194,7 +190,7 @@ class Checker:
                 if path.endswith("[]") and (path, value) in seen:
                     self.error(key, loc, say(said.LISTED_TWICE, value=written))
                 seen.add((path, value))
-                if not known and self.ref(key, loc, value, self.known(what), what):
+                if known is None and self.ref(key, loc, value, self.known(what), what):
                     good[what, written] = value
 
     def unknown_term(self, key: str, loc: tuple, value: str, what: str) -> None:
