@@ -136,12 +136,24 @@ def main(argv: Sequence[str] | None = None, reporter: Reporter | None = None) ->
     except KeyboardInterrupt:
         reporter.error(say(said.INTERRUPTED))
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader of the output went away (| head): nothing more to say, no error to print
+        quiet_stdout()
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug of ours: short message, traceback on request
         if args.debug:
             traceback.print_exc()
         else:
             reporter.error(say(said.INTERNAL, kind=type(exc).__name__, reason=exc))
         return EXIT_INTERNAL
+
+
+def quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing what is left of it at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (tests capture it)
+        pass
 
 
 def log_to_stderr(debug: bool, language: str) -> None:
