@@ -17,9 +17,10 @@ from .synonyms import catalogue_synonyms
 def write_search(context: OutputContext) -> None:
     """Add ``search/`` to the site; runs after the pages, in build and serve."""
     cat = context.catalogue
-    docs = build_documents(cat, translations(cat.site.language).gettext, context.check)
+    folder = context.cache / "search" if context.cache else None
+    docs = build_documents(cat, translations(cat.site.language).gettext, context.check, folder)
     context.check()
-    shards = cached_vocabulary(cat, docs, context.cache / "search" if context.cache else None)
+    shards = cached_vocabulary(cat, docs, folder)
     for path, data in index_files(docs, shards, catalogue_synonyms(cat), context.check).items():
         context.tree.add(path, data, "search index")
     context.tree.add(f"{SEARCH_FOLDER}/places.json", places_file(cat), "search places")
