@@ -8,6 +8,7 @@ from ..index import Catalogue
 from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from ..render.views import place_in
+from ..validate.stage import paused_gc
 from .browser import SEARCH_FOLDER, index_files
 from .corpus import build_documents
 from .suggest import cached_vocabulary
@@ -16,6 +17,11 @@ from .synonyms import catalogue_synonyms
 
 def write_search(context: OutputContext) -> None:
     """Add ``search/`` to the site; runs after the pages, in build and serve."""
+    with paused_gc():  # a million postings beside a catalogue of a million objects: the collector would walk them all
+        _write_search(context)
+
+
+def _write_search(context: OutputContext) -> None:
     cat = context.catalogue
     folder = context.cache / "search" if context.cache else None
     docs = build_documents(cat, translations(cat.site.language).gettext, context.check, folder)
