@@ -17,6 +17,8 @@ import pytest
 
 from catalogue import manifest
 from catalogue.render.env import forget_environments
+from catalogue.outputs.opendata import csv_export
+from catalogue.search import analysed, documents
 from conftest import ROOT, run_cli
 
 
@@ -159,6 +161,22 @@ def test_the_search_index_and_the_open_data_after_an_edit_are_a_cold_full_builds
     assert after == tree_bytes(cold_build(content, tmp_path / "cold"))
     for part in ("search/index.json", "search/index/", "data/"):
         assert any(p.startswith(part) and after.get(p) != before.get(p) for p in {*after, *before}), part
+
+
+def test_a_rebuild_makes_the_search_fields_and_open_data_of_the_edited_service_only(tmp_path, monkeypatch):
+    """The other services' search documents and open-data rows come from the last build (by the hashes
+    of their files and of everything they share), so a national rebuild does not make 6,700 of them again."""
+    content, out = fresh(tmp_path)
+    gathered: list[str] = []
+    gather = documents._service
+    monkeypatch.setattr(documents, "_service", lambda cat, s, *rest: gathered.append(s.id) or gather(cat, s, *rest))
+    made: list[str] = []
+    row = csv_export._service_rows
+    monkeypatch.setattr(csv_export, "_service_rows", lambda ex, s: made.append(s.id) or row(ex, s))
+    monkeypatch.setattr(analysed, "_memory", None)  # a new process: only the cache on disk
+    edit_text(content)
+    build(content, out)
+    assert gathered == ["klub-senioru-lysa"] and made == ["klub-senioru-lysa"]  # its open data too
 
 
 def test_a_record_added_and_removed_again_gives_the_first_site_back(tmp_path):

@@ -37,6 +37,8 @@ LITERAL_FIELDS = ("place",)
 MIN_SUGGEST_LENGTH = 4
 
 Fields = list[tuple[str, str]]  # (ranking field, text), the name first
+#: What a document is made of: URL, record, id, title, (field, text) parts, meta, filters (``documents._document``).
+Recipe = tuple[str, str, str, str, list, dict, dict]
 Words = tuple[tuple[str, str], ...]  # (folded, written) of each word a person could mistype, in order
 
 
@@ -108,6 +110,7 @@ class Store:
 
     fingerprint: bytes
     entries: dict[bytes, Analysed] = field(default_factory=dict)
+    recipes: dict[bytes, Recipe] = field(default_factory=dict)  # a service's fingerprint (``RecordPrints``) → its fields
 
 
 _memory: Store | None = None  # the live preview analyses again after every save
@@ -123,30 +126,38 @@ class AnalysisCache:
         digest.update(pickle.dumps((synonyms.phrases, sorted(synonyms.places)), protocol=pickle.HIGHEST_PROTOCOL))
         self.fingerprint = digest.digest()
         self.before = self._load()
-        self.now: dict[bytes, Analysed] = {}
+        self.now = Store(self.fingerprint)
         self.analysed = 0  # how many documents this run analysed
 
-    def _load(self) -> dict[bytes, Analysed]:
+    def _load(self) -> Store:
         if _memory is not None and _memory.fingerprint == self.fingerprint:
-            return _memory.entries
+            return _memory
         with paused_gc():  # ten thousand documents' terms: a second with the collector walking them, a third without
             store = read_sealed(self.path)
-        return store.entries if isinstance(store, Store) and store.fingerprint == self.fingerprint else {}
+        return store if isinstance(store, Store) and store.fingerprint == self.fingerprint else Store(self.fingerprint)
+
+    def recipe(self, key: bytes | None) -> Recipe | None:
+        """Return the fields a document with fingerprint ``key`` was made of last time, or None."""
+        return None if key is None else self.before.recipes.get(key)
+
+    def keep_recipe(self, key: bytes | None, recipe: Recipe) -> None:
+        """Keep the fields of the document with fingerprint ``key`` for the next run."""
+        if key is not None:
+            self.now.recipes[key] = recipe
 
     def analyse(self, fields: Fields) -> Analysed:
         """Return the analysed form of a document's fields: the last run's when they are the same."""
         key = hashlib.sha256(pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)).digest()
-        found = self.now.get(key) or self.before.get(key)
+        found = self.now.entries.get(key) or self.before.entries.get(key)
         if found is None:
             found = analyse_fields(fields, self.synonyms)
             self.analysed += 1
-        self.now[key] = found
+        self.now.entries[key] = found
         return found
 
     def save(self) -> None:
         """Keep this run's documents for the next (in memory, and on disk when anything changed)."""
         global _memory
-        store = Store(self.fingerprint, self.now)
-        _memory = store
-        if self.analysed or self.now.keys() != self.before.keys():
-            write_sealed(self.path, store)
+        _memory = self.now
+        if self.analysed or self.now.entries.keys() != self.before.entries.keys() or self.now.recipes.keys() != self.before.recipes.keys():
+            write_sealed(self.path, self.now)

@@ -37,7 +37,8 @@ from ..index.queries import AREA_PREFIX, places, situations_of
 from ..model.records import UP_TO_MUNICIPALITY
 from ..render.urls import url_for
 from ..render.views import plain
-from .analysed import AnalysisCache, Words
+from ..outputs.context import RecordPrints
+from .analysed import AnalysisCache, Recipe, Words
 from .hours import hours_filter, hours_meta
 
 #: Facet name → what it filters on. The names are the URL parameters of the search page.
@@ -61,19 +62,30 @@ class SearchDocument:
 
 
 def catalogue_documents(
-    cat: Catalogue, gettext: Callable[[str], str], analyser: AnalysisCache, check: Callable[[], None] = lambda: None
+    cat: Catalogue,
+    gettext: Callable[[str], str],
+    analyser: AnalysisCache,
+    check: Callable[[], None] = lambda: None,
+    prints: RecordPrints | None = None,
 ) -> list[SearchDocument]:
     """Return the search documents of the services, providers, life situations and pages, in a stable order.
 
     ``check`` is called every few hundred services; an exception from it stops the work
-    (the live preview's "a newer render came in").
+    (the live preview's "a newer render came in"). With ``prints`` (what the build read),
+    a service whose files and shared inputs are those of the last run gets its fields
+    from then (``AnalysisCache.recipe``) instead of gathering them again.
     """
     area_names = _area_names(cat)
     docs = []
     for number, s in enumerate(cat.sorted_services):
         if number % 256 == 0:
             check()
-        docs.append(_service(cat, s, situations_of(cat, s.id), gettext, analyser, area_names))
+        key = prints.service(s.id, s.provider) if prints is not None else None
+        recipe = analyser.recipe(key)
+        if recipe is None:
+            recipe = _service(cat, s, situations_of(cat, s.id), gettext, area_names)
+        analyser.keep_recipe(key, recipe)
+        docs.append(_document(*recipe[:5], analyser, *recipe[5:]))
     docs += [_provider(cat, pid, gettext, analyser) for pid in sorted(cat.providers)]
     docs += [_situation(cat, sid, gettext, analyser) for sid in sorted(cat.life_situations)]
     docs += [_page(cat, pid, gettext, analyser) for pid in sorted(cat.pages)]
@@ -151,9 +163,9 @@ def _service(
     s: Service,
     situations: list[LifeSituation],
     _: Callable[[str], str],
-    analyser: AnalysisCache,
     area_names: Callable[[str], tuple[str, ...]],
-) -> SearchDocument:
+) -> Recipe:
+    """Return what a service's document is made of (``_document``'s arguments but the analyser)."""
     vocab = cat.vocab
     stype = vocab.service_types.get(s.type)
     provider = cat.providers.get(s.provider)
@@ -202,7 +214,7 @@ def _service(
         "hours": hours_filter(s),
         "record": ["service"],
     }
-    return _document(url_for("services", s.id), "service", s.id, s.name, parts, analyser, meta, _nonempty(filters))
+    return (url_for("services", s.id), "service", s.id, s.name, parts, meta, _nonempty(filters))
 
 
 def _provider(cat: Catalogue, pid: str, _: Callable[[str], str], analyser: AnalysisCache) -> SearchDocument:

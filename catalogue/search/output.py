@@ -24,7 +24,7 @@ def write_search(context: OutputContext) -> None:
 def _write_search(context: OutputContext) -> None:
     cat = context.catalogue
     folder = context.cache / "search" if context.cache else None
-    docs = build_documents(cat, translations(cat.site.language).gettext, context.check, folder)
+    docs = build_documents(cat, translations(cat.site.language).gettext, context.check, folder, context.prints)
     context.check()
     shards = cached_vocabulary(cat, docs, folder)
     for path, data in index_files(docs, shards, catalogue_synonyms(cat), context.check).items():

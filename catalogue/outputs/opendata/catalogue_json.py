@@ -36,7 +36,7 @@ def catalogue_document(ex: Export) -> dict[str, Any]:
         },
         "localities": [locality(ex, cat.localities[lid]) for lid in sorted(cat.localities)],
         "providers": [provider(ex, cat.providers[pid]) for pid in sorted(cat.providers)],
-        "services": [service(ex, cat.services[sid]) for sid in sorted(cat.services)],
+        "services": ex.each_service("json", lambda s: service(ex, s)),
         "life_situations": [life_situation(ex, cat.life_situations[sid]) for sid in sorted(cat.life_situations)],
     }
 

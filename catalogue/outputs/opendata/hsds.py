@@ -68,7 +68,7 @@ class Hsds:
     # --- services -------------------------------------------------------------------
 
     def services(self) -> list[dict[str, Any]]:
-        return [self.service(self.cat.services[sid]) for sid in sorted(self.cat.services)]
+        return self.ex.each_service("hsds", self.service)
 
     def service(self, s: Service) -> dict[str, Any]:
         sid = self.ids("service", s.id)
