@@ -142,6 +142,17 @@ def compact_json(data: Any) -> bytes:
     return orjson.dumps(data) + b"\n"
 
 
+def json_list(items: list[bytes]) -> orjson.Fragment:
+    """Return a list of values already written by ``compact_json`` (without its newline), to stand in
+    a document as the list of them would: each service's entry is written once and kept as bytes."""
+    return orjson.Fragment(b"[" + b",".join(items) + b"]")
+
+
+def entry_json(data: Any) -> bytes:
+    """Return one entry of a large file as ``compact_json`` writes it inside the file."""
+    return orjson.dumps(data)
+
+
 def readable_json(data: Any) -> bytes:
     """Return the small descriptive files (schemas, metadata) indented for people."""
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
