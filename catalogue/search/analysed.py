@@ -9,6 +9,12 @@ fingerprint of everything else it depends on: the synonym groups, the place-name
 terms and the code of the search package. The did-you-mean words of its text
 (``suggest.document_words``) are kept beside them.
 
+A build also keeps what each service's document is made of (its fields, meta and
+filters: a ``Recipe``) by the service's ``RecordPrints`` fingerprint, so gathering them
+(3.5 s at national scale) is done for the services whose files, or whose shared inputs,
+changed; the live preview and ``search``, which know no fingerprints, leave them for
+the next build.
+
 In memory for the live preview, and in ``content/.cache/outputs/search/documents.pickle``
 (sealed, :mod:`catalogue.sealed`) for the next ``build``: written only when a document
 was analysed, and holding only the documents of the last run.
@@ -128,6 +134,7 @@ class AnalysisCache:
         self.before = self._load()
         self.now = Store(self.fingerprint)
         self.analysed = 0  # how many documents this run analysed
+        self.gathered = False  # whether this run knew the services' fingerprints (a build, not the preview or ``search``)
 
     def _load(self) -> Store:
         if _memory is not None and _memory.fingerprint == self.fingerprint:
@@ -143,6 +150,7 @@ class AnalysisCache:
     def keep_recipe(self, key: bytes | None, recipe: Recipe) -> None:
         """Keep the fields of the document with fingerprint ``key`` for the next run."""
         if key is not None:
+            self.gathered = True
             self.now.recipes[key] = recipe
 
     def analyse(self, fields: Fields) -> Analysed:
@@ -158,6 +166,8 @@ class AnalysisCache:
     def save(self) -> None:
         """Keep this run's documents for the next (in memory, and on disk when anything changed)."""
         global _memory
+        if not self.gathered:  # the next build may still use them
+            self.now.recipes = self.before.recipes
         _memory = self.now
         if self.analysed or self.now.entries.keys() != self.before.entries.keys() or self.now.recipes.keys() != self.before.recipes.keys():
             write_sealed(self.path, self.now)
