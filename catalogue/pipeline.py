@@ -32,7 +32,7 @@ from .errors import Problems
 from .index import Catalogue, publishable
 from .manifest import Manifest, State, Survey
 from .outputs.cms import write_admin
-from .outputs.context import OutputContext, cache_folder
+from .outputs.context import OutputContext, RecordPrints, cache_folder
 from .outputs.editors_report import write_editors_report
 from .outputs.mapdata import write_map_data
 from .outputs.offline import write_service_worker
@@ -72,10 +72,11 @@ class Build:
     survey: Survey | None = None  # how the inputs and the output stand against the last build (None: not asked)
     reuse: Reuse | None = None  # what this build takes from the last one (None: a full build)
     pages: dict[str, frozenset[str]] = field(default_factory=dict)  # output path → dependency keys, of this build
+    prints: RecordPrints | None = None  # what each service's outputs are made from (None: not known)
 
     @property
     def outputs(self) -> OutputContext:
-        return OutputContext(self.catalogue, self.tree, today(), self.theme, cache=cache_folder(self.content))
+        return OutputContext(self.catalogue, self.tree, today(), self.theme, cache=cache_folder(self.content), prints=self.prints)
 
 
 Step = tuple[str, Callable[[Build], None]]
@@ -308,6 +309,7 @@ def build_site(
     build = prepare(loaded, content, out, strict, theme)
     build.survey = survey
     if survey is not None:
+        build.prints = RecordPrints.of(content, survey.inputs, survey.settings, build.catalogue.sources)
         with loaded.timings.step("compare"):
             build.reuse = reuse_of(build, survey)
     if build.reuse is not None and not build.reuse.keys and not survey.damaged and not survey.extra:

@@ -24,8 +24,10 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from .messages import commands as said
 from .messages.core import say
@@ -39,6 +41,8 @@ except ImportError:  # pragma: no cover - no flock (Windows): a lock counts as h
 log = logging.getLogger("catalogue")
 LOCK_SIGNATURE = b"catalogue build "
 STALE_SECONDS = 24 * 3600  # without flock, a lock older than this is taken for a killed build's
+BATCH = 64  # files or folders per task of the writing threads
+T = TypeVar("T")
 
 
 class OutputTree:
@@ -125,14 +129,25 @@ class OutputTree:
                 # File system calls release the GIL; on slow (overlay, network) disks threads help a lot.
                 with ThreadPoolExecutor(max_workers=8) as pool:
                     for level in _folders_by_depth({os.path.dirname(rel) for rel in (*written, *linked)}):
-                        list(pool.map(lambda rel: os.mkdir(staging / rel), level))
-                    list(pool.map(lambda rel: _write_file(staging / rel, self.files[rel]), written))
-                    list(pool.map(lambda rel: _link_file(target / rel, staging / rel), linked))
+                        in_batches(pool, lambda rel: os.mkdir(staging / rel), level)
+                    in_batches(pool, lambda rel: _write_file(staging / rel, self.files[rel]), written)
+                    in_batches(pool, lambda rel: _link_file(target / rel, staging / rel), linked)
                 os.chmod(staging, 0o755)
                 swap_in(staging, target, claim.tree("old"))
             except BaseException:
                 remove_tree(staging)
                 raise
+
+
+def in_batches(pool: ThreadPoolExecutor, work: Callable[[T], object], items: Sequence[T], size: int = BATCH) -> None:
+    """Do ``work`` on every item, in the pool's threads, a batch of items per task.
+
+    One task per file cost more than the file's system call: the national site's
+    45,000 links and folders made 90,000 futures, seconds of CPU spent handing
+    them out and waiting on them.
+    """
+    batches = [items[i : i + size] for i in range(0, len(items), size)]
+    list(pool.map(lambda batch: [work(item) for item in batch], batches))
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -188,9 +203,9 @@ def remove_tree(folder: Path) -> None:
         files.extend(os.path.join(root, n) for n in names)
         depths.setdefault(root.count(os.sep), []).append(root)
     with ThreadPoolExecutor(max_workers=8) as pool:
-        list(pool.map(_unlink_quietly, files))
+        in_batches(pool, _unlink_quietly, files)
         for depth in sorted(depths, reverse=True):
-            list(pool.map(_rmdir_quietly, depths[depth]))
+            in_batches(pool, _rmdir_quietly, depths[depth])
     shutil.rmtree(folder, ignore_errors=True)  # whatever appeared meanwhile
 
 

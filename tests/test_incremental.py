@@ -17,6 +17,8 @@ import pytest
 
 from catalogue import manifest
 from catalogue.render.env import forget_environments
+from catalogue.outputs.opendata import csv_export
+from catalogue.search import analysed, documents
 from conftest import ROOT, run_cli
 
 
@@ -126,6 +128,14 @@ EDITS: list[tuple[str, Callable[[Path], None], bool | None]] = [
 ]
 
 
+def cold_build(content: Path, root: Path) -> Path:
+    """Build a copy of ``content`` without its caches (``.cache``: records, search documents) in full; return the output."""
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(content, root / "content", ignore=shutil.ignore_patterns(".cache"))
+    build(root / "content", root / "public", "--full")
+    return root / "public"
+
+
 def test_after_each_edit_the_incremental_tree_is_byte_identical_to_a_full_build(demo):
     content, out = demo / "content", demo / "public"
     build(content, out)
@@ -133,12 +143,53 @@ def test_after_each_edit_the_incremental_tree_is_byte_identical_to_a_full_build(
         edit(content)
         said = build(content, out)
         assert incremental is None or ("znovu vysázeno" in said) == incremental, f"{what}: {said}"
-        shutil.rmtree(demo / "full", ignore_errors=True)
-        build(content, demo / "full", "--full")
-        incremental_tree, full_tree = tree_bytes(out), tree_bytes(demo / "full")
+        incremental_tree, full_tree = tree_bytes(out), tree_bytes(cold_build(content, demo / "full"))
         assert incremental_tree.keys() == full_tree.keys(), what
         differ = sorted(p for p in full_tree if incremental_tree[p] != full_tree[p])
         assert not differ, f"{what}: {differ[:5]}"
+
+
+@pytest.mark.parametrize("edit", [edit_text, add_record, rename_provider], ids=["edited", "added", "provider renamed"])
+def test_the_search_index_and_the_open_data_after_an_edit_are_a_cold_full_builds(tmp_path, edit):
+    """What the search step keeps from the last build (each document's analysed form, in the content's
+    cache) gives the files a build without any cache makes — and they did change."""
+    content, out = fresh(tmp_path)
+    before = tree_bytes(out)
+    edit(content)
+    build(content, out)
+    after = tree_bytes(out)
+    assert after == tree_bytes(cold_build(content, tmp_path / "cold"))
+    for part in ("search/index.json", "search/index/", "data/"):
+        assert any(p.startswith(part) and after.get(p) != before.get(p) for p in {*after, *before}), part
+
+
+def test_a_rebuild_makes_the_search_fields_and_open_data_of_the_edited_service_only(tmp_path, monkeypatch):
+    """The other services' search documents and open-data rows come from the last build (by the hashes
+    of their files and of everything they share), so a national rebuild does not make 6,700 of them again."""
+    content, out = fresh(tmp_path)
+    assert run_cli("search", "senioři", "--content", content).code == 0  # knows no fingerprints: leaves the build's
+    gathered: list[str] = []
+    gather = documents._service
+    monkeypatch.setattr(documents, "_service", lambda cat, s, *rest: gathered.append(s.id) or gather(cat, s, *rest))
+    made: list[str] = []
+    row = csv_export._service_rows
+    monkeypatch.setattr(csv_export, "_service_rows", lambda ex, s: made.append(s.id) or row(ex, s))
+    monkeypatch.setattr(analysed, "_memory", None)  # a new process: only the cache on disk
+    edit_text(content)
+    build(content, out)
+    assert gathered == ["klub-senioru-lysa"] and made == ["klub-senioru-lysa"]  # its open data too
+
+
+def test_a_record_added_and_removed_again_gives_the_first_site_back(tmp_path):
+    content, out = fresh(tmp_path)
+    before = tree_bytes(out)
+    add_record(content)
+    build(content, out)
+    added = tree_bytes(out)
+    assert sum(p.startswith("search/doc/") for p in added) == sum(p.startswith("search/doc/") for p in before) + 1
+    delete_record(content)
+    build(content, out)
+    assert tree_bytes(out) == before
 
 
 def test_a_build_with_nothing_changed_writes_nothing(tmp_path):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import pickle
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from catalogue.search.corpus import build_documents
 from catalogue.search.documents import FACETS
 from catalogue.search.postings import Postings, chunks, decode, encode, order_key
 from catalogue.search.ranking import ranking_data
-from catalogue.search import suggest
+from catalogue.search import analysed, suggest
 from catalogue.search.suggest import cached_vocabulary, site_vocabulary, vocabulary
 from catalogue.search.synonyms import catalogue_synonyms
 from catalogue.validate.stage import check_content
@@ -137,3 +139,34 @@ def test_a_broken_or_unwritable_vocabulary_cache_costs_time_never_the_search(cat
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setattr(suggest, "_last", None)
     assert cached_vocabulary(cat, docs, blocked / "search") == site_vocabulary(cat, docs)
+
+
+def test_each_document_is_analysed_once_and_kept_by_a_hash_of_its_fields(cat, docs, tmp_path, monkeypatch):
+    """A second run (a new process: nothing in memory) takes every document's analysis from the cache;
+    a document whose fields changed is analysed again, and only that one."""
+    _ = translations(cat.site.language).gettext
+    monkeypatch.setattr(analysed, "_memory", None)
+    assert build_documents(cat, _, cache=tmp_path) == docs
+    assert (tmp_path / "documents.pickle").is_file()
+    made: list[list] = []
+    analyse = analysed.analyse_fields
+    monkeypatch.setattr(analysed, "analyse_fields", lambda fields, synonyms: made.append(fields) or analyse(fields, synonyms))
+    monkeypatch.setattr(analysed, "_memory", None)
+    assert build_documents(cat, _, cache=tmp_path) == docs and made == []
+    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns(".cache"))
+    path = tmp_path / "content/services/klub-senioru-lysa.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("zájezdy a kurzy", "zájezdy, kurzy a tanec"), encoding="utf-8")
+    monkeypatch.setattr(analysed, "_memory", None)
+    fresh = build_documents(publishable(check_content(tmp_path / "content").catalogue), _, cache=tmp_path)
+    [(new, old)] = [(n, o) for n, o in zip(fresh, docs) if n != o]
+    assert new.id == "klub-senioru-lysa" and new.terms != old.terms and "tanec" in new.text
+    assert [fields[0] for fields in made] == [("name", new.title)]
+
+
+def test_a_foreign_document_cache_is_never_read(cat, docs, tmp_path, monkeypatch):
+    """Only this user's sealed cache is unpickled; a planted or damaged one is ignored and made again."""
+    _ = translations(cat.site.language).gettext
+    (tmp_path / "documents.pickle").write_bytes(pickle.dumps(analysed.Store(b"x", {})))
+    monkeypatch.setattr(analysed, "_memory", None)
+    assert build_documents(cat, _, cache=tmp_path) == docs
+    assert (tmp_path / "documents.pickle").read_bytes().startswith(b"catalogue-sealed-1\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalogue.search.analysed import AnalysisCache
 from catalogue.search.documents import _document
 from catalogue.search.engine import SearchEngine
 from catalogue.search.ranking import CUT, FIELDS, MIN_RESULTS, POINTS, code
@@ -22,7 +23,7 @@ SYNONYMS = Synonyms(
 
 def doc(ident: str, title: str, *parts: tuple[str, str], record: str = "service"):
     """A search document of the given fields (a title and (field, text) pairs)."""
-    return _document(f"/{record}/{ident}/", record, ident, title, list(parts), SYNONYMS, {"title": title}, {"record": [record]})
+    return _document(f"/{record}/{ident}/", record, ident, title, list(parts), AnalysisCache(SYNONYMS), {"title": title}, {"record": [record]})
 
 
 def ids(engine: SearchEngine, query: str) -> list[str]:

@@ -37,14 +37,9 @@ from ..index.queries import AREA_PREFIX, places, situations_of
 from ..model.records import UP_TO_MUNICIPALITY
 from ..render.urls import url_for
 from ..render.views import plain
-from .analysis import index_terms
+from ..outputs.context import RecordPrints
+from .analysed import AnalysisCache, Recipe, Words
 from .hours import hours_filter, hours_meta
-from .postings import best_terms
-from .ranking import capped, code
-from .synonyms import Synonyms
-
-#: Fields whose phrases do not bring their synonyms: "Stará Boleslav" is no "stáří".
-_LITERAL_FIELDS = ("place",)
 
 #: Facet name → what it filters on. The names are the URL parameters of the search page.
 FACETS = ("target_group", "type", "form", "locality", "life_situation", "kind", "language", "wheelchair", "free", "hours")
@@ -62,25 +57,38 @@ class SearchDocument:
     terms: dict[str, int]  # term → ranking code
     meta: dict[str, str] = field(default_factory=dict)
     filters: dict[str, list[str]] = field(default_factory=dict)
+    #: the did-you-mean words of title and text, and of the title (``analysed.document_words``); None: not worked out
+    words: tuple[Words, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
 
 
 def catalogue_documents(
-    cat: Catalogue, gettext: Callable[[str], str], synonyms: Synonyms, check: Callable[[], None] = lambda: None
+    cat: Catalogue,
+    gettext: Callable[[str], str],
+    analyser: AnalysisCache,
+    check: Callable[[], None] = lambda: None,
+    prints: RecordPrints | None = None,
 ) -> list[SearchDocument]:
     """Return the search documents of the services, providers, life situations and pages, in a stable order.
 
     ``check`` is called every few hundred services; an exception from it stops the work
-    (the live preview's "a newer render came in").
+    (the live preview's "a newer render came in"). With ``prints`` (what the build read),
+    a service whose files and shared inputs are those of the last run gets its fields
+    from then (``AnalysisCache.recipe``) instead of gathering them again.
     """
     area_names = _area_names(cat)
     docs = []
     for number, s in enumerate(cat.sorted_services):
         if number % 256 == 0:
             check()
-        docs.append(_service(cat, s, situations_of(cat, s.id), gettext, synonyms, area_names))
-    docs += [_provider(cat, pid, gettext, synonyms) for pid in sorted(cat.providers)]
-    docs += [_situation(cat, sid, gettext, synonyms) for sid in sorted(cat.life_situations)]
-    docs += [_page(cat, pid, gettext, synonyms) for pid in sorted(cat.pages)]
+        key = prints.service(s.id, s.provider) if prints is not None else None
+        recipe = analyser.recipe(key)
+        if recipe is None:
+            recipe = _service(cat, s, situations_of(cat, s.id), gettext, area_names)
+        analyser.keep_recipe(key, recipe)
+        docs.append(_document(*recipe[:5], analyser, *recipe[5:]))
+    docs += [_provider(cat, pid, gettext, analyser) for pid in sorted(cat.providers)]
+    docs += [_situation(cat, sid, gettext, analyser) for sid in sorted(cat.life_situations)]
+    docs += [_page(cat, pid, gettext, analyser) for pid in sorted(cat.pages)]
     return docs
 
 
@@ -90,27 +98,18 @@ def _document(
     ident: str,
     title: str,
     parts: list,
-    synonyms: Synonyms,
+    analyser: AnalysisCache,
     meta: dict,
     filters: dict,
 ) -> SearchDocument:
-    """A search document; ``parts`` are (field, text) pairs, or plain strings weighed as description.
-
-    A word of a place name (``synonyms.places``) weighs at most as a place wherever it stands:
-    "Lysá" in "Pečovatelská služba Lysá nad Labem" says where the help is, not what it is,
-    so "domov pro seniory Lysá" puts the homes first, not every service named after Lysá.
-    """
+    """A search document; ``parts`` are (field, text) pairs, or plain strings weighed as description
+    (analysed by ``analysed.analyse_fields``, or taken from the last run when the same)."""
     fields = [("name", title)] + [p if isinstance(p, tuple) else ("text", p) for p in parts]
     text = "\n".join(value for _, value in fields[1:] if value)
-    place = code("place")
-    pairs = []
-    for field_name, value in fields:
-        if value:
-            here = code(field_name)
-            pairs += [(t, capped(here, place) if t in synonyms.places else here) for t in index_terms(value)]
-            if field_name not in _LITERAL_FIELDS:
-                pairs += [(m, code(field_name, synonym=True)) for m in synonyms.markers(value)]
-    return SearchDocument(url, record, ident, title, text, best_terms(pairs), {k: v for k, v in meta.items() if v}, filters)
+    done = analyser.analyse(fields)
+    return SearchDocument(
+        url, record, ident, title, text, done.terms, {k: v for k, v in meta.items() if v}, filters, (done.words, done.title_words)
+    )
 
 
 def _locality_values(cat: Catalogue, service: Service) -> list[str]:
@@ -164,9 +163,9 @@ def _service(
     s: Service,
     situations: list[LifeSituation],
     _: Callable[[str], str],
-    synonyms: Synonyms,
     area_names: Callable[[str], tuple[str, ...]],
-) -> SearchDocument:
+) -> Recipe:
+    """Return what a service's document is made of (``_document``'s arguments but the analyser)."""
     vocab = cat.vocab
     stype = vocab.service_types.get(s.type)
     provider = cat.providers.get(s.provider)
@@ -215,10 +214,10 @@ def _service(
         "hours": hours_filter(s),
         "record": ["service"],
     }
-    return _document(url_for("services", s.id), "service", s.id, s.name, parts, synonyms, meta, _nonempty(filters))
+    return (url_for("services", s.id), "service", s.id, s.name, parts, meta, _nonempty(filters))
 
 
-def _provider(cat: Catalogue, pid: str, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:
+def _provider(cat: Catalogue, pid: str, _: Callable[[str], str], analyser: AnalysisCache) -> SearchDocument:
     p = cat.providers[pid]
     services = [cat.services[i] for i in cat.services_by_provider.get(pid, [])]
     parts = [
@@ -233,21 +232,21 @@ def _provider(cat: Catalogue, pid: str, _: Callable[[str], str], synonyms: Synon
         "place": p.address.city if p.address else "",
         "summary": plain(p.description, 180),
     }
-    return _document(url_for("providers", pid), "provider", pid, p.name, parts, synonyms, meta, {"record": ["provider"]})
+    return _document(url_for("providers", pid), "provider", pid, p.name, parts, analyser, meta, {"record": ["provider"]})
 
 
-def _situation(cat: Catalogue, sid: str, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:
+def _situation(cat: Catalogue, sid: str, _: Callable[[str], str], analyser: AnalysisCache) -> SearchDocument:
     ls = cat.life_situations[sid]
     parts = [("about", _("life situation")), ("summary", ls.summary or ""), ("text", plain(ls.text, 100_000))]
     meta = {"title": ls.title, "record": "life-situation", "summary": ls.summary or plain(ls.text, 180)}
     filters = {"record": ["life-situation"], "life_situation": [sid]}
-    return _document(url_for("life-situations", sid), "life-situation", sid, ls.title, parts, synonyms, meta, filters)
+    return _document(url_for("life-situations", sid), "life-situation", sid, ls.title, parts, analyser, meta, filters)
 
 
-def _page(cat: Catalogue, pid: str, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:
+def _page(cat: Catalogue, pid: str, _: Callable[[str], str], analyser: AnalysisCache) -> SearchDocument:
     page = cat.pages[pid]
     meta = {"title": page.title, "record": "page", "summary": page.description or plain(page.body, 180)}
-    return _document(url_for("pages", pid), "page", pid, page.title, [("summary", page.description or ""), ("text", plain(page.body, 100_000))], synonyms, meta, {"record": ["page"]})
+    return _document(url_for("pages", pid), "page", pid, page.title, [("summary", page.description or ""), ("text", plain(page.body, 100_000))], analyser, meta, {"record": ["page"]})
 
 
 def _nonempty(filters: dict[str, list[str]]) -> dict[str, list[str]]:

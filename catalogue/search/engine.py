@@ -79,7 +79,7 @@ class SearchEngine:
     def for_catalogue(cls, cat: Catalogue, cache: Path | None = None) -> SearchEngine:
         """The engine over a publishable catalogue's documents and vocabulary, as the site's search sees them;
         the vocabulary is kept in ``cache`` (by the documents' content hash) when given."""
-        docs = build_documents(cat, translations(cat.site.language).gettext)
+        docs = build_documents(cat, translations(cat.site.language).gettext, cache=cache)
         places = {lid: locality_filter(cat, lid) for lid in cat.localities}
         return cls(docs, cached_vocabulary(cat, docs, cache), catalogue_synonyms(cat), places)
 

@@ -8,6 +8,7 @@ from ..index import Catalogue
 from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from ..render.views import place_in
+from ..validate.stage import paused_gc
 from .browser import SEARCH_FOLDER, index_files
 from .corpus import build_documents
 from .suggest import cached_vocabulary
@@ -16,10 +17,16 @@ from .synonyms import catalogue_synonyms
 
 def write_search(context: OutputContext) -> None:
     """Add ``search/`` to the site; runs after the pages, in build and serve."""
+    with paused_gc():  # a million postings beside a catalogue of a million objects: the collector would walk them all
+        _write_search(context)
+
+
+def _write_search(context: OutputContext) -> None:
     cat = context.catalogue
-    docs = build_documents(cat, translations(cat.site.language).gettext, context.check)
+    folder = context.cache / "search" if context.cache else None
+    docs = build_documents(cat, translations(cat.site.language).gettext, context.check, folder, context.prints)
     context.check()
-    shards = cached_vocabulary(cat, docs, context.cache / "search" if context.cache else None)
+    shards = cached_vocabulary(cat, docs, folder)
     for path, data in index_files(docs, shards, catalogue_synonyms(cat), context.check).items():
         context.tree.add(path, data, "search index")
     context.tree.add(f"{SEARCH_FOLDER}/places.json", places_file(cat), "search places")

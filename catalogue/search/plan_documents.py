@@ -18,21 +18,21 @@ from ..render.community.parts import organisation
 from ..render.community.urls import plan_url
 from ..render.views import plain
 from .documents import SearchDocument, _document
-from .synonyms import Synonyms
+from .analysed import AnalysisCache
 
 PLAN_KINDS = ("plan", "measure")  # values of the "kind" facet, beside "registered" and "related"
 
 
-def plan_documents(cat: Catalogue, planning: Planning, gettext: Callable[[str], str], synonyms: Synonyms) -> list[SearchDocument]:
+def plan_documents(cat: Catalogue, planning: Planning, gettext: Callable[[str], str], analyser: AnalysisCache) -> list[SearchDocument]:
     """Return the search documents of every plan and measure, in a stable order."""
     docs = []
     for bundle in planning.sorted_plans:
-        docs.append(_plan(bundle, gettext, synonyms))
-        docs += [_measure(cat, bundle, m, gettext, synonyms) for m in bundle.sorted_measures]
+        docs.append(_plan(bundle, gettext, analyser))
+        docs += [_measure(cat, bundle, m, gettext, analyser) for m in bundle.sorted_measures]
     return docs
 
 
-def _plan(bundle: PlanBundle, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:
+def _plan(bundle: PlanBundle, _: Callable[[str], str], analyser: AnalysisCache) -> SearchDocument:
     plan = bundle.plan
     parts = [
         ("about", _("community plan")),
@@ -47,10 +47,10 @@ def _plan(bundle: PlanBundle, _: Callable[[str], str], synonyms: Synonyms) -> Se
         "summary": plan.summary or plain(plan.text, 180),
     }
     filters = {"record": ["plan"], "kind": ["plan"]}
-    return _document(plan_url(plan.id), "plan", plan.id, plan.title, parts, synonyms, meta, filters)
+    return _document(plan_url(plan.id), "plan", plan.id, plan.title, parts, analyser, meta, filters)
 
 
-def _measure(cat: Catalogue, bundle: PlanBundle, measure: Measure, _: Callable[[str], str], synonyms: Synonyms) -> SearchDocument:
+def _measure(cat: Catalogue, bundle: PlanBundle, measure: Measure, _: Callable[[str], str], analyser: AnalysisCache) -> SearchDocument:
     vocab = cat.vocab
     title = _("Measure %(number)s: %(title)s") % {"number": measure.number, "title": measure.title}
     responsible = organisation(cat, bundle, measure.responsible).name
@@ -84,7 +84,7 @@ def _measure(cat: Catalogue, bundle: PlanBundle, measure: Measure, _: Callable[[
         "locality": locality_values(cat, measure.localities or bundle.plan.area),
     }
     url = plan_url(bundle.id, "measures", measure.id)
-    return _document(url, "measure", f"{bundle.id}/{measure.id}", title, parts, synonyms, meta, {k: v for k, v in filters.items() if v})
+    return _document(url, "measure", f"{bundle.id}/{measure.id}", title, parts, analyser, meta, {k: v for k, v in filters.items() if v})
 
 
 def locality_values(cat: Catalogue, concerned: list[str]) -> list[str]:

@@ -115,6 +115,7 @@ def _varint(n: int, out: bytearray) -> None:
 def encode(entries: Sequence[Entry]) -> bytes:
     """Entries (key, postings by document) as the bytes of one file."""
     out = bytearray()
+    append = out.append
     _varint(len(entries), out)
     for key, postings in entries:
         raw = key.encode("utf-8")
@@ -123,7 +124,14 @@ def encode(entries: Sequence[Entry]) -> bytes:
         _varint(len(postings), out)
         previous = 0
         for doc, c in postings:
-            _varint((doc - previous) << VALUE_BITS | c, out)
+            n = (doc - previous) << VALUE_BITS | c
+            if n < 0x80:  # one or two bytes: nearly every posting
+                append(n)
+            elif n < 0x4000:
+                append((n & 0x7F) | 0x80)
+                append(n >> 7)
+            else:
+                _varint(n, out)
             previous = doc
     return bytes(out)
 

@@ -13,20 +13,23 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 
 from ..index import Catalogue
+from .analysed import MIN_SUGGEST_LENGTH, document_words
 from .analysis import analyse, fold, is_stopword, tokenize
 from .documents import SearchDocument
+
+__all__ = [  # MIN_SUGGEST_LENGTH lives with the words it keeps (``analysed``)
+    "MIN_SUGGEST_LENGTH", "MIN_TYPO_LENGTH", "cached_vocabulary", "correct_query", "one_edit_apart", "site_vocabulary",
+    "suggest_word", "vocabulary",
+]
 
 log = logging.getLogger(__name__)
 Shards = dict[int, list[list[str]]]
 
 #: Shorter words are not corrected: one letter changes too much of them.
 MIN_TYPO_LENGTH = 5
-#: Words shorter than this are not offered as corrections (a typo in them is ambiguous).
-MIN_SUGGEST_LENGTH = 4
 
 
 def _phrases(cat: Catalogue) -> list[str]:
@@ -87,24 +90,6 @@ def _write(path: Path, shards: Shards) -> None:
         log.debug("cannot write the vocabulary cache %s: %s", path, exc)
 
 
-@lru_cache(maxsize=1 << 15)
-def _words(text: str) -> tuple[tuple[str, str], ...]:
-    """(folded, written) for each word of ``text`` a person could mistype; one record's text is read once."""
-    return tuple(pair for pair in map(_word, tokenize(text)) if pair is not None)
-
-
-@lru_cache(maxsize=1 << 17)
-def _word(word: str) -> tuple[str, str] | None:
-    """(folded, written) for a word a person could mistype, None for a short one or one with digits.
-
-    The national catalogue's texts have millions of words but a few ten thousand
-    distinct ones: each is folded and looked at once.
-    """
-    if len(word) < MIN_SUGGEST_LENGTH or any(c.isdigit() for c in word):
-        return None
-    return fold(word), word
-
-
 def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> Shards:
     """Return the did-you-mean vocabulary: folded length → [[folded, word], …], most frequent first.
 
@@ -115,8 +100,9 @@ def vocabulary(docs: Iterable[SearchDocument], extra: Iterable[str] = ()) -> Sha
     pairs: Counter[tuple[str, str]] = Counter()
     titles: set[str] = set()
     for doc in docs:
-        titles.update(tokenize(doc.title))
-        pairs.update(_words(f"{doc.title}\n{doc.text}"))
+        words, title_words = doc.words if doc.words is not None else document_words(doc.title, doc.text)
+        titles.update(title_words)
+        pairs.update(words)
     titles.update(t for phrase in extra for t in tokenize(phrase))
     # Fold each distinct word once, and keep only the words of titles and names: the text
     # has millions of words at national scale, a few ten thousand distinct ones.

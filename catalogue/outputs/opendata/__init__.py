@@ -14,10 +14,12 @@ confidential place reaches none of them with more than its municipality.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from ...index import Catalogue
+from ...sealed import read_sealed, write_sealed
 from ...validate.stage import paused_gc
-from ..context import OutputContext
+from ..context import OutputContext, RecordPrints
 from .catalogue_json import catalogue_document
 from .common import CSV, CSV_EXCEL, CSV_METADATA, FOLDER, HSDS, HSDS_TAXONOMIES, JSON, JSON_SCHEMA, Export, compact_json, readable_json
 from .csv_export import csvw_metadata, excel_csv, rows, standard_csv
@@ -55,24 +57,36 @@ def _never() -> None:
     return None
 
 
-def export_files(cat: Catalogue, formats: Iterable[str] = FORMATS, check: Callable[[], None] = _never) -> dict[str, bytes]:
+def export_files(
+    cat: Catalogue,
+    formats: Iterable[str] = FORMATS,
+    check: Callable[[], None] = _never,
+    prints: RecordPrints | None = None,
+    cache: Path | None = None,
+) -> dict[str, bytes]:
     """Return the files of ``formats`` (site path under ``data/`` → bytes) of the publishable catalogue.
 
     ``check`` is called between formats, so the live preview can stop work it will not serve.
+    With ``prints`` (what the build read) and a ``cache`` file, each service's part of every
+    format is kept there (sealed), and taken from the last build's when its inputs are the same.
     """
-    ex = Export(cat)
     files: dict[str, bytes] = {}
     with paused_gc():  # hundreds of thousands of short-lived dicts beside a catalogue of a million objects
+        kept = read_sealed(cache) if prints is not None else None
+        ex = Export(cat, prints, kept if isinstance(kept, dict) else {})
         for name in FORMATS:
             if name in formats:
                 check()
                 files.update(FORMATS[name](ex))
+        if prints is not None and (ex.remade or ex.made.keys() != ex.kept.keys()):
+            write_sealed(cache, ex.made)
     return files
 
 
 def write_open_data(context: OutputContext) -> None:
     """Add ``data/`` and the "Otevřená data" page to the site; runs after the pages, in build and serve."""
-    files = export_files(context.catalogue, check=context.check)
+    cache = context.cache / "opendata" / "services.pickle" if context.cache else None
+    files = export_files(context.catalogue, check=context.check, prints=context.prints, cache=cache)
     for path, data in sorted(files.items()):
         context.tree.add(path, data, f"open data {path.removeprefix(FOLDER + '/')}")
     url, html = render_page(context.catalogue, files, context.theme)

@@ -16,7 +16,7 @@ from ...model.vocabularies import CapacityUnit, Language, ServiceType, Term
 from ...index.opening import holiday_rule
 from ...model.hours import Day
 from ...model.schedule import Schedule, Week
-from .common import JSON_SCHEMA, Export, hhmm
+from .common import JSON_SCHEMA, Export, entry_json, hhmm, json_list
 from .schema import SCHEMA_VERSION
 
 
@@ -36,7 +36,7 @@ def catalogue_document(ex: Export) -> dict[str, Any]:
         },
         "localities": [locality(ex, cat.localities[lid]) for lid in sorted(cat.localities)],
         "providers": [provider(ex, cat.providers[pid]) for pid in sorted(cat.providers)],
-        "services": [service(ex, cat.services[sid]) for sid in sorted(cat.services)],
+        "services": json_list(ex.each_service("json", lambda s: entry_json(service(ex, s)))),
         "life_situations": [life_situation(ex, cat.life_situations[sid]) for sid in sorted(cat.life_situations)],
     }
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -14,6 +14,9 @@ from ...index import Catalogue
 from ...model.records import Service
 from ...render.i18n import translations
 from ...render.urls import absolute, url_for
+from ..context import RecordPrints
+
+T = TypeVar("T")
 
 # Where each file is published, relative to the site's root; ``export --out DIR`` writes the
 # same layout without the leading ``data/``.
@@ -33,14 +36,42 @@ LIST_SEPARATOR = "; "  # several values in one CSV cell or one line of text
 
 @dataclass
 class Export:
-    """The publishable catalogue with the lookups the exports share, made once per export."""
+    """The publishable catalogue with the lookups the exports share, made once per export.
+
+    With ``prints`` (what the build read), each service's part of every format is kept
+    by the service's fingerprint (``made``, saved by ``write_open_data``), and taken from
+    the last build's (``kept``) when its files and everything it shares are the same.
+    """
 
     cat: Catalogue
+    prints: RecordPrints | None = None
+    kept: dict[bytes, dict[str, Any]] = field(default_factory=dict)  # the last build's: fingerprint → format → part
+    made: dict[bytes, dict[str, Any]] = field(default_factory=dict)  # this build's
+    remade: int = 0  # how many services' parts this build made again
     gettext: Callable[[str], str] = field(init=False)
     _levels_above: dict[str, dict[str, str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.gettext = translations(self.cat.site.language).gettext
+
+    def each_service(self, part: str, make: Callable[[Service], T]) -> list[T]:
+        """Return ``make`` of every service in id order; the last build's part of a service whose inputs are the same."""
+        out = []
+        for sid in sorted(self.cat.services):
+            service = self.cat.services[sid]
+            key = self.prints.service(sid, service.provider) if self.prints is not None else None
+            if key is None:
+                out.append(make(service))
+                continue
+            kept = self.kept.get(key, {})
+            if part in kept:
+                found = kept[part]
+            else:
+                found = make(service)
+                self.remade += 1
+            self.made.setdefault(key, {})[part] = found
+            out.append(found)
+        return out
 
     def url(self, site_url: str) -> str:
         """Return the full address of a path of the site (``/sluzby/x/`` or ``data/…``)."""
@@ -109,6 +140,17 @@ def compact_json(data: Any) -> bytes:
     fifth of the time.
     """
     return orjson.dumps(data) + b"\n"
+
+
+def json_list(items: list[bytes]) -> orjson.Fragment:
+    """Return a list of values already written by ``compact_json`` (without its newline), to stand in
+    a document as the list of them would: each service's entry is written once and kept as bytes."""
+    return orjson.Fragment(b"[" + b",".join(items) + b"]")
+
+
+def entry_json(data: Any) -> bytes:
+    """Return one entry of a large file as ``compact_json`` writes it inside the file."""
+    return orjson.dumps(data)
 
 
 def readable_json(data: Any) -> bytes:

@@ -196,16 +196,14 @@ HOURS_HELP = N_(
 
 def rows(ex: Export) -> list[list[str]]:
     """Return the table's cells: each service once per place (once, with empty place columns, without one)."""
-    out = []
-    no_place = [""] * len(PLACE_COLUMNS)
-    for sid in sorted(ex.cat.services):
-        service = ex.cat.services[sid]
-        head = [_cell(column.value(ex, service)) for column in SERVICE_COLUMNS]
-        if not service.locations:
-            out.append(head + no_place)
-        for i, location in enumerate(service.locations):
-            out.append(head + [_cell(column.value(ex, service, i, location)) for column in PLACE_COLUMNS])
-    return out
+    return [row for rows_of in ex.each_service("csv", lambda s: _service_rows(ex, s)) for row in rows_of]
+
+
+def _service_rows(ex: Export, service: Service) -> list[list[str]]:
+    head = [_cell(column.value(ex, service)) for column in SERVICE_COLUMNS]
+    if not service.locations:
+        return [head + [""] * len(PLACE_COLUMNS)]
+    return [head + [_cell(column.value(ex, service, i, location)) for column in PLACE_COLUMNS] for i, location in enumerate(service.locations)]
 
 
 def _cell(value: Any) -> str:
