@@ -23,6 +23,7 @@ was analysed, and holding only the documents of the last run.
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -129,7 +130,7 @@ class AnalysisCache:
         self.synonyms = synonyms
         self.path = folder / "documents.pickle" if folder is not None else None
         digest = hashlib.sha256(code_fingerprint())
-        digest.update(pickle.dumps((synonyms.phrases, sorted(synonyms.places)), protocol=pickle.HIGHEST_PROTOCOL))
+        digest.update(json.dumps([synonyms.phrases, sorted(synonyms.places)], ensure_ascii=False).encode())  # not pickle: see analyse
         self.fingerprint = digest.digest()
         self.before = self._load()
         self.now = Store(self.fingerprint)
@@ -155,7 +156,9 @@ class AnalysisCache:
 
     def analyse(self, fields: Fields) -> Analysed:
         """Return the analysed form of a document's fields: the last run's when they are the same."""
-        key = hashlib.sha256(pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+        # JSON, not pickle: pickle writes a string seen twice as a reference to the first, so equal fields made of
+        # shared or separate string objects (a record from the cache or parsed afresh) would hash differently
+        key = hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).digest()
         found = self.now.entries.get(key) or self.before.entries.get(key)
         if found is None:
             found = analyse_fields(fields, self.synonyms)
