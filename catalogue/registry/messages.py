@@ -157,6 +157,19 @@ class Part:
         return f"Part({self.key!r}, **{self.values!r})"
 
 
+def found(value: object, detail: bool = True) -> Part:
+    """Return what a file holds where something else was expected; with ``detail`` the number or the text itself."""
+    if value is None:
+        return Part("found_null")
+    if isinstance(value, bool):
+        return Part("found_bool")
+    if isinstance(value, (int, float)):
+        return Part("found_number", value=value) if detail else Part("found_a_number")
+    if isinstance(value, str):
+        return Part("found_text", value=value[:40] + ("…" if len(value) > 40 else "")) if detail else Part("found_a_text")
+    return Part("found_list") if isinstance(value, list) else Part("found_object")
+
+
 def json_reason(message: str) -> Part | str:
     """Return why a file is not JSON, from the message of Python's json module (as it is when unknown)."""
     if message.startswith("Expecting value"):

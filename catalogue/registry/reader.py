@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .codelists import REQUIRED, CodeLists, Item
-from .messages import Part, RegistryInputError
+from .messages import Part, RegistryInputError, found
 
 MAX_TEXT = 2000  # longer than any real name, phone or address; a longer value means a damaged file
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -26,7 +26,7 @@ class Reader:
 
     def fail(self, key: str, expected: Part, value: Any) -> None:
         raise RegistryInputError(
-            "item_wrong_type", self.language, path=self.path, portal=self.portal, key=key, expected=expected, found=_kind(value)
+            "item_wrong_type", self.language, path=self.path, portal=self.portal, key=key, expected=expected, found=found(value)
         )
 
     def text(self, data: dict, key: str, where: str, optional: bool = True) -> str | None:
@@ -86,22 +86,10 @@ class Reader:
         return item
 
 
-def _kind(value: Any) -> Part:
-    if value is None:
-        return Part("found_null")
-    if isinstance(value, bool):
-        return Part("found_bool")
-    if isinstance(value, (int, float)):
-        return Part("found_number", value=value)
-    if isinstance(value, str):
-        return Part("found_text", value=value[:40] + ("…" if len(value) > 40 else ""))
-    return Part("found_list") if isinstance(value, list) else Part("found_object")
-
-
 def portal_id_of(item: Any, index: int, path: str, language: str) -> int:
     """Return the registration's ``portalId``; an item without one is an error."""
     if not isinstance(item, dict):
-        raise RegistryInputError("item_not_object", language, path=path, index=index + 1, found=_kind(item))
+        raise RegistryInputError("item_not_object", language, path=path, index=index + 1, found=found(item))
     portal = item.get("portalId")
     if not isinstance(portal, int) or isinstance(portal, bool) or portal < 1:
         ident = item.get("identifikator")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import OFFICIAL_FILE
-from .messages import REGISTRY_URL, Part, RegistryInputError, json_reason
+from .messages import REGISTRY_URL, Part, RegistryInputError, found, json_reason
 
 CHUNK = 1 << 22  # 4 MiB of the file at a time
 _WHITESPACE = " \t\r\n"
@@ -179,8 +179,7 @@ def registrations(stream: BinaryIO, shown: str) -> Iterator[tuple[int, Any]]:
     if first != "{":
         if not first:
             raise RegistryInputError("source_wrong_root", path=shown, found=Part("found_empty_file"))
-        found = _describe(window.value(decoder, 0))
-        raise RegistryInputError("source_wrong_root", path=shown, found=found)
+        raise RegistryInputError("source_wrong_root", path=shown, found=found(window.value(decoder, 0), detail=False))
     window.pos += 1
     seen_items = False
     count = 0
@@ -206,22 +205,10 @@ def registrations(stream: BinaryIO, shown: str) -> Iterator[tuple[int, Any]]:
         else:
             value = window.value(decoder, count)
             if key == "polozky":
-                raise RegistryInputError("source_wrong_root", path=shown, found=Part("found_items_holding", what=_describe(value)))
+                raise RegistryInputError("source_wrong_root", path=shown, found=Part("found_items_holding", what=found(value, detail=False)))
         if window.expect(",}") == "}":
             break
     if window.skip_space():
         window.fail("Extra data", window.pos)
     if not seen_items:
         raise RegistryInputError("source_wrong_root", path=shown, found=Part("found_no_items"))
-
-
-def _describe(value: Any) -> Part:
-    if isinstance(value, list):
-        return Part("found_list")
-    if isinstance(value, dict):
-        return Part("found_object")
-    if isinstance(value, str):
-        return Part("found_a_text")
-    if value is None:
-        return Part("found_null")
-    return Part("found_a_number") if isinstance(value, (int, float)) and not isinstance(value, bool) else Part("found_bool")
