@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -34,8 +35,9 @@ from . import __version__
 from .clock import build_date, today
 from .sealed import read_sealed, write_sealed
 from .validate.cache import cache_folder
+from .write import Previous
 
-FORMAT = "catalogue-build-manifest-1"
+FORMAT = "catalogue-build-manifest-2"
 PROJECT = Path(__file__).resolve().parents[1]
 PACKAGE = Path(__file__).resolve().parent
 CODE_ROOTS = (PACKAGE, PROJECT / "templates", PROJECT / "static", PROJECT / "vendor" / "npm")
@@ -60,6 +62,7 @@ class Manifest:
     token: str = field(default_factory=lambda: secrets.token_hex(8))
     warnings: int = 0
     pages: int = 0
+    previous: Previous | None = None  # the tree kept beside the output, to be the next one (:mod:`.write.previous`)
     format: str = FORMAT
 
 
@@ -79,7 +82,8 @@ class Survey:
     ``reason`` says why the build must be full ("" when the manifest can be trusted);
     ``changed`` are the inputs added, changed or removed since; ``intact`` the output
     files still as the manifest says (path → SHA-256), ``damaged`` those missing or
-    edited, ``extra`` whether the folder holds files the manifest does not list.
+    edited, ``extra`` whether the folder holds files the manifest does not list;
+    ``rehashed`` the intact files whose size, time or inode changed (the same bytes).
     """
 
     manifest: Manifest | None
@@ -90,6 +94,7 @@ class Survey:
     intact: dict[str, str] = field(default_factory=dict)
     damaged: set[str] = field(default_factory=set)
     extra: bool = False
+    rehashed: set[str] = field(default_factory=set)
 
     @property
     def unchanged(self) -> bool:
@@ -167,7 +172,8 @@ def survey(content: Path, out: Path, theme: Path | None, now: dict[str, str], fu
         found.reason = "the settings changed: " + ", ".join(sorted(k for k in now.keys() | manifest.settings.keys() if now.get(k) != manifest.settings.get(k)))
     elif any(not p.startswith("content/") for p in found.changed):
         found.reason = "the program, its templates or the theme changed"
-    found.intact, found.damaged, found.extra = check_outputs(out, manifest.outputs, manifest.folders)
+    found.intact, found.rehashed, found.extra = check_outputs(out, manifest.outputs, manifest.folders)
+    found.damaged = manifest.outputs.keys() - found.intact.keys()
     return found
 
 
@@ -270,13 +276,14 @@ def file_sha(path: str) -> str:
 
 
 def check_outputs(out: Path, recorded: dict[str, Output], folders: dict[str, int]) -> tuple[dict[str, str], set[str], bool]:
-    """Return the output files still as recorded (path → hash), those missing or changed, and whether there are others.
+    """Return the output files still as recorded (path → hash), those of them found by their bytes alone, and whether there are others.
 
     Each recorded file is looked at by its path, and a folder listed only when its time
     changed (a file added, removed or renamed in it): the national site's 17,000
     folders need not be read one by one.
     """
     intact: dict[str, str] = {}
+    rehashed: set[str] = set()
     base = os.path.join(out, "")  # paths as strings: 28,000 pathlib joins cost more than the lstat calls
     lstat = os.lstat
     for rel, (size, mtime, sha, ino, _step) in recorded.items():
@@ -284,9 +291,12 @@ def check_outputs(out: Path, recorded: dict[str, Output], folders: dict[str, int
             info = lstat(base + rel)
         except OSError:
             continue
-        if (info.st_size, info.st_mtime_ns, info.st_ino) == (size, mtime, ino) or file_sha(base + rel) == sha:
+        if (info.st_size, info.st_mtime_ns, info.st_ino) == (size, mtime, ino):
             intact[rel] = sha
-    return intact, set(recorded) - intact.keys(), _others(base, recorded, folders)
+        elif file_sha(base + rel) == sha:
+            intact[rel] = sha
+            rehashed.add(rel)
+    return intact, rehashed, _others(base, recorded, folders)
 
 
 def _others(base: str, recorded: dict[str, Output], folders: dict[str, int]) -> bool:
@@ -304,21 +314,21 @@ def _others(base: str, recorded: dict[str, Output], folders: dict[str, int]) -> 
     return False
 
 
-def scan_outputs(out: Path) -> dict[str, tuple[int, int, int]]:
-    """Return (size, time, inode) of every file in the output folder (links count as foreign files: -1)."""
-    found: dict[str, tuple[int, int, int]] = {}
-    for rel, entry in _entries(str(out)):
-        info = entry.stat(follow_symlinks=False)
-        found[rel] = (-1, 0, 0) if entry.is_symlink() else (info.st_size, info.st_mtime_ns, info.st_ino)
-    return found
-
-
 def record_outputs(out: Path, digests: dict[str, str], steps: dict[str, str]) -> tuple[dict[str, Output], dict[str, int]]:
-    """Return the manifest's entries for the files just written into ``out`` (their hashes known), and its folders' times."""
-    seen = scan_outputs(out)
+    """Return the manifest's entries for the files just written into ``out`` (their hashes known), and its folders' times.
+
+    Each file and folder is looked at by its path (a link counts as a foreign file:
+    -1): walking the national site's 17,000 folders cost ten times as much.
+    """
+    base = os.path.join(out, "")
+    lstat = os.lstat
     entries: dict[str, Output] = {}
     for rel, sha in digests.items():
-        size, mtime, ino = seen.get(rel, (-1, 0, 0))
+        try:
+            info = lstat(base + rel)
+            size, mtime, ino = (-1, 0, 0) if stat.S_ISLNK(info.st_mode) else (info.st_size, info.st_mtime_ns, info.st_ino)
+        except OSError:
+            size, mtime, ino = -1, 0, 0
         entries[rel] = (size, mtime, sha, ino, steps.get(rel, ""))
     names = {""}
     for rel in entries:
@@ -326,4 +336,4 @@ def record_outputs(out: Path, digests: dict[str, str], steps: dict[str, str]) ->
         while parent not in names:  # a folder holding only folders counts too
             names.add(parent)
             parent = os.path.dirname(parent)
-    return entries, {rel: os.lstat(out / rel).st_mtime_ns for rel in sorted(names)}
+    return entries, {rel: lstat(base + rel if rel else out).st_mtime_ns for rel in sorted(names)}

@@ -49,7 +49,7 @@ from .render.urls import output_path
 from .search.ids import write_result_ids
 from .search.output import write_search
 from .validate.stage import Loaded, check_content, paused_gc
-from .write import OutputTree, tidy
+from .write import OutputTree, Recycle, tidy
 
 Output = Callable[[OutputContext], None]
 log = logging.getLogger("catalogue")
@@ -189,14 +189,29 @@ def write_step(build: Build) -> None:
     digests = build.tree.digests()
     survey = build.survey
     manifest.forget(build.content, build.out)
-    build.tree.write_atomically(build.out, reuse=survey.intact if survey else None, digests=digests)
+    previous = build.tree.write_atomically(build.out, reuse=survey.intact if survey else None, digests=digests, recycle=recycle_of(survey))
     if survey is None:
         return
-    record = Manifest(str(build.out.resolve()), survey.settings, survey.inputs, warnings=len(build.problems.warnings))
+    record = Manifest(str(build.out.resolve()), survey.settings, survey.inputs, warnings=len(build.problems.warnings), previous=previous)
     record.outputs, record.folders = manifest.record_outputs(build.out, digests, build.tree.steps)
     record.pages = sum(1 for p in digests if p.endswith(".html"))
     state = State(record.token, build.catalogue, build.pages)
     manifest.save(build.content, build.out, record, state)
+
+
+def recycle_of(survey: Survey | None) -> Recycle:
+    """Return what the write knows of the trees beside the output: the one kept by the last build, the site in place.
+
+    The site in place is kept for the next build only when the survey found every
+    file of it as recorded (size, time and inode) and nothing else in it.
+    """
+    last = survey.manifest if survey is not None else None
+    if survey is None or last is None:
+        return Recycle(None)  # a tree kept before is not known: it goes
+    inodes = {rel: last.outputs[rel][3] for rel in survey.intact if rel not in survey.rehashed}
+    whole = not survey.damaged and not survey.extra and not survey.rehashed
+    site = ({rel: entry[3] for rel, entry in last.outputs.items()}, dict(last.folders)) if whole else None
+    return Recycle(last.previous, inodes, site)
 
 
 def write_print_step(build: Build) -> None:

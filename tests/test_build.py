@@ -74,7 +74,7 @@ def test_interrupted_write_leaves_the_previous_site_and_no_debris(site, tmp_path
     run_cli("build", "--content", site, "--out", out)
     before = tree_digest(out)
 
-    def crash(*_):
+    def crash(*_, **__):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(write_module, "swap_in", crash)

@@ -324,9 +324,9 @@ def test_print_stages_beside_the_site_never_inside_it(site, tmp_path, monkeypatc
     seen: list[Path] = []
     real = write_module.swap_in
 
-    def spy(staging, target, old):
+    def spy(staging, target, old, **options):
         seen.append(staging)
-        real(staging, target, old)
+        return real(staging, target, old, **options)
 
     monkeypatch.setattr(write_module, "swap_in", spy)
     monkeypatch.setattr("catalogue.outputs.print.jobs.render_all", lambda jobs, workers: [_fake_pdf(job) for job in jobs])

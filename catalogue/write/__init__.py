@@ -20,18 +20,17 @@ import logging
 import os
 import re
 import secrets
-import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar
 
-from .messages import commands as said
-from .messages.core import say
-from .errors import CatalogueError
+from ..errors import CatalogueError
+from ..messages import commands as said
+from ..messages.core import say
+from .files import THREADS, folders_by_depth, in_batches, link_file, remove_tree, unlink_quietly, write_file
+from .previous import Previous, Recycle, bring_up_to_date, kept_name, take
 
 try:
     import fcntl
@@ -41,8 +40,7 @@ except ImportError:  # pragma: no cover - no flock (Windows): a lock counts as h
 log = logging.getLogger("catalogue")
 LOCK_SIGNATURE = b"catalogue build "
 STALE_SECONDS = 24 * 3600  # without flock, a lock older than this is taken for a killed build's
-BATCH = 64  # files or folders per task of the writing threads
-T = TypeVar("T")
+__all__ = ["OutputTree", "Previous", "Recycle", "remove_leftovers", "remove_tree", "swap_in", "tidy", "write_beside"]
 
 
 class OutputTree:
@@ -95,8 +93,9 @@ class OutputTree:
         return found
 
     def write_atomically(
-        self, target: Path, beside: Path | None = None, reuse: dict[str, str] | None = None, digests: dict[str, str] | None = None
-    ) -> None:
+        self, target: Path, beside: Path | None = None, reuse: dict[str, str] | None = None,
+        digests: dict[str, str] | None = None, recycle: Recycle | None = None,
+    ) -> Previous | None:
         """Write everything into a fresh folder and swap it in as ``target`` at the end.
 
         The temporary folders stand in ``beside`` (default: ``target``'s parent), so
@@ -109,6 +108,11 @@ class OutputTree:
         (copied where links are impossible), so an unchanged file keeps its time and
         writing 28,000 files costs little more than linking them. The kept files
         must be among them. ``digests`` saves hashing again (:meth:`digests`).
+
+        With ``recycle`` the new tree is the one kept beside the site by the last
+        build, brought up to date (:mod:`.previous`), and the site in place is kept
+        in its turn when it is known whole: what it holds then is returned, for the
+        manifest.
         """
         digests = digests or (self.digests() if reuse else {})
         same = {p for p in self.files if reuse and reuse.get(p) == digests[p]}
@@ -122,43 +126,41 @@ class OutputTree:
         remove_leftovers(work, label, target)
         if work != target.parent:  # an older version staged beside the target itself
             remove_leftovers(target.parent, target.name, target)
+        kept = kept_name(work, label)
         with Claim(work, label) as claim:
             staging = claim.tree("building")
             try:
-                os.mkdir(staging, 0o700)
-                # File system calls release the GIL; on slow (overlay, network) disks threads help a lot.
-                with ThreadPoolExecutor(max_workers=8) as pool:
-                    for level in _folders_by_depth({os.path.dirname(rel) for rel in (*written, *linked)}):
-                        in_batches(pool, lambda rel: os.mkdir(staging / rel), level)
-                    in_batches(pool, lambda rel: _write_file(staging / rel, self.files[rel]), written)
-                    in_batches(pool, lambda rel: _link_file(target / rel, staging / rel), linked)
+                if not (recycle and take(kept, staging, recycle.previous) and self._brought(staging, target, recycle, written, linked)):
+                    self._fresh(staging, target, written, linked)
                 os.chmod(staging, 0o755)
-                swap_in(staging, target, claim.tree("old"))
+                site = recycle.site if recycle is not None and target.is_dir() else None
+                moved = swap_in(staging, target, claim.tree("old"), keep=kept if site else None)
             except BaseException:
                 remove_tree(staging)
                 raise
+        return Previous(os.lstat(kept).st_ino, *site) if moved and site else None
 
+    def _fresh(self, staging: Path, target: Path, written: list[str], linked: list[str]) -> None:
+        """Make ``staging`` a new tree: its folders, the files written, the files linked from ``target``."""
+        base, source = os.path.join(staging, ""), os.path.join(target, "")
+        os.mkdir(staging, 0o700)
+        with ThreadPoolExecutor(max_workers=THREADS) as pool:
+            for level in folders_by_depth({os.path.dirname(rel) for rel in (*written, *linked)}):
+                in_batches(pool, lambda rel: os.mkdir(base + rel), level)
+            in_batches(pool, lambda rel: write_file(base + rel, self.files[rel]), written)
+            in_batches(pool, lambda rel: link_file(source + rel, base + rel), linked)
 
-def in_batches(pool: ThreadPoolExecutor, work: Callable[[T], object], items: Sequence[T], size: int = BATCH) -> None:
-    """Do ``work`` on every item, in the pool's threads, a batch of items per task.
-
-    One task per file cost more than the file's system call: the national site's
-    45,000 links and folders made 90,000 futures, seconds of CPU spent handing
-    them out and waiting on them.
-    """
-    batches = [items[i : i + size] for i in range(0, len(items), size)]
-    list(pool.map(lambda batch: [work(item) for item in batch], batches))
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fchmod(fd, 0o644)  # readable by the web server whatever the umask
-    finally:
-        os.close(fd)
+    def _brought(self, staging: Path, target: Path, recycle: Recycle, written: list[str], linked: list[str]) -> bool:
+        """Bring the kept tree, now ``staging``, up to date; return False (it is removed) where that fails."""
+        assert recycle.previous is not None
+        try:
+            touched = bring_up_to_date(staging, target, recycle.previous, recycle.inodes, self.files, written, linked)
+        except OSError as exc:  # the tree was not what its record says after all: make a new one
+            log.debug("making a new tree: the one kept could not be brought up to date (%s)", exc)
+            remove_tree(staging)
+            return False
+        log.debug("brought the tree kept beside %s up to date: %d files touched", target, touched)
+        return True
 
 
 def tidy(target: Path) -> None:
@@ -167,64 +169,8 @@ def tidy(target: Path) -> None:
     remove_leftovers(target.parent, target.name, target)
 
 
-def _folders_by_depth(folders: set[str]) -> list[list[str]]:
-    """Return every folder of ``folders`` and their parents, grouped by depth, shallowest first."""
-    every: set[str] = set()
-    for rel in folders:
-        while rel and rel not in every:
-            every.add(rel)
-            rel = os.path.dirname(rel)
-    levels: dict[int, list[str]] = {}
-    for rel in sorted(every):
-        levels.setdefault(rel.count("/"), []).append(rel)
-    return [levels[depth] for depth in sorted(levels)]
-
-
-def _link_file(source: Path, path: Path) -> None:
-    """Hard-link ``source`` (a file of the site in place) as ``path``; copy it, time and all, where links fail."""
-    try:
-        os.link(source, path, follow_symlinks=False)
-    except OSError as exc:
-        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
-            raise
-        shutil.copy2(source, path, follow_symlinks=False)
-        os.chmod(path, 0o644)
-
-
-def remove_tree(folder: Path) -> None:
-    """Delete a whole tree: files in parallel threads, then the folders, deepest first, each depth in parallel.
-
-    On overlay and network file systems one ``rmdir`` can take milliseconds, and the
-    national site has 17,000 folders (a page is ``…/index.html``).
-    """
-    files: list[str] = []
-    depths: dict[int, list[str]] = {}
-    for root, _, names in os.walk(folder):
-        files.extend(os.path.join(root, n) for n in names)
-        depths.setdefault(root.count(os.sep), []).append(root)
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        in_batches(pool, _unlink_quietly, files)
-        for depth in sorted(depths, reverse=True):
-            in_batches(pool, _rmdir_quietly, depths[depth])
-    shutil.rmtree(folder, ignore_errors=True)  # whatever appeared meanwhile
-
-
-def _rmdir_quietly(path: str) -> None:
-    try:
-        os.rmdir(path)
-    except OSError:
-        pass
-
-
-def _unlink_quietly(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def swap_in(staging: Path, target: Path, old: Path) -> None:
-    """Replace ``target`` by ``staging``; the previous tree is removed last.
+def swap_in(staging: Path, target: Path, old: Path, keep: Path | None = None) -> bool:
+    """Replace ``target`` by ``staging``; the previous tree is removed last, or moved to ``keep`` (then return True).
 
     On Linux the two trees trade places in one atomic rename (``RENAME_EXCHANGE``),
     so there is no moment without a site, even for a build killed right then;
@@ -235,8 +181,7 @@ def swap_in(staging: Path, target: Path, old: Path) -> None:
     if had and not target.is_dir():
         raise CatalogueError(say(said.NOT_A_FOLDER, out=target))
     if had and _exchange(staging, target):
-        remove_tree(staging)  # it holds the previous site now
-        return
+        return _done_with(staging, keep)  # it holds the previous site now
     if had:
         os.rename(target, old)
     try:
@@ -245,8 +190,19 @@ def swap_in(staging: Path, target: Path, old: Path) -> None:
         if had:
             os.rename(old, target)
         raise
-    if had:
-        remove_tree(old)
+    return _done_with(old, keep) if had else False
+
+
+def _done_with(tree: Path, keep: Path | None) -> bool:
+    """Remove the tree that was the site, or keep it under ``keep`` for the next build (return whether it was kept)."""
+    if keep is not None:
+        try:
+            os.rename(tree, keep)
+            return True
+        except OSError:  # something else has the name (never replaced): the tree goes
+            pass
+    remove_tree(tree)
+    return False
 
 
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # <fcntl.h>, <linux/fs.h>
@@ -303,7 +259,7 @@ class Claim:
     def __exit__(self, *exc: object) -> None:
         # Unlinked before letting go: a cleaner that takes the lock then finds nothing to remove.
         # A tree an exception left behind has no lock now, and the next build removes it by its name.
-        _unlink_quietly(str(self.lock))
+        unlink_quietly(str(self.lock))
         os.close(self.fd)
 
 
@@ -328,7 +284,7 @@ def remove_leftovers(work: Path, label: str, target: Path) -> None:
             continue
         if match["what"] == "claim" and entry.is_file(follow_symlinks=False):
             if _abandoned(Path(entry.path), signed=False):  # a build killed while it took its lock
-                _unlink_quietly(entry.path)
+                unlink_quietly(entry.path)
         elif match["lock"] and entry.is_file(follow_symlinks=False):
             groups.setdefault(match["token"], {})["lock"] = Path(entry.path)
         elif not match["lock"] and entry.is_dir(follow_symlinks=False):
@@ -345,7 +301,7 @@ def remove_leftovers(work: Path, label: str, target: Path) -> None:
             if what in found and found[what].exists():
                 log.debug("removing %s, left by an interrupted build", found[what])
                 remove_tree(found[what])
-        _unlink_quietly(str(lock))
+        unlink_quietly(str(lock))
 
 
 def _abandoned(lock: Path, signed: bool = True) -> bool:
