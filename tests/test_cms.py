@@ -282,3 +282,15 @@ def test_one_or_many_shows_text_and_saves_one_value_as_a_value_and_several_as_a_
         "shown": ["+420 1", "+420 1, +420 2"],
         "saved": ["+420 1", ["+420 1", "+420 2"], "+420 1", []],
     }
+
+
+@pytest.mark.skipif(not hasattr(pyyaml, "CSafeDumper"), reason="PyYAML without libyaml")
+def test_the_configuration_is_the_same_bytes_with_and_without_libyaml(built, monkeypatch):
+    """The build writes it with libyaml's emitter (a quarter of the time); a machine without libyaml must get the same file."""
+    from catalogue.outputs import cms
+
+    config = config_of(built)
+    fast = cms.dump_config(config)
+    monkeypatch.setattr(cms, "DUMPER", pyyaml.SafeDumper)
+    assert cms.dump_config(config) == fast == (built / "admin/config.yml").read_text(encoding="utf-8")
+    assert fast.count("\n") > 200
