@@ -264,3 +264,30 @@ def test_full_ignores_the_manifest(tmp_path):
     assert build(content, out, "--full").strip().startswith("sestaveno ")
     now = tree_stats(out)
     assert all(now[p] != before[p] for p in now if not p.endswith("/") and (out / p).is_file())
+
+
+def test_a_no_change_build_never_imports_the_models(tmp_path):
+    """Its second goes to the survey: pydantic and the models cost 0.35 s of start-up (the command line names their choices itself)."""
+    import subprocess
+    import sys
+
+    content, out = fresh(tmp_path)
+    probe = (
+        "import sys, catalogue.cli as cli\n"
+        "from catalogue.report import Reporter\n"
+        f"sys.argv = ['build', 'build', '--content', {str(content)!r}, '--out', {str(out)!r}]\n"
+        "code = cli.main(reporter=Reporter())\n"
+        "print(code, sorted(m for m in sys.modules if m == 'pydantic' or m.startswith('catalogue.model')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "od posledního sestavení se nic nezměnilo" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout
+
+
+def test_the_command_line_names_the_models_choices_as_they_are():
+    from catalogue import cli
+    from catalogue.model.kinds import RECORD_KINDS
+    from catalogue.model.records import LEVELS
+
+    assert cli.NEW_KINDS == tuple(kind.name for kind in RECORD_KINDS if kind.new)
+    assert cli.LEVELS == tuple(LEVELS)
