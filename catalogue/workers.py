@@ -22,7 +22,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
@@ -69,13 +69,80 @@ def frozen_heap() -> Iterator[None]:
     A worker's collector would otherwise walk the whole inherited catalogue and write
     to every object's header, copying the parent's memory page by page into each
     worker (memory) and walking it again and again (time). ``gc.freeze`` is made for
-    this; afterwards the objects are the collector's again, and no page moved.
+    this; afterwards the objects are the collector's again, and no page moved —
+    unless they were frozen before, for longer (a build freezes its catalogue for
+    the whole build, the live preview for good): then they stay so.
     """
+    outer = gc.get_freeze_count() > 0  # frozen already, for longer (a build's catalogue): it stays so
     gc.freeze()
     try:
         yield
     finally:
+        if not outer:
+            gc.unfreeze()
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a step makes many lasting objects.
+
+    Loading the national catalogue makes about a million objects (parsed YAML,
+    records, the cache); the collector would walk all of them again and again as
+    they pile up (unpickling the record cache: 1.0 s with it, 0.35 s without).
+    What little cyclic garbage a step leaves waits for the collector's next run.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            _age()
+            gc.enable()
+
+
+def _age() -> None:
+    """Move every object into the oldest generation without walking it (when nothing is frozen: that stays so).
+
+    What a paused step made all sits in the youngest generation, and the first
+    collection after it walked all of it: a warm national ``check`` spent 1.2 s of its
+    4 s so, after its work was done.
+    """
+    if not gc.get_freeze_count():
+        gc.freeze()
         gc.unfreeze()
+
+
+@contextmanager
+def build_heap() -> Iterator[Callable[[], None]]:
+    """Pause the collector for a build; the function it gives freezes what exists then (the catalogue) to the end.
+
+    On the way out everything the build made joins the oldest generation before the
+    collector is on again: else its first collection walked what the steps made and
+    the catalogue (0.2-0.28 s at national scale) just before the process ended.
+    """
+    enabled, outer, froze = gc.isenabled(), gc.get_freeze_count() > 0, []
+    gc.disable()
+    try:
+        yield lambda: froze.append(gc.freeze())
+    finally:
+        if froze and not outer:
+            gc.unfreeze()
+        if enabled:
+            _age()  # the catalogue and what the steps made: none of it to collect at once
+            gc.enable()
+
+
+@contextmanager
+def collecting() -> Iterator[None]:
+    """Run with the cyclic garbage collector on (a step that leaves cyclic garbage, in a build that paused it)."""
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was:
+            gc.disable()
 
 
 def die_with_parent(parent: int) -> None:

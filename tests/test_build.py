@@ -133,3 +133,31 @@ def test_output_files_are_world_readable(site, tmp_path):
     out = tmp_path / "public"
     run_cli("build", "--content", site, "--out", out)
     assert all(os.stat(p).st_mode & 0o444 == 0o444 for p in out.rglob("*"))
+
+
+@pytest.mark.parametrize("frozen_before", [False, True], ids=["as a command", "in the live preview (frozen for good)"])
+def test_a_build_collects_garbage_only_while_rendering_and_leaves_the_collector_as_it_found_it(site, tmp_path, monkeypatch, frozen_before):
+    """The catalogue's million objects last to the end: only the steps that leave cyclic garbage run the collector."""
+    import gc
+
+    from catalogue import pipeline
+
+    seen: dict[str, bool] = {}
+
+    def noting(step: str, real):
+        def run(*args, **kwargs):
+            seen.setdefault(step, gc.isenabled())
+            return real(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(pipeline, "render_pages", noting("render", pipeline.render_pages))
+    monkeypatch.setattr(pipeline, "write_service_worker", noting("offline", pipeline.write_service_worker))
+    if frozen_before:
+        gc.freeze()
+    try:
+        assert run_cli("build", "--content", site, "--out", tmp_path / "public").code == 0
+        assert seen == {"render": True, "offline": False}
+        assert gc.isenabled() and (gc.get_freeze_count() > 0) == frozen_before
+    finally:
+        gc.unfreeze()

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..sealed import read_sealed, write_sealed
-from ..validate.stage import paused_gc
+from ..workers import paused_gc
 from .analysis import fold, index_terms, tokenize
 from .postings import best_terms
 from .ranking import capped, code

@@ -8,7 +8,7 @@ from ..index import Catalogue
 from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from ..render.views import place_in
-from ..validate.stage import paused_gc
+from ..workers import paused_gc
 from .browser import SEARCH_FOLDER, index_files
 from .corpus import build_documents
 from .suggest import cached_vocabulary

@@ -39,7 +39,8 @@ from ..render.plan import PagePlan, plan_pages
 from ..render.static import STATIC_DIR
 from ..render.urls import SECTIONS, output_path, url_for
 from ..validate.cache import RecordCache, cache_root, default_cache_folder
-from ..validate.stage import Loaded, check_content, paused_gc
+from ..validate.stage import Loaded, check_content
+from ..workers import paused_gc
 from ..write import OutputTree
 from .changes import affected_templates, classify, ignored, reload_path, shown, templates_names, touches, under
 from .pages import Pages

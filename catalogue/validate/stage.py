@@ -7,10 +7,8 @@ start here. Every problem goes into one :class:`Problems`; nothing is raised.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from .cache import Entry, RecordCache, default_cache_folder
 from .crossref import Checker
 from .files import validate_file, validate_files
 from .terms import resolve_names
+from ..workers import paused_gc
 
 log = logging.getLogger("catalogue")
 
@@ -54,24 +53,6 @@ def check_content(
     """
     with paused_gc():
         return _check(content, on_date, strict, cache, read)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a step makes many lasting objects.
-
-    Loading the national catalogue makes about a million objects (parsed YAML,
-    records, the cache); the collector would walk all of them again and again as
-    they pile up (unpickling the record cache: 1.0 s with it, 0.35 s without).
-    What little cyclic garbage a step leaves waits for the collector's next run.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _check(

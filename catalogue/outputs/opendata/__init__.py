@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ...index import Catalogue
 from ...sealed import read_sealed, write_sealed
-from ...validate.stage import paused_gc
+from ...workers import paused_gc
 from ..context import OutputContext, RecordPrints
 from .catalogue_json import catalogue_document
 from .common import CSV, CSV_EXCEL, CSV_METADATA, FOLDER, HSDS, HSDS_TAXONOMIES, JSON, JSON_SCHEMA, Export, compact_json, readable_json
