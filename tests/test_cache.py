@@ -101,3 +101,38 @@ def test_workers_are_started_only_for_idle_cores(monkeypatch):
     assert workers.idle_cores() == 2
     monkeypatch.setattr(workers.os, "getloadavg", lambda: (9.0, 0.0, 0.0))
     assert workers.idle_cores() == 1  # a busy machine: validated in this process
+
+
+def test_an_edit_writes_the_new_entry_alone_until_the_cache_is_worth_writing_whole(make_site, monkeypatch):
+    """One edited file of the national catalogue wrote the whole cache again (28 MB, 1 s); now a small file of recent entries."""
+    from catalogue.validate import cache as cache_module
+
+    content = make_site({})
+    load(content)
+    folder = default_cache_folder(content)
+    whole, recent = folder / "records.pickle", folder / "records.recent.pickle"
+    before = whole.read_bytes()
+    make_site({"services/azylovy-dum-lysa.yaml": SERVICE.replace("count: 12", "count: 14")})
+    load(content)
+    assert whole.read_bytes() == before and len(RecordCache(folder).recent) == 1
+    calls = count_parses(monkeypatch)
+    assert not load(content).problems.has_errors() and calls[0] == 1 + 5  # the edited file comes from the recent entries
+    assert whole.read_bytes() == before
+
+    monkeypatch.setattr(cache_module, "RECENT_MIN", 1)  # beyond what the recent file may hold: written whole again
+    make_site({"services/azylovy-dum-lysa.yaml": SERVICE.replace("count: 12", "count: 16")})
+    load(content)
+    assert whole.read_bytes() != before and not recent.exists()
+    cache = RecordCache(folder)
+    assert not cache.recent and len(cache.entries) == len(cache.base) == 5 + 2 + 1 + 1 + 1  # the old entries dropped
+
+
+def test_a_planted_recent_file_is_ignored_with_a_note(site, caplog):
+    load(site)
+    recent = default_cache_folder(site) / "records.recent.pickle"
+    recent.write_bytes(b"\x80\x04not sealed")
+    assert not load(site).problems.has_errors()
+    assert caplog.messages == [f"note: the record cache {recent} cannot be used (not a sealed cache); it is ignored and written again"]
+    caplog.clear()
+    load(site)
+    assert caplog.messages == []  # it was

@@ -1,6 +1,7 @@
 """A cache of validated records keyed by content hash, so unchanged files are never parsed twice.
 
-One pickle file inside the content folder (``content/.cache/catalogue/records.pickle``),
+Pickle files inside the content folder (``content/.cache/catalogue/records.pickle``, and
+the entries made since its last whole save in ``records.recent.pickle``),
 sealed with the user's own key (:mod:`.sealed`), so a file someone else put there is never
 unpickled; the key of an entry covers the file's bytes, its kind and id, and a
 fingerprint of the code that parses and validates (and of the Markdown libraries whose
@@ -67,17 +68,37 @@ def _version(name: str) -> str:
         return "-"
 
 
+RECENT_MIN = 64  # entries the recent file may differ by before the whole cache is written again
+
+
 class RecordCache:
-    """In-memory dict, loaded from and saved to one file; ``None`` folder = memory only."""
+    """In-memory dict, loaded from and saved to its files; ``None`` folder = memory only.
+
+    ``records.pickle`` holds the entries of the last whole save, ``records.recent.pickle``
+    those made since (a few): one edited file of the national catalogue no longer writes
+    the whole cache again (28 MB, 1 s), only the recent file, until the two differ by more
+    than a twentieth of the catalogue and the whole is written (and the entries of files
+    since changed or gone are dropped). An entry's key covers its file's bytes, so an entry
+    is never wrong, only unused.
+    """
 
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / "records.pickle" if folder else None
+        self.recent_path = folder / "records.recent.pickle" if folder else None
         self.entries: dict[str, Entry] = {}
+        self.base: set[str] = set()  # the keys of records.pickle
+        self.recent: set[str] = set()  # the keys of records.recent.pickle
         self.used: set[str] = set()
         self.dirty = False
         self.hits = self.misses = 0
         if self.path and self.path.is_file():
             self.entries = self._read(self.path)
+            self.base = set(self.entries)
+        self.unreadable = False  # a recent file that could not be used: written again
+        if self.base and self.recent_path and self.recent_path.is_file():
+            recent = self._read(self.recent_path)
+            self.entries.update(recent)
+            self.recent, self.unreadable = set(recent), self.dirty  # dirty: it could not be read
 
     def _read(self, path: Path) -> dict[str, Entry]:
         """Return the entries of a cache file this user wrote; ignore (with a note) any other."""
@@ -117,11 +138,21 @@ class RecordCache:
         self.dirty = True
 
     def save(self) -> None:
-        """Write the entries used in this run (older ones are dropped), atomically."""
-        if not self.path or not (self.dirty or len(self.used) != len(self.entries)):
+        """Write the entries used in this run (older ones are dropped), atomically: the few new ones alone when it can."""
+        if not self.path or not self.recent_path:
+            return
+        fresh = {key for key in self.used if key not in self.base}
+        stale = len(self.base) - (len(self.used) - len(fresh))
+        if self.base and len(fresh) + stale <= max(RECENT_MIN, len(self.used) // 20):
+            if fresh != self.recent or self.unreadable:
+                write_sealed(self.recent_path, {key: self.entries[key] for key in sorted(fresh)})
             return
         # a read-only checkout, or no home folder: still checks, only slower
-        write_sealed(self.path, {k: self.entries[k] for k in self.used})
+        write_sealed(self.path, {key: self.entries[key] for key in self.used})
+        try:
+            self.recent_path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _well_formed(entries: object) -> bool:
