@@ -77,7 +77,7 @@ class Build:
 
     @property
     def outputs(self) -> OutputContext:
-        return OutputContext(self.catalogue, self.tree, today(), self.theme, cache=cache_folder(self.content), prints=self.prints)
+        return OutputContext(self.catalogue, self.tree, today(), self.theme, cache=cache_folder(self.content), prints=self.prints, once=True)
 
 
 Step = tuple[str, Callable[[Build], None]]

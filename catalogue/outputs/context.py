@@ -40,6 +40,7 @@ class OutputContext:
     superseded: Callable[[], bool] = _never
     cache: Path | None = None
     prints: RecordPrints | None = None  # None: no record of what the build read (the preview, tests)
+    once: bool = False  # True in ``build``: the process ends after it, so an output keeps nothing in memory for a next run
 
     def check(self) -> None:
         """Raise :class:`Superseded` when the work in hand will not be served."""

@@ -11,7 +11,9 @@ from ..render.views import place_in
 from ..workers import paused_gc
 from .browser import SEARCH_FOLDER, index_files
 from .corpus import build_documents
+from .analysed import forget as forget_analysis
 from .suggest import cached_vocabulary
+from .suggest import forget as forget_vocabulary
 from .synonyms import catalogue_synonyms
 
 
@@ -19,6 +21,9 @@ def write_search(context: OutputContext) -> None:
     """Add ``search/`` to the site; runs after the pages, in build and serve."""
     with paused_gc():  # a million postings beside a catalogue of a million objects: the collector would walk them all
         _write_search(context)
+    if context.once:  # what the live preview keeps for its next render would only weigh on the build's later steps
+        forget_analysis()
+        forget_vocabulary()
 
 
 def _write_search(context: OutputContext) -> None:

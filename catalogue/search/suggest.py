@@ -50,6 +50,12 @@ def site_vocabulary(cat: Catalogue, docs: Iterable[SearchDocument]) -> Shards:
 _last: tuple[str, Shards] | None = None  # the live preview asks again after every save
 
 
+def forget() -> None:
+    """Let go of the vocabulary kept in memory for the next run (``analysed.forget``)."""
+    global _last
+    _last = None
+
+
 def cached_vocabulary(cat: Catalogue, docs: Sequence[SearchDocument], folder: Path | None = None) -> Shards:
     """``site_vocabulary``, made once per content: kept in memory and in ``folder`` by the hash of what it reads."""
     global _last

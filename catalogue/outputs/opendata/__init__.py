@@ -41,7 +41,7 @@ def csv_files(ex: Export) -> dict[str, bytes]:
 
 def hsds_files(ex: Export) -> dict[str, bytes]:
     hsds = Hsds(ex)
-    return {HSDS: compact_json(hsds.services()), HSDS_TAXONOMIES: readable_json(hsds.taxonomy_list())}
+    return {HSDS: hsds.services(), HSDS_TAXONOMIES: readable_json(hsds.taxonomy_list())}
 
 
 FORMATS: dict[str, Callable[[Export], dict[str, bytes]]] = {

@@ -137,15 +137,27 @@ def compact_json(data: Any) -> bytes:
 
     The same bytes as ``json.dumps(data, ensure_ascii=False, separators=(",", ":"))``
     (the tests compare them); orjson writes the 70 MB of a national export in a
-    fifth of the time.
+    fifth of the time, and with its newline: adding one after would copy them.
     """
-    return orjson.dumps(data) + b"\n"
+    return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def json_list(items: list[bytes]) -> orjson.Fragment:
     """Return a list of values already written by ``compact_json`` (without its newline), to stand in
     a document as the list of them would: each service's entry is written once and kept as bytes."""
     return orjson.Fragment(b"[" + b",".join(items) + b"]")
+
+
+def json_list_file(items: list[bytes]) -> bytes:
+    """Return a file that is the list of values already written by ``compact_json`` (without its newline):
+    the bytes ``compact_json`` would write of the list of them, made in one copy (the national HSDS file is 60 MB)."""
+    parts = [b"["]
+    for item in items:
+        parts += (item, b",")
+    if items:
+        parts.pop()  # the comma after the last
+    parts.append(b"]\n")
+    return b"".join(parts)
 
 
 def entry_json(data: Any) -> bytes:

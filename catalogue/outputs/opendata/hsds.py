@@ -21,13 +21,11 @@ import re
 import uuid
 from typing import Any
 
-import orjson
-
 from ...clock import today
 from ...model.fields import split_phone
 from ...model.records import Address, Location, Provider, Service
 from ...model.vocabularies import Term
-from .common import Export, N_, entry_json, json_list, without_empty
+from .common import Export, N_, entry_json, json_list_file, without_empty
 from .hsds_schedules import schedules
 
 CURRENCIES = {"CZ": "CZK", "PL": "PLN"}
@@ -69,9 +67,9 @@ class Hsds:
 
     # --- services -------------------------------------------------------------------
 
-    def services(self) -> orjson.Fragment:
-        """Return every service (by id) as JSON: each one's written once and kept by ``Export.each_service``."""
-        return json_list(self.ex.each_service("hsds", lambda s: entry_json(self.service(s))))
+    def services(self) -> bytes:
+        """Return the file of every service (by id): each one's written once and kept by ``Export.each_service``."""
+        return json_list_file(self.ex.each_service("hsds", lambda s: entry_json(self.service(s))))
 
     def service(self, s: Service) -> dict[str, Any]:
         sid = self.ids("service", s.id)
