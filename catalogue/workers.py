@@ -24,6 +24,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 WATCH_SECONDS = 1.0
@@ -143,6 +144,26 @@ def collecting() -> Iterator[None]:
     finally:
         if not was:
             gc.disable()
+
+
+def give_back_memory() -> None:
+    """Return the memory a finished step freed to the system, where the C library keeps it (glibc's ``malloc_trim``).
+
+    The search step of a national build frees some 150 MB that glibc keeps in its heap,
+    pinned by a few objects that outlive the step: the process would carry them to the end.
+    A few tens of milliseconds; elsewhere (no glibc) nothing.
+    """
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None)
+    except (OSError, TypeError):  # pragma: no cover - no C library to load by that name (Windows)
+        return None
 
 
 def die_with_parent(parent: int) -> None:

@@ -8,7 +8,7 @@ from ..index import Catalogue
 from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from ..render.views import place_in
-from ..workers import paused_gc
+from ..workers import give_back_memory, paused_gc
 from .browser import SEARCH_FOLDER, index_files
 from .corpus import build_documents
 from .analysed import forget as forget_analysis
@@ -24,6 +24,7 @@ def write_search(context: OutputContext) -> None:
     if context.once:  # what the live preview keeps for its next render would only weigh on the build's later steps
         forget_analysis()
         forget_vocabulary()
+        give_back_memory()
 
 
 def _write_search(context: OutputContext) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ...index import Catalogue
 from ...sealed import read_sealed, write_sealed
-from ...workers import paused_gc
+from ...workers import give_back_memory, paused_gc
 from ..context import OutputContext, RecordPrints
 from .catalogue_json import catalogue_document
 from .common import CSV, CSV_EXCEL, CSV_METADATA, FOLDER, HSDS, HSDS_TAXONOMIES, JSON, JSON_SCHEMA, Export, compact_json, readable_json
@@ -91,3 +91,5 @@ def write_open_data(context: OutputContext) -> None:
         context.tree.add(path, data, f"open data {path.removeprefix(FOLDER + '/')}")
     url, html = render_page(context.catalogue, files, context.theme)
     context.tree.add(url, html, "open-data page")
+    if context.once:  # the parts of every format, and the cache they were pickled into, are gone
+        give_back_memory()
