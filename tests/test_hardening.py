@@ -388,6 +388,19 @@ def test_a_sealed_cache_of_the_wrong_shape_is_ignored(site, caplog):
     assert len(RecordCache(path.parent).entries) == 5 + 2 + 1 + 1 + 1  # localities, services, provider, life situation, page
 
 
+def test_a_cache_is_sealed_as_it_is_pickled_into_the_same_bytes(tmp_path):
+    """``write_sealed`` streams the pickle to the file (the national open-data cache is 85 MB) and seals it
+    last: the bytes are those of ``seal``, read back whole, and no temporary file stays behind."""
+    from catalogue import sealed
+
+    value = {"parts": [("x" * 70_000, i) for i in range(40)]}  # several of pickle's frames
+    path = tmp_path / "cache" / "big.pickle"
+    sealed.write_sealed(path, value)
+    assert path.read_bytes() == sealed.seal(value)
+    assert sealed.read_sealed(path) == value
+    assert [p.name for p in path.parent.iterdir()] == ["big.pickle"]
+
+
 def test_the_cache_key_lives_outside_the_repository_readable_by_the_user_alone(site, tmp_path):
     from catalogue import sealed
 

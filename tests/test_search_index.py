@@ -163,6 +163,25 @@ def test_each_document_is_analysed_once_and_kept_by_a_hash_of_its_fields(cat, do
     assert [fields[0] for fields in made] == [("name", new.title)]
 
 
+def test_build_lets_go_of_what_the_preview_keeps_for_its_next_render(cat, tmp_path, monkeypatch):
+    """The analysed documents and the vocabulary stay in memory after the search step of the live
+    preview; ``build`` (``once``) lets go of them once they are on disk: its later steps need the room."""
+    import datetime as dt
+
+    from catalogue.outputs.context import OutputContext
+    from catalogue.search.output import write_search
+    from catalogue.write import OutputTree
+
+    for once in (False, True):
+        monkeypatch.setattr(analysed, "_memory", None)
+        monkeypatch.setattr(suggest, "_last", None)
+        tree = OutputTree()
+        write_search(OutputContext(cat, tree, dt.date(2026, 1, 1), cache=tmp_path, once=once))
+        assert "search/places.json" in tree and (tmp_path / "search/documents.pickle").is_file()
+        kept = analysed._memory is not None, suggest._last is not None, analysed.text_words.cache_info().currsize > 0
+        assert kept == ((False, False, False) if once else (True, True, True))
+
+
 def test_a_foreign_document_cache_is_never_read(cat, docs, tmp_path, monkeypatch):
     """Only this user's sealed cache is unpickled; a planted or damaged one is ignored and made again."""
     _ = translations(cat.site.language).gettext
