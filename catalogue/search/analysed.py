@@ -48,7 +48,7 @@ Recipe = tuple[str, str, str, str, list, dict, dict]
 Words = tuple[tuple[str, str], ...]  # (folded, written) of each word a person could mistype, in order
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: pickling would give each of ten thousand a dict that stays
 class Analysed:
     """A document's index terms (term → posting value) and the did-you-mean words of its title and text."""
 
