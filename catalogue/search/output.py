@@ -9,11 +9,10 @@ from ..outputs.context import OutputContext
 from ..render.i18n import translations
 from ..render.views import place_in
 from ..workers import give_back_memory, paused_gc
+from .analysed import forget as forget_analysis
 from .browser import SEARCH_FOLDER, index_files
 from .corpus import build_documents
-from .analysed import forget as forget_analysis
-from .suggest import cached_vocabulary
-from .suggest import forget as forget_vocabulary
+from .suggest import cached_vocabulary, forget as forget_vocabulary
 from .synonyms import catalogue_synonyms
 
 
