@@ -23,13 +23,12 @@ import secrets
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import CatalogueError
 from ..messages import commands as said
 from ..messages.core import say
-from .files import THREADS, folders_by_depth, in_batches, link_file, remove_tree, unlink_quietly, write_file
+from .files import remove_tree, unlink_quietly
 from .previous import Previous, Recycle, bring_up_to_date, kept_name, take
 
 try:
@@ -141,14 +140,9 @@ class OutputTree:
         return Previous(os.lstat(kept).st_ino, *site) if moved and site else None
 
     def _fresh(self, staging: Path, target: Path, written: list[str], linked: list[str]) -> None:
-        """Make ``staging`` a new tree: its folders, the files written, the files linked from ``target``."""
-        base, source = os.path.join(staging, ""), os.path.join(target, "")
+        """Make ``staging`` a new tree: an empty one brought up to date (its folders, the files written and linked)."""
         os.mkdir(staging, 0o700)
-        with ThreadPoolExecutor(max_workers=THREADS) as pool:
-            for level in folders_by_depth({os.path.dirname(rel) for rel in (*written, *linked)}):
-                in_batches(pool, lambda rel: os.mkdir(base + rel), level)
-            in_batches(pool, lambda rel: write_file(base + rel, self.files[rel]), written)
-            in_batches(pool, lambda rel: link_file(source + rel, base + rel), linked)
+        bring_up_to_date(staging, target, Previous(0, {}, {}), {}, self.files, written, linked)
 
     def _brought(self, staging: Path, target: Path, recycle: Recycle, written: list[str], linked: list[str]) -> bool:
         """Bring the kept tree, now ``staging``, up to date; return False (it is removed) where that fails."""

@@ -94,7 +94,8 @@ def bring_up_to_date(
     """Make the kept ``tree`` hold ``written`` (from ``files``) and ``linked`` (from ``site``); return how many files it touched.
 
     A file it holds stays when it is the very file the site has there (the same inode)
-    and that file is to be linked; everything else it holds goes.
+    and that file is to be linked; everything else it holds goes. A new tree is an empty
+    one brought up to date (``Previous(0, {}, {})``).
     """
     base, source = os.path.join(tree, ""), os.path.join(site, "")
     same = {rel for rel in linked if previous.files.get(rel, -1) == inodes.get(rel, -2)}
