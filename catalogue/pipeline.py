@@ -28,6 +28,7 @@ import jinja2
 
 from . import manifest
 from .clock import Timings, build_date, today
+from .incremental import Beside, Reuse, reuse_of
 from .errors import Problems
 from .index import Catalogue, publishable
 from .manifest import Manifest, State, Survey
@@ -42,14 +43,13 @@ from .outputs.print import FOLDER, PrintResult, print_catalogue, print_paths
 from .outputs.print.cache import default_print_cache
 from .render import texts
 from .render.env import template_problem, template_roots
-from .render.depends import Depends, changed_keys
 from .render.plan import PagePlan, plan_pages
 from .render.site import render_site
 from .render.urls import output_path
 from .search.ids import write_result_ids
 from .search.output import write_search
 from .validate.stage import Loaded, check_content
-from .workers import build_heap, collecting, paused_gc
+from .workers import build_heap, collecting
 from .write import OutputTree, Recycle, tidy
 
 Output = Callable[[OutputContext], None]
@@ -74,6 +74,7 @@ class Build:
     reuse: Reuse | None = None  # what this build takes from the last one (None: a full build)
     pages: dict[str, frozenset[str]] = field(default_factory=dict)  # output path → dependency keys, of this build
     prints: RecordPrints | None = None  # what each service's outputs are made from (None: not known)
+    beside: Beside | None = None  # the slow outputs, made meanwhile in a forked child (an incremental build)
 
     @property
     def outputs(self) -> OutputContext:
@@ -122,6 +123,7 @@ def run_steps(build: Build, steps: list[Step], timings: Timings) -> bool:
     Only the steps that render (and their workers) run with the cyclic garbage collector (a build pauses it): they
     leave cyclic garbage (Jinja, Markdown: 135 objects a page); the others make lasting objects
     by the million and hardly any (a national one-edit build spent 7.3 of its 37 s collecting).
+    An incremental build takes the slow outputs from a forked child (``Build.beside``) that made them meanwhile.
     """
     for name, step in steps:
         build.tree.step = name
@@ -129,7 +131,7 @@ def run_steps(build: Build, steps: list[Step], timings: Timings) -> bool:
         with timings.step(name), template_errors(build.problems, build.theme), collector:
             if build.reuse is not None and build.reuse.keeps(name):
                 build.reuse.keep_outputs(build.tree, name)
-            else:
+            elif build.beside is None or not build.beside.give(build.tree, name):
                 step(build)
         if build.problems.has_errors():
             return False
@@ -220,56 +222,6 @@ def write_print_step(build: Build) -> None:
 
 
 @dataclass
-class Reuse:
-    """What an incremental build takes from the last one: the keys that changed since, its pages and other outputs.
-
-    ``keys`` are the changed records' keys ("services/x"), ``grouped`` the same with
-    the group keys they belong to, before and after (what pages depend on).
-    """
-
-    manifest: Manifest
-    survey: Survey
-    keys: set[str]
-    grouped: set[str]
-    pages: dict[str, frozenset[str]]  # the last build's: output path → dependency keys
-
-    def stale(self, path: str, depends: frozenset[str]) -> bool:
-        """Return whether the page at ``path`` must be rendered again: its keys (now or before) changed, or its file."""
-        before = self.pages.get(path)
-        if before is None or path not in self.manifest.outputs or path in self.survey.damaged:
-            return True
-        return any("*" in self.grouped or (self.grouped and "*" in keys) or not keys.isdisjoint(self.grouped) for keys in (depends, before))
-
-    def keeps(self, step: str) -> bool:
-        """Return whether a step's files can be taken as they are: the catalogue is the same and none of them was touched."""
-        if step in ("render", "markdown", "offline", "write") or self.keys:
-            return False
-        return not any(self.manifest.outputs[path][4] == step for path in self.survey.damaged)
-
-    def keep_outputs(self, tree: OutputTree, step: str) -> None:
-        """Take the files ``step`` made last time into ``tree``."""
-        for path, (_size, _mtime, sha, _ino, made_by) in sorted(self.manifest.outputs.items()):
-            if made_by == step:
-                tree.keep(path, sha, step)
-
-
-def reuse_of(build: Build, survey: Survey) -> Reuse | None:
-    """Return what this build can take from the last one, or None when it must be full (the reason is logged)."""
-    if survey.reason or survey.manifest is None:
-        log.info("full build: %s", survey.reason)
-        return None
-    with paused_gc():  # unpickling the national catalogue: 0.4 s without the collector, several with it
-        state = manifest.read_state(build.content, build.out, survey.manifest)
-    if state is None:
-        log.info("full build: the last build's catalogue is not at hand")
-        return None
-    keys = changed_keys(state.catalogue, build.catalogue)
-    grouped = Depends.expand(state.catalogue, build.catalogue, keys) if "*" not in keys else keys
-    log.debug("changed: %s", ", ".join(sorted(keys)) or "nothing published")
-    return Reuse(survey.manifest, survey, keys, grouped, state.pages)
-
-
-@dataclass
 class BuildResult:
     """The result of ``build``: every problem, how many pages were written (0 when nothing was), each step's time.
 
@@ -323,18 +275,28 @@ def build_site(
 def _build_valid(build: Build, timings: Timings, print_pdfs: bool, freeze: Callable[[], None]) -> BuildResult:
     """Compare with the last build, then run the steps (``freeze`` the catalogues once they are made)."""
     survey = build.survey
-    if survey is not None:
-        build.prints = RecordPrints.of(build.content, survey.inputs, survey.settings, build.catalogue.sources)
-        with timings.step("compare"):
-            build.reuse = reuse_of(build, survey)
-    freeze()
-    if build.reuse is not None and survey is not None and not build.reuse.keys and not survey.damaged and not survey.extra:
-        unchanged_catalogue(build)  # edits that publish nothing (a comment, an unpublished draft)
-        return BuildResult(build.problems, build.reuse.manifest.pages, timings, unchanged=True)
     if print_pdfs:
         build.print_files = print_paths(build.catalogue)
-    if not run_steps(build, site_steps(print_pdfs), timings):
-        return BuildResult(build.problems, timings=timings)
+    if survey is not None:
+        build.prints = RecordPrints.of(build.content, survey.inputs, survey.settings, build.catalogue.sources)
+    steps = site_steps(print_pdfs)
+    build.beside = Beside(build, steps) if Beside.possible(survey) else None
+    try:
+        if survey is not None:
+            with timings.step("compare"):
+                build.reuse = reuse_of(build.content, build.out, build.catalogue, survey)
+        freeze()
+        if build.reuse is not None and survey is not None and not build.reuse.keys and not survey.damaged and not survey.extra:
+            unchanged_catalogue(build)  # edits that publish nothing (a comment, an unpublished draft)
+            return BuildResult(build.problems, build.reuse.manifest.pages, timings, unchanged=True)
+        if build.beside is not None and not Beside.worth(build.reuse):
+            build.beside.child.cancel()  # every page again: the render's workers want both cores
+            build.beside = None
+        if not run_steps(build, steps, timings):
+            return BuildResult(build.problems, timings=timings)
+    finally:
+        if build.beside is not None:
+            build.beside.child.cancel()
     pages = sum(1 for p in build.tree.paths() if p.endswith(".html"))
     rendered = sum(1 for p in build.tree.files if p.endswith(".html"))
     return BuildResult(build.problems, pages, timings, rendered=rendered)

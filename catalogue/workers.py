@@ -19,12 +19,14 @@ import gc
 import multiprocessing
 import multiprocessing.pool
 import os
+import pickle
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 WATCH_SECONDS = 1.0
@@ -144,6 +146,77 @@ def collecting() -> Iterator[None]:
     finally:
         if not was:
             gc.disable()
+
+
+class Ahead:
+    """Work started now in a forked process, its result taken later: the second core's share of a build.
+
+    The child sees what this process holds at the fork (no copy: the pages are shared
+    until written) and dies with it. :meth:`take` returns what ``work`` returned, or None
+    when it failed in any way (raised, was killed, returned what cannot be pickled):
+    the caller then does the work itself, so a failure looks exactly as it would have
+    without the child. ``cancel`` ends the child when its result is no longer wanted.
+    """
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        parent = os.getpid()
+        read, write = os.pipe()
+        with frozen_heap():  # the child's collector must not walk (and so copy) the inherited heap
+            self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - the child (coverage does not follow it)
+            os.close(read)
+            _run_ahead(work, write, parent)
+        os.close(write)
+        self.pipe: int | None = read
+
+    def take(self) -> Any:
+        """Wait for the child and return its result (None when it failed)."""
+        if self.pipe is None:
+            return None
+        try:
+            with os.fdopen(self.pipe, "rb") as fh:
+                self.pipe = None
+                data = fh.read()
+            ok, value = pickle.loads(data) if data else (False, None)
+        except Exception:  # a half-written result: the child was killed
+            ok, value = False, None
+        self._reap()
+        return value if ok else None
+
+    def cancel(self) -> None:
+        """End the child (its result is not wanted); nothing when it was taken already."""
+        if self.pipe is None:
+            return
+        os.close(self.pipe)
+        self.pipe = None
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self._reap()
+
+    def _reap(self) -> None:
+        try:
+            os.waitpid(self.pid, 0)  # its processor time now counts as this process's children's
+        except ChildProcessError:
+            pass
+
+
+def _run_ahead(work: Callable[[], Any], pipe: int, parent: int) -> None:  # pragma: no cover - runs in the child
+    """Run ``work`` in the forked child, send the result up ``pipe`` and end without tearing anything down."""
+    code = 0
+    try:
+        die_with_parent(parent)
+        try:
+            data = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # the parent does the work itself and meets the error there
+            data, code = pickle.dumps((False, None)), 1
+        with os.fdopen(pipe, "wb") as fh:
+            fh.write(data)
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
 
 
 def give_back_memory() -> None:

@@ -168,16 +168,21 @@ def test_a_rebuild_makes_the_search_fields_and_open_data_of_the_edited_service_o
     of their files and of everything they share), so a national rebuild does not make 6,700 of them again."""
     content, out = fresh(tmp_path)
     assert run_cli("search", "senioři", "--content", content).code == 0  # knows no fingerprints: leaves the build's
-    gathered: list[str] = []
-    gather = documents._service
-    monkeypatch.setattr(documents, "_service", lambda cat, s, *rest: gathered.append(s.id) or gather(cat, s, *rest))
-    made: list[str] = []
-    row = csv_export._service_rows
-    monkeypatch.setattr(csv_export, "_service_rows", lambda ex, s: made.append(s.id) or row(ex, s))
+    noted = tmp_path / "noted"  # a file, not a list: an incremental build makes these in a forked child
+
+    def noting(what: str, real: Callable) -> Callable:
+        def spy(cat, s, *rest):
+            with noted.open("a", encoding="utf-8") as fh:
+                fh.write(f"{what} {s.id}\n")
+            return real(cat, s, *rest)
+        return spy
+
+    monkeypatch.setattr(documents, "_service", noting("search", documents._service))
+    monkeypatch.setattr(csv_export, "_service_rows", noting("csv", csv_export._service_rows))
     monkeypatch.setattr(analysed, "_memory", None)  # a new process: only the cache on disk
     edit_text(content)
     build(content, out)
-    assert gathered == ["klub-senioru-lysa"] and made == ["klub-senioru-lysa"]  # its open data too
+    assert noted.read_text(encoding="utf-8").splitlines() == ["search klub-senioru-lysa", "csv klub-senioru-lysa"]  # its open data too
 
 
 def test_a_record_added_and_removed_again_gives_the_first_site_back(tmp_path):
