@@ -146,3 +146,39 @@ def test_duplicate_search_scales_to_the_national_registry(monkeypatch):
     near_identical(names)
     # a window in two sort orders: at most 2 × WINDOW comparisons a name, where all pairs would be 22 million
     assert 0 < compared <= 2 * editors_report.WINDOW * len(names) < len(names) ** 2 / 100
+
+
+def test_a_later_run_compares_only_the_pairs_an_edit_made_new(monkeypatch):
+    """The verdicts of the last run (kept in the content's cache) spare a one-edit build 50,000 comparisons."""
+    rng = random.Random(7)
+    words = "pomoc rodina senior domov péče poradna krize bydlení dluhy asistence dílna klub centrum služba podpora".split()
+    names = [(f"s{i}", normalise(f"{rng.choice(words)} {' '.join(rng.sample(words, 3))}")) for i in range(2000)]
+    compared = 0
+
+    class Counting(difflib.SequenceMatcher):
+        def set_seq1(self, a):
+            nonlocal compared
+            compared += 1
+            super().set_seq1(a)
+
+    monkeypatch.setattr(editors_report.difflib, "SequenceMatcher", Counting)
+    first = editors_report.Verdicts()
+    near_identical(tuple(names), first)
+    assert compared > 2000
+    names[1000] = ("s1000", normalise("Azylový dům Nová Lysá"))  # one renamed
+    again, compared = editors_report.Verdicts(before=first.now), 0
+    groups = near_identical(tuple(names), again)
+    # in each of the two orders: the new key with its neighbours on both sides, and the pairs closing the old key's gap
+    assert 0 < compared <= 2 * 3 * editors_report.WINDOW
+    assert groups == near_identical(tuple(names))  # what a run knowing nothing finds
+
+
+def test_the_verdicts_are_kept_in_the_content_cache(tmp_path):
+    verdicts = editors_report.Verdicts.of(tmp_path)
+    near_identical((("a", "azylovy dum lysa"), ("b", "azylovy dum lisa")), verdicts)
+    verdicts.save()
+    editors_report._kept.clear()  # a new process
+    assert editors_report.Verdicts.of(tmp_path).before == {("azylovy dum lisa", "azylovy dum lysa"): True}
+    (tmp_path / "editors" / "similar-names.pickle").write_bytes(b"planted")
+    editors_report._kept.clear()
+    assert editors_report.Verdicts.of(tmp_path).before == {}  # not this user's seal: not read

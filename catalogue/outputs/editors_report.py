@@ -20,12 +20,15 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+
 from ..index import Catalogue, collate
 from ..model.kinds import KINDS
 from ..render.env import make_environment
 from ..render.urls import relative, url_for
+from ..sealed import read_sealed, write_sealed
 from .context import OutputContext
 
 URL = "/redakce/"
@@ -73,7 +76,9 @@ class Report:
 def write_editors_report(context: OutputContext) -> None:
     """Render the report page into the output tree."""
     cat = context.catalogue
-    report = build_report(cat, context.today)
+    verdicts = Verdicts.of(context.cache)
+    report = build_report(cat, context.today, verdicts)
+    verdicts.save()
     env = make_environment(cat.site.language, context.theme / "templates" if context.theme else None)
     html = env.get_template("editors/report.html").render(
         report=report,
@@ -86,7 +91,7 @@ def write_editors_report(context: OutputContext) -> None:
     context.tree.add(URL, html, "editors' report")
 
 
-def build_report(cat: Catalogue, today: dt.date) -> Report:
+def build_report(cat: Catalogue, today: dt.date, verdicts: Verdicts | None = None) -> Report:
     """Collect everything the report lists, each list in Czech alphabetical order."""
     months = cat.site.checks.verified_max_age_months
     services = cat.sorted_services
@@ -103,7 +108,7 @@ def build_report(cat: Catalogue, today: dt.date) -> Report:
         no_contact=[_item(cat, "services", s) for s in services if cat.contacts_for(s).is_empty()],
         no_locations=[_item(cat, "services", s) for s in services if not s.locations],
         no_description=[_item(cat, "services", s) for s in services if not (s.description or "").strip()],
-        duplicates=[*same_ico(cat), *similar_names(cat)],
+        duplicates=[*same_ico(cat), *similar_names(cat, verdicts)],
     )
 
 
@@ -129,7 +134,7 @@ def same_ico(cat: Catalogue) -> list[Duplicate]:
     ]
 
 
-def similar_names(cat: Catalogue) -> list[Duplicate]:
+def similar_names(cat: Catalogue, verdicts: Verdicts | None = None) -> list[Duplicate]:
     """Return groups of providers, and of services near each other, with near-identical names.
 
     Two services count only when they also share a provider or a locality: every town
@@ -137,10 +142,10 @@ def similar_names(cat: Catalogue) -> list[Duplicate]:
     """
     out: list[Duplicate] = []
     providers = tuple((pid, normalise(p.name)) for pid, p in sorted(cat.providers.items()))
-    for group in near_identical(providers):
+    for group in near_identical(providers, verdicts):
         out.append(Duplicate("name", tuple(_item(cat, "providers", cat.providers[p]) for p in group)))
     services = tuple((sid, normalise(s.name)) for sid, s in sorted(cat.services.items()))
-    for group in near_identical(services):
+    for group in near_identical(services, verdicts):
         for part in _connected(cat, group):
             out.append(Duplicate("name", tuple(_item(cat, "services", cat.services[s]) for s in part)))
     return out
@@ -154,12 +159,51 @@ def normalise(name: str) -> str:
     return " ".join(_LEGAL_FORMS.sub(" ", words).split())
 
 
-@lru_cache(maxsize=4)  # the live preview asks again after every edit, mostly with the same names
-def near_identical(keyed: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], ...]:
+@dataclass
+class Verdicts:
+    """Whether two names' keys are near-identical, for each pair compared: difflib is the report's slowest part.
+
+    What the last run compared is kept in memory (the live preview) and in the content's
+    cache (``build``), so a one-edit national build compares only the pairs its edit made
+    new, instead of some 50,000 (0.6 s). A verdict depends on the two keys alone (and on
+    ``SIMILAR``, which names the kept file's version).
+    """
+
+    path: Path | None = None
+    before: dict[tuple[str, str], bool] = field(default_factory=dict)
+    now: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    VERSION = ("similar-names", 1, SIMILAR)
+
+    @classmethod
+    def of(cls, cache: Path | None) -> Verdicts:
+        """Return the verdicts kept for the content whose cache folder is ``cache`` (None: this process's only)."""
+        path = cache / "editors" / "similar-names.pickle" if cache is not None else None
+        kept = _kept.get(path)
+        if kept is None:
+            stored = read_sealed(path)
+            kept = stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == cls.VERSION else {}
+        return cls(path, kept)
+
+    def save(self) -> None:
+        """Keep this run's verdicts (only the pairs it compared) for the next run."""
+        _kept.clear()
+        _kept[self.path] = self.now
+        if self.path is not None and self.now != self.before:
+            write_sealed(self.path, (self.VERSION, self.now))
+
+
+_kept: dict[Path | None, dict[tuple[str, str], bool]] = {}  # the last run's verdicts, for the live preview's next
+
+
+def near_identical(keyed: tuple[tuple[str, str], ...], verdicts: Verdicts | None = None) -> tuple[tuple[str, ...], ...]:
     """Return groups of ids whose keys are equal or nearly so; O(n log n), not O(n²).
 
-    Numbers must match exactly: "Domov 1" and "Domov 2" are two places.
+    Numbers must match exactly: "Domov 1" and "Domov 2" are two places. ``verdicts``
+    gives the pairs compared before, and learns the others.
     """
+    verdicts = verdicts if verdicts is not None else Verdicts()
+    before, now = verdicts.before, verdicts.now
     keys = {i: k for i, k in keyed if k}
     parent = {i: i for i in keys}
 
@@ -174,14 +218,24 @@ def near_identical(keyed: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...],
     for order in (lambda i: (keys[i], i), lambda i: (keys[i][::-1], i)):
         ranked = sorted(keys, key=order)
         for pos, a in enumerate(ranked):
-            matcher.set_seq2(keys[a])  # the expensive side, indexed once per name
+            indexed = False
             for b in ranked[pos + 1 : pos + 1 + WINDOW]:
                 if numbers[a] != numbers[b] or find(a) == find(b):
                     continue
-                matcher.set_seq1(keys[b])
-                if keys[a] == keys[b] or (
-                    matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
-                ):
+                pair = (keys[a], keys[b])
+                similar = now.get(pair)
+                if similar is None:
+                    similar = before.get(pair)
+                    if similar is None:
+                        if not indexed:
+                            matcher.set_seq2(keys[a])  # the expensive side, indexed once per name (when needed)
+                            indexed = True
+                        matcher.set_seq1(keys[b])
+                        similar = keys[a] == keys[b] or (
+                            matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
+                        )
+                    now[pair] = similar
+                if similar:
                     parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for i in sorted(keys):
