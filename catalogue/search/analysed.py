@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..sealed import read_sealed, write_sealed
+from ..sealed import Layered
 from ..workers import paused_gc
 from .analysis import fold, index_terms, tokenize
 from .postings import best_terms
@@ -120,6 +120,7 @@ class Store:
 
 
 _memory: Store | None = None  # the live preview analyses again after every save
+_files: Layered | None = None  # where ``_memory`` came from (and went): what its files hold
 
 
 def forget() -> None:
@@ -128,8 +129,8 @@ def forget() -> None:
     At national scale they are about 100 MB that ``build``'s later steps (the open data)
     would otherwise make room beside; the live preview keeps them.
     """
-    global _memory
-    _memory = None
+    global _memory, _files
+    _memory = _files = None
     text_words.cache_clear()
     _word.cache_clear()
 
@@ -149,11 +150,18 @@ class AnalysisCache:
         self.gathered = False  # whether this run knew the services' fingerprints (a build, not the preview or ``search``)
 
     def _load(self) -> Store:
-        if _memory is not None and _memory.fingerprint == self.fingerprint:
+        if _memory is not None and _files is not None and _memory.fingerprint == self.fingerprint and _files.path == self.path:
+            self.files = _files
             return _memory
         with paused_gc():  # ten thousand documents' terms: a second with the collector walking them, a third without
-            store = read_sealed(self.path)
-        return store if isinstance(store, Store) and store.fingerprint == self.fingerprint else Store(self.fingerprint)
+            self.files = Layered(self.path, lambda entries: entries.get(FINGERPRINT, self.fingerprint) == self.fingerprint)
+        store = Store(self.fingerprint)
+        for key, value in self.files.entries.items():
+            if key[:1] == ENTRY:
+                store.entries[key[1:]] = value
+            elif key[:1] == RECIPE:
+                store.recipes[key[1:]] = value
+        return store
 
     def recipe(self, key: bytes | None) -> Recipe | None:
         """Return the fields a document with fingerprint ``key`` was made of last time, or None."""
@@ -178,10 +186,16 @@ class AnalysisCache:
         return found
 
     def save(self) -> None:
-        """Keep this run's documents for the next (in memory, and on disk when anything changed)."""
-        global _memory
+        """Keep this run's documents for the next (in memory, and on disk when anything changed: the new ones alone, mostly)."""
+        global _memory, _files
         if not self.gathered:  # the next build may still use them
             self.now.recipes = self.before.recipes
-        _memory = self.now
+        _memory, _files = self.now, self.files
         if self.analysed or self.now.entries.keys() != self.before.entries.keys() or self.now.recipes.keys() != self.before.recipes.keys():
-            write_sealed(self.path, self.now)
+            used: dict[bytes, object] = {FINGERPRINT: self.fingerprint}
+            used.update((ENTRY + key, value) for key, value in self.now.entries.items())
+            used.update((RECIPE + key, value) for key, value in self.now.recipes.items())
+            self.files.save(used)
+
+
+FINGERPRINT, ENTRY, RECIPE = b"f", b"e", b"r"  # what a key of the files is: the code's fingerprint, an analysis, a recipe

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ...index import Catalogue
-from ...sealed import read_sealed, write_sealed
+from ...sealed import Layered
 from ...workers import give_back_memory, paused_gc
 from ..context import OutputContext, RecordPrints
 from .catalogue_json import catalogue_document
@@ -72,14 +72,14 @@ def export_files(
     """
     files: dict[str, bytes] = {}
     with paused_gc():  # hundreds of thousands of short-lived dicts beside a catalogue of a million objects
-        kept = read_sealed(cache) if prints is not None else None
-        ex = Export(cat, prints, kept if isinstance(kept, dict) else {})
+        kept = Layered(cache if prints is not None else None)
+        ex = Export(cat, prints, kept.entries)
         for name in FORMATS:
             if name in formats:
                 check()
                 files.update(FORMATS[name](ex))
         if prints is not None and (ex.remade or ex.made.keys() != ex.kept.keys()):
-            write_sealed(cache, ex.made)
+            kept.save(ex.made)
     return files
 
 
