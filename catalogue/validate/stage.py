@@ -68,7 +68,7 @@ def _check(
         with timings.step("cache"):  # reading the record cache: a warm check's largest step
             cache = RecordCache(default_cache_folder(content))
     with timings.step("load"):
-        raw = read(content, problems) if read else load_folder(content, problems, CONTENT_FOLDERS)
+        raw = read(content, problems) if read else load_folder(content, problems, CONTENT_FOLDERS, cache.known_files(content))
     documents = {d.key: d for d in raw.documents}
     with timings.step("validate"):
         catalogue, broken, found = validate_documents(raw.documents, problems, cache)
@@ -77,7 +77,7 @@ def _check(
         with timings.step("check"):
             Checker(catalogue, documents, problems, on_date or today(), broken, found).run()
     cache.save()
-    log.debug("cache: %d hits, %d misses", cache.hits, cache.misses)
+    log.debug("cache: %d hits, %d misses; %d files not read", cache.hits, cache.misses, cache.files.unread if cache.files else 0)
     if strict:
         problems.promote_warnings()
     return Loaded(catalogue, problems, documents, timings)
@@ -90,7 +90,7 @@ def validate_cached(
 
     ``fresh`` holds what was validated just now for the cache's misses (:func:`.files.validate_files`).
     """
-    key = key or RecordCache.key(doc.kind, doc.id, doc.source, country)
+    key = key or RecordCache.key(doc.kind, doc.id, doc.hashed(), country)
     entry = cache.get(key)
     if entry is not None:
         return entry
@@ -120,11 +120,16 @@ def validate_documents(
             site = v.validate_site(doc, problems)
     country = site.country if site is not None else DEFAULT_COUNTRY
     keys = {
-        doc.key: RecordCache.key(doc.kind, doc.id, doc.source, country)
+        doc.key: RecordCache.key(doc.kind, doc.id, doc.hashed(), country)
         for doc in documents
         if doc.kind not in ("site", VOCABULARY_FOLDER)
     }
     unknown = [doc for doc in documents if doc.key in keys and keys[doc.key] not in cache]
+    for doc in unknown:  # validated from the bytes as they are now, never under a hash a stat vouched for
+        if doc.unread:
+            doc.read_back(cache.files)
+            keys[doc.key] = RecordCache.key(doc.kind, doc.id, doc.hashed(), country)
+    unknown = [doc for doc in unknown if keys[doc.key] not in cache]
     fresh = dict(zip((keys[doc.key] for doc in unknown), validate_files(unknown, country)))  # many (a cold check): in workers
     for doc in documents:
         if doc.kind == "site":
