@@ -130,3 +130,17 @@ def test_a_planted_or_damaged_outcome_is_never_believed(make_site, checks):
     path.write_bytes(path.read_bytes()[:-1] + b"\0")
     second = run_cli("check", "--content", content)
     assert checks[0] == 2 and (second.code, second.out) == (first.code, first.out)
+
+
+def test_the_code_print_covers_every_file_of_the_package_but_what_python_compiled(tmp_path, monkeypatch):
+    """A translation or any module changed is other code; the ``__pycache__`` Python writes as it goes is not."""
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "locale").mkdir()
+    (tmp_path / "locale" / "cs.po").write_text('msgid "a"\n', encoding="utf-8")
+    monkeypatch.setattr(last, "PACKAGE", tmp_path)
+    first = last.code_print.__wrapped__()
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"compiled")
+    assert last.code_print.__wrapped__() == first
+    (tmp_path / "locale" / "cs.po").write_text('msgid "b"\n', encoding="utf-8")
+    assert last.code_print.__wrapped__() != first

@@ -109,13 +109,14 @@ def entries(content: Path) -> dict[str, Entry] | None:
 def code_print() -> str:
     """Return a hash of the whole package's files, the Python version and the installed distributions' names."""
     digest = hashlib.sha256(sys.version.encode())
-    for folder, dirs, files in sorted(os.walk(PACKAGE)):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            digest.update(f"\0{os.path.relpath(path, PACKAGE)}\0".encode())
-            with open(path, "rb") as fh:
-                digest.update(fh.read())
+    paths = []
+    for folder, dirs, files in os.walk(PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]  # what Python compiled from the sources: not a source
+        paths += [os.path.join(folder, name) for name in files]
+    for path in sorted(paths):
+        digest.update(f"\0{os.path.relpath(path, PACKAGE)}\0".encode())
+        with open(path, "rb") as fh:
+            digest.update(fh.read())
     for place in sys.path:  # "pydantic-2.9.2.dist-info": another version is another name
         if place.endswith("-packages") and os.path.isdir(place):
             digest.update("\0".join(sorted(n for n in os.listdir(place) if n.endswith((".dist-info", ".egg-info")))).encode())
