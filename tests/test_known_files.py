@@ -124,3 +124,28 @@ def test_a_check_from_elsewhere_does_not_take_the_paths_of_another(make_site, se
     check(content.relative_to(content.parent))
     _, cache = check(content)
     assert cache.files is not None and cache.files.unread == 0 and cache.misses == 0
+
+
+def test_check_hands_its_own_look_at_the_files_to_the_loader_which_still_sees_the_edit(make_site, settled, monkeypatch):
+    """``check`` has just looked at every file (``validate/last.py``): the loader compares with that look instead of a second stat."""
+    import catalogue.validate.last as last
+    from conftest import run_cli
+
+    monkeypatch.setattr(last, "RACY_NS", 0)
+    content = make_site({})
+    assert run_cli("check", "--content", content).code == 0
+    path = content / SERVICE_FILE
+    before = os.stat(path)
+    path.write_text(SERVICE.replace("kind: registered", "kind: registerez"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    looks: list = []
+    real = RecordCache.known_files
+
+    def spying(self, content, stats=None):
+        looks.append(stats)
+        return real(self, content, stats)
+
+    monkeypatch.setattr(RecordCache, "known_files", spying)
+    result = run_cli("check", "--content", content)
+    assert result.code == 1 and "registerez" in result.out and f"{SERVICE_FILE}:3:7: kind" in result.out
+    assert looks[0] is not None and looks[0][str(path)][2] == os.stat(path).st_ino

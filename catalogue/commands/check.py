@@ -20,7 +20,7 @@ def run(args: argparse.Namespace, reporter: Reporter) -> int:
     if problems is None:
         from ..validate.stage import check_content  # only now: the models' import costs 0.3 s
 
-        loaded = reporter.kept = check_content(args.content, strict=args.strict)
+        loaded = reporter.kept = check_content(args.content, strict=args.strict, stats=before.stats())
         problems = loaded.problems
         remember(args.content, before, problems)
     reporter.problems(problems)

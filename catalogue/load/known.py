@@ -14,7 +14,10 @@ change of the times sets it, and no program can set it back. A file changed less
 :data:`RACY_NS` before the record was made ("racy git": a second write within the
 clock's resolution could keep all four values) is not recorded, so it is read again
 next time. A file system whose inodes or change times are not stable (some network
-drives) only makes every file read, as before.
+drives) only makes every file read, as before. Where there is no change time to trust —
+Windows reports the creation time under that name, FAT keeps none — an edit that keeps the
+size and restores the modification time goes unseen, as it does for git there; deleting
+``content/.cache`` checks everything from the bytes again.
 """
 
 from __future__ import annotations
@@ -44,17 +47,20 @@ class KnownFiles:
         self.place = place
         self.seen: dict[str, tuple[Stat, bytes]] = {}
         self.unread = 0  # files taken from what was recorded, for tests and --debug
+        self.stats: dict[str, Stat] | None = None  # the files' stats taken by the caller before anything was read, by path
 
     def digest(self, path: str) -> bytes | None:
         """Return the SHA-256 recorded for ``path`` when the file stands as recorded, else None (read it)."""
         known = self.entries.get(path)
         if known is None:
             return None
-        try:
-            info = os.stat(path)
-        except OSError:
-            return None
-        if stat_of(info) != known[0]:
+        now = self.stats.get(path) if self.stats is not None else None
+        if now is None:
+            try:
+                now = stat_of(os.stat(path))
+            except OSError:
+                return None
+        if now != known[0]:
             return None
         self.seen[path] = known
         self.unread += 1

@@ -35,7 +35,7 @@ from typing import Any
 from ..messages.commands import RECORD_CACHE_IGNORED
 from ..messages.core import say
 from ..errors import display_path
-from ..load.known import KnownFiles
+from ..load.known import KnownFiles, Stat
 from ..sealed import Unsealed, unseal, write_sealed
 
 log = logging.getLogger("catalogue")
@@ -130,8 +130,11 @@ class RecordCache:
         digest.update(sha)
         return digest.hexdigest()
 
-    def known_files(self, content: Path) -> KnownFiles | None:
-        """Return what the last run recorded of the record files of ``content`` (empty when nothing or elsewhere); None without a folder."""
+    def known_files(self, content: Path, stats: dict[str, Stat] | None = None) -> KnownFiles | None:
+        """Return what the last run recorded of the record files of ``content`` (empty when nothing or elsewhere); None without a folder.
+
+        ``stats``: the files' stats as the caller took them before reading anything (:attr:`.KnownFiles.stats`).
+        """
         if self.files_path is None:
             return None
         place = (os.getcwd(), str(content))
@@ -139,6 +142,7 @@ class RecordCache:
         self.files = KnownFiles(known if known.get("place") == place else {}, place)
         if self.files.entries:
             self.files.entries = self.files.entries["files"]
+        self.files.stats = stats
         return self.files
 
     def __contains__(self, key: str) -> bool:

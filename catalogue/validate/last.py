@@ -40,7 +40,7 @@ from pathlib import Path
 
 from ..clock import today
 from ..errors import Problem, Problems
-from ..load.known import RACY_NS
+from ..load.known import RACY_NS, Stat
 from ..sealed import read_sealed, write_sealed
 from .cache import PACKAGE, default_cache_folder
 
@@ -68,12 +68,20 @@ class Snapshot:
     settings: tuple[str, ...]
     files: dict[str, Entry] | None
     taken: int  # time.time_ns() before the entries were looked at
+    content: str = ""
+
+    def stats(self) -> dict[str, Stat] | None:
+        """Return the files' stats by the loader's paths (``content/services/x.yaml``), for :class:`~..load.known.KnownFiles`."""
+        if self.files is None or os.name == "nt":  # there a folder's listing gives no inode: the loader takes its own stats
+            return None
+        base = os.path.join(self.content, "")
+        return {base + rel: entry[1:] for rel, entry in self.files.items() if len(entry) > 1}
 
 
 def snapshot(content: Path, strict: bool) -> Snapshot:
     taken = time.time_ns()
     settings = (FORMAT, code_print(), today().isoformat(), os.getcwd(), str(content), "strict" if strict else "")
-    return Snapshot(settings, entries(content), taken)
+    return Snapshot(settings, entries(content), taken, str(content))
 
 
 def entries(content: Path) -> dict[str, Entry] | None:

@@ -16,6 +16,7 @@ from ..clock import Timings, today
 from ..errors import Problem, Problems, Severity
 from ..index import Catalogue, Vocabularies
 from ..load.content import Document, RawContent, load_folder
+from ..load.known import Stat
 from ..model.fields import DEFAULT_COUNTRY
 from ..model.kinds import CONTENT_FOLDERS, RECORD_KINDS, VOCABULARY_FOLDER
 from . import records as v
@@ -44,15 +45,18 @@ def check_content(
     strict: bool = False,
     cache: RecordCache | None = None,
     read: Callable[[Path, Problems], RawContent] | None = None,
+    stats: dict[str, Stat] | None = None,
 ) -> Loaded:
     """Load, validate and cross-check the content folder; report every problem.
 
     ``cache`` defaults to the on-disk cache beside the content; pass
     ``RecordCache(None)`` for none. ``read`` finds and reads the files; the live
-    preview passes one that re-reads only the files that changed.
+    preview passes one that re-reads only the files that changed. ``stats``: the
+    files' stats by the loader's paths, taken before anything was read (``check``
+    has them: :meth:`.last.Snapshot.stats`), so they are not taken twice.
     """
     with paused_gc():
-        return _check(content, on_date, strict, cache, read)
+        return _check(content, on_date, strict, cache, read, stats)
 
 
 def _check(
@@ -61,6 +65,7 @@ def _check(
     strict: bool,
     cache: RecordCache | None,
     read: Callable[[Path, Problems], RawContent] | None,
+    stats: dict[str, Stat] | None = None,
 ) -> Loaded:
     timings = Timings()
     problems = Problems()
@@ -68,7 +73,7 @@ def _check(
         with timings.step("cache"):  # reading the record cache: a warm check's largest step
             cache = RecordCache(default_cache_folder(content))
     with timings.step("load"):
-        raw = read(content, problems) if read else load_folder(content, problems, CONTENT_FOLDERS, cache.known_files(content))
+        raw = read(content, problems) if read else load_folder(content, problems, CONTENT_FOLDERS, cache.known_files(content, stats))
     documents = {d.key: d for d in raw.documents}
     with timings.step("validate"):
         catalogue, broken, found = validate_documents(raw.documents, problems, cache)
