@@ -12,7 +12,7 @@ import catalogue.load.known as known_module
 from catalogue.sealed import unseal, write_sealed
 from catalogue.validate.cache import RecordCache, default_cache_folder
 from catalogue.validate.stage import check_content
-from sites import SERVICE
+from sites import SERVICE, edit_keeping_size_and_time
 
 SERVICE_FILE = "services/azylovy-dum-lysa.yaml"
 
@@ -58,14 +58,8 @@ def test_a_warm_check_reads_no_record_file_and_reports_the_same(make_site, settl
 def test_an_edit_that_keeps_the_size_and_puts_the_time_back_is_seen(make_site, settled):
     """``touch -d``/``cp -p`` keep size and mtime: the change time (which nobody can set back) still differs."""
     content = make_site({})
-    path = content / SERVICE_FILE
-    before = os.stat(path)
     check(content)
-    edited = SERVICE.replace("kind: registered", "kind: registerez")
-    assert len(edited) == len(SERVICE)
-    path.write_text(edited, encoding="utf-8")
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert (os.stat(path).st_size, os.stat(path).st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    edit_keeping_size_and_time(content)
     loaded, cache = check(content)
     assert any('"registerez" is not a kind of service' in p.message for p in loaded.problems.errors)
     assert cache.misses == 1
@@ -134,10 +128,8 @@ def test_check_hands_its_own_look_at_the_files_to_the_loader_which_still_sees_th
     monkeypatch.setattr(last, "RACY_NS", 0)
     content = make_site({})
     assert run_cli("check", "--content", content).code == 0
+    edit_keeping_size_and_time(content)
     path = content / SERVICE_FILE
-    before = os.stat(path)
-    path.write_text(SERVICE.replace("kind: registered", "kind: registerez"), encoding="utf-8")
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     looks: list = []
     real = RecordCache.known_files
 
