@@ -1,10 +1,11 @@
 """What the last run knew of each record file: its stat and the SHA-256 of its bytes, so an unchanged file is not read.
 
 A warm check of the national catalogue read and hashed its 17,000 files only to find
-their entries in the record cache. As git's index, ruff and mypy do, a file whose
-size, modification time, inode and change time (``st_ctime``) are those recorded is
-taken to be the bytes recorded, and is not opened; its bytes are read only if a
-problem in it needs a line and column (:attr:`.content.Document.source`). Any
+their entries in the record cache. As git's index does (ruff's and mypy's caches keep
+a file's time and size likewise), a file whose size, modification time, inode and
+change time (``st_ctime``) are those recorded is taken to be the bytes recorded, and is
+not opened; its bytes are read only if a problem in it needs a line and column
+(:attr:`.document.Document.source`). Any
 difference — an edit, a ``touch``, a copy, an editor's save that replaces the file
 (another inode) — reads and hashes it again, and the same bytes are still a cache hit.
 
@@ -35,7 +36,7 @@ def stat_of(info: os.stat_result) -> Stat:
 
 
 class KnownFiles:
-    """Path → (stat, SHA-256) of the files read by the last run, and of those this run met (:meth:`save` keeps them).
+    """Path → (stat, SHA-256) of the files read by the last run, and of those this run met (the record cache keeps them).
 
     ``place`` names where the paths are meant from (the working directory and the
     content folder as given): the paths are the loader's own, relative when the

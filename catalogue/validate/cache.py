@@ -180,7 +180,6 @@ class RecordCache:
         except OSError:
             pass
 
-
     def _save_files(self) -> None:
         """Write what this run recorded of the files it met, when it differs from what it found."""
         if self.files is None or self.files_path is None:
