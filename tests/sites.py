@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -151,3 +152,17 @@ def write_site(root: Path, overrides: dict[str, str | None] | None = None) -> Pa
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text)
+
+
+def edit_keeping_size_and_time(content: Path, rel: str = "services/azylovy-dum-lysa.yaml") -> None:
+    """Edit a service file as ``cp -p`` or ``touch -d`` would leave it: the same size, its old modification time put back.
+
+    Its kind becomes "registerez" (an error); only its change time, which nobody can set back, tells the edit.
+    """
+    path = content / rel
+    before = os.stat(path)
+    edited = SERVICE.replace("kind: registered", "kind: registerez")
+    assert len(edited.encode()) == before.st_size
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (os.stat(path).st_size, os.stat(path).st_mtime_ns) == (before.st_size, before.st_mtime_ns)

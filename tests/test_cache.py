@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import catalogue.load.content as content_module
+import catalogue.load.document as document_module
 from catalogue.validate.cache import RecordCache, default_cache_folder
 from catalogue.validate.stage import check_content as load
 from sites import SERVICE
@@ -16,7 +17,8 @@ def count_parses(monkeypatch) -> list[int]:
         calls[0] += 1
         return real(source)
 
-    monkeypatch.setattr(content_module, "parse_record", counting)
+    monkeypatch.setattr(content_module, "parse_record", counting)  # the files read at once
+    monkeypatch.setattr(document_module, "parse_record", counting)  # the records, parsed on demand
     return calls
 
 

@@ -18,7 +18,9 @@ from ..messages.core import LANGUAGES
 from ..messages import files as said
 from ..messages.core import Message, say
 from ..errors import Problem, Problems, display_path
-from .files import OWN_FOLDERS, Refused, inside, outside_links, read_content
+from .files import OWN_FOLDERS, Refused, inside, outside_links, read_content, read_with_stat
+from .document import Document, parse_record
+from .known import KnownFiles
 from .yamlstrict import Mapping, YamlError, decode, parse
 
 SITE_FILE = "site.yaml"  # the one file at the top of the content folder
@@ -29,40 +31,6 @@ _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTAL
 _CONTENT_SUFFIXES = (".yml", ".YAML", ".md", ".yaml", ".markdown")  # in the wrong folder, a mistake, not a stray file
 
 
-@dataclass(eq=False)
-class Document:
-    """One content file: which kind of record, its id, where it came from, its data.
-
-    Record files are parsed lazily: with a warm cache, a valid file is never
-    parsed, and a position is looked up (by parsing) only to report a problem.
-    """
-
-    kind: str  # "site", "providers", "services", …, "vocabularies", "pages"
-    id: str
-    path: str  # as shown to the editor
-    parsed: Mapping | None = None
-    source: bytes = b""
-    body: str = ""  # Markdown body of a page
-    body_line: int = 1
-    lazy: bool = False  # ``parsed`` comes from ``source`` on demand, and may be dropped (:meth:`forget`)
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind}/{self.id}"
-
-    @property
-    def data(self) -> Mapping:
-        """Return the parsed tree; raise :class:`YamlError` when the file is not a valid record."""
-        if self.parsed is None:
-            self.parsed = parse_record(self.source)
-        return self.parsed
-
-    def forget(self) -> None:
-        """Drop the parsed tree of a file read lazily; it is parsed again from its bytes if a problem needs a position."""
-        if self.lazy:
-            self.parsed = None
-
-
 def site_language(content: Path) -> str | None:
     """Return the language ``site.yaml`` names, or None when it cannot be read (messages then speak Czech)."""
     try:
@@ -71,15 +39,6 @@ def site_language(content: Path) -> str | None:
         return None
     language = data.get("language") if isinstance(data, Mapping) else None
     return language if language in LANGUAGES else None
-
-
-def parse_record(source: bytes) -> Mapping:
-    """Parse a record file; anything but a mapping of fields is a :class:`YamlError`."""
-    tree = parse(source)
-    if not isinstance(tree, Mapping):
-        what = said.A_LIST if isinstance(tree, list) else said.A_SINGLE_VALUE
-        raise YamlError(1, 1, say(said.RECORD_NOT_MAPPING, what=say(what)))
-    return tree
 
 
 @dataclass
@@ -155,11 +114,14 @@ class RawContent:
             problems.add(problem)
 
 
-def load_folder(content: Path, problems: Problems, folders: Sequence[Folder]) -> RawContent:
-    """Parse every content file below ``content``: site.yaml, then each folder in order; problems go to ``problems``."""
+def load_folder(content: Path, problems: Problems, folders: Sequence[Folder], known: KnownFiles | None = None) -> RawContent:
+    """Parse every content file below ``content``: site.yaml, then each folder in order; problems go to ``problems``.
+
+    ``known``: what the last run recorded of the record files, so that those unchanged are not read.
+    """
     raw = RawContent([], set())
     for file in content_files(content, folders):
-        raw.add(read_file(file), problems)
+        raw.add(read_file(file, known), problems)
     check_theme(content / "theme", problems)
     return raw
 
@@ -187,8 +149,8 @@ def content_files(content: Path, folders: Sequence[Folder]) -> Iterator[ContentF
                     yield ContentFile(where / name, folder, f"{shown}/{name}", root, link, is_dir)
 
 
-def read_file(file: ContentFile) -> FileRead:
-    """Read one content file the way :func:`load_folder` reads it."""
+def read_file(file: ContentFile, known: KnownFiles | None = None) -> FileRead:
+    """Read one content file the way :func:`load_folder` reads it (a record file not at all when ``known`` knows it)."""
     path, folder, shown = file.path, file.folder, file.shown
     problems = Problems()
     if file.link and file.root is not None and not inside(path, [file.root]):
@@ -214,6 +176,8 @@ def read_file(file: ContentFile) -> FileRead:
     elif not SLUG_RE.match(stem):
         problems.error(shown, 1, 1, "", say(said.FILE_BAD_ID, name=stem, suffix=suffix))
         read = FileRead()
+    elif folder.read is read_record:
+        read = read_record(path, folder.name, folder.ident(path), shown, problems, known)
     else:
         read = folder.read(path, folder.name, folder.ident(path), shown, problems)
     read.problems = problems.items
@@ -238,12 +202,19 @@ def read_owned_folder(path: Path, folder: Folder, shown: str, problems: Problems
 # --- the readers ----------------------------------------------------------------------
 
 
-def read_record(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
-    """Read a record's bytes; they are parsed only when the cache does not know them."""
-    source = _read(path, shown, problems)
-    if source is None:
+def read_record(path: Path, kind: str, ident: str, shown: str, problems: Problems, known: KnownFiles | None = None) -> FileRead:
+    """Read a record's bytes; they are parsed only when the cache does not know them, and not read when ``known`` does."""
+    name = str(path)
+    digest = known.digest(name) if known is not None else None
+    if digest is not None:
+        return FileRead([Document(kind, ident, shown, None, None, lazy=True, file=name, digest=digest)])
+    read = _read_stat(path, shown, problems)
+    if read is None:
         return FileRead(failed={f"{kind}/{ident}"})
-    return FileRead([Document(kind, ident, shown, source=source, lazy=True)])
+    doc = Document(kind, ident, shown, None, read[0], lazy=True, file=name)
+    if known is not None:
+        known.note(name, read[1], doc.hashed())
+    return FileRead([doc])
 
 
 def read_yaml(path: Path, kind: str, ident: str, shown: str, problems: Problems) -> FileRead:
@@ -310,8 +281,14 @@ def read_pdf(path: Path, kind: str, ident: str, shown: str, problems: Problems) 
 
 def _read(path: Path, shown: str, problems: Problems) -> bytes | None:
     """Return a file's bytes, or None with the reason reported (too large, unreadable)."""
+    read = _read_stat(path, shown, problems)
+    return read[0] if read is not None else None
+
+
+def _read_stat(path: Path, shown: str, problems: Problems) -> tuple[bytes, os.stat_result] | None:
+    """Return a file's bytes and its stat when opened, or None with the reason reported (too large, unreadable)."""
     try:
-        return read_content(path)
+        return read_with_stat(path)
     except Refused as exc:
         problems.error(shown, 1, 1, "", exc.args[0])
     except OSError as exc:

@@ -41,15 +41,21 @@ def check_inside(path: Path, roots: Iterable[Path], what: Message = said.THE_FIL
 
 def read_content(path: Path) -> bytes:
     """Return the bytes of a content file; raise :class:`Refused` for a file larger than any record could be."""
+    return read_with_stat(path)[0]
+
+
+def read_with_stat(path: Path | str) -> tuple[bytes, os.stat_result]:
+    """Return the bytes of a content file and its stat when it was opened (see :mod:`.known`); refuse as :func:`read_content`."""
     fd = os.open(path, _READ)  # no file object: 17,000 of them at national scale
     try:
-        size = os.fstat(fd).st_size
+        info = os.fstat(fd)
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise Refused(say(said.FILE_TOO_LARGE, size=size, limit=MAX_FILE_BYTES))
         chunks = [os.read(fd, size + 1)]
         while chunks[-1]:  # to the end, as a file object reads: a read may come short, the file may have grown
             chunks.append(os.read(fd, 1 << 16))
-        return b"".join(chunks)
+        return b"".join(chunks), info
     finally:
         os.close(fd)
 

@@ -3,7 +3,7 @@
 Pickle files inside the content folder (``content/.cache/catalogue/records.pickle``, and
 the entries made since its last whole save in ``records.recent.pickle``),
 sealed with the user's own key (:mod:`.sealed`), so a file someone else put there is never
-unpickled; the key of an entry covers the file's bytes, its kind and id, and a
+unpickled; the key of an entry covers the file's bytes (their SHA-256), its kind and id, and a
 fingerprint of the code that parses and validates (and of the Markdown libraries whose
 limits validation checks), so a change to the models invalidates everything. A cache
 that cannot be used (foreign, damaged, of another shape) is ignored with a note and
@@ -15,12 +15,18 @@ standalone content repository (``check --content /x/content``) keeps it to itsel
 instead of writing into ``/x``. The folder ignores itself for git (a ``.gitignore``
 of ``*`` inside, as pytest and mypy do) and carries a ``CACHEDIR.TAG`` for backups,
 so nothing depends on the content's own ``.gitignore``.
+
+Beside them, ``files.pickle`` keeps the stat and the SHA-256 of every record file read
+(:class:`~catalogue.load.known.KnownFiles`): the next run does not read the files that
+stand as recorded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +35,7 @@ from typing import Any
 from ..messages.commands import RECORD_CACHE_IGNORED
 from ..messages.core import say
 from ..errors import display_path
+from ..load.known import KnownFiles, Stat
 from ..sealed import Unsealed, unseal, write_sealed
 
 log = logging.getLogger("catalogue")
@@ -85,6 +92,8 @@ class RecordCache:
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / "records.pickle" if folder else None
         self.recent_path = folder / "records.recent.pickle" if folder else None
+        self.files_path = folder / "files.pickle" if folder else None
+        self.files: KnownFiles | None = None  # made by :meth:`known_files` for the content folder read
         self.entries: dict[str, Entry] = {}
         self.base: set[str] = set()  # the keys of records.pickle
         self.recent: set[str] = set()  # the keys of records.recent.pickle
@@ -100,11 +109,11 @@ class RecordCache:
             self.entries.update(recent)
             self.recent, self.unreadable = set(recent), self.dirty  # dirty: it could not be read
 
-    def _read(self, path: Path) -> dict[str, Entry]:
+    def _read(self, path: Path, well_formed: Any = None) -> dict:
         """Return the entries of a cache file this user wrote; ignore (with a note) any other."""
         try:
             entries = unseal(path.read_bytes())
-            if not _well_formed(entries):
+            if not (well_formed or _well_formed)(entries):
                 raise Unsealed("not a record cache")
         except (OSError, Unsealed) as exc:  # only a slower run: every file is validated again
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
@@ -114,11 +123,27 @@ class RecordCache:
         return entries
 
     @staticmethod
-    def key(kind: str, ident: str, source: bytes, country: str = "CZ") -> str:
+    def key(kind: str, ident: str, sha: bytes, country: str = "CZ") -> str:
+        """Return the key of a file's entry; ``sha`` is the SHA-256 of its bytes (:meth:`.Document.hashed`)."""
         digest = hashlib.sha256(code_fingerprint())
         digest.update(f"{kind}/{ident}\0{country}\0".encode())  # the country decides how phones are written
-        digest.update(source)
+        digest.update(sha)
         return digest.hexdigest()
+
+    def known_files(self, content: Path, stats: dict[str, Stat] | None = None) -> KnownFiles | None:
+        """Return what the last run recorded of the record files of ``content`` (empty when nothing or elsewhere); None without a folder.
+
+        ``stats``: the files' stats as the caller took them before reading anything (:attr:`.KnownFiles.stats`).
+        """
+        if self.files_path is None:
+            return None
+        place = (os.getcwd(), str(content))
+        known = self._read(self.files_path, _known_entries) if self.files_path.is_file() else {}
+        self.files = KnownFiles(known if known.get("place") == place else {}, place)
+        if self.files.entries:
+            self.files.entries = self.files.entries["files"]
+        self.files.stats = stats
+        return self.files
 
     def __contains__(self, key: str) -> bool:
         return key in self.entries
@@ -141,6 +166,7 @@ class RecordCache:
         """Write the entries used in this run (older ones are dropped), atomically: the few new ones alone when it can."""
         if not self.path or not self.recent_path:
             return
+        self._save_files()
         fresh = {key for key in self.used if key not in self.base}
         stale = len(self.base) - (len(self.used) - len(fresh))
         if self.base and len(fresh) + stale <= max(RECENT_MIN, len(self.used) // 20):
@@ -153,6 +179,21 @@ class RecordCache:
             self.recent_path.unlink(missing_ok=True)
         except OSError:
             pass
+
+    def _save_files(self) -> None:
+        """Write what this run recorded of the files it met, when it differs from what it found."""
+        if self.files is None or self.files_path is None:
+            return
+        trusted = self.files.trusted(time.time_ns())
+        if trusted != self.files.entries:
+            write_sealed(self.files_path, {"place": self.files.place, "files": trusted})
+
+
+def _known_entries(value: object) -> bool:
+    """Return whether a sealed value has the shape of ``files.pickle``."""
+    if not isinstance(value, dict) or not isinstance(value.get("place"), tuple) or not isinstance(value.get("files"), dict):
+        return False
+    return all(type(k) is str and type(v) is tuple and len(v) == 2 and type(v[1]) is bytes for k, v in value["files"].items())
 
 
 def _well_formed(entries: object) -> bool:

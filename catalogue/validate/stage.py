@@ -16,6 +16,7 @@ from ..clock import Timings, today
 from ..errors import Problem, Problems, Severity
 from ..index import Catalogue, Vocabularies
 from ..load.content import Document, RawContent, load_folder
+from ..load.known import Stat
 from ..model.fields import DEFAULT_COUNTRY
 from ..model.kinds import CONTENT_FOLDERS, RECORD_KINDS, VOCABULARY_FOLDER
 from . import records as v
@@ -44,15 +45,18 @@ def check_content(
     strict: bool = False,
     cache: RecordCache | None = None,
     read: Callable[[Path, Problems], RawContent] | None = None,
+    stats: dict[str, Stat] | None = None,
 ) -> Loaded:
     """Load, validate and cross-check the content folder; report every problem.
 
     ``cache`` defaults to the on-disk cache beside the content; pass
     ``RecordCache(None)`` for none. ``read`` finds and reads the files; the live
-    preview passes one that re-reads only the files that changed.
+    preview passes one that re-reads only the files that changed. ``stats``: the
+    files' stats by the loader's paths, taken before anything was read (``check``
+    has them: :meth:`.last.Snapshot.stats`), so they are not taken twice.
     """
     with paused_gc():
-        return _check(content, on_date, strict, cache, read)
+        return _check(content, on_date, strict, cache, read, stats)
 
 
 def _check(
@@ -61,6 +65,7 @@ def _check(
     strict: bool,
     cache: RecordCache | None,
     read: Callable[[Path, Problems], RawContent] | None,
+    stats: dict[str, Stat] | None = None,
 ) -> Loaded:
     timings = Timings()
     problems = Problems()
@@ -68,7 +73,7 @@ def _check(
         with timings.step("cache"):  # reading the record cache: a warm check's largest step
             cache = RecordCache(default_cache_folder(content))
     with timings.step("load"):
-        raw = read(content, problems) if read else load_folder(content, problems, CONTENT_FOLDERS)
+        raw = read(content, problems) if read else load_folder(content, problems, CONTENT_FOLDERS, cache.known_files(content, stats))
     documents = {d.key: d for d in raw.documents}
     with timings.step("validate"):
         catalogue, broken, found = validate_documents(raw.documents, problems, cache)
@@ -77,7 +82,7 @@ def _check(
         with timings.step("check"):
             Checker(catalogue, documents, problems, on_date or today(), broken, found).run()
     cache.save()
-    log.debug("cache: %d hits, %d misses", cache.hits, cache.misses)
+    log.debug("cache: %d hits, %d misses; %d files not read", cache.hits, cache.misses, cache.files.unread if cache.files else 0)
     if strict:
         problems.promote_warnings()
     return Loaded(catalogue, problems, documents, timings)
@@ -90,7 +95,7 @@ def validate_cached(
 
     ``fresh`` holds what was validated just now for the cache's misses (:func:`.files.validate_files`).
     """
-    key = key or RecordCache.key(doc.kind, doc.id, doc.source, country)
+    key = key or RecordCache.key(doc.kind, doc.id, doc.hashed(), country)
     entry = cache.get(key)
     if entry is not None:
         return entry
@@ -120,11 +125,16 @@ def validate_documents(
             site = v.validate_site(doc, problems)
     country = site.country if site is not None else DEFAULT_COUNTRY
     keys = {
-        doc.key: RecordCache.key(doc.kind, doc.id, doc.source, country)
+        doc.key: RecordCache.key(doc.kind, doc.id, doc.hashed(), country)
         for doc in documents
         if doc.kind not in ("site", VOCABULARY_FOLDER)
     }
     unknown = [doc for doc in documents if doc.key in keys and keys[doc.key] not in cache]
+    for doc in unknown:  # validated from the bytes as they are now, never under a hash a stat vouched for
+        if doc.unread:
+            doc.read_back(cache.files)
+            keys[doc.key] = RecordCache.key(doc.kind, doc.id, doc.hashed(), country)
+    unknown = [doc for doc in unknown if keys[doc.key] not in cache]
     fresh = dict(zip((keys[doc.key] for doc in unknown), validate_files(unknown, country)))  # many (a cold check): in workers
     for doc in documents:
         if doc.kind == "site":
