@@ -20,6 +20,7 @@ from .errors import Problems
 from .index import Catalogue
 from .manifest import Manifest, Survey
 from .render.depends import Depends, changed_keys
+from .validate.cache import RecordCache
 from .workers import Ahead, available_cores, can_fork, paused_gc
 from .write import OutputTree
 
@@ -69,13 +70,16 @@ class Reuse:
                 tree.keep(path, sha, step)
 
 
-def reuse_of(content: Path, out: Path, catalogue: Catalogue, survey: Survey) -> Reuse | None:
-    """Return what this build can take from the last one, or None when it must be full (the reason is logged)."""
+def reuse_of(content: Path, out: Path, catalogue: Catalogue, survey: Survey, records: RecordCache | None = None) -> Reuse | None:
+    """Return what this build can take from the last one, or None when it must be full (the reason is logged).
+
+    ``records``: the record cache this build's catalogue came from, where the last state's records are found.
+    """
     if survey.reason or survey.manifest is None:
         log.info("full build: %s", survey.reason)
         return None
     with paused_gc():  # unpickling the national catalogue: 0.4 s without the collector, several with it
-        state = manifest.read_state(content, out, survey.manifest)
+        state = manifest.read_state(content, out, survey.manifest, records.references()[1] if records else None)
     if state is None:
         log.info("full build: the last build's catalogue is not at hand")
         return None

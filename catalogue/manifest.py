@@ -27,7 +27,7 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -217,9 +217,9 @@ def read_manifest(content: Path, out: Path) -> Manifest | None:
     return manifest
 
 
-def read_state(content: Path, out: Path, manifest: Manifest) -> State | None:
-    """Return the state written with ``manifest``, or None."""
-    state = read_sealed(_paths(content, out)[1])
+def read_state(content: Path, out: Path, manifest: Manifest, find: Callable[[Any], Any] | None = None) -> State | None:
+    """Return the state written with ``manifest``, or None; ``find`` gives back the records :func:`save` named."""
+    state = read_sealed(_paths(content, out)[1], find)
     return state if isinstance(state, State) and state.token == manifest.token else None
 
 
@@ -231,11 +231,11 @@ def forget(content: Path, out: Path) -> None:
         pass
 
 
-def save(content: Path, out: Path, manifest: Manifest, state: State | None) -> None:
-    """Write the state (when it changed) and then the manifest that names it."""
+def save(content: Path, out: Path, manifest: Manifest, state: State | None, name: Callable[[Any], Any] | None = None) -> None:
+    """Write the state (when it changed; ``name`` names the records kept elsewhere) and then the manifest that names it."""
     manifest_path, state_path = _paths(content, out)
     if state is not None:
-        write_sealed(state_path, state)
+        write_sealed(state_path, state, name)
     write_sealed(manifest_path, manifest)
 
 

@@ -48,6 +48,7 @@ from .render.site import render_site
 from .render.urls import output_path
 from .search.ids import write_result_ids
 from .search.output import write_search
+from .validate.cache import RecordCache
 from .validate.stage import Loaded, check_content
 from .workers import build_heap, collecting
 from .write import OutputTree, Recycle, tidy
@@ -75,6 +76,7 @@ class Build:
     pages: dict[str, frozenset[str]] = field(default_factory=dict)  # output path → dependency keys, of this build
     prints: RecordPrints | None = None  # what each service's outputs are made from (None: not known)
     beside: Beside | None = None  # the slow outputs, made meanwhile in a forked child (an incremental build)
+    records: RecordCache | None = None  # the record cache the catalogue came from: the state names its records
 
     @property
     def outputs(self) -> OutputContext:
@@ -207,7 +209,7 @@ def write_step(build: Build) -> None:
     record.outputs, record.folders = manifest.record_outputs(build.out, digests, build.tree.steps)
     record.pages = sum(1 for p in digests if p.endswith(".html"))
     state = State(record.token, build.catalogue, build.pages)
-    manifest.save(build.content, build.out, record, state)
+    manifest.save(build.content, build.out, record, state, build.records.references()[0] if build.records else None)
 
 
 def write_print_step(build: Build) -> None:
@@ -244,7 +246,7 @@ def prepare(
     assert loaded.catalogue is not None
     theme = theme or content / "theme"
     theme_dir = theme if theme.is_dir() else None
-    return Build(content, out, publishable(loaded.catalogue), loaded.problems, strict, theme_dir, workers=workers)
+    return Build(content, out, publishable(loaded.catalogue), loaded.problems, strict, theme_dir, workers=workers, records=loaded.cache)
 
 
 def build_site(
@@ -284,7 +286,7 @@ def _build_valid(build: Build, timings: Timings, print_pdfs: bool, freeze: Calla
     try:
         if survey is not None:
             with timings.step("compare"):
-                build.reuse = reuse_of(build.content, build.out, build.catalogue, survey)
+                build.reuse = reuse_of(build.content, build.out, build.catalogue, survey, build.records)
         freeze()
         if build.reuse is not None and survey is not None and not build.reuse.keys and not survey.damaged and not survey.extra:
             unchanged_catalogue(build)  # edits that publish nothing (a comment, an unpublished draft)

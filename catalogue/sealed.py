@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import logging
 import os
 import pickle
@@ -90,8 +91,12 @@ def seal(value: Any) -> bytes:
     return MAGIC + hmac.new(key, payload, hashlib.sha256).digest() + payload
 
 
-def unseal(data: bytes) -> Any:
-    """Return what :func:`seal` sealed; raise :class:`Unsealed` before unpickling anything else."""
+def unseal(data: bytes, persistent_load: Callable[[Any], Any] | None = None) -> Any:
+    """Return what :func:`seal` sealed; raise :class:`Unsealed` before unpickling anything else.
+
+    ``persistent_load`` gives back the objects :func:`write_sealed`'s ``persistent_id`` named
+    (a reference it cannot resolve makes the value unreadable).
+    """
     key = user_key()
     if key is None:
         raise Unsealed("no cache key")
@@ -102,17 +107,21 @@ def unseal(data: bytes) -> Any:
     if not hmac.compare_digest(mac, hmac.new(key, payload, hashlib.sha256).digest()):
         raise Unsealed("sealed with another key, or changed since")
     try:
-        return pickle.loads(payload)
-    except Exception as exc:  # sealed by us but unreadable (an older Python, a class renamed since)
+        if persistent_load is None:
+            return pickle.loads(payload)
+        unpickler = pickle.Unpickler(io.BytesIO(payload))
+        unpickler.persistent_load = persistent_load
+        return unpickler.load()
+    except Exception as exc:  # sealed by us but unreadable (an older Python, a class renamed since, a reference gone)
         raise Unsealed(f"unreadable ({type(exc).__name__})") from None
 
 
-def read_sealed(path: Path | None) -> Any:
+def read_sealed(path: Path | None, persistent_load: Callable[[Any], Any] | None = None) -> Any:
     """Return what a sealed cache file holds; None when there is none or it is not this user's (a cache only saves time)."""
     if path is None or not path.is_file():
         return None
     try:
-        return unseal(path.read_bytes())
+        return unseal(path.read_bytes(), persistent_load)
     except (OSError, Unsealed) as exc:  # foreign, planted, truncated: made again, never unpickled
         log.debug("ignoring the cache %s: %s", path, exc)
         return None
@@ -130,12 +139,13 @@ class _SealingWriter:
         return self.fh.write(data)
 
 
-def write_sealed(path: Path | None, value: Any) -> None:
+def write_sealed(path: Path | None, value: Any, persistent_id: Callable[[Any], Any] | None = None) -> None:
     """Seal ``value`` into ``path`` atomically; a folder that cannot be written only makes the next run slower.
 
     The same bytes as :func:`seal`, but the pickle goes to the file as it is made and the
     seal is written in its place last: the national open-data cache (85 MB) is never
     held in memory once, let alone twice, beside everything it was made from.
+    ``persistent_id`` names objects kept elsewhere instead of pickling them (None: pickle it).
     """
     if path is None:
         return
@@ -149,7 +159,10 @@ def write_sealed(path: Path | None, value: Any) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(MAGIC + bytes(MAC_BYTES))
             writer = _SealingWriter(fh, hmac.new(key, digestmod=hashlib.sha256))
-            pickle.dump(value, writer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(writer, protocol=pickle.HIGHEST_PROTOCOL)
+            if persistent_id is not None:
+                pickler.persistent_id = persistent_id
+            pickler.dump(value)
             fh.seek(len(MAGIC))
             fh.write(writer.mac.digest())
         os.replace(tmp, path)

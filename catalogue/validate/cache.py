@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ..messages.commands import RECORD_CACHE_IGNORED
@@ -161,6 +162,26 @@ class RecordCache:
         self.entries[key] = entry
         self.used.add(key)
         self.dirty = True
+
+    def references(self) -> tuple[Callable[[Any], str | None], Callable[[Any], Any]]:
+        """Return how a pickle names this run's records by their keys, and finds them again in a later run's cache.
+
+        The state ``build`` keeps for its next comparison is the published catalogue; its
+        records are these entries' (a national 20 MB of models), so it names them by key
+        and is a tenth of the size, written and read in a fraction of the time. A key covers
+        the file's bytes and the code, so the record found again is the one named; one the
+        later cache no longer holds makes the state unreadable (the build is then full).
+        """
+        keys = {id(entry.record): key for key in self.used if (entry := self.entries[key]).record is not None}
+        entries = self.entries
+
+        def name(obj: Any) -> str | None:
+            return keys.get(id(obj))
+
+        def find(key: Any) -> Any:
+            return entries[key].record
+
+        return name, find
 
     def save(self) -> None:
         """Write the entries used in this run (older ones are dropped), atomically: the few new ones alone when it can."""

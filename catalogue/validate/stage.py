@@ -37,6 +37,7 @@ class Loaded:
     problems: Problems
     documents: dict[str, Document]
     timings: Timings
+    cache: RecordCache | None = None  # where the records came from (``build`` names them by key in its state)
 
 
 def check_content(
@@ -85,7 +86,7 @@ def _check(
     log.debug("cache: %d hits, %d misses; %d files not read", cache.hits, cache.misses, cache.files.unread if cache.files else 0)
     if strict:
         problems.promote_warnings()
-    return Loaded(catalogue, problems, documents, timings)
+    return Loaded(catalogue, problems, documents, timings, cache)
 
 
 def validate_cached(
