@@ -7,6 +7,8 @@ import difflib
 import random
 from html.parser import HTMLParser
 
+import pytest
+
 from conftest import run_cli
 from html_tree import links, page, resolve
 from sites import PROVIDER, SERVICE_2
@@ -129,47 +131,47 @@ def test_near_identical_names_are_grouped_but_numbers_must_match():
     assert near_identical(keyed) == (("0", "1", "2"),)
 
 
-def test_duplicate_search_scales_to_the_national_registry(monkeypatch):
-    rng = random.Random(5)
-    words = "pomoc rodina senior domov péče poradna krize bydlení dluhy asistence dílna klub centrum služba podpora".split()
-    names = tuple((f"s{i}", normalise(f"{rng.choice(words)} {' '.join(rng.sample(words, 3))} {rng.choice(words)}"))
-                  for i in range(6700))
-    compared = 0
+WORDS = "pomoc rodina senior domov péče poradna krize bydlení dluhy asistence dílna klub centrum služba podpora".split()
+
+
+def random_names(count: int, words: int, seed: int) -> list[tuple[str, str]]:
+    """Service names of a few common words each, normalised: many near one another in both sort orders."""
+    rng = random.Random(seed)
+    return [(f"s{i}", normalise(" ".join([rng.choice(WORDS), *rng.sample(WORDS, words - 1)]))) for i in range(count)]
+
+
+@pytest.fixture()
+def compared(monkeypatch) -> list[int]:
+    """Count the names difflib compares (``compared[0]``; set it to 0 to start again)."""
+    count = [0]
 
     class Counting(difflib.SequenceMatcher):
         def set_seq1(self, a):
-            nonlocal compared
-            compared += 1
+            count[0] += 1
             super().set_seq1(a)
 
     monkeypatch.setattr(editors_report.difflib, "SequenceMatcher", Counting)
+    return count
+
+
+def test_duplicate_search_scales_to_the_national_registry(compared):
+    names = tuple(random_names(6700, 5, seed=5))
     near_identical(names)
     # a window in two sort orders: at most 2 × WINDOW comparisons a name, where all pairs would be 22 million
-    assert 0 < compared <= 2 * editors_report.WINDOW * len(names) < len(names) ** 2 / 100
+    assert 0 < compared[0] <= 2 * editors_report.WINDOW * len(names) < len(names) ** 2 / 100
 
 
-def test_a_later_run_compares_only_the_pairs_an_edit_made_new(monkeypatch):
+def test_a_later_run_compares_only_the_pairs_an_edit_made_new(compared):
     """The verdicts of the last run (kept in the content's cache) spare a one-edit build 50,000 comparisons."""
-    rng = random.Random(7)
-    words = "pomoc rodina senior domov péče poradna krize bydlení dluhy asistence dílna klub centrum služba podpora".split()
-    names = [(f"s{i}", normalise(f"{rng.choice(words)} {' '.join(rng.sample(words, 3))}")) for i in range(2000)]
-    compared = 0
-
-    class Counting(difflib.SequenceMatcher):
-        def set_seq1(self, a):
-            nonlocal compared
-            compared += 1
-            super().set_seq1(a)
-
-    monkeypatch.setattr(editors_report.difflib, "SequenceMatcher", Counting)
+    names = random_names(2000, 4, seed=7)
     first = editors_report.Verdicts()
     near_identical(tuple(names), first)
-    assert compared > 2000
+    assert compared[0] > 2000
     names[1000] = ("s1000", normalise("Azylový dům Nová Lysá"))  # one renamed
-    again, compared = editors_report.Verdicts(before=first.now), 0
+    again, compared[0] = editors_report.Verdicts(before=first.now), 0
     groups = near_identical(tuple(names), again)
     # in each of the two orders: the new key with its neighbours on both sides, and the pairs closing the old key's gap
-    assert 0 < compared <= 2 * 3 * editors_report.WINDOW
+    assert 0 < compared[0] <= 2 * 3 * editors_report.WINDOW
     assert groups == near_identical(tuple(names))  # what a run knowing nothing finds
 
 
