@@ -36,6 +36,9 @@ class Building(Protocol):
     reuse: Reuse | None
 
 
+TOGETHER = {"search": ("search", "search-ids"), "search-ids": ("search", "search-ids")}  # steps whose files are kept as one
+
+
 @dataclass
 class Reuse:
     """What an incremental build takes from the last one: the keys that changed since, its pages and other outputs.
@@ -58,10 +61,14 @@ class Reuse:
         return any("*" in self.grouped or (self.grouped and "*" in keys) or not keys.isdisjoint(self.grouped) for keys in (depends, before))
 
     def keeps(self, step: str) -> bool:
-        """Return whether a step's files can be taken as they are: the catalogue is the same and none of them was touched."""
+        """Return whether a step's files can be taken as they are: the catalogue is the same and none of them was touched.
+
+        The search's result ids are made from the search's documents in memory: the two are kept, or made, together.
+        """
         if step in ("render", "markdown", "offline", "write") or self.keys:
             return False
-        return not any(self.manifest.outputs[path][4] == step for path in self.survey.damaged)
+        together = TOGETHER.get(step, (step,))
+        return not any(self.manifest.outputs[path][4] in together for path in self.survey.damaged)
 
     def keep_outputs(self, tree: OutputTree, step: str) -> None:
         """Take the files ``step`` made last time into ``tree``."""

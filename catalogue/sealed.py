@@ -170,6 +170,10 @@ def write_sealed(path: Path | None, value: Any, persistent_id: Callable[[Any], A
         log.debug("cannot write the cache %s: %s", path, exc)
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+    except BaseException:  # stopped (Ctrl-C, a child told to end): no half-made file stays behind
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 RECENT_MIN = 64  # entries a layered cache's recent file may hold before the whole is written again
@@ -207,6 +211,7 @@ class Layered:
         if self.base and len(fresh) + stale <= max(RECENT_MIN, len(used) // 20):
             if set(fresh) != self.recent:
                 write_sealed(self.recent_path, (LAYERED, self.token, {key: used[key] for key in fresh}))
+                self.recent = set(fresh)
             return
         self.token = os.urandom(8).hex()
         write_sealed(self.path, (LAYERED, self.token, used))

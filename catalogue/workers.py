@@ -23,6 +23,7 @@ import pickle
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -153,70 +154,94 @@ class Ahead:
 
     The child sees what this process holds at the fork (no copy: the pages are shared
     until written) and dies with it. :meth:`take` returns what ``work`` returned, or None
-    when it failed in any way (raised, was killed, returned what cannot be pickled):
-    the caller then does the work itself, so a failure looks exactly as it would have
-    without the child. ``cancel`` ends the child when its result is no longer wanted.
+    when it failed in any way (could not be forked, raised, was killed, returned what
+    cannot be pickled): the caller then does the work itself, so a failure looks exactly
+    as it would have without the child. :meth:`cancel` ends the child when its result is
+    no longer wanted: asked to stop first (SIGTERM ends it as an exception, so a cache file
+    it was writing is removed, not left half made), killed if it does not within a second.
     """
 
     def __init__(self, work: Callable[[], Any]) -> None:
         parent = os.getpid()
+        self.pid: int | None = None
+        self.pipe: int | None = None
         read, write = os.pipe()
-        with frozen_heap():  # the child's collector must not walk (and so copy) the inherited heap
-            self.pid = os.fork()
+        try:
+            with frozen_heap():  # the child's collector must not walk (and so copy) the inherited heap
+                self.pid = os.fork()
+        except OSError:  # no memory or no process left for a child: the caller does the work
+            os.close(read)
+            os.close(write)
+            return
         if self.pid == 0:  # pragma: no cover - the child (coverage does not follow it)
             os.close(read)
             _run_ahead(work, write, parent)
         os.close(write)
-        self.pipe: int | None = read
+        self.pipe = read
 
     def take(self) -> Any:
         """Wait for the child and return its result (None when it failed)."""
         if self.pipe is None:
             return None
+        ok, value, done = False, None, False
         try:
             with os.fdopen(self.pipe, "rb") as fh:
                 self.pipe = None
-                data = fh.read()
-            ok, value = pickle.loads(data) if data else (False, None)
-        except Exception:  # a half-written result: the child was killed
+                ok, value = pickle.load(fh)
+                done = True
+        except Exception:  # nothing, or half of it: the child failed or was killed
             ok, value = False, None
-        self._reap()
+        finally:
+            self._end(stop=not done)  # interrupted while waiting: the child must not outlive the wait
         return value if ok else None
 
     def cancel(self) -> None:
         """End the child (its result is not wanted); nothing when it was taken already."""
-        if self.pipe is None:
-            return
-        os.close(self.pipe)
-        self.pipe = None
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self._reap()
+        if self.pipe is not None:
+            os.close(self.pipe)
+            self.pipe = None
+            self._end(stop=True)
 
-    def _reap(self) -> None:
+    def _end(self, stop: bool) -> None:
+        """Reap the child (its processor time then counts as this process's children's), stopping it first when ``stop``."""
+        if self.pid is None:
+            return
+        pid, self.pid = self.pid, None
         try:
-            os.waitpid(self.pid, 0)  # its processor time now counts as this process's children's
-        except ChildProcessError:
+            if stop:
+                os.kill(pid, signal.SIGTERM)
+                for _ in range(100):
+                    if os.waitpid(pid, os.WNOHANG)[0]:
+                        return
+                    time.sleep(0.01)
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
             pass
 
 
 def _run_ahead(work: Callable[[], Any], pipe: int, parent: int) -> None:  # pragma: no cover - runs in the child
     """Run ``work`` in the forked child, send the result up ``pipe`` and end without tearing anything down."""
-    code = 0
+    code = 1
     try:
+        signal.signal(signal.SIGTERM, _stop)  # an exception: what the work was writing is cleaned up on the way out
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the child
         die_with_parent(parent)
-        try:
-            data = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # the parent does the work itself and meets the error there
-            data, code = pickle.dumps((False, None)), 1
         with os.fdopen(pipe, "wb") as fh:
-            fh.write(data)
+            try:
+                result = (True, work())
+            except BaseException:  # the parent does the work itself and meets the error there
+                result = (False, None)
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)  # as it is made: never all of it twice in memory
+        code = 0 if result[0] else 1
     except BaseException:
         code = 1
     finally:
         os._exit(code)
+
+
+def _stop(signum: int, frame: Any) -> None:  # pragma: no cover - runs in the child
+    raise SystemExit(1)
 
 
 def give_back_memory() -> None:

@@ -7,6 +7,7 @@ index and the open data, and the build makes them itself when the child gave not
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import time
@@ -14,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import incremental
+from catalogue import incremental, workers
+from catalogue.sealed import write_sealed
 from catalogue.workers import Ahead
 from conftest import ROOT
 from test_incremental import build, cold_build, edit_text, tree_bytes
@@ -37,11 +39,11 @@ def test_a_child_that_fails_in_any_way_gives_none(work):
 
 def test_a_cancelled_child_is_ended_and_reaped_at_once():
     ahead = Ahead(lambda: time.sleep(60))
-    started = time.monotonic()
+    pid, started = ahead.pid, time.monotonic()
     ahead.cancel()
     assert time.monotonic() - started < 5
     with pytest.raises(ChildProcessError):
-        os.waitpid(ahead.pid, os.WNOHANG)  # no zombie left: it was reaped
+        os.waitpid(pid, os.WNOHANG)  # no zombie left: it was reaped
     assert ahead.take() is None
 
 
@@ -85,3 +87,38 @@ def test_a_full_build_makes_everything_itself(tmp_path, given):
     content, out = edited_demo(tmp_path)
     build(content, out, "--full")
     assert given == []  # no child: nothing to compare with, every page rendered by the render's own workers
+
+
+def test_when_no_child_can_be_forked_the_build_makes_everything_itself(tmp_path, given, monkeypatch):
+    content, out = edited_demo(tmp_path)
+
+    def no_fork():
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+    monkeypatch.setattr(workers.os, "fork", no_fork)
+    assert "znovu vysázeno" in build(content, out)
+    assert given == [None]
+    assert tree_bytes(out) == tree_bytes(cold_build(content, tmp_path / "cold"))
+
+
+def test_a_cancelled_child_leaves_no_half_written_cache_file(tmp_path):
+    big = {i: os.urandom(1000) for i in range(100_000)}  # 100 MB: still being written when cancelled
+    ahead = Ahead(lambda: write_sealed(tmp_path / "services.pickle", big))
+    time.sleep(0.3)
+    ahead.cancel()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("child", [True, False], ids=["beside", "alone"])
+def test_a_damaged_search_file_is_made_again_with_the_result_ids(tmp_path, monkeypatch, child):
+    """The result ids are made from the search documents in memory: when one of the search's files was
+    damaged and nothing was edited, both steps run again (the ids were once written empty so)."""
+    if not child:
+        monkeypatch.setattr(incremental.Beside, "possible", staticmethod(lambda survey: False))
+    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns(".cache"))
+    content, out = tmp_path / "content", tmp_path / "public"
+    build(content, out)
+    good = (out / "search/ids.json").read_bytes()
+    (out / "search/ids.json").write_text("{}", encoding="utf-8")
+    build(content, out)
+    assert (out / "search/ids.json").read_bytes() == good

@@ -14,8 +14,8 @@ from pathlib import Path
 from catalogue import manifest
 from catalogue.sealed import read_sealed
 from catalogue.validate.cache import RecordCache, default_cache_folder
-from conftest import ROOT
-from test_incremental import build, cold_build, edit_text, tree_bytes
+from conftest import ROOT, run_cli
+from test_incremental import build, cold_build, edit_text, replace, tree_bytes
 
 
 def built_demo(tmp_path: Path) -> tuple[Path, Path]:
@@ -59,3 +59,26 @@ def test_after_an_edit_the_state_holds_the_edited_record_as_it_is_now(tmp_path):
     state = state_of(content, out, RecordCache(default_cache_folder(content)))
     assert state is not None and "tanec" in state.catalogue.services["klub-senioru-lysa"].summary
     assert read_sealed(next(manifest.folder(content).glob("*.state"))) is None  # still only by reference
+
+
+def test_a_check_between_two_builds_keeps_the_next_one_incremental(tmp_path):
+    """``check`` (or the preview) uses the files as they are now: the record the last build published
+    (the edited file's version then) stays in the record cache all the same, pinned by the state."""
+    content, out = built_demo(tmp_path)
+    edit_text(content)
+    assert "znovu vysázeno" in build(content, out)
+    replace(content / "services/klub-senioru-lysa.yaml", "a tanec", "a zpěv")
+    assert run_cli("check", "--content", content).code == 0
+    assert "znovu vysázeno" in build(content, out)
+    assert tree_bytes(out) == tree_bytes(cold_build(content, tmp_path / "cold"))
+
+
+def test_an_edit_that_publishes_nothing_between_two_builds_keeps_the_next_one_incremental(tmp_path):
+    content, out = built_demo(tmp_path)
+    service = content / "services/klub-senioru-lysa.yaml"
+    edit_text(content)
+    assert "znovu vysázeno" in build(content, out)
+    service.write_text(service.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    build(content, out)  # nothing published changed: the state stays as it was
+    replace(service, "a tanec", "a zpěv")
+    assert "znovu vysázeno" in build(content, out)

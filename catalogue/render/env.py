@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,9 +53,9 @@ class SealedBytecodeCache(jinja2.BytecodeCache):
 
     Compiling the built-in templates costs 1.4 s, in every process that renders (a
     one-edit build, the preview's start, ``print``). Jinja checks each entry against
-    its template's source and its own version; what else shapes the compiled code (the
+    its template's source; what else shapes the compiled code (Jinja's version, the
     language's translations, baked in by :class:`.i18n.ConstantGettext`, the kind of
-    environment, this module and the extension) names the folder. A compiled template
+    environment, this module, the extension and the filters) names the folder. A compiled template
     is code: one that this user's key did not seal is never loaded, only made again.
     """
 
@@ -72,8 +73,9 @@ class SealedBytecodeCache(jinja2.BytecodeCache):
 
 def bytecode_cache(kind: type, language: str) -> SealedBytecodeCache:
     """Return the cache of compiled templates for this kind of environment and language; drop older ones."""
-    digest = hashlib.sha256(f"{kind.__module__}.{kind.__qualname__}\0{language}\0".encode())
-    for source in (LOCALE_DIR / language / "LC_MESSAGES" / "messages.po", Path(__file__), Path(__file__).with_name("i18n.py")):
+    digest = hashlib.sha256(f"{kind.__module__}.{kind.__qualname__}\0{language}\0jinja2 {jinja2.__version__}\0".encode())
+    here = Path(__file__)
+    for source in (LOCALE_DIR / language / "LC_MESSAGES" / "messages.po", here, here.with_name("i18n.py"), here.with_name("views.py")):
         try:
             digest.update(source.read_bytes())
         except OSError:
@@ -81,8 +83,13 @@ def bytecode_cache(kind: type, language: str) -> SealedBytecodeCache:
     prefix = f"{kind.__name__.lower()}-{language}-"
     folder = key_path().parent / "templates" / f"{prefix}{digest.hexdigest()[:32]}"
     if not folder.is_dir() and folder.parent.is_dir():
-        for old in folder.parent.glob(f"{prefix}*"):  # made for an earlier version of the translations or templates' code
-            shutil.rmtree(old, ignore_errors=True)
+        week_ago = time.time() - 7 * 86400
+        for old in folder.parent.glob(f"{prefix}*"):  # made for an earlier version (another checkout's may still be in use)
+            try:
+                if old.stat().st_mtime < week_ago:
+                    shutil.rmtree(old, ignore_errors=True)
+            except OSError:
+                pass
     return SealedBytecodeCache(folder)
 
 

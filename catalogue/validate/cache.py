@@ -37,7 +37,7 @@ from ..messages.commands import RECORD_CACHE_IGNORED
 from ..messages.core import say
 from ..errors import display_path
 from ..load.known import KnownFiles, Stat
-from ..sealed import Unsealed, unseal, write_sealed
+from ..sealed import Unsealed, read_sealed, unseal, write_sealed
 
 log = logging.getLogger("catalogue")
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -94,6 +94,7 @@ class RecordCache:
         self.path = folder / "records.pickle" if folder else None
         self.recent_path = folder / "records.recent.pickle" if folder else None
         self.files_path = folder / "files.pickle" if folder else None
+        self.pinned_path = folder / "records.pinned.pickle" if folder else None
         self.files: KnownFiles | None = None  # made by :meth:`known_files` for the content folder read
         self.entries: dict[str, Entry] = {}
         self.base: set[str] = set()  # the keys of records.pickle
@@ -109,6 +110,8 @@ class RecordCache:
             recent = self._read(self.recent_path)
             self.entries.update(recent)
             self.recent, self.unreadable = set(recent), self.dirty  # dirty: it could not be read
+        pinned = read_sealed(self.pinned_path)
+        self.pinned: set[str] = pinned if isinstance(pinned, set) and all(type(k) is str for k in pinned) else set()
 
     def _read(self, path: Path, well_formed: Any = None) -> dict:
         """Return the entries of a cache file this user wrote; ignore (with a note) any other."""
@@ -163,8 +166,8 @@ class RecordCache:
         self.used.add(key)
         self.dirty = True
 
-    def references(self) -> tuple[Callable[[Any], str | None], Callable[[Any], Any]]:
-        """Return how a pickle names this run's records by their keys, and finds them again in a later run's cache.
+    def references(self) -> tuple[Callable[[Any], str | None], Callable[[Any], Any], set[str]]:
+        """Return how a pickle names this run's records by their keys, finds them again in a later run's cache, and the keys it named.
 
         The state ``build`` keeps for its next comparison is the published catalogue; its
         records are these entries' (a national 20 MB of models), so it names them by key
@@ -174,32 +177,50 @@ class RecordCache:
         """
         keys = {id(entry.record): key for key in self.used if (entry := self.entries[key]).record is not None}
         entries = self.entries
+        named: set[str] = set()  # the keys named so far: to :meth:`pin` once the state is written
 
         def name(obj: Any) -> str | None:
-            return keys.get(id(obj))
+            key = keys.get(id(obj))
+            if key is not None:
+                named.add(key)
+            return key
 
         def find(key: Any) -> Any:
             return entries[key].record
 
-        return name, find
+        return name, find, named
 
     def save(self) -> None:
         """Write the entries used in this run (older ones are dropped), atomically: the few new ones alone when it can."""
         if not self.path or not self.recent_path:
             return
         self._save_files()
-        fresh = {key for key in self.used if key not in self.base}
-        stale = len(self.base) - (len(self.used) - len(fresh))
-        if self.base and len(fresh) + stale <= max(RECENT_MIN, len(self.used) // 20):
+        keep = self.used | (self.pinned & self.entries.keys())  # and the records the last build's state names
+        fresh = {key for key in keep if key not in self.base}
+        stale = len(self.base) - (len(keep) - len(fresh))
+        if self.base and len(fresh) + stale <= max(RECENT_MIN, len(keep) // 20):
             if fresh != self.recent or self.unreadable:
                 write_sealed(self.recent_path, {key: self.entries[key] for key in sorted(fresh)})
+                self.recent, self.unreadable = fresh, False
             return
         # a read-only checkout, or no home folder: still checks, only slower
-        write_sealed(self.path, {key: self.entries[key] for key in self.used})
+        write_sealed(self.path, {key: self.entries[key] for key in keep})
+        self.base, self.recent = keep, set()
         try:
             self.recent_path.unlink(missing_ok=True)
         except OSError:
             pass
+
+    def pin(self, keys: set[str]) -> None:
+        """Keep the entries of ``keys`` in the cache (the records a build's state names) even when a run does not use them.
+
+        An editor's ``check`` or preview between two builds uses the files as they are
+        now; without the pins it would drop the records the last build published (the
+        edited file's version then), and the next build could not read its state back.
+        """
+        if self.pinned_path is not None and keys != self.pinned:
+            write_sealed(self.pinned_path, set(keys))
+            self.pinned = set(keys)
 
     def _save_files(self) -> None:
         """Write what this run recorded of the files it met, when it differs from what it found."""
