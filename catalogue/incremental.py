@@ -33,7 +33,6 @@ class Building(Protocol):
 
     tree: OutputTree
     problems: Problems
-    reuse: Reuse | None
 
 
 TOGETHER = {"search": ("search", "search-ids"), "search-ids": ("search", "search-ids")}  # steps whose files are kept as one
@@ -86,7 +85,7 @@ def reuse_of(content: Path, out: Path, catalogue: Catalogue, survey: Survey, rec
         log.info("full build: %s", survey.reason)
         return None
     with paused_gc():  # unpickling the national catalogue: 0.4 s without the collector, several with it
-        state = manifest.read_state(content, out, survey.manifest, records.references()[1] if records else None)
+        state = manifest.read_state(content, out, survey.manifest, records.record if records else None)
     if state is None:
         log.info("full build: the last build's catalogue is not at hand")
         return None

@@ -209,7 +209,7 @@ def write_step(build: Build) -> None:
     record.outputs, record.folders = manifest.record_outputs(build.out, digests, build.tree.steps)
     record.pages = sum(1 for p in digests if p.endswith(".html"))
     state = State(record.token, build.catalogue, build.pages)
-    name, _, named = build.records.references() if build.records else (None, None, set())
+    name, named = build.records.references() if build.records else (None, set())
     manifest.save(build.content, build.out, record, state, name)
     if build.records is not None:
         build.records.pin(named)  # a check or preview before the next build keeps them

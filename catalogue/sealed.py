@@ -176,7 +176,18 @@ def write_sealed(path: Path | None, value: Any, persistent_id: Callable[[Any], A
         raise
 
 
-RECENT_MIN = 64  # entries a layered cache's recent file may hold before the whole is written again
+RECENT_MIN = 64  # entries a cache's recent file may differ by before the whole is written again
+
+
+def recent_suffices(base: int, kept: int, fresh: int) -> bool:
+    """Return whether a cache of two files (the whole, and the entries made since) may write the recent one alone.
+
+    ``base`` entries are in the whole file, ``kept`` are to be kept, ``fresh`` of those not in
+    the whole file: the files may differ from what is kept by a twentieth of it (at least
+    :data:`RECENT_MIN` entries); beyond that, or with no whole file, the whole is written.
+    """
+    stale = base - (kept - fresh)  # in the whole file, no longer kept
+    return base > 0 and fresh + stale <= max(RECENT_MIN, kept // 20)
 
 
 class Layered:
@@ -207,8 +218,7 @@ class Layered:
         if self.path is None or self.recent_path is None:
             return
         fresh = [key for key in used if key not in self.base]
-        stale = len(self.base) - (len(used) - len(fresh))
-        if self.base and len(fresh) + stale <= max(RECENT_MIN, len(used) // 20):
+        if recent_suffices(len(self.base), len(used), len(fresh)):
             if set(fresh) != self.recent:
                 write_sealed(self.recent_path, (LAYERED, self.token, {key: used[key] for key in fresh}))
                 self.recent = set(fresh)

@@ -28,7 +28,7 @@ def built_demo(tmp_path: Path) -> tuple[Path, Path]:
 def state_of(content: Path, out: Path, cache: RecordCache | None) -> manifest.State | None:
     record = manifest.read_manifest(content, out)
     assert record is not None
-    return manifest.read_state(content, out, record, cache.references()[1] if cache else None)
+    return manifest.read_state(content, out, record, cache.record if cache else None)
 
 
 def test_the_state_names_the_records_and_finds_them_in_the_record_cache(tmp_path):

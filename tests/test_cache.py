@@ -107,7 +107,7 @@ def test_workers_are_started_only_for_idle_cores(monkeypatch):
 
 def test_an_edit_writes_the_new_entry_alone_until_the_cache_is_worth_writing_whole(make_site, monkeypatch):
     """One edited file of the national catalogue wrote the whole cache again (28 MB, 1 s); now a small file of recent entries."""
-    from catalogue.validate import cache as cache_module
+    from catalogue import sealed
 
     content = make_site({})
     load(content)
@@ -121,7 +121,7 @@ def test_an_edit_writes_the_new_entry_alone_until_the_cache_is_worth_writing_who
     assert not load(content).problems.has_errors() and calls[0] == 1 + 5  # the edited file comes from the recent entries
     assert whole.read_bytes() == before
 
-    monkeypatch.setattr(cache_module, "RECENT_MIN", 1)  # beyond what the recent file may hold: written whole again
+    monkeypatch.setattr(sealed, "RECENT_MIN", 1)  # beyond what the recent file may hold: written whole again
     make_site({"services/azylovy-dum-lysa.yaml": SERVICE.replace("count: 12", "count: 16")})
     load(content)
     assert whole.read_bytes() != before and not recent.exists()

@@ -29,15 +29,15 @@ import os
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..messages.commands import RECORD_CACHE_IGNORED
 from ..messages.core import say
 from ..errors import display_path
 from ..load.known import KnownFiles, Stat
-from ..sealed import Unsealed, read_sealed, unseal, write_sealed
+from ..sealed import Unsealed, read_sealed, recent_suffices, unseal, write_sealed
 
 log = logging.getLogger("catalogue")
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -74,9 +74,6 @@ def _version(name: str) -> str:
         return version(name)
     except PackageNotFoundError:
         return "-"
-
-
-RECENT_MIN = 64  # entries the recent file may differ by before the whole cache is written again
 
 
 class RecordCache:
@@ -166,8 +163,8 @@ class RecordCache:
         self.used.add(key)
         self.dirty = True
 
-    def references(self) -> tuple[Callable[[Any], str | None], Callable[[Any], Any], set[str]]:
-        """Return how a pickle names this run's records by their keys, finds them again in a later run's cache, and the keys it named.
+    def references(self) -> tuple[Callable[[Any], str | None], set[str]]:
+        """Return how a pickle names this run's records by their keys (a later run finds them with :meth:`record`), and the keys it named.
 
         The state ``build`` keeps for its next comparison is the published catalogue; its
         records are these entries' (a national 20 MB of models), so it names them by key
@@ -176,7 +173,6 @@ class RecordCache:
         later cache no longer holds makes the state unreadable (the build is then full).
         """
         keys = {id(entry.record): key for key in self.used if (entry := self.entries[key]).record is not None}
-        entries = self.entries
         named: set[str] = set()  # the keys named so far: to :meth:`pin` once the state is written
 
         def name(obj: Any) -> str | None:
@@ -185,10 +181,11 @@ class RecordCache:
                 named.add(key)
             return key
 
-        def find(key: Any) -> Any:
-            return entries[key].record
+        return name, named
 
-        return name, find, named
+    def record(self, key: Any) -> Any:
+        """Return the record of the entry ``key`` (a pickle's reference from :meth:`references`); KeyError when gone."""
+        return self.entries[key].record
 
     def save(self) -> None:
         """Write the entries used in this run (older ones are dropped), atomically: the few new ones alone when it can."""
@@ -197,8 +194,7 @@ class RecordCache:
         self._save_files()
         keep = self.used | (self.pinned & self.entries.keys())  # and the records the last build's state names
         fresh = {key for key in keep if key not in self.base}
-        stale = len(self.base) - (len(keep) - len(fresh))
-        if self.base and len(fresh) + stale <= max(RECENT_MIN, len(keep) // 20):
+        if recent_suffices(len(self.base), len(keep), len(fresh)):
             if fresh != self.recent or self.unreadable:
                 write_sealed(self.recent_path, {key: self.entries[key] for key in sorted(fresh)})
                 self.recent, self.unreadable = fresh, False
